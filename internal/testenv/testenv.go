@@ -1,0 +1,51 @@
+// Package testenv finds what tests need outside the repository (../shared/,
+// command-line tools) and skips with a visible reason when it is absent, or
+// fails when running under CI=true, where everything must be there.
+package testenv
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Root is the repository's top folder.
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Missing skips the test, or fails it under CI=true.
+func Missing(t testing.TB, what string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is missing, and CI=true requires it", what)
+	}
+	t.Skipf("SKIP: %s is missing", what)
+}
+
+// Shared returns the path of ../shared/<rel> beside the checkout.
+func Shared(t testing.TB, rel string) string {
+	t.Helper()
+	dir := os.Getenv("VITAE_SHARED")
+	if dir == "" {
+		dir = filepath.Join(Root(), "..", "shared")
+	}
+	p := filepath.Join(dir, rel)
+	if _, err := os.Stat(p); err != nil {
+		Missing(t, "shared data "+p)
+	}
+	return p
+}
+
+// Tool returns the path of an outside command.
+func Tool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		Missing(t, "the command "+name)
+	}
+	return p
+}

@@ -1,0 +1,170 @@
+package schema
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// SchemaJSON is the JSON Schema (draft 2020-12) of the format, generated from
+// the Go types by Generate and committed as vitae.schema.json; a test keeps the
+// two equal.
+//
+//go:embed vitae.schema.json
+var SchemaJSON []byte
+
+// SchemaID is the schema's $id.
+const SchemaID = "https://vitae.dev/schema/vitae.schema.json"
+
+// legacyKeys maps old JSON Resume key names, still common in real files, to
+// the current ones, by the Go type of the object they appear in.
+var legacyKeys = map[string]map[string]string{
+	"Basics":      {"website": "url", "picture": "image"},
+	"Work":        {"company": "name", "website": "url"},
+	"Volunteer":   {"website": "url"},
+	"Education":   {"gpa": "score"},
+	"Publication": {"website": "url"},
+	"Project":     {"website": "url"},
+}
+
+const datePattern = `^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`
+
+// Generate builds the JSON Schema from the Go types.
+func Generate() []byte {
+	defs := map[string]any{
+		"date": map[string]any{
+			"type":        "string",
+			"pattern":     datePattern,
+			"description": "A date: YYYY, YYYY-MM or YYYY-MM-DD.",
+		},
+	}
+	root := objectSchema(reflect.TypeFor[Resume](), defs)
+	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+	root["$id"] = SchemaID
+	root["title"] = "vitae résumé"
+	root["description"] = "A résumé for vitae: JSON Resume with a few extensions. See the README's format reference."
+	root["$defs"] = defs
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(root); err != nil {
+		panic(err) // only plain maps and strings: cannot fail
+	}
+	return b.Bytes()
+}
+
+func objectSchema(t reflect.Type, defs map[string]any) map[string]any {
+	props := map[string]any{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := jsonName(f)
+		if name == "" {
+			continue
+		}
+		s := fieldSchema(f.Type, f.Tag, defs)
+		if d := f.Tag.Get("doc"); d != "" {
+			s["description"] = d
+		}
+		props[name] = s
+	}
+	for old, cur := range legacyKeys[t.Name()] {
+		s := fieldSchema(fieldByJSON(t, cur).Type, fieldByJSON(t, cur).Tag, defs)
+		s["deprecated"] = true
+		s["description"] = "Old name of " + cur + "; write " + cur + "."
+		props[old] = s
+	}
+	s := map[string]any{"type": "object", "properties": props}
+	if t == reflect.TypeFor[Meta]() {
+		s["additionalProperties"] = true
+	} else {
+		s["additionalProperties"] = false
+		s["patternProperties"] = map[string]any{"^x-": map[string]any{}}
+	}
+	return s
+}
+
+func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map[string]any {
+	switch t.Kind() {
+	case reflect.String:
+		switch tag.Get("format") {
+		case "date":
+			return map[string]any{"$ref": "#/$defs/date"}
+		case "":
+		default:
+			s := map[string]any{"type": "string", "format": tag.Get("format")}
+			return s
+		}
+		s := map[string]any{"type": "string"}
+		if e := tag.Get("enum"); e != "" {
+			s["enum"] = strings.Split(e, ",")
+		}
+		return s
+	case reflect.Int:
+		return map[string]any{"type": "integer", "minimum": 1}
+	case reflect.Slice:
+		return map[string]any{"type": "array", "items": fieldSchema(t.Elem(), tag, defs)}
+	case reflect.Map:
+		return map[string]any{"type": "object", "additionalProperties": map[string]any{"type": "string"}}
+	case reflect.Struct:
+		name := t.Name()
+		if _, ok := defs[name]; !ok {
+			defs[name] = map[string]any{} // placeholder against recursion
+			obj := objectSchema(t, defs)
+			if t == reflect.TypeFor[Highlight]() {
+				obj["required"] = []string{"text"}
+				defs[name] = map[string]any{
+					"description": "A bullet: a string, or an object with text, tags and sub-bullets.",
+					"anyOf":       []any{map[string]any{"type": "string"}, obj},
+				}
+			} else {
+				defs[name] = obj
+			}
+		}
+		return map[string]any{"$ref": "#/$defs/" + name}
+	}
+	panic("schema: no JSON Schema for Go type " + t.String())
+}
+
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	if name == "-" {
+		return ""
+	}
+	return name
+}
+
+func fieldByJSON(t reflect.Type, name string) reflect.StructField {
+	for i := 0; i < t.NumField(); i++ {
+		if jsonName(t.Field(i)) == name {
+			return t.Field(i)
+		}
+	}
+	return reflect.StructField{}
+}
+
+var (
+	compiledOnce sync.Once
+	compiled     *jsonschema.Schema
+)
+
+func validator() *jsonschema.Schema {
+	compiledOnce.Do(func() {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(SchemaJSON))
+		if err != nil {
+			panic("schema: embedded vitae.schema.json is not JSON: " + err.Error())
+		}
+		c := jsonschema.NewCompiler()
+		c.AssertFormat()
+		if err := c.AddResource(SchemaID, doc); err != nil {
+			panic("schema: " + err.Error())
+		}
+		compiled = c.MustCompile(SchemaID)
+	})
+	return compiled
+}

@@ -1,0 +1,524 @@
+package schema
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"go.yaml.in/yaml/v4"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// maxNodes bounds the work done on one file, aliases expanded (a guard
+// against "billion laughs" documents).
+const maxNodes = 200_000
+
+// LoadFile reads and loads a résumé file. See Load.
+func LoadFile(path string) (*Resume, Diagnostics) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		msg := err.Error()
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error()
+			if errors.Is(err, os.ErrNotExist) {
+				msg = "no such file"
+			}
+		}
+		return nil, Diagnostics{{File: path, Severity: Error, Message: "cannot read the file: " + msg}}
+	}
+	return Load(path, data)
+}
+
+// Load decodes a résumé from YAML or JSON (chosen by the file name's extension,
+// else by the content) and validates it. It returns every problem at once,
+// sorted by position; the résumé is nil when any of them is an error. Load
+// never panics, whatever the input.
+func Load(file string, data []byte) (*Resume, Diagnostics) {
+	root, diags := parseSource(file, data)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	if root == nil {
+		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Severity: Error,
+			Message: "the file is empty; a résumé starts with, e.g., basics: {name: Your Name}"}}
+	}
+	l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}}
+	if root.Kind == yaml.AliasNode && root.Alias != nil {
+		root = root.Alias
+	}
+	if root.Kind != yaml.MappingNode {
+		what := describe(root)
+		return nil, Diagnostics{{File: file, Line: root.Line, Column: root.Column, Severity: Error,
+			Message: "this is not a résumé: the top level is " + what + "; it must be a mapping of sections such as basics:, work:, education:"}}
+	}
+	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
+	if l.exhausted {
+		return nil, append(l.diags, Diagnostic{File: file, Line: 1, Column: 1, Severity: Error,
+			Message: fmt.Sprintf("the document is too large (more than %d values, aliases expanded)", maxNodes)})
+	}
+	if err := validator().Validate(inst); err != nil {
+		var ve *jsonschema.ValidationError
+		if errors.As(err, &ve) {
+			l.schemaErrors(ve)
+		} else {
+			l.diags = append(l.diags, Diagnostic{File: file, Severity: Error, Message: err.Error()})
+		}
+	}
+	l.diags.sort()
+	if l.diags.HasErrors() {
+		return nil, l.diags
+	}
+	var r Resume
+	j, err := json.Marshal(inst)
+	if err == nil {
+		err = json.Unmarshal(j, &r)
+	}
+	if err != nil { // the schema and the types disagree: a bug, reported not panicked
+		return nil, append(l.diags, Diagnostic{File: file, Severity: Error, Message: "internal error decoding a valid document: " + err.Error()})
+	}
+	return &r, l.diags
+}
+
+type loader struct {
+	file      string
+	json      bool
+	diags     Diagnostics
+	at        map[string]*yaml.Node // instance location → value node
+	keyAt     map[string]*yaml.Node // instance location → key node
+	nodes     int
+	exhausted bool
+}
+
+func locKey(loc []string) string { return strings.Join(loc, "\x00") }
+
+// displayPath turns an instance location into work[0].startDate.
+func displayPath(loc []string) string {
+	var b strings.Builder
+	for _, tok := range loc {
+		if _, err := strconv.Atoi(tok); err == nil {
+			b.WriteString("[" + tok + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(tok)
+	}
+	return b.String()
+}
+
+func (l *loader) report(n *yaml.Node, loc []string, sev Severity, format string, args ...any) {
+	d := Diagnostic{File: l.file, Path: displayPath(loc), Severity: sev, Message: fmt.Sprintf(format, args...)}
+	if n != nil {
+		d.Line, d.Column = n.Line, n.Column
+	}
+	l.diags = append(l.diags, d)
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "null"
+		case "!!int", "!!float":
+			return "a number (" + n.Value + ")"
+		case "!!bool":
+			return "true/false"
+		}
+		return "text"
+	}
+	return "empty"
+}
+
+var highlightType = reflect.TypeFor[Highlight]()
+
+// value converts a node into the value checked by the JSON Schema, guided by
+// the Go type it is meant to decode into. Along the way it reports what only
+// the source can tell (duplicate keys, unknown and legacy keys, date
+// spellings) and records where each value stands. A nil return with drop set
+// means: leave the key out.
+func (l *loader) value(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) any {
+	v, _ := l.convert(n, t, loc, tag)
+	return v
+}
+
+func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) (v any, drop bool) {
+	l.nodes++
+	if l.nodes > maxNodes {
+		l.exhausted = true
+		return nil, true
+	}
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			return nil, true
+		}
+		n = n.Alias
+	}
+	l.at[locKey(loc)] = n
+	switch {
+	case t.Kind() == reflect.Struct && t == highlightType && n.Kind == yaml.ScalarNode && n.Tag != "!!null":
+		return l.scalarString(n), false
+	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
+		return l.object(n, t, loc), false
+	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
+		return l.object(n, t, loc), false
+	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for i, c := range n.Content {
+			if l.exhausted {
+				break
+			}
+			out = append(out, l.value(c, t.Elem(), append(loc[:len(loc):len(loc)], strconv.Itoa(i)), tag))
+		}
+		return out, false
+	case t.Kind() == reflect.String && n.Kind == yaml.ScalarNode:
+		if tag.Get("format") == "date" {
+			return l.date(n, loc)
+		}
+		if n.Tag == "!!null" {
+			return nil, false
+		}
+		if l.json && n.Tag != "!!str" {
+			return generic(n, 0), false // a JSON number where text belongs: a type error
+		}
+		return l.scalarString(n), false
+	case t.Kind() == reflect.Int && n.Kind == yaml.ScalarNode && n.Tag == "!!int":
+		i, err := strconv.Atoi(n.Value)
+		if err != nil {
+			return n.Value, false
+		}
+		return i, false
+	}
+	return generic(n, 0), false
+}
+
+// scalarString takes a YAML scalar as the text it was written as: an
+// unquoted 2019 or 4.0 where text belongs is meant as text.
+func (l *loader) scalarString(n *yaml.Node) string { return n.Value }
+
+func (l *loader) date(n *yaml.Node, loc []string) (any, bool) {
+	isEnd := len(loc) > 0 && loc[len(loc)-1] == "endDate"
+	if n.Tag == "!!null" {
+		if isEnd && n.Value == "" { // "endDate:" left blank in YAML
+			l.report(n, loc, Warning, "empty end date; leave endDate out: a missing end date means ongoing")
+			return nil, true
+		}
+		return nil, false // a literal null is a type error, as in JSON Resume
+	}
+	if n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!timestamp" && n.Tag != "!!float" {
+		return generic(n, 0), false
+	}
+	if l.json && n.Tag != "!!str" {
+		return generic(n, 0), false
+	}
+	if n.Value == "" && isEnd {
+		l.report(n, loc, Warning, "empty end date; leave endDate out: a missing end date means ongoing")
+		return nil, true
+	}
+	v := judgeDate(n.Value, isEnd)
+	switch {
+	case v.err != "":
+		l.report(n, loc, Error, "%s", v.err)
+		return n.Value, true
+	case v.warning != "":
+		l.report(n, loc, Warning, "%s", v.warning)
+	}
+	if v.ongoing {
+		return nil, true
+	}
+	return v.canonical, false
+}
+
+func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]any {
+	out := map[string]any{}
+	seen := map[string]*yaml.Node{}
+	isMeta := t == reflect.TypeFor[Meta]()
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.AliasNode && k.Alias != nil {
+			k = k.Alias
+		}
+		if k.Kind != yaml.ScalarNode {
+			l.report(k, loc, Error, "a key must be plain text, not %s", describe(k))
+			continue
+		}
+		key := k.Value
+		if key == "<<" && k.Tag == "!!merge" {
+			l.report(k, loc, Error, "merge keys (<<) are not supported; write the keys out")
+			continue
+		}
+		if first, dup := seen[key]; dup {
+			l.report(k, append(loc, key), Error, "duplicate key %q (first at line %d); remove one of them", key, first.Line)
+			continue
+		}
+		seen[key] = k
+		if t.Kind() == reflect.Map {
+			out[key] = l.value(val, t.Elem(), append(loc[:len(loc):len(loc)], key), "")
+			continue
+		}
+		if strings.HasPrefix(key, "x-") {
+			continue
+		}
+		f, ok := fieldFor(t, key)
+		if !ok {
+			if cur, legacy := legacyKeys[t.Name()][key]; legacy {
+				l.report(k, append(loc, key), Warning, "%q is the old name of %q; rename it to %s", key, cur, cur)
+				if _, both := seen[cur]; both {
+					continue
+				}
+				if idx := keyIndex(n, cur); idx >= 0 {
+					l.report(n.Content[idx], append(loc, key), Error, "both %q and its old name %q are given; keep %s", cur, key, cur)
+					continue
+				}
+				f, _ = fieldFor(t, cur)
+				key = cur
+				seen[cur] = k
+			} else {
+				if !isMeta {
+					l.unknownKey(k, t, loc, key)
+				}
+				if isMeta {
+					out[key] = generic(val, 0)
+				}
+				continue
+			}
+		}
+		if l.keyAt == nil {
+			l.keyAt = map[string]*yaml.Node{}
+		}
+		childLoc := append(loc[:len(loc):len(loc)], key)
+		l.keyAt[locKey(childLoc)] = k
+		v, drop := l.convert(val, f.Type, childLoc, f.Tag)
+		if !drop {
+			out[key] = v
+		}
+	}
+	return out
+}
+
+func keyIndex(n *yaml.Node, key string) int {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
+	f := fieldByJSON(t, key)
+	return f, f.Name != ""
+}
+
+func (l *loader) unknownKey(k *yaml.Node, t reflect.Type, loc []string, key string) {
+	var known []string
+	for i := 0; i < t.NumField(); i++ {
+		if name := jsonName(t.Field(i)); name != "" {
+			known = append(known, name)
+		}
+	}
+	msg := fmt.Sprintf("unknown field %q", key)
+	if s := closest(key, known); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else {
+		sort.Strings(known)
+		msg += "; known fields here: " + strings.Join(known, ", ")
+	}
+	l.report(k, append(loc, key), Warning, "%s (prefix a custom field with x- to keep it)", msg)
+}
+
+// closest returns the candidate nearest to s, if it is near enough to be a
+// likely typo.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		d := levenshtein(ls, strings.ToLower(c))
+		if d < bestD {
+			best, bestD = c, d
+		}
+	}
+	limit := 2
+	if len(s) <= 4 {
+		limit = 1
+	}
+	if bestD <= limit || (best != "" && strings.EqualFold(s, best)) {
+		return best
+	}
+	return ""
+}
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// generic converts a node without a target type, for values that are checked
+// only by the JSON Schema (and so reported with its type errors).
+func generic(n *yaml.Node, depth int) any {
+	if depth > 200 {
+		return nil
+	}
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		m := map[string]any{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			m[n.Content[i].Value] = generic(n.Content[i+1], depth+1)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, len(n.Content))
+		for i, c := range n.Content {
+			s[i] = generic(c, depth+1)
+		}
+		return s
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return nil
+		case "!!bool":
+			return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+		case "!!int", "!!float":
+			return json.Number(n.Value)
+		}
+		return n.Value
+	}
+	return nil
+}
+
+// schemaErrors turns the JSON Schema verdict into located, plain-language
+// diagnostics: one per failing value.
+func (l *loader) schemaErrors(ve *jsonschema.ValidationError) {
+	for _, leaf := range leaves(ve) {
+		loc := leaf.InstanceLocation
+		n := l.at[locKey(loc)]
+		l.report(n, loc, Error, "%s", l.message(leaf, n, loc))
+	}
+}
+
+// leaves collects the innermost errors; alternatives (anyOf) whose branches
+// all fail on type are reported once.
+func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
+	switch ve.ErrorKind.(type) {
+	case *kind.AnyOf, *kind.OneOf:
+		var want []string
+		var got string
+		for _, c := range ve.Causes {
+			if t, ok := c.ErrorKind.(*kind.Type); ok {
+				want = append(want, t.Want...)
+				got = t.Got
+			}
+		}
+		if len(want) == len(ve.Causes) && len(want) > 0 {
+			return []*jsonschema.ValidationError{{InstanceLocation: ve.InstanceLocation, ErrorKind: &kind.Type{Got: got, Want: want}}}
+		}
+	}
+	if len(ve.Causes) == 0 {
+		return []*jsonschema.ValidationError{ve}
+	}
+	var out []*jsonschema.ValidationError
+	seen := map[string]bool{}
+	for _, c := range ve.Causes {
+		for _, lf := range leaves(c) {
+			k := locKey(lf.InstanceLocation) + fmt.Sprintf("%T", lf.ErrorKind)
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, lf)
+			}
+		}
+	}
+	return out
+}
+
+var typeWords = map[string]string{
+	"string": "text", "array": "a list", "object": "a mapping (key: value lines)",
+	"null": "null", "number": "a number", "integer": "a whole number", "boolean": "true/false",
+}
+
+func (l *loader) message(ve *jsonschema.ValidationError, n *yaml.Node, loc []string) string {
+	switch k := ve.ErrorKind.(type) {
+	case *kind.Type:
+		var want []string
+		for _, w := range k.Want {
+			want = append(want, typeWords[w])
+		}
+		got := typeWords[k.Got]
+		if n != nil {
+			got = describe(n)
+		}
+		fix := ""
+		switch {
+		case k.Got == "null":
+			fix = "; give a value or remove the key"
+		case len(k.Want) == 1 && k.Want[0] == "array":
+			fix = "; write one item a line, each starting with \"- \""
+		case len(k.Want) == 1 && k.Want[0] == "string" && n != nil && n.Kind == yaml.ScalarNode:
+			fix = fmt.Sprintf("; put it in quotes: \"%s\"", n.Value)
+		}
+		return fmt.Sprintf("expected %s, found %s%s", strings.Join(want, " or "), got, fix)
+	case *kind.Format:
+		val := fmt.Sprint(k.Got)
+		switch k.Want {
+		case "email":
+			if val == "" {
+				return "the e-mail address is empty; write one, e.g. name@example.com, or remove the key"
+			}
+			return fmt.Sprintf("%q is not an e-mail address; write it as name@example.com", val)
+		case "uri":
+			if val == "" {
+				return "the URL is empty; write one, e.g. https://example.com, or remove the key"
+			}
+			if !strings.Contains(val, "://") && !strings.Contains(val, " ") {
+				return fmt.Sprintf("%q is not a full URL; write https://%s", val, strings.TrimPrefix(val, "//"))
+			}
+			return fmt.Sprintf("%q is not a URL; write it as https://example.com/…", val)
+		}
+		return fmt.Sprintf("%q is not a valid %s", val, k.Want)
+	case *kind.Enum:
+		var want []string
+		for _, w := range k.Want {
+			want = append(want, fmt.Sprint(w))
+		}
+		return fmt.Sprintf("%v is not one of: %s", k.Got, strings.Join(want, ", "))
+	case *kind.Pattern:
+		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(k.Got))
+	case *kind.Minimum:
+		return fmt.Sprintf("must be at least %v", k.Want)
+	case *kind.Required:
+		return fmt.Sprintf("missing %s", strings.Join(k.Missing, ", "))
+	}
+	return strings.TrimSpace(ve.ErrorKind.LocalizedString(message.NewPrinter(language.English)))
+}

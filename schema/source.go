@@ -1,0 +1,228 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// position turns byte offsets into 1-based lines and character columns.
+type position struct{ lineStarts []int }
+
+func newPosition(data []byte) position {
+	p := position{lineStarts: []int{0}}
+	for i, b := range data {
+		if b == '\n' {
+			p.lineStarts = append(p.lineStarts, i+1)
+		}
+	}
+	return p
+}
+
+func (p position) at(data []byte, off int) (line, col int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	lo, hi := 0, len(p.lineStarts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if p.lineStarts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo + 1, utf8.RuneCount(data[p.lineStarts[lo]:off]) + 1
+}
+
+// isJSON guesses the syntax from the file name, then from the first character.
+func isJSON(filename string, data []byte) bool {
+	lower := strings.ToLower(filename)
+	if strings.HasSuffix(lower, ".json") {
+		return true
+	}
+	if strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml") {
+		return false
+	}
+	t := bytes.TrimLeft(data, " \t\r\n")
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
+}
+
+// parseSource checks the encoding and parses YAML or JSON into a node tree
+// (the document's content node; nil when the file holds no document).
+func parseSource(file string, data []byte) (*yaml.Node, Diagnostics) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			off += size
+		}
+		line, col := newPosition(data).at(data, off)
+		hint := "save the file as UTF-8"
+		if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
+			hint = "the file is UTF-16; save it as UTF-8"
+		}
+		return nil, Diagnostics{{File: file, Line: line, Column: col, Severity: Error,
+			Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); %s", data[off], hint)}}
+	}
+	if isJSON(file, data) {
+		return parseJSON(file, data)
+	}
+	return parseYAML(file, data)
+}
+
+func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, Diagnostics{yamlError(file, err)}
+	}
+	var second yaml.Node
+	if err := dec.Decode(&second); err == nil {
+		return nil, Diagnostics{{File: file, Line: second.Line, Column: second.Column, Severity: Error,
+			Message: "a second YAML document starts here; a résumé file holds one document (remove the --- line)"}}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, Diagnostics{yamlError(file, err)}
+	}
+	if doc.Kind == yaml.DocumentNode {
+		if len(doc.Content) == 0 {
+			return nil, nil
+		}
+		return doc.Content[0], nil
+	}
+	return &doc, nil
+}
+
+func yamlError(file string, err error) Diagnostic {
+	d := Diagnostic{File: file, Severity: Error, Message: "YAML syntax error: " + err.Error()}
+	var le *yaml.LoadError
+	if errors.As(err, &le) {
+		d.Line, d.Column = le.Mark.Line, le.Mark.Column
+		msg := le.Message
+		if le.ContextMsg != "" && le.ContextMark.Line > 0 {
+			msg += fmt.Sprintf(" (%s that started at line %d, column %d)", le.ContextMsg, le.ContextMark.Line, le.ContextMark.Column)
+		}
+		hint := ""
+		if strings.Contains(le.Message, "cannot start any token") && d.Line > 0 {
+			hint = "; indent with spaces, not tabs, and quote values that start with @, ` or %"
+		} else if strings.Contains(le.Message, "mapping values are not allowed") {
+			hint = `; quote a value that contains ": "`
+		}
+		d.Message = "YAML syntax error: " + msg + hint
+	}
+	return d
+}
+
+// parseJSON builds the same node tree from JSON, keeping positions, so that
+// JSON and YAML files get the same checks and messages.
+func parseJSON(file string, data []byte) (*yaml.Node, Diagnostics) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil
+	}
+	pos := newPosition(data)
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	// next returns the next token with the offset where it starts.
+	next := func() (json.Token, int, error) {
+		off := int(dec.InputOffset())
+		for off < len(data) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
+			off++
+		}
+		tok, err := dec.Token()
+		return tok, off, err
+	}
+	fail := func(err error, off int) (*yaml.Node, Diagnostics) {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			off = int(se.Offset) - 1
+			if off < 0 {
+				off = 0
+			}
+		}
+		msg := err.Error()
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			msg = "unexpected end of file; a closing } or ] is missing"
+			off = len(data)
+		}
+		line, col := pos.at(data, off)
+		return nil, Diagnostics{{File: file, Line: line, Column: col, Severity: Error, Message: "JSON syntax error: " + msg}}
+	}
+	var build func(tok json.Token, off, depth int) (*yaml.Node, error, int)
+	build = func(tok json.Token, off, depth int) (*yaml.Node, error, int) {
+		line, col := pos.at(data, off)
+		n := &yaml.Node{Line: line, Column: col}
+		if depth > 1000 {
+			return nil, fmt.Errorf("nesting is too deep"), off
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			end := json.Delim('}')
+			n.Kind, n.Tag = yaml.MappingNode, "!!map"
+			if v == '[' {
+				end = ']'
+				n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+			}
+			for {
+				t, o, err := next()
+				if err != nil {
+					return nil, err, o
+				}
+				if t == end {
+					return n, nil, o
+				}
+				if n.Kind == yaml.MappingNode {
+					kl, kc := pos.at(data, o)
+					n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.(string), Line: kl, Column: kc})
+					if t, o, err = next(); err != nil {
+						return nil, err, o
+					}
+				}
+				child, err, o := build(t, o, depth+1)
+				if err != nil {
+					return nil, err, o
+				}
+				n.Content = append(n.Content, child)
+			}
+		case string:
+			n.Kind, n.Tag, n.Value, n.Style = yaml.ScalarNode, "!!str", v, yaml.DoubleQuotedStyle
+		case json.Number:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!float", v.String()
+			if !strings.ContainsAny(v.String(), ".eE") {
+				n.Tag = "!!int"
+			}
+		case bool:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", fmt.Sprint(v)
+		case nil:
+			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
+		}
+		return n, nil, off
+	}
+	tok, off, err := next()
+	if err != nil {
+		return fail(err, off)
+	}
+	root, err, off := build(tok, off, 0)
+	if err != nil {
+		return fail(err, off)
+	}
+	if t, o, err := next(); err == nil {
+		_ = t
+		return fail(fmt.Errorf("more content after the end of the document"), o)
+	} else if !errors.Is(err, io.EOF) {
+		return fail(err, o)
+	}
+	return root, nil
+}
