@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+	"github.com/vitae-dev/vitae/schema"
+)
+
+// version is set at build time (-ldflags "-X main.version=…"), else read
+// from the module's build information.
+var version = ""
+
+func vitaeVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// Run runs vitae with os.Args-style args and returns the exit code. It never
+// calls os.Exit, so tests run commands in-process.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "vitae: internal error: %v\nPlease report this with the input that caused it.\n", r)
+			code = ExitInternal
+		}
+	}()
+	app := newApp(stdout, stderr)
+	err := app.Run(ctx, args)
+	code = codeOf(err)
+	if err != nil && err.Error() != "" {
+		msg := err.Error()
+		if code == ExitUsage && !strings.Contains(msg, "--help") {
+			msg += "\nRun 'vitae --help' for usage."
+		}
+		fmt.Fprintln(stderr, "vitae: "+msg)
+	}
+	return code
+}
+
+func newApp(stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:    "vitae",
+		Usage:   "render résumés kept as YAML or JSON into PDF, Word, Markdown and text",
+		Version: vitaeVersion(),
+		Description: `Examples:
+   vitae validate cv.yaml
+   vitae render cv.yaml --format pdf,docx --out out/
+   vitae render examples/ --theme modern --page letter
+   vitae schema > vitae.schema.json`,
+		Writer:                stdout,
+		ErrWriter:             stderr,
+		EnableShellCompletion: true,
+		Suggest:               true,
+		ExitErrHandler:        func(context.Context, *cli.Command, error) {},
+		OnUsageError: func(_ context.Context, _ *cli.Command, err error, _ bool) error {
+			return usageError(err)
+		},
+		Commands: []*cli.Command{
+			validateCommand(),
+			renderCommand(),
+			schemaCommand(),
+			themesCommand(),
+		},
+	}
+}
+
+// diagnosticsFlag chooses how problems in input files are printed.
+var diagnosticsFlag = &cli.StringFlag{
+	Name:  "diagnostics",
+	Usage: "how to print problems: text, or json (one object a line, on standard output)",
+	Value: "text",
+	Validator: func(s string) error {
+		if s != "text" && s != "json" {
+			return fmt.Errorf("--diagnostics must be text or json, not %q", s)
+		}
+		return nil
+	},
+}
+
+var strictFlag = &cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors (for CI)"}
+
+// report prints diagnostics in the chosen form.
+func report(cmd *cli.Command, ds schema.Diagnostics) {
+	if len(ds) == 0 {
+		return
+	}
+	if cmd.String("diagnostics") == "json" {
+		fmt.Fprint(cmd.Root().Writer, ds.JSONLines())
+		return
+	}
+	fmt.Fprintln(cmd.Root().ErrWriter, ds.Error())
+}
+
+// load reads one résumé, applying --strict.
+func load(cmd *cli.Command, path string) (*schema.Resume, schema.Diagnostics) {
+	r, ds := schema.LoadFile(path)
+	if cmd.Bool("strict") && len(ds) > 0 {
+		ds = ds.Strict()
+		r = nil
+	}
+	return r, ds
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,44 @@
+package main
+
+import "errors"
+
+// Exit codes, in one place. Scripts and CI rely on them.
+const (
+	ExitOK       = 0 // everything rendered or valid
+	ExitInvalid  = 1 // an input file has errors (or warnings, with --strict)
+	ExitUsage    = 2 // the command line is wrong
+	ExitRender   = 3 // an input is valid but could not be rendered (e.g. over --max-pages)
+	ExitIO       = 4 // an output could not be written
+	ExitInternal = 5 // a bug in vitae
+)
+
+// exitError carries an exit code up to Run.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+func withCode(code int, err error) error { return &exitError{code: code, err: err} }
+
+func usageError(err error) error { return withCode(ExitUsage, err) }
+
+// codeOf maps an error to its exit code.
+func codeOf(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return ExitUsage // errors from flag parsing
+}

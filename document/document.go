@@ -1,0 +1,154 @@
+// Package document is vitae's format-neutral document model: what the
+// templates produce and every renderer reads. It holds finished text (dates
+// formatted, titles localised, Markdown parsed), structure, and style names;
+// no renderer needs the résumé itself.
+package document
+
+import "strings"
+
+// Document is one rendered résumé.
+type Document struct {
+	Lang     string   // BCP 47 language tag, e.g. "en"
+	Title    string   // document title for metadata, e.g. "Jane Doe – Engineer"
+	Author   string   // the person's name (may be empty)
+	Subject  string   // e.g. the label
+	Keywords []string // e.g. skills, for metadata
+	Header   Header
+	Sections []Section
+	Labels   Labels // localised words renderers need
+
+	Theme    *Theme // the look; renderers ask it for styles by name
+	Page     string // paper size: "a4" or "letter"
+	MaxPages int    // 0: no limit
+	BaseDir  string // folder of the résumé file, for relative paths (photo)
+}
+
+// Labels are the few words a renderer writes itself.
+type Labels struct {
+	Page string // e.g. "Page %d of %d"
+}
+
+// Header is the top of the first page.
+type Header struct {
+	Name     string
+	Label    string
+	Contacts []Contact // shown as one line under the name; empty when a section shows them
+	Photo    string    // path of a local PNG or JPEG file, or ""
+}
+
+// Contact is one way to reach the person.
+type Contact struct {
+	Kind  string // email, phone, url, location, profile
+	Label string // what it is, e.g. "Email" or the network "GitHub"
+	Text  string // as shown
+	URL   string // link target (mailto:, tel:, https:), or ""
+}
+
+// Section is a titled part of the résumé.
+type Section struct {
+	ID     string // e.g. "work"; stable across locales
+	Title  string // as shown; "" for an untitled section (e.g. the summary)
+	Blocks []Block
+}
+
+// Block is a Paragraph, *List, *Entry or *Rows.
+type Block interface{ isBlock() }
+
+// Paragraph styles.
+const (
+	StyleBody  = "Body"  // ordinary prose
+	StyleIntro = "Intro" // a section's introduction
+	StyleQuote = "Quote" // a reference's words
+	StyleMeta  = "Meta"  // small print such as a URL under an entry
+)
+
+// Paragraph is a run of inline text in a named style.
+type Paragraph struct {
+	Style string
+	Text  Text
+}
+
+// List is a bullet list; items may hold sub-lists.
+type List struct {
+	Items []Item
+}
+
+// Item is one bullet.
+type Item struct {
+	Text  Text
+	Items []Item // sub-bullets
+}
+
+// Entry is a job, project, qualification and the like: a title line with
+// dates on the right, an optional subtitle line, then its content. Children
+// are the roles at one employer or the qualifications at one institution.
+type Entry struct {
+	Title    Text
+	Subtitle Text
+	Dates    string
+	Location string
+	Blocks   []Block
+	Children []*Entry
+}
+
+// Rows is a compact table of key–value rows (skills, contact details,
+// certificates). A row's Dates, if any, sit on the right.
+type Rows struct {
+	Rows []Row
+}
+
+// Row is one line of Rows. Key may be empty.
+type Row struct {
+	Key   Text
+	Value Text
+	Dates string
+}
+
+func (Paragraph) isBlock() {}
+func (*List) isBlock()     {}
+func (*Entry) isBlock()    {}
+func (*Rows) isBlock()     {}
+
+// Text is inline text: a sequence of runs.
+type Text []Run
+
+// Run is a piece of text with one look.
+type Run struct {
+	Text   string
+	Bold   bool
+	Italic bool
+	Code   bool
+	URL    string // a link target, or ""
+}
+
+// Plain makes a Text of one plain run ("" gives an empty Text).
+func Plain(s string) Text {
+	if s == "" {
+		return nil
+	}
+	return Text{{Text: s}}
+}
+
+// String returns the text without markup.
+func (t Text) String() string {
+	var b strings.Builder
+	for _, r := range t {
+		b.WriteString(r.Text)
+	}
+	return b.String()
+}
+
+// Join concatenates texts with a plain separator between non-empty ones.
+func Join(sep string, texts ...Text) Text {
+	var out Text
+	for _, t := range texts {
+		if len(t) == 0 {
+			continue
+		}
+		if len(out) > 0 && sep != "" {
+			out = append(out, Run{Text: sep})
+		}
+		out = append(out, t...)
+	}
+	return out
+}

@@ -1,0 +1,217 @@
+// Package markdown writes the document model as Markdown, and as plain text
+// (the same walk without markup), for pasting into application forms and
+// e-mails.
+package markdown
+
+import (
+	"strings"
+
+	"github.com/vitae-dev/vitae/document"
+)
+
+// Markdown renders the document as CommonMark.
+func Markdown(d *document.Document) []byte { return write(d, false) }
+
+// Text renders the document as plain text: no markup, one paragraph a line,
+// bullets as "- ".
+func Text(d *document.Document) []byte { return write(d, true) }
+
+type writer struct {
+	b     strings.Builder
+	plain bool
+}
+
+func write(d *document.Document, plain bool) []byte {
+	w := &writer{plain: plain}
+	h := d.Header
+	if h.Name != "" {
+		w.heading(1, h.Name)
+	}
+	if h.Label != "" {
+		if h.Name == "" {
+			w.heading(1, h.Label)
+		} else {
+			w.para(document.Text{{Text: h.Label, Bold: true}})
+		}
+	}
+	if len(h.Contacts) > 0 {
+		var line document.Text
+		for i, c := range h.Contacts {
+			if i > 0 {
+				line = append(line, document.Run{Text: " · "})
+			}
+			line = append(line, document.Run{Text: c.Text, URL: c.URL})
+		}
+		w.para(line)
+	}
+	for _, s := range d.Sections {
+		if s.Title != "" {
+			w.heading(2, s.Title)
+		}
+		w.blocks(s.Blocks, 3)
+	}
+	return []byte(strings.TrimRight(w.b.String(), "\n") + "\n")
+}
+
+func (w *writer) blank() {
+	s := w.b.String()
+	if len(s) > 0 && !strings.HasSuffix(s, "\n\n") {
+		w.b.WriteString("\n")
+	}
+}
+
+func (w *writer) heading(level int, title string) {
+	w.blank()
+	if w.plain {
+		w.b.WriteString(title + "\n")
+		if level <= 2 {
+			ch := "="
+			if level == 2 {
+				ch = "-"
+			}
+			w.b.WriteString(strings.Repeat(ch, len([]rune(title))) + "\n")
+		}
+	} else {
+		w.b.WriteString(strings.Repeat("#", level) + " " + escape(title) + "\n")
+	}
+	w.b.WriteString("\n")
+}
+
+func (w *writer) para(t document.Text) {
+	if len(t) == 0 {
+		return
+	}
+	w.blank()
+	w.b.WriteString(w.inline(t) + "\n\n")
+}
+
+func (w *writer) blocks(bs []document.Block, level int) {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case document.Paragraph:
+			t := b.Text
+			if b.Style == document.StyleQuote && !w.plain {
+				w.blank()
+				w.b.WriteString("> " + w.inline(t) + "\n\n")
+				continue
+			}
+			w.para(t)
+		case *document.List:
+			w.blank()
+			w.list(b.Items, 0)
+			w.b.WriteString("\n")
+		case *document.Rows:
+			w.blank()
+			for _, r := range b.Rows {
+				var parts []string
+				if len(r.Key) > 0 {
+					k := w.inline(r.Key)
+					if !w.plain {
+						k = "**" + k + "**"
+					}
+					if len(r.Value) > 0 {
+						k += ":"
+					}
+					parts = append(parts, k)
+				}
+				if len(r.Value) > 0 {
+					parts = append(parts, w.inline(r.Value))
+				}
+				line := strings.Join(parts, " ")
+				if r.Dates != "" {
+					line += " (" + r.Dates + ")"
+				}
+				w.b.WriteString("- " + line + "\n")
+			}
+			w.b.WriteString("\n")
+		case *document.Entry:
+			w.entry(b, level)
+		}
+	}
+}
+
+func (w *writer) entry(e *document.Entry, level int) {
+	title := w.inline(e.Title)
+	if len(e.Children) == 0 && e.Dates != "" {
+		title += " (" + e.Dates + ")"
+	}
+	w.blank()
+	if w.plain {
+		w.b.WriteString(title + "\n")
+	} else {
+		w.b.WriteString(strings.Repeat("#", level) + " " + title + "\n")
+	}
+	var sub []string
+	if len(e.Subtitle) > 0 {
+		s := w.inline(e.Subtitle)
+		if !w.plain {
+			s = "*" + s + "*"
+		}
+		sub = append(sub, s)
+	}
+	if e.Location != "" {
+		sub = append(sub, w.inline(document.Plain(e.Location)))
+	}
+	if len(sub) > 0 {
+		if !w.plain {
+			w.b.WriteString("\n")
+		}
+		w.b.WriteString(strings.Join(sub, " · ") + "\n")
+	}
+	w.b.WriteString("\n")
+	w.blocks(e.Blocks, level+1)
+	for _, c := range e.Children {
+		w.entry(c, level+1)
+	}
+}
+
+func (w *writer) list(items []document.Item, depth int) {
+	for _, it := range items {
+		w.b.WriteString(strings.Repeat("  ", depth) + "- " + w.inline(it.Text) + "\n")
+		w.list(it.Items, depth+1)
+	}
+}
+
+func (w *writer) inline(t document.Text) string {
+	var b strings.Builder
+	for _, r := range t {
+		s := r.Text
+		if w.plain {
+			b.WriteString(s)
+			continue
+		}
+		lead, core, trail := splitSpace(s)
+		if core == "" {
+			b.WriteString(s)
+			continue
+		}
+		switch {
+		case r.Code:
+			core = "`" + core + "`"
+		default:
+			core = escape(core)
+		}
+		if r.Italic {
+			core = "*" + core + "*"
+		}
+		if r.Bold {
+			core = "**" + core + "**"
+		}
+		if r.URL != "" {
+			core = "[" + core + "](" + strings.ReplaceAll(r.URL, " ", "%20") + ")"
+		}
+		b.WriteString(lead + core + trail)
+	}
+	return b.String()
+}
+
+func splitSpace(s string) (lead, core, trail string) {
+	core = strings.TrimLeft(s, " ")
+	lead = s[:len(s)-len(core)]
+	t := strings.TrimRight(core, " ")
+	return lead, t, core[len(t):]
+}
+
+var escaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`)
+
+func escape(s string) string { return escaper.Replace(s) }

@@ -1,0 +1,568 @@
+// Package templates turns a validated résumé, a theme and a locale into the
+// format-neutral document model: it decides the section order and titles,
+// formats dates, parses Markdown and groups roles, once for every format.
+package templates
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/schema"
+)
+
+// SectionIDs are the sections vitae knows, in their default order.
+var SectionIDs = []string{"summary", "contact", "work", "projects", "education", "skills", "certificates",
+	"awards", "publications", "volunteer", "languages", "interests", "references"}
+
+// Options override the résumé's own settings (as command-line flags do).
+type Options struct {
+	Theme    string   // built-in theme name or theme file
+	Locale   string   // en, de, fr, es, nl
+	Page     string   // a4 or letter
+	MaxPages int      // 0: the résumé's setting
+	Sections []string // order and choice of sections
+	BaseDir  string   // folder of the résumé file
+}
+
+// Build makes the document model of a résumé.
+func Build(r *schema.Resume, opts Options) (*document.Document, error) {
+	s := r.Settings
+	pick := func(flag, setting string) string {
+		if flag != "" {
+			return flag
+		}
+		return setting
+	}
+	themeName := pick(opts.Theme, s.Theme)
+	if themeName != "" && opts.Theme == "" && opts.BaseDir != "" && isFile(themeName) && !filepath.IsAbs(themeName) {
+		themeName = filepath.Join(opts.BaseDir, themeName)
+	}
+	theme, err := LoadTheme(themeName)
+	if err != nil {
+		return nil, err
+	}
+	loc, err := LoadLocale(pick(opts.Locale, s.Locale))
+	if err != nil {
+		return nil, err
+	}
+	page := strings.ToLower(pick(opts.Page, s.Page))
+	if page == "" {
+		page = "a4"
+	}
+	if page != "a4" && page != "letter" {
+		return nil, fmt.Errorf("unknown page size %q; choose a4 or letter", page)
+	}
+	order := opts.Sections
+	if len(order) == 0 {
+		order = s.Sections
+	}
+	for _, id := range order {
+		if !slices.Contains(SectionIDs, id) {
+			return nil, fmt.Errorf("unknown section %q; sections are: %s", id, strings.Join(SectionIDs, ", "))
+		}
+	}
+	b := &builder{r: r, loc: loc, theme: theme, order: order}
+	d := &document.Document{
+		Lang:     loc.Lang,
+		Author:   r.Basics.Name,
+		Subject:  r.Basics.Label,
+		Theme:    theme,
+		Page:     page,
+		MaxPages: s.MaxPages,
+		BaseDir:  opts.BaseDir,
+		Labels:   document.Labels{Page: loc.Page},
+	}
+	if opts.MaxPages > 0 {
+		d.MaxPages = opts.MaxPages
+	}
+	d.Title = strings.Join(nonEmpty(r.Basics.Name, r.Basics.Label), " – ")
+	if d.Title == "" {
+		d.Title = "Résumé"
+	}
+	for _, sk := range r.Skills {
+		for _, k := range sk.Keywords {
+			d.Keywords = append(d.Keywords, Inline(k).String())
+		}
+	}
+	d.Header = document.Header{Name: r.Basics.Name, Label: r.Basics.Label}
+	if r.Basics.Image != "" {
+		d.Header.Photo = r.Basics.Image
+		if opts.BaseDir != "" && !filepath.IsAbs(d.Header.Photo) {
+			d.Header.Photo = filepath.Join(opts.BaseDir, d.Header.Photo)
+		}
+	}
+	ids := order
+	if len(ids) == 0 {
+		for _, id := range SectionIDs {
+			if id != "contact" {
+				ids = append(ids, id)
+			}
+		}
+	}
+	if !slices.Contains(ids, "contact") {
+		d.Header.Contacts = b.contacts()
+	}
+	for _, id := range ids {
+		blocks := b.section(id)
+		if len(blocks) == 0 {
+			continue
+		}
+		if intro := s.Intros[id]; intro != "" {
+			blocks = append(Blocks(intro, document.StyleIntro), blocks...)
+		}
+		title := loc.Sections[id]
+		if t, ok := s.Titles[id]; ok {
+			title = t
+		} else if id == "summary" {
+			title = "" // the summary reads best right under the header, untitled
+		}
+		d.Sections = append(d.Sections, document.Section{ID: id, Title: title, Blocks: blocks})
+	}
+	return d, nil
+}
+
+func isFile(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+type builder struct {
+	r     *schema.Resume
+	loc   *Locale
+	theme *document.Theme
+	order []string
+}
+
+func (b *builder) section(id string) []document.Block {
+	r := b.r
+	switch id {
+	case "summary":
+		return Blocks(r.Basics.Summary, document.StyleBody)
+	case "contact":
+		var rows []document.Row
+		for _, c := range b.contacts() {
+			rows = append(rows, document.Row{Key: document.Plain(c.Label), Value: document.Text{{Text: c.Text, URL: c.URL}}})
+		}
+		return rowsBlock(rows)
+	case "work":
+		return b.work()
+	case "volunteer":
+		var out []document.Block
+		for _, v := range r.Volunteer {
+			e := &document.Entry{
+				Title:  b.atTitle(v.Position, v.Organization, v.URL),
+				Dates:  b.dateRange(v.StartDate, v.EndDate, true),
+				Blocks: append(Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
+			}
+			out = append(out, e)
+		}
+		return out
+	case "projects":
+		return b.projects()
+	case "education":
+		return b.education()
+	case "skills":
+		var rows []document.Row
+		for _, s := range r.Skills {
+			key := s.Name
+			if s.Level != "" {
+				key = strings.Join(nonEmpty(s.Name, "("+s.Level+")"), " ")
+			}
+			rows = append(rows, document.Row{Key: Inline(key), Value: joinInline(s.Keywords)})
+		}
+		return rowsBlock(rows)
+	case "certificates":
+		var rows []document.Row
+		for _, c := range r.Certificates {
+			name := document.Text{{Text: c.Name, URL: c.URL}}
+			if c.Name == "" {
+				name = nil
+			}
+			row := document.Row{Key: document.Plain(c.Issuer), Value: name, Dates: b.date(c.Date)}
+			if c.Issuer == "" {
+				row.Key, row.Value = name, nil
+			}
+			rows = append(rows, row)
+		}
+		return rowsBlock(rows)
+	case "awards":
+		var out []document.Block
+		for _, a := range r.Awards {
+			out = append(out, &document.Entry{
+				Title:    Inline(a.Title),
+				Subtitle: document.Plain(a.Awarder),
+				Dates:    b.date(a.Date),
+				Blocks:   Blocks(a.Summary, document.StyleBody),
+			})
+		}
+		return out
+	case "publications":
+		return b.publications()
+	case "languages":
+		var rows []document.Row
+		for _, l := range r.Languages {
+			rows = append(rows, document.Row{Key: document.Plain(l.Language), Value: document.Plain(l.Fluency)})
+		}
+		return rowsBlock(rows)
+	case "interests":
+		var rows []document.Row
+		for _, in := range r.Interests {
+			rows = append(rows, document.Row{Key: document.Plain(in.Name), Value: joinInline(in.Keywords)})
+		}
+		return rowsBlock(rows)
+	case "references":
+		var out []document.Block
+		for _, ref := range r.References {
+			out = append(out, Blocks(ref.Reference, document.StyleQuote)...)
+			if ref.Name != "" {
+				out = append(out, document.Paragraph{Style: document.StyleMeta, Text: document.Plain("— " + ref.Name)})
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func rowsBlock(rows []document.Row) []document.Block {
+	if len(rows) == 0 {
+		return nil
+	}
+	return []document.Block{&document.Rows{Rows: rows}}
+}
+
+func joinInline(items []string) document.Text {
+	var out document.Text
+	for i, it := range items {
+		if i > 0 {
+			out = appendText(out, document.Run{Text: ", "})
+		}
+		for _, r := range Inline(it) {
+			out = appendText(out, r)
+		}
+	}
+	return out
+}
+
+// contacts lists the ways to reach the person, in a fixed order.
+func (b *builder) contacts() []document.Contact {
+	bs := b.r.Basics
+	lb := b.loc.Labels
+	var out []document.Contact
+	if bs.Email != "" {
+		out = append(out, document.Contact{Kind: "email", Label: lb["email"], Text: bs.Email, URL: "mailto:" + bs.Email})
+	}
+	if bs.Phone != "" {
+		out = append(out, document.Contact{Kind: "phone", Label: lb["phone"], Text: bs.Phone, URL: "tel:" + telURI(bs.Phone)})
+	}
+	if l := bs.Location; l.City != "" || l.Region != "" || l.CountryCode != "" {
+		out = append(out, document.Contact{Kind: "location", Label: lb["location"], Text: strings.Join(nonEmpty(l.City, l.Region, l.CountryCode), ", ")})
+	}
+	if bs.URL != "" {
+		out = append(out, document.Contact{Kind: "url", Label: lb["website"], Text: shortURL(bs.URL), URL: bs.URL})
+	}
+	for _, p := range bs.Profiles {
+		text := p.Username
+		if text == "" {
+			text = shortURL(p.URL)
+		}
+		if text == "" {
+			continue
+		}
+		out = append(out, document.Contact{Kind: "profile", Label: p.Network, Text: text, URL: p.URL})
+	}
+	return out
+}
+
+func telURI(phone string) string {
+	var b strings.Builder
+	for i, r := range phone {
+		if r >= '0' && r <= '9' || (r == '+' && i == 0) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func shortURL(u string) string {
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	u = strings.TrimPrefix(u, "www.")
+	return strings.TrimSuffix(u, "/")
+}
+
+// atTitle composes "Position at Organisation" with the locale's word.
+func (b *builder) atTitle(position, org, url string) document.Text {
+	orgText := document.Text{{Text: org, URL: url}}
+	switch {
+	case org == "":
+		return document.Plain(position)
+	case position == "":
+		return orgText
+	}
+	return append(document.Text{{Text: position + " " + b.loc.At + " "}}, orgText...)
+}
+
+func highlights(hs []schema.Highlight) []document.Block {
+	if len(hs) == 0 {
+		return nil
+	}
+	return []document.Block{&document.List{Items: items(hs)}}
+}
+
+func items(hs []schema.Highlight) []document.Item {
+	out := make([]document.Item, 0, len(hs))
+	for _, h := range hs {
+		out = append(out, document.Item{Text: Inline(h.Text), Items: items(h.Highlights)})
+	}
+	return out
+}
+
+func (b *builder) work() []document.Block {
+	var out []document.Block
+	ws := b.r.Work
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && ws[j].Name != "" && ws[j].Name == ws[i].Name {
+			j++
+		}
+		group := ws[i:j]
+		i = j
+		var desc, url, location string
+		for _, w := range group {
+			desc = firstNonEmpty(desc, w.Description)
+			url = firstNonEmpty(url, w.URL)
+			location = firstNonEmpty(location, w.Location)
+		}
+		if len(group) == 1 {
+			w := group[0]
+			e := &document.Entry{
+				Title:    document.Plain(w.Position),
+				Subtitle: document.Text{{Text: w.Name, URL: w.URL}},
+				Dates:    b.dateRange(w.StartDate, w.EndDate, true),
+				Location: w.Location,
+			}
+			if w.Position == "" {
+				e.Title, e.Subtitle = e.Subtitle, nil
+			}
+			if w.Name == "" {
+				e.Subtitle = nil
+			}
+			e.Blocks = append(Blocks(w.Description, document.StyleBody), b.role(w)...)
+			out = append(out, e)
+			continue
+		}
+		e := &document.Entry{
+			Title:    document.Text{{Text: group[0].Name, URL: url}},
+			Location: location,
+			Blocks:   Blocks(desc, document.StyleBody),
+		}
+		for _, w := range group {
+			e.Children = append(e.Children, &document.Entry{
+				Title:  document.Plain(w.Position),
+				Dates:  b.dateRange(w.StartDate, w.EndDate, true),
+				Blocks: b.role(w),
+			})
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func (b *builder) role(w schema.Work) []document.Block {
+	blocks := append(Blocks(w.Summary, document.StyleBody), highlights(w.Highlights)...)
+	if len(w.Keywords) > 0 {
+		blocks = append(blocks, &document.Rows{Rows: []document.Row{{Key: document.Plain(b.loc.Labels["technologies"]), Value: joinInline(w.Keywords)}}})
+	}
+	return blocks
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func (b *builder) projects() []document.Block {
+	var out []document.Block
+	lb := b.loc.Labels
+	for _, p := range b.r.Projects {
+		e := &document.Entry{
+			Title:    document.Text{{Text: p.Name, URL: p.URL}},
+			Subtitle: document.Plain(strings.Join(nonEmpty(strings.Join(p.Roles, ", "), p.Type), " · ")),
+			Dates:    b.dateRange(p.StartDate, p.EndDate, false),
+		}
+		if p.Name == "" {
+			e.Title = nil
+		}
+		e.Blocks = append(Blocks(p.Description, document.StyleBody), highlights(p.Highlights)...)
+		var rows []document.Row
+		if len(p.Keywords) > 0 {
+			rows = append(rows, document.Row{Key: document.Plain(lb["technologies"]), Value: joinInline(p.Keywords)})
+		}
+		if p.Entity != "" {
+			rows = append(rows, document.Row{Key: document.Plain(lb["customers"]), Value: Inline(p.Entity)})
+		}
+		if p.Duration != "" {
+			rows = append(rows, document.Row{Key: document.Plain(lb["duration"]), Value: document.Plain(p.Duration)})
+		}
+		e.Blocks = append(e.Blocks, rowsBlock(rows)...)
+		out = append(out, e)
+	}
+	return out
+}
+
+func (b *builder) qualification(ed schema.Education) document.Text {
+	switch {
+	case ed.StudyType != "" && ed.Area != "":
+		return document.Plain(ed.StudyType + " " + b.loc.In + " " + ed.Area)
+	case ed.StudyType != "":
+		return document.Plain(ed.StudyType)
+	}
+	return document.Plain(ed.Area)
+}
+
+func (b *builder) educationDetails(ed schema.Education) []document.Block {
+	blocks := Blocks(ed.Description, document.StyleBody)
+	var rows []document.Row
+	if ed.Score != "" {
+		rows = append(rows, document.Row{Key: document.Plain(b.loc.Labels["score"]), Value: document.Plain(ed.Score)})
+	}
+	if len(ed.Courses) > 0 {
+		rows = append(rows, document.Row{Key: document.Plain(b.loc.Labels["courses"]), Value: joinInline(ed.Courses)})
+	}
+	return append(blocks, rowsBlock(rows)...)
+}
+
+func (b *builder) education() []document.Block {
+	var out []document.Block
+	eds := b.r.Education
+	for i := 0; i < len(eds); {
+		j := i + 1
+		for j < len(eds) && eds[j].Institution != "" && eds[j].Institution == eds[i].Institution {
+			j++
+		}
+		group := eds[i:j]
+		i = j
+		if len(group) == 1 {
+			ed := group[0]
+			e := &document.Entry{
+				Title:    b.qualification(ed),
+				Subtitle: document.Text{{Text: ed.Institution, URL: ed.URL}},
+				Dates:    b.dateRange(ed.StartDate, ed.EndDate, false),
+				Blocks:   b.educationDetails(ed),
+			}
+			if len(e.Title) == 0 {
+				e.Title, e.Subtitle = e.Subtitle, nil
+			}
+			if ed.Institution == "" {
+				e.Subtitle = nil
+			}
+			out = append(out, e)
+			continue
+		}
+		// Several qualifications at one institution: the institution heads
+		// them, its description (the first given) under it.
+		e := &document.Entry{Title: document.Text{{Text: group[0].Institution, URL: group[0].URL}}}
+		for _, ed := range group {
+			if ed.Description != "" && len(e.Blocks) == 0 {
+				e.Blocks = Blocks(ed.Description, document.StyleBody)
+				ed.Description = ""
+			}
+			e.Children = append(e.Children, &document.Entry{
+				Title:  b.qualification(ed),
+				Dates:  b.dateRange(ed.StartDate, ed.EndDate, false),
+				Blocks: b.educationDetails(ed),
+			})
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func (b *builder) publications() []document.Block {
+	pubs := b.r.Publications
+	compact := true
+	for _, p := range pubs {
+		if p.Summary != "" || p.Publisher != "" {
+			compact = false
+		}
+	}
+	if compact {
+		var rows []document.Row
+		for _, p := range pubs {
+			rows = append(rows, document.Row{Key: Inline(p.Name), Value: document.Text{{Text: p.URL, URL: p.URL}}, Dates: b.date(p.ReleaseDate)})
+		}
+		return rowsBlock(rows)
+	}
+	var out []document.Block
+	for _, p := range pubs {
+		e := &document.Entry{
+			Title:    Inline(p.Name),
+			Subtitle: document.Plain(p.Publisher),
+			Dates:    b.date(p.ReleaseDate),
+			Blocks:   Blocks(p.Summary, document.StyleBody),
+		}
+		if p.URL != "" {
+			e.Blocks = append(e.Blocks, document.Paragraph{Style: document.StyleMeta, Text: document.Text{{Text: p.URL, URL: p.URL}}})
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// date formats one date in the theme's date format.
+func (b *builder) date(s string) string {
+	d, err := schema.ParseDate(s)
+	if err != nil {
+		return s
+	}
+	return FormatDate(d, b.theme.Dates.Format, b.loc)
+}
+
+// dateRange formats a period; an open end is "present" when ongoing is
+// meaningful (jobs), else only the start is shown.
+func (b *builder) dateRange(start, end string, openIsPresent bool) string {
+	s, e := b.date(start), b.date(end)
+	switch {
+	case s == "" && e == "":
+		return ""
+	case s == "":
+		return e
+	case e == "" && openIsPresent:
+		return s + " – " + b.loc.Present
+	case e == "":
+		return s + " – " + b.loc.Present
+	case s == e:
+		return s
+	}
+	return s + " – " + e
+}
+
+// FormatDate writes a date as "Aug 2018" (short), "August 2018" (long),
+// "08/2018" (numeric) or "2018-08" (iso). Days are shown only in iso.
+func FormatDate(d schema.Date, format string, loc *Locale) string {
+	if d.Month == 0 {
+		return fmt.Sprintf("%d", d.Year)
+	}
+	switch format {
+	case "iso":
+		return d.String()
+	case "numeric":
+		return fmt.Sprintf("%02d/%d", d.Month, d.Year)
+	case "long":
+		return loc.Months[d.Month-1] + " " + fmt.Sprint(d.Year)
+	}
+	return loc.MonthsShort[d.Month-1] + " " + fmt.Sprint(d.Year)
+}

@@ -1,0 +1,230 @@
+package templates
+
+import (
+	"strings"
+
+	"github.com/vitae-dev/vitae/document"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+var md = goldmark.New()
+
+// Blocks parses Markdown prose into paragraphs and bullet lists, in the
+// order written.
+func Blocks(src string, style string) []document.Block {
+	src = strings.TrimSpace(src)
+	if src == "" {
+		return nil
+	}
+	source := []byte(src)
+	root := md.Parser().Parse(text.NewReader(source))
+	var out []document.Block
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		out = append(out, blockOf(n, source, style)...)
+	}
+	return out
+}
+
+// Inline parses Markdown and flattens it to one line of inline text.
+func Inline(src string) document.Text {
+	src = strings.TrimSpace(src)
+	if src == "" {
+		return nil
+	}
+	source := []byte(src)
+	root := md.Parser().Parse(text.NewReader(source))
+	var out document.Text
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() == ast.TypeInline {
+				if len(out) > 0 && c == n.FirstChild() {
+					out = appendText(out, document.Run{Text: " "})
+				}
+				out = inlines(out, c, source, document.Run{})
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	return trimText(out)
+}
+
+func blockOf(n ast.Node, source []byte, style string) []document.Block {
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return []document.Block{document.Paragraph{Style: style, Text: inlineChildren(n, source)}}
+	case *ast.Heading:
+		t := inlineChildren(n, source)
+		for i := range t {
+			t[i].Bold = true
+		}
+		return []document.Block{document.Paragraph{Style: style, Text: t}}
+	case *ast.List:
+		return []document.Block{listOf(n, source)}
+	case *ast.Blockquote:
+		var out []document.Block
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			out = append(out, blockOf(c, source, document.StyleQuote)...)
+		}
+		return out
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+		var b strings.Builder
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			seg := lines.At(i)
+			b.Write(seg.Value(source))
+		}
+		s := strings.TrimRight(b.String(), "\n")
+		if s == "" {
+			return nil
+		}
+		_, isHTML := n.(*ast.HTMLBlock)
+		return []document.Block{document.Paragraph{Style: style, Text: document.Text{{Text: s, Code: !isHTML}}}}
+	}
+	return nil // thematic breaks and the like carry no words
+}
+
+func listOf(l *ast.List, source []byte) *document.List {
+	out := &document.List{}
+	for li := l.FirstChild(); li != nil; li = li.NextSibling() {
+		var item document.Item
+		for c := li.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.List:
+				item.Items = append(item.Items, listOf(c, source).Items...)
+			default:
+				for _, b := range blockOf(c, source, document.StyleBody) {
+					switch b := b.(type) {
+					case document.Paragraph:
+						if len(item.Text) > 0 {
+							item.Text = appendText(item.Text, document.Run{Text: " "})
+						}
+						item.Text = append(item.Text, b.Text...)
+					case *document.List:
+						item.Items = append(item.Items, b.Items...)
+					}
+				}
+			}
+		}
+		out.Items = append(out.Items, item)
+	}
+	return out
+}
+
+func inlineChildren(n ast.Node, source []byte) document.Text {
+	var out document.Text
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = inlines(out, c, source, document.Run{})
+	}
+	return trimText(out)
+}
+
+// inlines appends the runs of an inline node, inheriting the look of its
+// parents (style).
+func inlines(out document.Text, n ast.Node, source []byte, style document.Run) document.Text {
+	switch n := n.(type) {
+	case *ast.Text:
+		v := n.Segment.Value(source)
+		if !n.IsRaw() {
+			v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+		}
+		r := style
+		r.Text = string(v)
+		out = appendText(out, r)
+		if n.HardLineBreak() {
+			r.Text = "\n"
+			out = appendText(out, r)
+		} else if n.SoftLineBreak() {
+			r.Text = " "
+			out = appendText(out, r)
+		}
+		return out
+	case *ast.String:
+		r := style
+		r.Text = string(n.Value)
+		return appendText(out, r)
+	case *ast.CodeSpan:
+		r := style
+		r.Code = true
+		var b strings.Builder
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				b.Write(t.Segment.Value(source))
+			} else if s, ok := c.(*ast.String); ok {
+				b.Write(s.Value)
+			}
+		}
+		r.Text = b.String()
+		return appendText(out, r)
+	case *ast.Emphasis:
+		if n.Level >= 2 {
+			style.Bold = true
+		} else {
+			style.Italic = true
+		}
+	case *ast.Link:
+		style.URL = string(n.Destination)
+	case *ast.AutoLink:
+		r := style
+		r.Text = string(n.Label(source))
+		r.URL = string(n.URL(source))
+		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(r.URL, "mailto:") {
+			r.URL = "mailto:" + r.URL
+		}
+		return appendText(out, r)
+	case *ast.Image:
+		// a picture in prose: keep its words
+	case *ast.RawHTML:
+		var b strings.Builder
+		for i := 0; i < n.Segments.Len(); i++ {
+			seg := n.Segments.At(i)
+			b.Write(seg.Value(source))
+		}
+		r := style
+		r.Text = b.String()
+		return appendText(out, r)
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = inlines(out, c, source, style)
+	}
+	return out
+}
+
+// appendText adds a run, merging it into the last one when they look alike.
+func appendText(t document.Text, r document.Run) document.Text {
+	if r.Text == "" {
+		return t
+	}
+	if n := len(t); n > 0 {
+		last := t[n-1]
+		if last.Bold == r.Bold && last.Italic == r.Italic && last.Code == r.Code && last.URL == r.URL {
+			t[n-1].Text += r.Text
+			return t
+		}
+	}
+	return append(t, r)
+}
+
+func trimText(t document.Text) document.Text {
+	for len(t) > 0 {
+		t[0].Text = strings.TrimLeft(t[0].Text, " ")
+		if t[0].Text != "" {
+			break
+		}
+		t = t[1:]
+	}
+	for len(t) > 0 {
+		n := len(t) - 1
+		t[n].Text = strings.TrimRight(t[n].Text, " \n")
+		if t[n].Text != "" {
+			break
+		}
+		t = t[:n]
+	}
+	return t
+}
