@@ -193,7 +193,7 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 			return nil, false
 		}
 		if l.json && n.Tag != "!!str" {
-			return generic(n, 0), false // a JSON number where text belongs: a type error
+			return l.generic(n, 0), false // a JSON number where text belongs: a type error
 		}
 		return l.scalarString(n), false
 	case t.Kind() == reflect.Int && n.Kind == yaml.ScalarNode && n.Tag == "!!int":
@@ -203,7 +203,7 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		}
 		return i, false
 	}
-	return generic(n, 0), false
+	return l.generic(n, 0), false
 }
 
 // scalarString takes a YAML scalar as the text it was written as: an
@@ -220,10 +220,10 @@ func (l *loader) date(n *yaml.Node, loc []string) (any, bool) {
 		return nil, false // a literal null is a type error, as in JSON Resume
 	}
 	if n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!timestamp" && n.Tag != "!!float" {
-		return generic(n, 0), false
+		return l.generic(n, 0), false
 	}
 	if l.json && n.Tag != "!!str" {
-		return generic(n, 0), false
+		return l.generic(n, 0), false
 	}
 	if n.Value == "" && isEnd {
 		l.report(n, loc, Warning, "empty end date; leave endDate out: a missing end date means ongoing")
@@ -292,7 +292,7 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 					l.unknownKey(k, t, loc, key)
 				}
 				if isMeta {
-					out[key] = generic(val, 0)
+					out[key] = l.generic(val, 0)
 				}
 				continue
 			}
@@ -385,8 +385,10 @@ func levenshtein(a, b string) int {
 
 // generic converts a node without a target type, for values that are checked
 // only by the JSON Schema (and so reported with its type errors).
-func generic(n *yaml.Node, depth int) any {
-	if depth > 200 {
+func (l *loader) generic(n *yaml.Node, depth int) any {
+	l.nodes++
+	if depth > 200 || l.nodes > maxNodes {
+		l.exhausted = l.nodes > maxNodes
 		return nil
 	}
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
@@ -396,13 +398,13 @@ func generic(n *yaml.Node, depth int) any {
 	case yaml.MappingNode:
 		m := map[string]any{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			m[n.Content[i].Value] = generic(n.Content[i+1], depth+1)
+			m[n.Content[i].Value] = l.generic(n.Content[i+1], depth+1)
 		}
 		return m
 	case yaml.SequenceNode:
 		s := make([]any, len(n.Content))
 		for i, c := range n.Content {
-			s[i] = generic(c, depth+1)
+			s[i] = l.generic(c, depth+1)
 		}
 		return s
 	case yaml.ScalarNode:
@@ -445,6 +447,14 @@ func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
 		if len(want) == len(ve.Causes) && len(want) > 0 {
 			return []*jsonschema.ValidationError{{InstanceLocation: ve.InstanceLocation, ErrorKind: &kind.Type{Got: got, Want: want}}}
 		}
+		// Some branch has the value's type: its complaints are the relevant ones.
+		var rest []*jsonschema.ValidationError
+		for _, c := range ve.Causes {
+			if _, ok := c.ErrorKind.(*kind.Type); !ok {
+				rest = append(rest, c)
+			}
+		}
+		ve = &jsonschema.ValidationError{InstanceLocation: ve.InstanceLocation, ErrorKind: ve.ErrorKind, Causes: rest}
 	}
 	if len(ve.Causes) == 0 {
 		return []*jsonschema.ValidationError{ve}
@@ -481,6 +491,8 @@ func (l *loader) message(ve *jsonschema.ValidationError, n *yaml.Node, loc []str
 		}
 		fix := ""
 		switch {
+		case k.Got == "null" && len(loc) > 0 && loc[len(loc)-1] == "endDate":
+			fix = "; leave endDate out: a missing end date means ongoing"
 		case k.Got == "null":
 			fix = "; give a value or remove the key"
 		case len(k.Want) == 1 && k.Want[0] == "array":
@@ -512,13 +524,20 @@ func (l *loader) message(ve *jsonschema.ValidationError, n *yaml.Node, loc []str
 		for _, w := range k.Want {
 			want = append(want, fmt.Sprint(w))
 		}
-		return fmt.Sprintf("%v is not one of: %s", k.Got, strings.Join(want, ", "))
+		return fmt.Sprintf("%s is not one of: %s", quoteValue(k.Got), strings.Join(want, ", "))
 	case *kind.Pattern:
 		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(k.Got))
 	case *kind.Minimum:
-		return fmt.Sprintf("must be at least %v", k.Want)
+		return fmt.Sprintf("must be at least %s", k.Want.FloatString(0))
 	case *kind.Required:
-		return fmt.Sprintf("missing %s", strings.Join(k.Missing, ", "))
+		return fmt.Sprintf("missing %s; a bullet written as a mapping needs its text, e.g. text: Shipped the thing", strings.Join(k.Missing, ", "))
 	}
 	return strings.TrimSpace(ve.ErrorKind.LocalizedString(message.NewPrinter(language.English)))
+}
+
+func quoteValue(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
 }

@@ -1,0 +1,42 @@
+# vitae: the two everyday commands are `make run` and `make test`.
+GO       ?= go
+FUZZTIME ?= 30s
+EXAMPLES := $(wildcard examples/*.yaml)
+
+.PHONY: all build run test check unit fuzz bench schema clean
+
+all: build
+
+build:
+	$(GO) build -o vitae ./cmd/vitae
+
+# Render every example into out/.
+run: build
+	./vitae validate --strict $(EXAMPLES)
+	./vitae render $(EXAMPLES) --format $(FORMATS) --out out
+
+FORMATS ?= md,txt
+
+# Everything CI runs.
+test: check unit fuzz
+
+check:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -count=1 ./...
+
+fuzz:
+	$(GO) test ./schema -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Regenerate schema/vitae.schema.json from the Go types.
+schema:
+	$(GO) test ./schema -run TestSchemaFileMatchesTypes -update
+
+clean:
+	rm -rf out vitae

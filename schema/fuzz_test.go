@@ -1,0 +1,35 @@
+package schema
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The loader never panics and never returns a résumé together with an error.
+// CI runs it for about 30 seconds (make fuzz); the seeds run in every go test.
+func FuzzLoad(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/invalid/*")
+	examples, _ := filepath.Glob("../examples/*.yaml")
+	for _, p := range append(seeds, examples...) {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(filepath.Base(p), b)
+		}
+	}
+	f.Add("a.yaml", []byte("a: &a [*a, *a]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b, *b]\n"))
+	f.Add("x.json", []byte(`{"work":[{"highlights":[{"text":"x","highlights":[{"text":"y"}]}]}]}`))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		r, diags := Load(name, data)
+		if diags.HasErrors() && r != nil {
+			t.Fatalf("résumé returned despite errors: %s", diags.Error())
+		}
+		if !diags.HasErrors() && r == nil {
+			t.Fatalf("no résumé and no error: %s", diags.Error())
+		}
+		for _, d := range diags {
+			if d.Message == "" {
+				t.Fatalf("empty message in %#v", d)
+			}
+		}
+	})
+}
