@@ -9,6 +9,7 @@ import (
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/markdown"
+	"github.com/vitae-dev/vitae/render/pdf"
 )
 
 // Output is a rendered file.
@@ -33,6 +34,7 @@ func plain(f func(*document.Document) []byte) func(*document.Document) (*Output,
 // Formats returns every format, in the order of their names in help texts.
 func Formats() []Format {
 	return []Format{
+		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Render: renderPDF},
 		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Render: plain(markdown.Markdown)},
 		{Name: "txt", Ext: ".txt", MediaType: "text/plain; charset=utf-8", Render: plain(markdown.Text)},
 	}
@@ -62,4 +64,12 @@ func Lookup(name string) (Format, error) {
 		}
 	}
 	return Format{}, fmt.Errorf("unknown format %q; choose from: %s", name, strings.Join(Names(), ", "))
+}
+
+func renderPDF(d *document.Document) (*Output, error) {
+	r, err := pdf.Render(d, pdf.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings}, nil
 }

@@ -42,7 +42,7 @@ Examples:
 	}
 }
 
-const defaultFormats = "md"
+const defaultFormats = "pdf"
 
 func runRender(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() == 0 {

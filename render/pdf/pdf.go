@@ -1,0 +1,386 @@
+// Package pdf renders the document model into a print-ready PDF: it lays the
+// document out into pages (measure, break lines, paginate with sticky
+// headings and unbreakable entries), then draws the pages with fpdf, with
+// embedded subset TrueType fonts, links, metadata and an outline.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/jpeg" // photo formats
+	_ "image/png"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/vitae-dev/vitae/document"
+)
+
+// Result is a rendered PDF.
+type Result struct {
+	Data     []byte
+	Pages    int
+	Warnings []string
+}
+
+// OverflowError says that the content does not fit in --max-pages even at the
+// tightest layout the theme allows.
+type OverflowError struct {
+	MaxPages int
+	Pages    int
+	Over     float64 // points of content past the last allowed page
+	PageH    float64
+}
+
+func (e *OverflowError) Error() string {
+	return fmt.Sprintf("does not fit on %d page(s) even with the tightest layout the theme allows: it needs %d, running over by %.0f pt (%.0f%% of a page); shorten it or raise --max-pages",
+		e.MaxPages, e.Pages, e.Over, 100*e.Over/e.PageH)
+}
+
+// Options tune rendering.
+type Options struct {
+	// Time stamps the document; zero means SOURCE_DATE_EPOCH, else now.
+	Time time.Time
+}
+
+// pageSizes in points.
+var pageSizes = map[string][2]float64{"a4": {595.28, 841.89}, "letter": {612, 792}}
+
+// Render lays out and draws a document.
+func Render(d *document.Document, opts Options) (*Result, error) {
+	th := d.Theme
+	if th == nil {
+		return nil, fmt.Errorf("pdf: the document has no theme")
+	}
+	size, ok := pageSizes[d.Page]
+	if !ok {
+		size = pageSizes["a4"]
+	}
+	r, err := newRenderer(d, size)
+	if err != nil {
+		return nil, err
+	}
+	contentH := size[1] - th.Margin.Top - th.Margin.Bottom
+	if th.Footer {
+		contentH -= 0 // the footer sits in the bottom margin
+	}
+	// Lay out at the theme's own metrics; with --max-pages, tighten step by
+	// step (spacing, then leading, then type size) until it fits.
+	steps := []metrics{{1, th.Spacing.Leading, 1}}
+	if d.MaxPages > 0 {
+		steps = fitSteps(th)
+	}
+	var pages [][]placed
+	for _, m := range steps {
+		lines, err := r.layout(m)
+		if err != nil {
+			return nil, err
+		}
+		pages = paginate(lines, contentH)
+		if d.MaxPages == 0 || len(pages) <= d.MaxPages {
+			break
+		}
+	}
+	if d.MaxPages > 0 && len(pages) > d.MaxPages {
+		over := 0.0
+		for _, p := range pages[d.MaxPages:] {
+			if len(p) > 0 {
+				over += p[len(p)-1].y + p[len(p)-1].line.h
+			}
+		}
+		return nil, &OverflowError{MaxPages: d.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
+	}
+	data, err := r.draw(pages, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Data: data, Pages: len(pages), Warnings: r.warnings}, nil
+}
+
+// fitSteps are the layouts tried in turn for --max-pages.
+func fitSteps(th *document.Theme) []metrics {
+	lead := th.Spacing.Leading
+	minLead := th.Fit.MinLeading
+	if minLead == 0 || minLead > lead {
+		minLead = lead
+	}
+	minScale := th.Fit.MinScale
+	if minScale == 0 || minScale > 1 {
+		minScale = 1
+	}
+	var out []metrics
+	for _, sp := range []float64{1, 0.8, 0.6, 0.45} {
+		out = append(out, metrics{1, lead, sp})
+	}
+	for i := 1; i <= 3; i++ {
+		out = append(out, metrics{1, lead - (lead-minLead)*float64(i)/3, 0.45})
+	}
+	for i := 1; i <= 4; i++ {
+		out = append(out, metrics{1 - (1-minScale)*float64(i)/4, minLead, 0.45})
+	}
+	return out
+}
+
+type renderer struct {
+	doc      *document.Document
+	pdf      *fpdf.Fpdf
+	size     [2]float64
+	added    map[string]bool
+	widths   map[string]float64
+	warnings []string
+	missing  map[rune]bool
+	fallback string // family key of the fallback font, if any
+	photo    *photoInfo
+	cover    map[string]*coverage
+}
+
+func newRenderer(d *document.Document, size [2]float64) (*renderer, error) {
+	orientation := "P"
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "pt", Size: fpdf.SizeType{Wd: size[0], Ht: size[1]}})
+	p.SetAutoPageBreak(false, 0)
+	p.SetMargins(0, 0, 0)
+	r := &renderer{doc: d, pdf: p, size: size, added: map[string]bool{}, widths: map[string]float64{}, missing: map[rune]bool{}, cover: map[string]*coverage{}}
+	for _, key := range []string{d.Theme.Font.Body, d.Theme.Font.Heading} {
+		if _, err := LookupFamily(key); err != nil {
+			return nil, err
+		}
+	}
+	if fb := d.Theme.Font.Fallback; fb != "" {
+		data, err := os.ReadFile(fb)
+		if err != nil {
+			return nil, fmt.Errorf("fallback font: %w", err)
+		}
+		c, err := coverageOf("fallback:"+fb, data)
+		if err != nil {
+			return nil, err
+		}
+		r.fallback = "fallback"
+		r.cover["fallback"] = c
+		p.AddUTF8FontFromBytes("fallback", "", data)
+		// the fallback has one face: bold and italic use it too
+		for _, st := range []string{"B", "I", "BI"} {
+			p.AddUTF8FontFromBytes("fallback", st, data)
+		}
+		r.added["fallback"], r.added["fallbackB"], r.added["fallbackI"], r.added["fallbackBI"] = true, true, true, true
+	}
+	if img := d.Header.Photo; img != "" {
+		if strings.Contains(img, "://") {
+			r.warnings = append(r.warnings, fmt.Sprintf("photo %q is a URL; vitae never goes to the network: give a local PNG or JPEG file", img))
+		} else if ph, err := loadPhoto(img, d.Theme.Photo); err != nil {
+			r.warnings = append(r.warnings, "photo: "+err.Error())
+		} else {
+			r.photo = ph
+		}
+	}
+	return r, nil
+}
+
+func loadPhoto(path string, width float64) (*photoInfo, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s is not a PNG or JPEG image", path)
+	}
+	if format != "png" && format != "jpeg" {
+		return nil, fmt.Errorf("%s is %s; give a PNG or JPEG image", path, format)
+	}
+	if width <= 0 {
+		width = 64
+	}
+	return &photoInfo{path: path, w: width, h: width * float64(cfg.Height) / float64(cfg.Width)}, nil
+}
+
+// ensure adds a face to the PDF the first time it is used.
+func (r *renderer) ensure(f font) {
+	key := f.family + f.style
+	if r.added[key] {
+		return
+	}
+	r.added[key] = true
+	fam, err := LookupFamily(f.family)
+	if err != nil {
+		return
+	}
+	data, err := fontBytes(fam, f.style)
+	if err != nil {
+		return
+	}
+	r.pdf.AddUTF8FontFromBytes(f.family, f.style, data)
+}
+
+func (r *renderer) width(f font, s string) float64 {
+	key := f.family + f.style + strconv.FormatFloat(f.size, 'f', 2, 64) + "\x00" + s
+	if w, ok := r.widths[key]; ok {
+		return w
+	}
+	r.ensure(f)
+	r.pdf.SetFont(f.family, f.style, f.size)
+	w := r.pdf.GetStringWidth(s)
+	r.widths[key] = w
+	return w
+}
+
+func (r *renderer) coverageFor(family, style string) *coverage {
+	key := family + style
+	if c, ok := r.cover[key]; ok {
+		return c
+	}
+	fam, err := LookupFamily(family)
+	if err != nil {
+		return nil
+	}
+	data, err := fontBytes(fam, style)
+	if err != nil {
+		return nil
+	}
+	c, err := coverageOf(key, data)
+	if err != nil {
+		return nil
+	}
+	r.cover[key] = c
+	return c
+}
+
+// resolve splits text into segments by the font that has each character:
+// the theme's, else the fallback font; a character neither has is reported
+// once and drawn with the theme's font.
+func (r *renderer) resolve(text string, f font) []segment {
+	c := r.coverageFor(f.family, f.style)
+	if c == nil {
+		return []segment{{text, f}}
+	}
+	var out []segment
+	var b strings.Builder
+	cur := f
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, segment{b.String(), cur})
+			b.Reset()
+		}
+	}
+	for _, ch := range text {
+		want := f
+		if ch > 0x7e && !c.has(ch) {
+			if r.fallback != "" && r.cover["fallback"].has(ch) {
+				want = font{family: r.fallback, style: "", size: f.size}
+			} else if !r.missing[ch] && ch != '\u00ad' && ch >= ' ' {
+				r.missing[ch] = true
+				hint := "add a fallback font that has it (theme font.fallback or --font-fallback FILE.ttf)"
+				r.warnings = append(r.warnings, fmt.Sprintf("character %q (U+%04X) is in none of the fonts; %s", ch, ch, hint))
+			}
+		}
+		if want != cur {
+			flush()
+			cur = want
+		}
+		b.WriteRune(ch)
+	}
+	flush()
+	return out
+}
+
+func (r *renderer) layout(m metrics) ([]line, error) {
+	th := r.doc.Theme
+	l := &layouter{
+		doc:     r.doc,
+		th:      th,
+		m:       m,
+		meas:    r,
+		x0:      th.Margin.Left,
+		w:       r.size[0] - th.Margin.Left - th.Margin.Right,
+		resolve: r.resolve,
+		photo:   r.photo,
+	}
+	l.run()
+	return l.lines, nil
+}
+
+// draw writes the pages with fpdf.
+func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
+	p := r.pdf
+	d := r.doc
+	th := d.Theme
+	p.SetTitle(d.Title, true)
+	p.SetAuthor(d.Author, true)
+	p.SetSubject(d.Subject, true)
+	p.SetKeywords(strings.Join(d.Keywords, ", "), true)
+	p.SetCreator("vitae", true)
+	p.SetProducer("vitae", true)
+	p.SetLang(d.Lang)
+	p.SetCatalogSort(true)
+	t := opts.Time
+	if t.IsZero() {
+		t = time.Now()
+		if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+			if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+				t = time.Unix(sec, 0)
+			}
+		}
+	}
+	t = t.UTC()
+	p.SetCreationDate(t)
+	p.SetModificationDate(t)
+	p.SetDisplayMode("fullpage", "single")
+	for pi, page := range pages {
+		p.AddPage()
+		for _, pl := range page {
+			top := th.Margin.Top + pl.y
+			if pl.line.outline != "" {
+				p.Bookmark(pl.line.outline, 0, top)
+			}
+			for _, o := range pl.line.ops {
+				r.drawOp(o, top)
+			}
+		}
+		if th.Footer && len(pages) > 1 {
+			f := font{family: th.Font.Body, size: th.Size.Small}
+			s := fmt.Sprintf(d.Labels.Page, pi+1, len(pages))
+			w := r.width(f, s)
+			r.drawOp(op{kind: opText, x: (r.size[0] - w) / 2, y: 0, text: s, font: f, color: th.Color.Muted}, r.size[1]-th.Margin.Bottom/2)
+		}
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func (r *renderer) drawOp(o op, top float64) {
+	p := r.pdf
+	switch o.kind {
+	case opText:
+		r.ensure(o.font)
+		p.SetFont(o.font.family, o.font.style, o.font.size)
+		cr, cg, cb := hexColor(o.color)
+		p.SetTextColor(cr, cg, cb)
+		p.Text(o.x, top+o.y, o.text)
+	case opRule:
+		cr, cg, cb := hexColor(o.color)
+		p.SetFillColor(cr, cg, cb)
+		p.Rect(o.x, top+o.y, o.w, o.h, "F")
+	case opLink:
+		p.LinkString(o.x, top+o.y, o.w, o.h, o.url)
+	case opImage:
+		opt := fpdf.ImageOptions{ReadDpi: false}
+		p.ImageOptions(o.text, o.x, top+o.y, o.w, o.h, false, opt, 0, "")
+	}
+}
+
+func hexColor(s string) (int, int, int) {
+	s = strings.TrimPrefix(s, "#")
+	if len(s) != 6 {
+		return 0, 0, 0
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if err != nil {
+		return 0, 0, 0
+	}
+	return int(v >> 16), int(v >> 8 & 0xff), int(v & 0xff)
+}
