@@ -46,7 +46,7 @@ type line struct {
 	ops      []op
 	outline  string // a section title: an entry in the PDF outline
 	heading  bool   // a section heading (tests check none ends a page)
-	startsAt int     // filled by pagination: page index
+	startsAt int    // filled by pagination: page index
 }
 
 // metrics are the scalable parts of a theme, tightened by --max-pages.
@@ -62,14 +62,14 @@ type measurer interface {
 }
 
 type layouter struct {
-	doc      *document.Document
-	th       *document.Theme
-	m        metrics
-	meas     measurer
-	x0, w    float64 // content box left and width
-	lines    []line
-	resolve  func(text string, f font) []segment // font fallback per character
-	photo    *photoInfo
+	doc     *document.Document
+	th      *document.Theme
+	m       metrics
+	meas    measurer
+	x0, w   float64 // content box left and width
+	lines   []line
+	resolve func(text string, f font) []segment // font fallback per character
+	photo   *photoInfo
 	// pendingGap is the space before the next block's first line (after a
 	// heading or an entry's title), in place of the block's own.
 	pendingGap float64
@@ -86,8 +86,8 @@ type segment struct {
 	font font
 }
 
-func (l *layouter) size(s float64) float64  { return s * l.m.scale }
-func (l *layouter) gap(s float64) float64   { return s * l.m.space }
+func (l *layouter) size(s float64) float64     { return s * l.m.scale }
+func (l *layouter) gap(s float64) float64      { return s * l.m.space }
 func (l *layouter) lineH(size float64) float64 { return size * l.m.leading }
 
 // style of the body text.
