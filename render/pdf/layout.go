@@ -106,6 +106,9 @@ func (l *layouter) keepLast(v bool) {
 
 func (l *layouter) run() {
 	l.header()
+	if len(l.lines) > 0 {
+		l.pendingGap = l.gap(l.th.Spacing.Section * 0.6) // between the header and an untitled summary
+	}
 	for _, s := range l.doc.Sections {
 		l.section(s)
 	}
@@ -320,74 +323,100 @@ func (l *layouter) covered(s string, f font) bool {
 	return len(segs) == 1 && segs[0].font.family == f.family
 }
 
+// rows lays out key–value rows as a table of narrow columns: key, value,
+// then dates. Gutters stay under one em, so that text extraction reads each
+// row as one line (key, value, date) instead of column by column; a date
+// that cannot sit right after the widest value is right-aligned instead.
 func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool) {
 	th := l.th
-	keyW := th.KeyCol * l.m.scale
-	hasKey := false
+	bodySize := l.size(th.Size.Body)
+	gutter := 0.6 * bodySize
+	keyFont, valFont := l.body("B", th.Size.Body), l.body("", th.Size.Body)
+	dateFont := l.body("", th.Size.Body)
+	keyW, valW, dateW := 0.0, 0.0, 0.0
 	for _, row := range r.Rows {
 		if len(row.Key) > 0 && len(row.Value) > 0 {
-			hasKey = true
+			keyW = max(keyW, l.textWidth(row.Key, keyFont)+gutter)
+		}
+		single := row.Value
+		if len(row.Value) == 0 {
+			single = row.Key
+		}
+		valW = max(valW, l.textWidth(single, valFont)+gutter)
+		if row.Dates != "" {
+			dateW = max(dateW, l.meas.width(dateFont, row.Dates))
 		}
 	}
-	// Narrow the key column to the widest key when all keys are short.
-	if hasKey {
-		widest := 0.0
-		for _, row := range r.Rows {
-			if len(row.Value) > 0 {
-				widest = max(widest, l.textWidth(row.Key, l.body("B", th.Size.Body)))
-			}
-		}
-		if widest+10 < keyW {
-			keyW = widest + 10
-		}
+	keyW = min(keyW, max(th.KeyCol*l.m.scale, 0.38*w))
+	dateX := x + keyW + valW // the date column, after the widest value
+	if dateW > 0 && dateX+dateW > x+w {
+		dateX = x + w - dateW - gutter // no room: values wrap before the dates
 	}
-	small := l.body("", th.Size.Small)
 	for i, row := range r.Rows {
 		b := before
 		if i > 0 {
 			b = l.gap(th.Spacing.Paragraph * 0.6)
 		}
-		datesW := 0.0
+		valueEnd := x + w
 		if row.Dates != "" {
-			datesW = l.meas.width(small, row.Dates) + 8
+			valueEnd = dateX - gutter
 		}
 		first := len(l.lines)
 		switch {
 		case len(row.Key) > 0 && len(row.Value) > 0:
-			// key in its column, value wrapping beside it
-			valueLines := l.wrap(row.Value, l.body("", th.Size.Body), w-keyW-datesW)
-			keyLines := l.wrap(row.Key, l.body("B", th.Size.Body), keyW-6)
+			valueLines := l.wrap(row.Value, valFont, valueEnd-x-keyW)
+			keyLines := l.wrap(row.Key, keyFont, keyW-gutter)
 			n := max(len(valueLines), len(keyLines))
-			lh := l.lineH(l.size(th.Size.Body))
+			lh := l.lineH(bodySize)
 			for j := 0; j < n; j++ {
-				ln := line{h: lh, keep: j < n-1}
+				ln := line{h: lh}
 				if j == 0 {
 					ln.before = b
 				}
 				if j < len(keyLines) {
-					l.place(&ln, keyLines[j], x, th.Color.Text, "left", keyW-6)
+					l.place(&ln, keyLines[j], x, th.Color.Text, "left", keyW)
 				}
 				if j < len(valueLines) {
-					l.place(&ln, valueLines[j], x+keyW, th.Color.Text, "left", w-keyW-datesW)
+					l.place(&ln, valueLines[j], x+keyW, th.Color.Text, "left", valueEnd-x-keyW)
 				}
 				l.add(ln)
 			}
 		default:
-			t := row.Key
-			f := l.body("B", th.Size.Body)
+			t, f := row.Key, keyFont
 			if len(t) == 0 {
-				t, f = row.Value, l.body("", th.Size.Body)
+				t, f = row.Value, valFont
 			}
-			l.textLines(t, f, th.Color.Text, x, w-datesW, "left", b)
+			l.textLines(t, f, th.Color.Text, x, valueEnd-x, "left", b)
 		}
 		if row.Dates != "" && len(l.lines) > first {
 			ln := &l.lines[first]
-			l.rightText(ln, row.Dates, small, th.Color.Muted, x+w)
+			l.leftText(ln, row.Dates, dateFont, th.Color.Muted, dateX)
 		}
 		for j := first; j < len(l.lines)-1; j++ {
 			l.lines[j].keep = true
 		}
 	}
+}
+
+// leftText puts text starting at x (relative) on a line's baseline.
+func (l *layouter) leftText(ln *line, s string, f font, color string, x float64) {
+	cx := l.x0 + x
+	for _, seg := range l.resolve(s, f) {
+		w := l.meas.width(seg.font, seg.text)
+		ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: w, text: seg.text, font: seg.font, color: color})
+		cx += w
+	}
+}
+
+// oneLiners reports whether every child is a bare title with dates (e.g.
+// qualifications at one institution): those read best as a table.
+func oneLiners(cs []*document.Entry) bool {
+	for _, c := range cs {
+		if len(c.Blocks) > 0 || len(c.Children) > 0 || len(c.Subtitle) > 0 || c.Location != "" {
+			return false
+		}
+	}
+	return len(cs) > 0
 }
 
 // entry lays out a title line with dates on the right, a subtitle line with
@@ -403,9 +432,10 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	}
 	titleFont := font{family: th.Font.Heading, style: "B", size: l.size(titleSize)}
 	small := l.body("", th.Size.Small)
+	dateFont := l.body("", th.Size.Body)
 	datesW := 0.0
 	if e.Dates != "" {
-		datesW = l.meas.width(small, e.Dates) + 10
+		datesW = l.meas.width(dateFont, e.Dates) + 10
 	}
 	titleColor := th.Color.Text
 	if len(e.Children) > 0 {
@@ -427,7 +457,7 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		l.textLines(e.Title, titleFont, titleColor, x, w-datesW, "left", before)
 	}
 	if e.Dates != "" && len(l.lines) > first {
-		l.rightText(&l.lines[first], e.Dates, small, th.Color.Muted, x+w)
+		l.rightText(&l.lines[first], e.Dates, dateFont, th.Color.Muted, x+w)
 	}
 	if len(subtitle) > 0 || location != "" {
 		locW := 0.0
@@ -455,6 +485,15 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		return
 	}
 	l.keepLast(true) // the group's head sticks to its first role
+	if oneLiners(e.Children) {
+		rows := &document.Rows{}
+		for _, c := range e.Children {
+			rows.Rows = append(rows.Rows, document.Row{Value: c.Title, Dates: c.Dates})
+		}
+		l.rows(rows, x, w, l.gap(th.Spacing.Paragraph*1.5), false)
+		l.keepLast(false)
+		return
+	}
 	for i, c := range e.Children {
 		gap := l.gap(th.Spacing.Entry)
 		if len(c.Blocks) == 0 {

@@ -1,0 +1,332 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/internal/seedcheck"
+	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/templates"
+)
+
+var fixedTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+func examplesDir() string { return filepath.Join(testenv.Root(), "examples") }
+
+func buildExample(t testing.TB, file string, opts templates.Options) *document.Document {
+	t.Helper()
+	r, diags := schema.LoadFile(filepath.Join(examplesDir(), file))
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	opts.BaseDir = examplesDir()
+	d, err := templates.Build(r, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func buildYAML(t testing.TB, src string, opts templates.Options) *document.Document {
+	t.Helper()
+	r, diags := schema.Load("test.yaml", []byte(src))
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	d, err := templates.Build(r, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func examples(t testing.TB) []string {
+	files, _ := filepath.Glob(filepath.Join(examplesDir(), "*.yaml"))
+	if len(files) < 4 {
+		t.Fatalf("found %d examples", len(files))
+	}
+	for i, f := range files {
+		files[i] = filepath.Base(f)
+	}
+	return files
+}
+
+func pdftotext(t *testing.T, data []byte, args ...string) string {
+	t.Helper()
+	tool := testenv.Tool(t, "pdftotext")
+	cmd := exec.Command(tool, append(args, "-", "-")...)
+	cmd.Stdin = bytes.NewReader(data)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+func seedFor(example string) string {
+	for seed, ex := range seedcheck.Seeds {
+		if ex == example {
+			return seed
+		}
+	}
+	return ""
+}
+
+// Every example in every theme and page size: text extracted as an applicant
+// tracking system does holds every seed word in reading order; the file is
+// deterministic, small, with fonts embedded, metadata and an outline.
+func TestExamplesInEveryTheme(t *testing.T) {
+	seeds := testenv.Shared(t, "seeds")
+	for _, ex := range examples(t) {
+		for _, theme := range templates.Themes() {
+			for _, page := range []string{"a4", "letter"} {
+				t.Run(fmt.Sprintf("%s/%s/%s", ex, theme, page), func(t *testing.T) {
+					d := buildExample(t, ex, templates.Options{Theme: theme, Page: page})
+					res, err := Render(d, Options{Time: fixedTime})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(res.Warnings) > 0 {
+						t.Errorf("warnings: %v", res.Warnings)
+					}
+					again, _ := Render(d, Options{Time: fixedTime})
+					if !bytes.Equal(res.Data, again.Data) {
+						t.Error("two renders of the same input differ")
+					}
+					if res.Pages <= 2 && len(res.Data) > 60<<10 {
+						t.Errorf("%d pages in %d bytes, want at most 60 KB", res.Pages, len(res.Data))
+					}
+					if !bytes.Contains(res.Data, []byte("/FontFile2")) {
+						t.Error("no embedded TrueType font")
+					}
+					mediaBox := map[string]string{"a4": "595.28 841.89", "letter": "612.00 792.00"}[page]
+					if !bytes.Contains(res.Data, []byte("/MediaBox [0 0 "+mediaBox+"]")) {
+						t.Errorf("page size is not %s", page)
+					}
+					if n := bytes.Count(res.Data, []byte("/Dest [")); len(d.Sections) > 0 && n == 0 {
+						t.Error("no outline entries")
+					}
+					text := pdftotext(t, res.Data)
+					if seed := seedFor(ex); seed != "" {
+						raw, err := os.ReadFile(filepath.Join(seeds, seed))
+						if err != nil {
+							t.Fatal(err)
+						}
+						if err := seedcheck.InOrder(seedcheck.SeedWords(string(raw)), seedcheck.Words(text)); err != nil {
+							t.Error(err)
+						}
+					}
+					if got := strings.Count(text, "\f"); got != res.Pages {
+						t.Errorf("pdftotext saw %d pages, Render said %d", got, res.Pages)
+					}
+				})
+			}
+		}
+	}
+}
+
+// Entries read in order: title, then its dates, then its content.
+func TestReadingOrderOfAnEntry(t *testing.T) {
+	d := buildExample(t, "site-reliability-engineer.yaml", templates.Options{})
+	res, err := Render(d, Options{Time: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdftotext(t, res.Data)
+	want := regexp.MustCompile(`Site Reliability Engineer\s+August 2018 – present\s+Formal exit from the platform`)
+	if !want.MatchString(text) {
+		t.Errorf("title, dates and summary not in order:\n%s", text[:min(len(text), 1500)])
+	}
+	for _, glued := range []string{"LearningAvado", "EngineerAugust", "•Led"} {
+		if strings.Contains(text, glued) {
+			t.Errorf("words glued together: %q", glued)
+		}
+	}
+}
+
+func TestMetadataAndLinks(t *testing.T) {
+	d := buildExample(t, "site-reliability-engineer.yaml", templates.Options{})
+	res, err := Render(d, Options{Time: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, uri := range []string{"mailto:luke@carrier.im", "tel:07807102956", "https://github.com/LukeCarrier", "http://luke.carrier.im/projects/moodle-fluid/"} {
+		if !bytes.Contains(res.Data, []byte("/URI ("+uri+")")) {
+			t.Errorf("no link to %s", uri)
+		}
+	}
+	if !bytes.Contains(res.Data, []byte("/Lang (en)")) {
+		t.Error("no document language")
+	}
+	info := testenv.Tool(t, "pdfinfo")
+	cmd := exec.Command(info, "-")
+	cmd.Stdin = bytes.NewReader(res.Data)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Title:           Luke Carrier – Site Reliability Engineer",
+		"Author:          Luke Carrier",
+		"Subject:         Site Reliability Engineer",
+		"Keywords:        Azure, Bash, Go",
+		"Creator:         vitae",
+		"CreationDate:    Fri Jan  2 03:04:05 2026 UTC",
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, out)
+		}
+	}
+	outline := bytes.Count(res.Data, []byte("/Dest ["))
+	if outline != len(d.Sections)-1 { // the untitled summary has no entry
+		t.Errorf("%d outline entries, want %d", outline, len(d.Sections)-1)
+	}
+}
+
+// A section heading never ends a page, in any example, theme or page size,
+// nor at any --max-pages tightening step.
+func TestNoHeadingAloneAtPageBottom(t *testing.T) {
+	for _, ex := range examples(t) {
+		for _, theme := range templates.Themes() {
+			for _, page := range []string{"a4", "letter"} {
+				d := buildExample(t, ex, templates.Options{Theme: theme, Page: page})
+				size := pageSizes[page]
+				r, err := newRenderer(d, size)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, m := range fitSteps(d.Theme) {
+					lines, _ := r.layout(m)
+					pages := paginate(lines, size[1]-d.Theme.Margin.Top-d.Theme.Margin.Bottom)
+					for i, p := range pages[:len(pages)-1] {
+						if len(p) > 0 && p[len(p)-1].line.heading {
+							t.Errorf("%s/%s/%s: page %d ends with a heading", ex, theme, page, i+1)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestPaginationKeepsChainsTogether(t *testing.T) {
+	lines := []line{{h: 50}, {h: 10, keep: true}, {h: 30, keep: true}, {h: 30}, {h: 10}}
+	pages := paginate(lines, 100)
+	if len(pages) != 2 || len(pages[0]) != 1 || len(pages[1]) != 4 {
+		t.Fatalf("chain split: %d pages, first has %d lines", len(pages), len(pages[0]))
+	}
+	// a chain taller than a page breaks where it must
+	tall := []line{{h: 60, keep: true}, {h: 60, keep: true}, {h: 60}}
+	if got := len(paginate(tall, 100)); got != 3 {
+		t.Fatalf("tall chain on %d pages, want 3", got)
+	}
+}
+
+func TestMaxPages(t *testing.T) {
+	d := buildExample(t, "minimal.yaml", templates.Options{MaxPages: 1})
+	if res, err := Render(d, Options{Time: fixedTime}); err != nil || res.Pages != 1 {
+		t.Fatalf("minimal: %v", err)
+	}
+	// two pages and a little: tightening makes it fit
+	d = buildExample(t, "site-reliability-engineer.yaml", templates.Options{Theme: "compact"})
+	loose, _ := Render(d, Options{Time: fixedTime})
+	d = buildExample(t, "site-reliability-engineer.yaml", templates.Options{Theme: "compact", MaxPages: loose.Pages - 1})
+	res, err := Render(d, Options{Time: fixedTime})
+	var oe *OverflowError
+	switch {
+	case err == nil && res.Pages > loose.Pages-1:
+		t.Fatalf("fits claimed with %d pages", res.Pages)
+	case err != nil && !errors.As(err, &oe):
+		t.Fatal(err)
+	}
+	// one page is too few: it fails and says by how much
+	d = buildExample(t, "site-reliability-engineer.yaml", templates.Options{MaxPages: 1})
+	_, err = Render(d, Options{Time: fixedTime})
+	if !errors.As(err, &oe) || oe.Over <= 0 || !strings.Contains(err.Error(), "running over by") {
+		t.Fatalf("want an overflow error with the amount, got %v", err)
+	}
+}
+
+func TestMissingGlyphWarnsAndFallbackFontFills(t *testing.T) {
+	src := "basics:\n  name: 山田 Taro\n  label: Engineer\n"
+	res, err := Render(buildYAML(t, src, templates.Options{}), Options{Time: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 2 || !strings.Contains(res.Warnings[0], "U+5C71") {
+		t.Fatalf("warnings = %q", res.Warnings)
+	}
+	fallback := "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	if _, err := os.Stat(fallback); err != nil {
+		testenv.Missing(t, fallback+" (Debian fonts-dejavu-core)")
+	}
+	src = "basics:\n  name: Taro ☃ Ω\n"
+	d := buildYAML(t, src, templates.Options{})
+	d.Theme.Font.Fallback = fallback
+	res, err = Render(d, Options{Time: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 0 {
+		t.Fatalf("warnings with a fallback font: %q", res.Warnings)
+	}
+	if text := pdftotext(t, res.Data); !strings.Contains(text, "Taro ☃ Ω") {
+		t.Fatalf("text = %q", text)
+	}
+}
+
+func TestPhoto(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 40, 50))
+	for i := range img.Pix {
+		img.Pix[i] = 0x80
+	}
+	img.Set(1, 1, color.RGBA{255, 0, 0, 255})
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "me.png"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := buildYAML(t, "basics:\n  name: Jane\n  image: me.png\n", templates.Options{BaseDir: dir})
+	res, err := Render(d, Options{Time: fixedTime})
+	if err != nil || len(res.Warnings) > 0 {
+		t.Fatal(err, res.Warnings)
+	}
+	if !bytes.Contains(res.Data, []byte("/Subtype /Image")) {
+		t.Error("no image in the PDF")
+	}
+	d = buildYAML(t, "basics:\n  name: Jane\n  image: https://example.com/me.png\n", templates.Options{})
+	res, err = Render(d, Options{Time: fixedTime})
+	if err != nil || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "never goes to the network") {
+		t.Fatalf("URL photo: %v %q", err, res.Warnings)
+	}
+}
+
+func BenchmarkRenderPDF(b *testing.B) {
+	for _, theme := range templates.Themes() {
+		b.Run(theme, func(b *testing.B) {
+			d := buildExample(b, "site-reliability-engineer.yaml", templates.Options{Theme: theme})
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Render(d, Options{Time: fixedTime}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
