@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 30s
 EXAMPLES := $(wildcard examples/*.yaml)
 
-.PHONY: all build run test check unit fuzz bench schema clean
+.PHONY: all build run test check unit fuzz bench schema clean gallery
 
 all: build
 
@@ -15,7 +15,7 @@ run: build
 	./vitae validate --strict $(EXAMPLES)
 	./vitae render $(EXAMPLES) --format $(FORMATS) --out out
 
-FORMATS ?= md,txt
+FORMATS ?= pdf,md,txt
 
 # Everything CI runs.
 test: check unit fuzz
@@ -40,3 +40,15 @@ schema:
 
 clean:
 	rm -rf out vitae
+
+# The README's gallery: the first page of each example in each theme.
+gallery: build
+	@mkdir -p docs/gallery out/gallery
+	@for t in classic modern compact; do \
+	  ./vitae render $(EXAMPLES) --format pdf --theme $$t --out out/gallery/$$t >/dev/null || exit 1; \
+	  for f in out/gallery/$$t/*.pdf; do \
+	    b=$$(basename $$f .pdf); \
+	    pdftoppm -png -r 45 -f 1 -l 1 -singlefile $$f docs/gallery/$$b-$$t; \
+	  done; \
+	done
+	@ls docs/gallery

@@ -25,6 +25,9 @@ type Options struct {
 	MaxPages int      // 0: the résumé's setting
 	Sections []string // order and choice of sections
 	BaseDir  string   // folder of the résumé file
+	// FontFallback is a TrueType font file for characters the theme's fonts
+	// lack (e.g. CJK); it overrides the theme's font.fallback.
+	FontFallback string
 }
 
 // Build makes the document model of a résumé.
@@ -43,6 +46,9 @@ func Build(r *schema.Resume, opts Options) (*document.Document, error) {
 	theme, err := LoadTheme(themeName)
 	if err != nil {
 		return nil, err
+	}
+	if opts.FontFallback != "" {
+		theme.Font.Fallback = opts.FontFallback
 	}
 	loc, err := LoadLocale(pick(opts.Locale, s.Locale))
 	if err != nil {

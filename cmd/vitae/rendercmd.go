@@ -36,6 +36,7 @@ Examples:
 			&cli.StringFlag{Name: "locale", Usage: "language of dates and titles: " + strings.Join(templates.Locales(), ", ")},
 			&cli.IntFlag{Name: "max-pages", Usage: "tighten the layout to fit this many pages, or fail"},
 			&cli.StringFlag{Name: "sections", Usage: "sections to show, in order, comma-separated"},
+			&cli.StringFlag{Name: "font-fallback", Usage: "a TrueType font file for characters the theme's fonts lack (e.g. CJK)"},
 			strictFlag, diagnosticsFlag,
 		},
 		Action: runRender,
@@ -73,6 +74,8 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 		Page:     cmd.String("page"),
 		MaxPages: int(cmd.Int("max-pages")),
 		Sections: splitList(cmd.String("sections")),
+
+		FontFallback: cmd.String("font-fallback"),
 	}
 	worst := ExitOK
 	fail := func(code int) {
