@@ -17,6 +17,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/render/fonts"
 )
 
 // Result is a rendered PDF.
@@ -134,7 +135,7 @@ type renderer struct {
 	missing  map[rune]bool
 	fallback string // family key of the fallback font, if any
 	photo    *photoInfo
-	cover    map[string]*coverage
+	cover    map[string]*fonts.Face
 }
 
 func newRenderer(d *document.Document, size [2]float64) (*renderer, error) {
@@ -142,9 +143,9 @@ func newRenderer(d *document.Document, size [2]float64) (*renderer, error) {
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "pt", Size: fpdf.SizeType{Wd: size[0], Ht: size[1]}})
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
-	r := &renderer{doc: d, pdf: p, size: size, added: map[string]bool{}, widths: map[string]float64{}, missing: map[rune]bool{}, cover: map[string]*coverage{}}
+	r := &renderer{doc: d, pdf: p, size: size, added: map[string]bool{}, widths: map[string]float64{}, missing: map[rune]bool{}, cover: map[string]*fonts.Face{}}
 	for _, key := range []string{d.Theme.Font.Body, d.Theme.Font.Heading} {
-		if _, err := LookupFamily(key); err != nil {
+		if _, err := fonts.Lookup(key); err != nil {
 			return nil, err
 		}
 	}
@@ -153,7 +154,7 @@ func newRenderer(d *document.Document, size [2]float64) (*renderer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("fallback font: %w", err)
 		}
-		c, err := coverageOf("fallback:"+fb, data)
+		c, err := fonts.Parse("fallback:"+fb, data)
 		if err != nil {
 			return nil, err
 		}
@@ -203,11 +204,11 @@ func (r *renderer) ensure(f font) {
 		return
 	}
 	r.added[key] = true
-	fam, err := LookupFamily(f.family)
+	fam, err := fonts.Lookup(f.family)
 	if err != nil {
 		return
 	}
-	data, err := fontBytes(fam, f.style)
+	data, err := fonts.Bytes(fam, f.style)
 	if err != nil {
 		return
 	}
@@ -226,20 +227,12 @@ func (r *renderer) width(f font, s string) float64 {
 	return w
 }
 
-func (r *renderer) coverageFor(family, style string) *coverage {
+func (r *renderer) coverageFor(family, style string) *fonts.Face {
 	key := family + style
 	if c, ok := r.cover[key]; ok {
 		return c
 	}
-	fam, err := LookupFamily(family)
-	if err != nil {
-		return nil
-	}
-	data, err := fontBytes(fam, style)
-	if err != nil {
-		return nil
-	}
-	c, err := coverageOf(key, data)
+	c, err := fonts.Builtin(family, style)
 	if err != nil {
 		return nil
 	}
@@ -266,8 +259,8 @@ func (r *renderer) resolve(text string, f font) []segment {
 	}
 	for _, ch := range text {
 		want := f
-		if ch > 0x7e && !c.has(ch) {
-			if r.fallback != "" && r.cover["fallback"].has(ch) {
+		if ch > 0x7e && !c.Has(ch) {
+			if r.fallback != "" && r.cover["fallback"].Has(ch) {
 				want = font{family: r.fallback, style: "", size: f.size}
 			} else if !r.missing[ch] && ch != '\u00ad' && ch >= ' ' {
 				r.missing[ch] = true
