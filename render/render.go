@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/render/docx"
 	"github.com/vitae-dev/vitae/render/markdown"
 	"github.com/vitae-dev/vitae/render/pdf"
 )
@@ -35,6 +36,7 @@ func plain(f func(*document.Document) []byte) func(*document.Document) (*Output,
 func Formats() []Format {
 	return []Format{
 		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Render: renderPDF},
+		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Render: renderDOCX},
 		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Render: plain(markdown.Markdown)},
 		{Name: "txt", Ext: ".txt", MediaType: "text/plain; charset=utf-8", Render: plain(markdown.Text)},
 	}
@@ -72,4 +74,12 @@ func renderPDF(d *document.Document) (*Output, error) {
 		return nil, err
 	}
 	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings}, nil
+}
+
+func renderDOCX(d *document.Document) (*Output, error) {
+	r, err := docx.Render(d, docx.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return &Output{Data: r.Data, Warnings: r.Warnings}, nil
 }

@@ -1,0 +1,619 @@
+// Package docx writes the document model as an editable Word document
+// (WordprocessingML). The fixed parts — styles, numbering, settings, footer,
+// properties — are readable XML templates in parts/, filled in with the
+// theme's values; the body is generated. Word's built-in style names are used
+// throughout, so the navigation pane, restyling and tables of contents work,
+// and Word paginates by itself (keep-with-next on headings, keep-lines on
+// entries) much as the PDF does.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"embed"
+	"encoding/xml"
+	"fmt"
+	"image"
+	_ "image/jpeg" // photo formats
+	_ "image/png"
+	"os"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/render/fonts"
+)
+
+//go:embed parts/*.xml
+var partFiles embed.FS
+
+var parts = template.Must(template.New("").ParseFS(partFiles, "parts/*.xml"))
+
+// Result is a rendered Word document.
+type Result struct {
+	Data     []byte
+	Warnings []string
+}
+
+// Options tune rendering.
+type Options struct {
+	// Time stamps the document; zero means SOURCE_DATE_EPOCH, else now.
+	Time time.Time
+}
+
+// page sizes in twips.
+var pageSizes = map[string][2]int{"a4": {11906, 16838}, "letter": {12240, 15840}}
+
+func tw(pt float64) int  { return int(pt*20 + 0.5) } // points → twentieths of a point
+func hp(pt float64) int  { return int(pt*2 + 0.5) }  // points → half-points
+func emu(pt float64) int { return int(pt * 12700) }  // points → English Metric Units
+
+// Render writes a document as .docx bytes.
+func Render(d *document.Document, opts Options) (*Result, error) {
+	th := d.Theme
+	if th == nil {
+		return nil, fmt.Errorf("docx: the document has no theme")
+	}
+	body, err := fonts.Lookup(th.Font.Body)
+	if err != nil {
+		return nil, err
+	}
+	heading, err := fonts.Lookup(th.Font.Heading)
+	if err != nil {
+		return nil, err
+	}
+	size, ok := pageSizes[d.Page]
+	if !ok {
+		size = pageSizes["a4"]
+	}
+	w := &writer{doc: d, th: th, rels: map[string]string{}, bodyFont: th.Font.Body}
+	w.textW = float64(size[0])/20 - th.Margin.Left - th.Margin.Right
+	if err := w.photo(); err != nil {
+		w.warnings = append(w.warnings, "photo: "+err.Error())
+	}
+	w.header()
+	for _, s := range d.Sections {
+		w.section(s)
+	}
+	w.sectPr(size)
+
+	t := opts.Time
+	if t.IsZero() {
+		t = time.Now()
+		if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+			if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+				t = time.Unix(sec, 0)
+			}
+		}
+	}
+	t = t.UTC().Truncate(time.Second)
+
+	vals := styleValues(d, body.WordName, heading.WordName, w.textW)
+	files := []struct {
+		name, part string
+		data       any
+	}{
+		{"[Content_Types].xml", "content-types.xml", nil},
+		{"_rels/.rels", "rels.xml", nil},
+		{"docProps/core.xml", "core.xml", map[string]string{
+			"Title": esc(d.Title), "Subject": esc(d.Subject), "Author": esc(d.Author),
+			"Keywords": esc(strings.Join(d.Keywords, ", ")), "Lang": esc(d.Lang), "Time": t.Format(time.RFC3339)}},
+		{"docProps/app.xml", "app.xml", nil},
+		{"word/document.xml", "", nil},
+		{"word/styles.xml", "styles.xml", vals},
+		{"word/numbering.xml", "numbering.xml", map[string]any{
+			"Bullet": esc(th.Bullet), "Bullet2": "◦", "Font": body.WordName, "Muted": hex(th.Color.Muted),
+			"Indent1": tw(th.Spacing.Indent), "Indent2": tw(2 * th.Spacing.Indent), "Hanging": tw(th.Spacing.Indent * 0.75)}},
+		{"word/settings.xml", "settings.xml", map[string]string{"Lang": esc(d.Lang)}},
+		{"word/footer1.xml", "footer.xml", map[string]string{"Runs": footerRuns(d.Labels.Page)}},
+		{"word/_rels/document.xml.rels", "", nil},
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range files {
+		var data []byte
+		switch f.name {
+		case "word/document.xml":
+			data = w.documentXML()
+		case "word/_rels/document.xml.rels":
+			data = w.relsXML()
+		default:
+			var b bytes.Buffer
+			if err := parts.ExecuteTemplate(&b, f.part, f.data); err != nil {
+				return nil, fmt.Errorf("docx: %s: %w", f.part, err)
+			}
+			data = b.Bytes()
+		}
+		if err := addFile(zw, f.name, data, t); err != nil {
+			return nil, err
+		}
+	}
+	if w.image != nil {
+		if err := addFile(zw, "word/media/"+w.image.name, w.image.data, t); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return &Result{Data: buf.Bytes(), Warnings: w.warnings}, nil
+}
+
+func addFile(zw *zip.Writer, name string, data []byte, t time.Time) error {
+	fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: t})
+	if err != nil {
+		return err
+	}
+	_, err = fw.Write(data)
+	return err
+}
+
+// styleValues fills parts/styles.xml from the theme.
+func styleValues(d *document.Document, body, heading string, textW float64) map[string]any {
+	th := d.Theme
+	line := func(size float64) int { return tw(size * th.Spacing.Leading) }
+	headingColor := th.Color.Accent
+	if th.Color.Heading != "" {
+		headingColor = th.Color.Heading
+	}
+	align := "left"
+	if th.Header.Align == "center" {
+		align = "center"
+	}
+	return map[string]any{
+		"Body": body, "Heading": heading, "Lang": d.Lang,
+		"Text": hex(th.Color.Text), "Accent": hex(th.Color.Accent), "Muted": hex(th.Color.Muted),
+		"Rule": hex(th.Color.Rule), "HeadingColor": hex(headingColor), "Link": hex(th.Color.Accent),
+		"SzBody": hp(th.Size.Body), "SzName": hp(th.Size.Name), "SzLabel": hp(th.Size.Label),
+		"SzHeading": hp(th.Size.Heading), "SzTitle": hp(th.Size.Title), "SzSmall": hp(th.Size.Small),
+		"LineBody": line(th.Size.Body), "LineName": line(th.Size.Name), "LineLabel": line(th.Size.Label),
+		"LineHeading": line(th.Size.Heading), "LineTitle": line(th.Size.Title), "LineSmall": line(th.Size.Small),
+		"GapParagraph": tw(th.Spacing.Paragraph), "GapSection": tw(th.Spacing.Section), "GapHeading": tw(th.Spacing.Heading),
+		"GapEntry": tw(th.Spacing.Entry), "GapItem": tw(th.Spacing.Paragraph * 0.5), "GapRow": tw(th.Spacing.Paragraph * 0.6),
+		"GapLabel": tw(2), "GapContact": tw(4),
+		"Align": align, "NameCaps": th.Header.Uppercase, "HeadingCaps": th.Headings.Uppercase,
+		"HeadingBold": th.Headings.Bold, "HeadingRule": th.Headings.Rule, "TextWidth": tw(textW),
+	}
+}
+
+// footerRuns writes "Page N of M" with PAGE and NUMPAGES fields in place of
+// the locale's two %d.
+func footerRuns(label string) string {
+	if label == "" {
+		label = "Page %d of %d"
+	}
+	var b strings.Builder
+	fields := []string{"PAGE", "NUMPAGES"}
+	for i, part := range strings.SplitN(label, "%d", 3) {
+		if part != "" {
+			b.WriteString(`<w:r><w:t xml:space="preserve">` + esc(part) + `</w:t></w:r>`)
+		}
+		if i < 2 && i < strings.Count(label, "%d") {
+			b.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ` + fields[i] +
+				` </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`)
+		}
+	}
+	return b.String()
+}
+
+func hex(c string) string {
+	c = strings.TrimPrefix(c, "#")
+	if len(c) != 6 {
+		return "000000"
+	}
+	return strings.ToUpper(c)
+}
+
+// esc escapes text for XML; characters XML cannot hold become U+FFFD.
+func esc(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+type imageRef struct {
+	name, rel string
+	data      []byte
+	w, h      float64
+}
+
+type writer struct {
+	doc      *document.Document
+	th       *document.Theme
+	b        strings.Builder
+	rels     map[string]string // hyperlink target → relationship id
+	relOrder []string
+	textW    float64 // text width in points
+	bodyFont string
+	image    *imageRef
+	warnings []string
+}
+
+func (w *writer) photo() error {
+	p := w.doc.Header.Photo
+	if p == "" {
+		return nil
+	}
+	if strings.Contains(p, "://") {
+		return fmt.Errorf("%q is a URL; vitae never goes to the network: give a local PNG or JPEG file", p)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return err
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || (format != "png" && format != "jpeg") {
+		return fmt.Errorf("%s is not a PNG or JPEG image", p)
+	}
+	width := w.th.Photo
+	if width <= 0 {
+		width = 64
+	}
+	ext := map[string]string{"png": ".png", "jpeg": ".jpeg"}[format]
+	w.image = &imageRef{name: "photo" + ext, rel: "rIdPhoto", data: data, w: width, h: width * float64(cfg.Height) / float64(cfg.Width)}
+	return nil
+}
+
+func (w *writer) link(url string) string {
+	if id, ok := w.rels[url]; ok {
+		return id
+	}
+	id := "rIdL" + strconv.Itoa(len(w.rels)+1)
+	w.rels[url] = id
+	w.relOrder = append(w.relOrder, url)
+	return id
+}
+
+func (w *writer) relsXML() []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	b.WriteString(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + "\n")
+	const ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+	for _, r := range [][2]string{{"rIdStyles", "styles|styles.xml"}, {"rIdNumbering", "numbering|numbering.xml"}, {"rIdSettings", "settings|settings.xml"}, {"rIdFooter", "footer|footer1.xml"}} {
+		typ, target, _ := strings.Cut(r[1], "|")
+		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%s%s" Target="%s"/>`+"\n", r[0], ns, typ, target)
+	}
+	if w.image != nil {
+		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%simage" Target="media/%s"/>`+"\n", w.image.rel, ns, w.image.name)
+	}
+	for _, url := range w.relOrder {
+		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%shyperlink" Target="%s" TargetMode="External"/>`+"\n", w.rels[url], ns, escAttr(url))
+	}
+	b.WriteString("</Relationships>\n")
+	return []byte(b.String())
+}
+
+func escAttr(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return strings.ReplaceAll(b.String(), `"`, "&#34;")
+}
+
+func (w *writer) documentXML() []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
+	b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">` + "\n<w:body>\n")
+	b.WriteString(w.b.String())
+	b.WriteString("</w:body>\n</w:document>\n")
+	return []byte(b.String())
+}
+
+// ---- paragraphs ----
+
+// para writes one paragraph: its style, extra properties, and runs.
+func (w *writer) para(style, pPr, runs string) {
+	w.b.WriteString("<w:p><w:pPr>")
+	if style != "" {
+		w.b.WriteString(`<w:pStyle w:val="` + style + `"/>`)
+	}
+	w.b.WriteString(pPr)
+	w.b.WriteString("</w:pPr>")
+	w.b.WriteString(runs)
+	w.b.WriteString("</w:p>\n")
+}
+
+// runs writes inline text; extra are run properties for every run.
+func (w *writer) runs(t document.Text, extra string) string {
+	var b strings.Builder
+	for _, r := range t {
+		var rPr strings.Builder
+		if r.URL != "" {
+			rPr.WriteString(`<w:rStyle w:val="Hyperlink"/>`)
+		}
+		if r.Bold {
+			rPr.WriteString("<w:b/>")
+		}
+		if r.Italic {
+			rPr.WriteString("<w:i/>")
+		}
+		rPr.WriteString(extra)
+		run := textRun(r.Text, rPr.String())
+		if r.URL != "" {
+			run = `<w:hyperlink r:id="` + w.link(r.URL) + `">` + run + `</w:hyperlink>`
+		}
+		b.WriteString(run)
+	}
+	return b.String()
+}
+
+// textRun writes one run, with tabs and line breaks as Word's elements.
+func textRun(s, rPr string) string {
+	var b strings.Builder
+	b.WriteString("<w:r>")
+	if rPr != "" {
+		b.WriteString("<w:rPr>" + rPr + "</w:rPr>")
+	}
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			b.WriteString(`<w:t xml:space="preserve">` + esc(s[start:end]) + `</w:t>`)
+		}
+	}
+	for i, c := range s {
+		switch c {
+		case '\t':
+			flush(i)
+			b.WriteString("<w:tab/>")
+			start = i + 1
+		case '\n':
+			flush(i)
+			b.WriteString("<w:br/>")
+			start = i + 1
+		}
+	}
+	flush(len(s))
+	b.WriteString("</w:r>")
+	return b.String()
+}
+
+func tabRun(style string, text string) string {
+	return "<w:r><w:tab/></w:r>" + textRun(text, `<w:rStyle w:val="`+style+`"/>`)
+}
+
+// ---- header ----
+
+func (w *writer) header() {
+	h := w.doc.Header
+	if w.image != nil {
+		w.para("", `<w:spacing w:before="0" w:line="20" w:lineRule="exact"/>`, w.anchor())
+	}
+	if h.Name != "" {
+		w.para("Title", "", w.runs(document.Plain(h.Name), ""))
+		if h.Label != "" {
+			w.para("Subtitle", "", w.runs(document.Plain(h.Label), ""))
+		}
+	} else if h.Label != "" {
+		size := hp(w.th.Size.Name * 0.75)
+		w.para("Title", "", w.runs(document.Plain(h.Label), fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)))
+	}
+	var rule string
+	if w.th.Header.Rule {
+		rule = `<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="6" w:color="` + hex(w.th.Color.Rule) + `"/></w:pBdr>`
+	}
+	if len(h.Contacts) > 0 {
+		var t document.Text
+		for i, c := range h.Contacts {
+			if i > 0 {
+				t = append(t, document.Run{Text: w.th.Header.Separator})
+			}
+			t = append(t, document.Run{Text: c.Text, URL: c.URL})
+		}
+		w.para("Contact", rule, w.runs(t, ""))
+	} else if rule != "" && (h.Name != "" || h.Label != "") {
+		w.para("Contact", rule, "")
+	}
+}
+
+// anchor places the photo at the top right, text flowing beside it.
+func (w *writer) anchor() string {
+	im := w.image
+	cx, cy := emu(im.w), emu(im.h)
+	return fmt.Sprintf(`<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">`+
+		`<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:align>right</wp:align></wp:positionH><wp:positionV relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionV>`+
+		`<wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="left"/><wp:docPr id="1" name="Photo" descr="Photo"/><wp:cNvGraphicFramePr/>`+
+		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="%s"/><pic:cNvPicPr/></pic:nvPicPr>`+
+		`<pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`,
+		cx, cy, im.name, im.rel, cx, cy)
+}
+
+// ---- body ----
+
+func (w *writer) section(s document.Section) {
+	if s.Title != "" {
+		w.para("Heading1", "", w.runs(document.Plain(s.Title), ""))
+	}
+	w.blocks(s.Blocks, false)
+}
+
+// blocks writes blocks; inEntry keeps them with what follows.
+func (w *writer) blocks(bs []document.Block, inEntry bool) {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case document.Paragraph:
+			style := map[string]string{document.StyleIntro: "Intro", document.StyleQuote: "Quote", document.StyleMeta: "Small"}[b.Style]
+			w.para(style, keep(inEntry), w.runs(b.Text, ""))
+		case *document.List:
+			w.list(b.Items, 0, inEntry)
+		case *document.Rows:
+			w.rows(b, inEntry)
+		case *document.Entry:
+			w.entry(b, false)
+		}
+	}
+}
+
+func keep(inEntry bool) string {
+	if inEntry {
+		return "<w:keepNext/><w:keepLines/>"
+	}
+	return ""
+}
+
+func (w *writer) list(items []document.Item, depth int, inEntry bool) {
+	style := "ListBullet"
+	if depth > 0 {
+		style = "ListBullet2"
+	}
+	for _, it := range items {
+		w.para(style, keep(inEntry), w.runs(it.Text, ""))
+		w.list(it.Items, depth+1, inEntry)
+	}
+}
+
+// rows writes key–value rows as tab-separated paragraphs: the key, a tab to
+// the value column (a hanging indent aligns wrapped lines), a tab to the
+// dates. The columns are measured with the same font metrics as the PDF.
+func (w *writer) rows(r *document.Rows, inEntry bool) {
+	th := w.th
+	bodyFace, _ := fonts.Builtin(th.Font.Body, "")
+	boldFace, _ := fonts.Builtin(th.Font.Body, "B")
+	width := func(f *fonts.Face, t document.Text) float64 {
+		if f == nil {
+			return 0
+		}
+		return f.Width(t.String(), th.Size.Body)
+	}
+	gutter := 0.6 * th.Size.Body
+	keyW, valW, dateW := 0.0, 0.0, 0.0
+	for _, row := range r.Rows {
+		if len(row.Key) > 0 && len(row.Value) > 0 {
+			keyW = max(keyW, width(boldFace, row.Key)+gutter)
+		}
+		single := row.Value
+		if len(row.Value) == 0 {
+			single = row.Key
+		}
+		valW = max(valW, width(bodyFace, single)+gutter)
+		if row.Dates != "" && bodyFace != nil {
+			dateW = max(dateW, bodyFace.Width(row.Dates, th.Size.Body))
+		}
+	}
+	keyW = min(keyW, max(th.KeyCol, 0.38*w.textW))
+	dateX := keyW + valW
+	if dateW > 0 && dateX+dateW > w.textW {
+		dateX = w.textW - dateW - gutter
+	}
+	for _, row := range r.Rows {
+		var tabs, ind, runs strings.Builder
+		hasKey := len(row.Key) > 0 && len(row.Value) > 0
+		if hasKey {
+			fmt.Fprintf(&tabs, `<w:tab w:val="left" w:pos="%d"/>`, tw(keyW))
+			fmt.Fprintf(&ind, `<w:ind w:left="%d" w:hanging="%d"/>`, tw(keyW), tw(keyW))
+			runs.WriteString(w.runs(row.Key, `<w:rStyle w:val="Key"/>`))
+			runs.WriteString("<w:r><w:tab/></w:r>")
+			runs.WriteString(w.runs(row.Value, ""))
+		} else {
+			t := row.Key
+			extra := `<w:rStyle w:val="Key"/>`
+			if len(t) == 0 {
+				t, extra = row.Value, ""
+			}
+			runs.WriteString(w.runs(t, extra))
+		}
+		if row.Dates != "" {
+			fmt.Fprintf(&tabs, `<w:tab w:val="left" w:pos="%d"/>`, tw(dateX))
+			runs.WriteString(tabRun("Dates", row.Dates))
+		}
+		pPr := ""
+		if tabs.Len() > 0 {
+			pPr = "<w:tabs>" + tabs.String() + "</w:tabs>"
+		}
+		pPr += ind.String()
+		if inEntry {
+			pPr = "<w:keepNext/>" + pPr
+		}
+		w.para("KeyValue", pPr, runs.String())
+	}
+}
+
+// entry writes a title line (dates at a right tab), an optional subtitle line
+// (location at a right tab) and the content; its paragraphs keep together.
+func (w *writer) entry(e *document.Entry, child bool) {
+	th := w.th
+	style := "Heading2"
+	if child {
+		style = "Heading3"
+	}
+	var title strings.Builder
+	extra := ""
+	if len(e.Children) > 0 {
+		size := hp(th.Size.Title + 0.5)
+		extra = fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hex(th.Color.Accent), size, size)
+	}
+	subtitle := e.Subtitle
+	title.WriteString(w.runs(e.Title, extra))
+	if th.Compact && len(subtitle) > 0 && len(e.Title) > 0 {
+		title.WriteString(textRun(", ", extra))
+		var it document.Text
+		for _, r := range subtitle {
+			r.Italic = true
+			it = append(it, r)
+		}
+		title.WriteString(w.runs(it, extra))
+		subtitle = nil
+	}
+	if e.Dates != "" {
+		title.WriteString(tabRun("Dates", e.Dates))
+	}
+	if len(e.Title) > 0 || e.Dates != "" {
+		w.para(style, "", title.String())
+	}
+	if len(subtitle) > 0 || e.Location != "" {
+		runs := w.runs(subtitle, "")
+		if e.Location != "" {
+			runs += "<w:r><w:tab/></w:r>" + textRun(e.Location, `<w:i w:val="0"/><w:sz w:val="`+strconv.Itoa(hp(th.Size.Small))+`"/>`)
+		}
+		w.para("EntrySubtitle", "", runs)
+	}
+	// Content paragraphs keep with the next, except the entry's last.
+	start := w.b.Len()
+	w.blocks(e.Blocks, true)
+	if len(e.Children) == 0 {
+		w.dropLastKeepNext(start)
+		return
+	}
+	if oneLiners(e.Children) {
+		rows := &document.Rows{}
+		for _, c := range e.Children {
+			rows.Rows = append(rows.Rows, document.Row{Value: c.Title, Dates: c.Dates})
+		}
+		w.rows(rows, false)
+		return
+	}
+	for _, c := range e.Children {
+		w.entry(c, true)
+	}
+}
+
+// dropLastKeepNext lets the page break after an entry's last paragraph.
+func (w *writer) dropLastKeepNext(start int) {
+	s := w.b.String()
+	i := strings.LastIndex(s, "<w:keepNext/>")
+	if i < start {
+		return
+	}
+	w.b.Reset()
+	w.b.WriteString(s[:i] + s[i+len("<w:keepNext/>"):])
+}
+
+func oneLiners(cs []*document.Entry) bool {
+	for _, c := range cs {
+		if len(c.Blocks) > 0 || len(c.Children) > 0 || len(c.Subtitle) > 0 || c.Location != "" {
+			return false
+		}
+	}
+	return len(cs) > 0
+}
+
+func (w *writer) sectPr(size [2]int) {
+	th := w.th
+	footerRef := ""
+	if th.Footer {
+		footerRef = `<w:footerReference w:type="default" r:id="rIdFooter"/>`
+	}
+	fmt.Fprintf(&w.b, `<w:sectPr>%s<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/></w:sectPr>`+"\n",
+		footerRef, size[0], size[1], tw(th.Margin.Top), tw(th.Margin.Right), tw(th.Margin.Bottom), tw(th.Margin.Left),
+		tw(th.Margin.Top/2), tw(th.Margin.Bottom/2-th.Size.Small))
+}
