@@ -1,0 +1,357 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/internal/seedcheck"
+	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/templates"
+)
+
+var fixedTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+func examplesDir() string { return filepath.Join(testenv.Root(), "examples") }
+
+func build(t testing.TB, file string, opts templates.Options) *document.Document {
+	t.Helper()
+	r, diags := schema.LoadFile(filepath.Join(examplesDir(), file))
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	opts.BaseDir = examplesDir()
+	d, err := templates.Build(r, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func render(t testing.TB, d *document.Document) []byte {
+	t.Helper()
+	res, err := Render(d, Options{Time: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Data
+}
+
+// unzip returns the parts of a .docx, checking each XML part is well formed.
+func unzip(t testing.TB, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		out[f.Name] = string(b)
+		if strings.HasSuffix(f.Name, ".xml") || strings.HasSuffix(f.Name, ".rels") {
+			dec := xml.NewDecoder(bytes.NewReader(b))
+			for {
+				if _, err := dec.Token(); err == io.EOF {
+					break
+				} else if err != nil {
+					t.Fatalf("%s is not well-formed XML: %v", f.Name, err)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// paragraphs reads document.xml back: each paragraph's style and text (tabs
+// as \t), in order.
+type para struct {
+	Style string
+	Text  string
+	Props string // raw pPr
+}
+
+func paragraphs(t testing.TB, docXML string) []para {
+	t.Helper()
+	dec := xml.NewDecoder(strings.NewReader(docXML))
+	var out []para
+	var cur *para
+	inT, inTabStops := false, false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			switch el.Name.Local {
+			case "p":
+				out = append(out, para{})
+				cur = &out[len(out)-1]
+			case "pStyle":
+				for _, a := range el.Attr {
+					if a.Name.Local == "val" && cur != nil {
+						cur.Style = a.Value
+					}
+				}
+			case "t":
+				inT = true
+			case "tabs":
+				inTabStops = true
+			case "tab":
+				if cur != nil && !inTabStops {
+					cur.Text += "\t"
+				}
+			case "br":
+				cur.Text += "\n"
+			}
+		case xml.EndElement:
+			switch el.Name.Local {
+			case "t":
+				inT = false
+			case "tabs":
+				inTabStops = false
+			}
+		case xml.CharData:
+			if inT && cur != nil {
+				cur.Text += string(el)
+			}
+		}
+	}
+	return out
+}
+
+func texts(ps []para) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Text + "\n")
+	}
+	return b.String()
+}
+
+func TestStructureOfAWordDocument(t *testing.T) {
+	data := render(t, build(t, "site-reliability-engineer.yaml", templates.Options{}))
+	parts := unzip(t, data)
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml",
+		"word/settings.xml", "word/footer1.xml", "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/app.xml"} {
+		if _, ok := parts[name]; !ok {
+			t.Errorf("no part %s", name)
+		}
+	}
+	doc := parts["word/document.xml"]
+	ps := paragraphs(t, doc)
+	used := map[string]int{}
+	for _, p := range ps {
+		used[p.Style]++
+	}
+	for style, min := range map[string]int{"Title": 1, "Subtitle": 1, "Heading1": 7, "Heading2": 6, "Heading3": 3, "ListBullet": 20, "ListBullet2": 2, "KeyValue": 11} {
+		if used[style] < min {
+			t.Errorf("style %s used %d times, want at least %d (used: %v)", style, used[style], min, used)
+		}
+	}
+	styles := parts["word/styles.xml"]
+	for _, name := range []string{`<w:name w:val="Title"/>`, `<w:name w:val="heading 1"/>`, `<w:name w:val="heading 2"/>`, `<w:name w:val="List Bullet"/>`, `<w:name w:val="Hyperlink"/>`} {
+		if !strings.Contains(styles, name) {
+			t.Errorf("styles.xml lacks %s", name)
+		}
+	}
+	// bullets come from numbering.xml through the List Bullet style
+	if !regexp.MustCompile(`w:styleId="ListBullet">.*?<w:numId w:val="1"/>`).MatchString(strings.ReplaceAll(styles, "\n", "")) {
+		t.Error("List Bullet does not use numbering")
+	}
+	if !strings.Contains(parts["word/numbering.xml"], `<w:numFmt w:val="bullet"/>`) {
+		t.Error("numbering.xml has no bullet level")
+	}
+	// dates at a right-aligned tab stop on the entry's title line
+	if !regexp.MustCompile(`w:styleId="Heading2">.*?<w:tab w:val="right" w:pos="9666"/>`).MatchString(strings.ReplaceAll(styles, "\n", "")) {
+		t.Error("heading 2 has no right tab stop at the text width")
+	}
+	found := false
+	for _, p := range ps {
+		if p.Style == "Heading3" && p.Text == "Site Reliability Engineer\tAugust 2018 – present" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no role title with its dates after a tab:\n%s", texts(ps))
+	}
+	// headings keep with the next paragraph; entries keep their lines together
+	if !regexp.MustCompile(`w:styleId="Heading1">.*?<w:keepNext/>`).MatchString(strings.ReplaceAll(styles, "\n", "")) {
+		t.Error("heading 1 does not keep with next")
+	}
+	if strings.Count(doc, "<w:keepLines/>") < 20 {
+		t.Error("entry paragraphs do not keep their lines together")
+	}
+	// hyperlinks
+	rels := parts["word/_rels/document.xml.rels"]
+	for _, target := range []string{"mailto:luke@carrier.im", "tel:07807102956", "https://github.com/LukeCarrier", "http://luke.carrier.im/projects/moodle-fluid/"} {
+		re := regexp.MustCompile(`Id="(rIdL\d+)" Type="[^"]+/hyperlink" Target="` + regexp.QuoteMeta(target) + `" TargetMode="External"`)
+		m := re.FindStringSubmatch(rels)
+		if m == nil {
+			t.Errorf("no hyperlink relationship to %s", target)
+			continue
+		}
+		if !strings.Contains(doc, `<w:hyperlink r:id="`+m[1]+`">`) {
+			t.Errorf("the link to %s is not in the text", target)
+		}
+	}
+	// page and footer
+	if !strings.Contains(doc, `<w:pgSz w:w="11906" w:h="16838"/>`) || !strings.Contains(doc, `<w:footerReference w:type="default" r:id="rIdFooter"/>`) {
+		t.Error("no A4 page size or footer reference")
+	}
+	footer := parts["word/footer1.xml"]
+	if !strings.Contains(footer, " PAGE ") || !strings.Contains(footer, " NUMPAGES ") || !strings.Contains(footer, ">Page </w:t>") {
+		t.Errorf("footer lacks the page fields: %s", footer)
+	}
+	core := parts["docProps/core.xml"]
+	for _, want := range []string{"<dc:title>Luke Carrier – Site Reliability Engineer</dc:title>", "<dc:creator>Luke Carrier</dc:creator>",
+		"<cp:keywords>Azure, Bash, Go", `<dcterms:created xsi:type="dcterms:W3CDTF">2026-01-02T03:04:05Z</dcterms:created>`,
+		`<dcterms:modified xsi:type="dcterms:W3CDTF">2026-01-02T03:04:05Z</dcterms:modified>`} {
+		if !strings.Contains(core, want) {
+			t.Errorf("core.xml lacks %s", want)
+		}
+	}
+	if !strings.Contains(parts["docProps/app.xml"], "<Application>vitae</Application>") {
+		t.Error("app.xml does not name vitae")
+	}
+	// fonts: the Word fonts the PDF's fonts are metric-compatible with
+	if !strings.Contains(styles, `w:ascii="Times New Roman"`) {
+		t.Error("classic does not use Times New Roman")
+	}
+}
+
+func TestEveryExampleAndThemeIsDeterministicAndSmall(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(examplesDir(), "*.yaml"))
+	for _, f := range files {
+		for _, theme := range templates.Themes() {
+			for _, page := range []string{"a4", "letter"} {
+				d := build(t, filepath.Base(f), templates.Options{Theme: theme, Page: page})
+				a, b := render(t, d), render(t, d)
+				if !bytes.Equal(a, b) {
+					t.Errorf("%s/%s: two renders differ", filepath.Base(f), theme)
+				}
+				if len(a) > 20<<10 {
+					t.Errorf("%s/%s: %d bytes, want at most 20 KB", filepath.Base(f), theme, len(a))
+				}
+				parts := unzip(t, a)
+				word := map[string]string{"classic": "Times New Roman", "modern": "Calibri", "compact": "Arial"}[theme]
+				if !strings.Contains(parts["word/styles.xml"], `w:ascii="`+word+`"`) {
+					t.Errorf("%s: styles do not name %s", theme, word)
+				}
+				if page == "letter" && !strings.Contains(parts["word/document.xml"], `<w:pgSz w:w="12240" w:h="15840"/>`) {
+					t.Errorf("%s: not US Letter", theme)
+				}
+			}
+		}
+	}
+}
+
+func TestEscapingKeepsEveryCharacter(t *testing.T) {
+	src := `{"basics": {"name": "Ada & <Bob> \"Q\" 'S'", "label": "tab\there 🚀 ctl\u0001x",
+	  "summary": "line one\\\nline two — שלום עולם — مرحبا"},
+	 "work": [{"name": "R&D <Lab>", "position": "Engineer", "url": "https://example.com/?a=1&b=\"2\"", "highlights": ["5 < 6 & 7 > 3"]}]}`
+	r, diags := schema.Load("x.json", []byte(src))
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	d, err := templates.Build(r, templates.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := unzip(t, render(t, d)) // unzip checks well-formedness
+	all := texts(paragraphs(t, parts["word/document.xml"]))
+	for _, want := range []string{"Ada & <Bob> \"Q\" 'S'", "tab\there 🚀 ctl\uFFFDx", "line one\nline two — שלום עולם — مرحبا", "R&D <Lab>", "5 < 6 & 7 > 3"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("text %q did not come through; document text:\n%s", want, all)
+		}
+	}
+	if !strings.Contains(parts["word/_rels/document.xml.rels"], `Target="https://example.com/?a=1&amp;b=&#34;2&#34;"`) {
+		t.Errorf("link target not escaped: %s", parts["word/_rels/document.xml.rels"])
+	}
+	if !strings.Contains(parts["docProps/core.xml"], "<dc:title>Ada &amp; &lt;Bob&gt;") {
+		t.Error("title not escaped in core.xml")
+	}
+}
+
+// An independent reader (python-docx, from Debian's python3-docx) finds every
+// seed word in order.
+func TestPythonDocxReadsEverySeedWord(t *testing.T) {
+	py := "/usr/bin/python3"
+	if err := exec.Command(py, "-c", "import docx").Run(); err != nil {
+		testenv.Missing(t, "python3-docx (Debian python3-docx, for /usr/bin/python3)")
+	}
+	seeds := testenv.Shared(t, "seeds")
+	script := `
+import sys, docx
+from docx.oxml.ns import qn
+d = docx.Document(sys.argv[1])
+for p in d.paragraphs:
+    out = []
+    for el in p._p.iter(qn('w:t'), qn('w:tab'), qn('w:br')):
+        if el.tag == qn('w:t'):
+            out.append(el.text or '')
+        elif el.getparent().tag != qn('w:tabs'):
+            out.append(' ')
+    print(''.join(out))
+`
+	dir := t.TempDir()
+	for seed, ex := range seedcheck.Seeds {
+		raw, err := os.ReadFile(filepath.Join(seeds, seed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, theme := range templates.Themes() {
+			path := filepath.Join(dir, fmt.Sprintf("%s-%s.docx", ex, theme))
+			if err := os.WriteFile(path, render(t, build(t, ex, templates.Options{Theme: theme})), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(py, "-c", script, path).CombinedOutput()
+			if err != nil {
+				t.Fatalf("python-docx: %v\n%s", err, out)
+			}
+			if err := seedcheck.InOrder(seedcheck.SeedWords(string(raw)), seedcheck.Words(string(out))); err != nil {
+				t.Errorf("%s/%s: %v", ex, theme, err)
+			}
+		}
+	}
+}
+
+func TestPhotoIsEmbedded(t *testing.T) {
+	dir := t.TempDir()
+	// a 1×1 PNG
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82")
+	if err := os.WriteFile(filepath.Join(dir, "me.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, _ := schema.Load("x.yaml", []byte("basics:\n  name: Jane\n  image: me.png\n"))
+	d, err := templates.Build(r, templates.Options{BaseDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Render(d, Options{Time: fixedTime})
+	if err != nil || len(res.Warnings) > 0 {
+		t.Fatal(err, res.Warnings)
+	}
+	parts := unzip(t, res.Data)
+	if parts["word/media/photo.png"] != string(png) || !strings.Contains(parts["word/document.xml"], `<a:blip r:embed="rIdPhoto"/>`) {
+		t.Error("photo missing")
+	}
+}
