@@ -15,7 +15,7 @@ run: build
 	./vitae validate --strict $(EXAMPLES)
 	./vitae render $(EXAMPLES) --format $(FORMATS) --out out
 
-FORMATS ?= pdf,md,txt
+FORMATS ?= pdf,docx,md,txt
 
 # Everything CI runs.
 test: check unit fuzz

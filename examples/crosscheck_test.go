@@ -1,0 +1,132 @@
+package examples
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vitae-dev/vitae/internal/seedcheck"
+	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/render/docx"
+	"github.com/vitae-dev/vitae/render/pdf"
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/templates"
+)
+
+// LibreOffice turns each example's Word file into a PDF; it must have as many
+// pages as vitae's own PDF and the same words, in every theme. Words are
+// compared as a multiset: pdftotext orders a right-aligned date by the page's
+// geometry, which differs slightly between the two renderings (reading order
+// is tested on vitae's own PDFs, in render/pdf), and it joins words that
+// LibreOffice hyphenated at a line end, so hyphens are dropped first.
+func TestWordFilesPaginateLikeThePDFs(t *testing.T) {
+	soffice := testenv.Tool(t, "soffice")
+	pdftotext := testenv.Tool(t, "pdftotext")
+	dir := t.TempDir()
+	when := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	files, _ := filepath.Glob("*.yaml")
+	ours := map[string][]byte{}
+	var docxFiles []string
+	for _, f := range files {
+		r, diags := schema.LoadFile(f)
+		if diags.HasErrors() {
+			t.Fatal(diags.Error())
+		}
+		for _, theme := range templates.Themes() {
+			d, err := templates.Build(r, templates.Options{Theme: theme, BaseDir: "."})
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := strings.TrimSuffix(f, ".yaml") + "-" + theme
+			p, err := pdf.Render(d, pdf.Options{Time: when})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ours[name] = p.Data
+			w, err := docx.Render(d, docx.Options{Time: when})
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, name+".docx")
+			if err := os.WriteFile(path, w.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			docxFiles = append(docxFiles, path)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	args := append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", filepath.Join(dir, "lo")}, docxFiles...)
+	if out, err := exec.CommandContext(ctx, soffice, args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	text := func(data []byte) string {
+		cmd := exec.Command(pdftotext, "-", "-")
+		cmd.Stdin = bytes.NewReader(data)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out)
+	}
+	for name, mine := range ours {
+		lo, err := os.ReadFile(filepath.Join(dir, "lo", name+".pdf"))
+		if err != nil {
+			t.Errorf("%s: LibreOffice wrote no PDF: %v", name, err)
+			continue
+		}
+		a, b := text(mine), text(lo)
+		if pa, pb := strings.Count(a, "\f"), strings.Count(b, "\f"); pa != pb {
+			t.Errorf("%s: vitae's PDF has %d pages, LibreOffice's rendering of the Word file %d", name, pa, pb)
+		}
+		dehyphen := strings.NewReplacer("-", "", "\u00ad", "")
+		wa := withoutFooters(seedcheck.Words(dehyphen.Replace(a)))
+		wb := withoutFooters(seedcheck.Words(dehyphen.Replace(b)))
+		if err := sameWords(wa, wb); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// withoutFooters drops "page N of M", whose place depends on page breaks.
+func withoutFooters(ws []string) []string {
+	var out []string
+	for i := 0; i < len(ws); i++ {
+		if ws[i] == "page" && i+3 < len(ws) && ws[i+2] == "of" && isNumber(ws[i+1]) && isNumber(ws[i+3]) {
+			i += 3
+			continue
+		}
+		out = append(out, ws[i])
+	}
+	return out
+}
+
+func isNumber(s string) bool { return strings.Trim(s, "0123456789") == "" }
+
+func sameWords(a, b []string) error {
+	count := map[string]int{}
+	for _, w := range a {
+		count[w]++
+	}
+	for _, w := range b {
+		count[w]--
+	}
+	var diff []string
+	for w, n := range count {
+		if n != 0 {
+			diff = append(diff, fmt.Sprintf("%q %+d", w, n))
+		}
+	}
+	if len(diff) > 0 {
+		sort.Strings(diff)
+		return fmt.Errorf("the words differ (vitae minus LibreOffice): %s", strings.Join(diff, ", "))
+	}
+	return nil
+}
