@@ -169,7 +169,7 @@ func (b *builder) section(id string) []document.Block {
 		for _, v := range r.Volunteer {
 			e := &document.Entry{
 				Title:  b.atTitle(v.Position, v.Organization, v.URL),
-				Dates:  b.dateRange(v.StartDate, v.EndDate, true),
+				Dates:  b.dateRange(v.StartDate, v.EndDate),
 				Blocks: append(Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
 			}
 			out = append(out, e)
@@ -355,7 +355,7 @@ func (b *builder) work() []document.Block {
 			e := &document.Entry{
 				Title:    document.Plain(w.Position),
 				Subtitle: document.Text{{Text: w.Name, URL: w.URL}},
-				Dates:    b.dateRange(w.StartDate, w.EndDate, true),
+				Dates:    b.dateRange(w.StartDate, w.EndDate),
 				Location: w.Location,
 			}
 			if w.Position == "" {
@@ -376,7 +376,7 @@ func (b *builder) work() []document.Block {
 		for _, w := range group {
 			e.Children = append(e.Children, &document.Entry{
 				Title:  document.Plain(w.Position),
-				Dates:  b.dateRange(w.StartDate, w.EndDate, true),
+				Dates:  b.dateRange(w.StartDate, w.EndDate),
 				Blocks: b.role(w),
 			})
 		}
@@ -407,7 +407,7 @@ func (b *builder) projects() []document.Block {
 		e := &document.Entry{
 			Title:    document.Text{{Text: p.Name, URL: p.URL}},
 			Subtitle: document.Plain(strings.Join(nonEmpty(strings.Join(p.Roles, ", "), p.Type), " · ")),
-			Dates:    b.dateRange(p.StartDate, p.EndDate, false),
+			Dates:    b.dateRange(p.StartDate, p.EndDate),
 		}
 		if p.Name == "" {
 			e.Title = nil
@@ -466,7 +466,7 @@ func (b *builder) education() []document.Block {
 			e := &document.Entry{
 				Title:    b.qualification(ed),
 				Subtitle: document.Text{{Text: ed.Institution, URL: ed.URL}},
-				Dates:    b.dateRange(ed.StartDate, ed.EndDate, false),
+				Dates:    b.dateRange(ed.StartDate, ed.EndDate),
 				Blocks:   b.educationDetails(ed),
 			}
 			if len(e.Title) == 0 {
@@ -488,7 +488,7 @@ func (b *builder) education() []document.Block {
 			}
 			e.Children = append(e.Children, &document.Entry{
 				Title:  b.qualification(ed),
-				Dates:  b.dateRange(ed.StartDate, ed.EndDate, false),
+				Dates:  b.dateRange(ed.StartDate, ed.EndDate),
 				Blocks: b.educationDetails(ed),
 			})
 		}
@@ -537,17 +537,14 @@ func (b *builder) date(s string) string {
 	return FormatDate(d, b.theme.Dates.Format, b.loc)
 }
 
-// dateRange formats a period; an open end is "present" when ongoing is
-// meaningful (jobs), else only the start is shown.
-func (b *builder) dateRange(start, end string, openIsPresent bool) string {
+// dateRange formats a period; a start without an end is ongoing.
+func (b *builder) dateRange(start, end string) string {
 	s, e := b.date(start), b.date(end)
 	switch {
 	case s == "" && e == "":
 		return ""
 	case s == "":
 		return e
-	case e == "" && openIsPresent:
-		return s + " – " + b.loc.Present
 	case e == "":
 		return s + " – " + b.loc.Present
 	case s == e:
