@@ -45,7 +45,7 @@ clean:
 gallery: build
 	@mkdir -p docs/gallery out/gallery
 	@for t in classic modern compact; do \
-	  ./vitae render $(EXAMPLES) --format pdf --theme $$t --out out/gallery/$$t >/dev/null || exit 1; \
+	  ./vitae render $(EXAMPLES) --format pdf --name "{file}" --theme $$t --out out/gallery/$$t >/dev/null || exit 1; \
 	  for f in out/gallery/$$t/*.pdf; do \
 	    b=$$(basename $$f .pdf); \
 	    pdftoppm -png -r 45 -f 1 -l 1 -singlefile $$f docs/gallery/$$b-$$t; \

@@ -124,3 +124,23 @@ func (ds Diagnostics) sort() {
 		return a.Column < b.Column
 	})
 }
+
+// GitHub formats the diagnostic as a GitHub Actions workflow command, which
+// GitHub shows as an annotation on the file and line.
+func (d Diagnostic) GitHub() string {
+	kind := "error"
+	if d.Severity == Warning {
+		kind = "warning"
+	}
+	msg := d.Message
+	if d.Path != "" {
+		msg = d.Path + ": " + msg
+	}
+	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	s := "::" + kind + " file=" + prop.Replace(d.File)
+	if d.Line > 0 {
+		s += fmt.Sprintf(",line=%d,col=%d", d.Line, d.Column)
+	}
+	return s + "::" + esc.Replace(msg)
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 
@@ -89,17 +90,26 @@ var diagnosticsFlag = &cli.StringFlag{
 
 var strictFlag = &cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors (for CI)"}
 
-// report prints diagnostics in the chosen form.
+// report prints diagnostics in the chosen form, and as GitHub annotations
+// when running in GitHub Actions.
 func report(cmd *cli.Command, ds schema.Diagnostics) {
 	if len(ds) == 0 {
 		return
 	}
 	if cmd.String("diagnostics") == "json" {
 		fmt.Fprint(cmd.Root().Writer, ds.JSONLines())
-		return
+	} else {
+		fmt.Fprintln(cmd.Root().ErrWriter, ds.Error())
 	}
-	fmt.Fprintln(cmd.Root().ErrWriter, ds.Error())
+	if getenv("GITHUB_ACTIONS") == "true" {
+		for _, d := range ds {
+			fmt.Fprintln(cmd.Root().Writer, d.GitHub())
+		}
+	}
 }
+
+// getenv is os.Getenv, replaceable in tests.
+var getenv = os.Getenv
 
 // load reads one résumé, applying --strict.
 func load(cmd *cli.Command, path string) (*schema.Resume, schema.Diagnostics) {

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,14 +150,125 @@ func TestRenderWritesMarkdownAndSkipsInvalidInputs(t *testing.T) {
 	if !strings.Contains(stderr, "bad.yaml:2:9: basics.name: expected text, found a list") {
 		t.Errorf("stderr: %s", stderr)
 	}
-	md, err := os.ReadFile(filepath.Join(out, "good.md"))
+	md, err := os.ReadFile(filepath.Join(out, "jane-doe.md"))
 	if err != nil || !strings.Contains(string(md), "# Jane Doe") {
-		t.Fatalf("good.md: %v %q", err, md)
+		t.Fatalf("jane-doe.md: %v %q", err, md)
 	}
 	entries, _ := os.ReadDir(out)
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), "bad") || strings.HasSuffix(e.Name(), ".tmp") {
 			t.Errorf("unexpected file %s", e.Name())
 		}
+	}
+}
+
+func TestBatchNamesManifestShardsAndAnnotations(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	writeFile(t, in, "a.yaml", "basics: {name: Zoë Ångström, label: Data Engineer}\n")
+	writeFile(t, in, "b.yaml", "basics: {label: Anonymous}\n")
+	writeFile(t, in, "c.json", `{"basics": {"name": "C"}, "work": [{"name": "X", "startDate": "soon"}]}`)
+	out := filepath.Join(dir, "out")
+	getenv = func(k string) string {
+		if k == "GITHUB_ACTIONS" {
+			return "true"
+		}
+		return ""
+	}
+	defer func() { getenv = os.Getenv }()
+	code, stdout, stderr := run(t, "render", "--format", "pdf,md", "--manifest", "--out", out, filepath.Join(in, "*"))
+	if code != ExitInvalid {
+		t.Fatalf("exit %d, want %d (one invalid input); stderr %s", code, ExitInvalid, stderr)
+	}
+	if !strings.Contains(stdout, "::error file="+filepath.Join(in, "c.json")+",line=1,col=63::work[0].startDate: ") {
+		t.Errorf("no GitHub annotation in %q", stdout)
+	}
+	var manifest struct {
+		Outputs []struct {
+			Input, Format, Path, SHA256 string
+			Bytes, Pages                int
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &manifest); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, o := range manifest.Outputs {
+		names = append(names, filepath.Base(o.Path))
+		b, err := os.ReadFile(o.Path)
+		if err != nil || len(b) != o.Bytes || fmt.Sprintf("%x", sha256.Sum256(b)) != o.SHA256 {
+			t.Errorf("%s: manifest does not match the file", o.Path)
+		}
+		if o.Format == "pdf" && o.Pages != 1 {
+			t.Errorf("%s: %d pages", o.Path, o.Pages)
+		}
+	}
+	if strings.Join(names, " ") != "b.md b.pdf zoe-angstrom-data-engineer.md zoe-angstrom-data-engineer.pdf" {
+		t.Errorf("outputs %v", names)
+	}
+	// shards split the inputs between them, each input in exactly one
+	seen := map[string]int{}
+	for _, shard := range []string{"1/3", "2/3", "3/3"} {
+		o := filepath.Join(dir, "shard"+shard[:1])
+		run(t, "render", "--format", "md", "--shard", shard, "--out", o, in)
+		entries, _ := os.ReadDir(o)
+		for _, e := range entries {
+			seen[e.Name()]++
+		}
+	}
+	if len(seen) != 2 || seen["b.md"] != 1 || seen["zoe-angstrom-data-engineer.md"] != 1 {
+		t.Errorf("shards wrote %v", seen)
+	}
+	if code, _, _ := run(t, "render", "--shard", "4/3", in); code != ExitUsage {
+		t.Errorf("bad shard: exit %d", code)
+	}
+}
+
+func TestCollidingOutputsWriteNothing(t *testing.T) {
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.yaml", "basics: {name: Jane Doe}\n")
+	b := writeFile(t, dir, "b.yaml", "basics: {name: Jane Doe}\n")
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "render", "--format", "md", "--out", out, a, b)
+	if code != ExitUsage || !strings.Contains(stderr, "would both write") || !strings.Contains(stderr, "jane-doe.md") {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		entries, _ := os.ReadDir(out)
+		if len(entries) > 0 {
+			t.Errorf("wrote %d files despite the conflict", len(entries))
+		}
+	}
+	if code, _, _ := run(t, "render", "--format", "md", "--name", "{file}", "--out", out, a, b); code != ExitOK {
+		t.Errorf("--name {file}: exit %d", code)
+	}
+}
+
+func TestTagsTailorAndVerboseSaysWhat(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "cv.yaml", `basics: {name: Jane}
+work:
+  - name: Acme
+    position: Dev
+    highlights:
+      - {text: Moved everything to Kubernetes., tags: [cloud]}
+      - {text: Ran the team offsite., tags: [management]}
+`)
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "render", "--format", "txt", "--tags", "cloud", "--verbose", "--out", out, p)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	txt, _ := os.ReadFile(filepath.Join(out, "jane.txt"))
+	if !strings.Contains(string(txt), "Kubernetes") || strings.Contains(string(txt), "offsite") {
+		t.Errorf("tailored text:\n%s", txt)
+	}
+	if !strings.Contains(stderr, `tailoring left out work[0].highlights[1] "Ran the team offsite."`) {
+		t.Errorf("verbose output: %s", stderr)
 	}
 }

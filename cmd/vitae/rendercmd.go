@@ -4,13 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v3"
-	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/templates"
 )
@@ -19,24 +18,32 @@ func renderCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "render",
 		Usage:     "render résumés into PDF, Word, Markdown or text files",
-		ArgsUsage: "FILE|DIR...",
-		Description: `Each input (a file, or every .yaml, .yml and .json file in a folder) is rendered in
-every format asked for, into --out. A bad input does not stop the others; the exit code
-is 1 if any input was invalid. Files are written whole or not at all.
+		ArgsUsage: "FILE|DIR|GLOB...",
+		Description: `Each input (a file, every .yaml, .yml and .json file in a folder, or a glob's matches) is
+rendered in every format asked for, into --out, in parallel on all cores. Outputs are named
+after the person and their label (luke-carrier-site-reliability-engineer.pdf), or after the
+input file when there is no name. A bad input does not stop the others: the exit code is 1
+if any input was invalid. Files are written whole or not at all.
 
 Examples:
    vitae render cv.yaml
    vitae render cv.yaml --format pdf,docx,md,txt --out out/
-   vitae render examples/ --theme modern --page letter --locale de`,
+   vitae render cv.yaml --tags cloud,go --theme modern --page letter
+   vitae render profiles/ --format pdf,docx --manifest --shard 1/4 --out dist/`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: defaultFormats, Usage: "output formats, comma-separated: " + strings.Join(render.Names(), ", ")},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: "output folder (created if missing)"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: "output folder (created if missing); nothing is written outside it"},
+			&cli.StringFlag{Name: "name", Usage: "output file name pattern: {name}, {label}, {file}, {variant} (default {name}-{label}, or {file} without a name)"},
 			&cli.StringFlag{Name: "theme", Aliases: []string{"t"}, Usage: "built-in theme (" + strings.Join(templates.Themes(), ", ") + ") or a theme file"},
 			&cli.StringFlag{Name: "page", Usage: "paper size: a4 or letter"},
 			&cli.StringFlag{Name: "locale", Usage: "language of dates and titles: " + strings.Join(templates.Locales(), ", ")},
 			&cli.IntFlag{Name: "max-pages", Usage: "tighten the layout to fit this many pages, or fail"},
 			&cli.StringFlag{Name: "sections", Usage: "sections to show, in order, comma-separated"},
+			&cli.StringFlag{Name: "tags", Usage: "keep untagged items and items with any of these tags, comma-separated"},
 			&cli.StringFlag{Name: "font-fallback", Usage: "a TrueType font file for characters the theme's fonts lack (e.g. CJK)"},
+			&cli.BoolFlag{Name: "manifest", Usage: "write OUT/manifest.json: input, format, path, bytes, sha256 and pages of every output"},
+			&cli.StringFlag{Name: "shard", Usage: "render only part i of n of the inputs (i/n), stable across runs, for CI matrices"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what tailoring left out"},
 			strictFlag, diagnosticsFlag,
 		},
 		Action: runRender,
@@ -60,67 +67,86 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	if len(formats) == 0 {
 		return usageError(fmt.Errorf("--format names no format"))
 	}
-	inputs, err := expandInputs(cmd.Args().Slice())
+	shard, err := batch.ParseShard(cmd.String("shard"))
 	if err != nil {
 		return usageError(err)
 	}
-	outDir := cmd.String("out")
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return withCode(ExitIO, fmt.Errorf("cannot create the output folder: %w", err))
+	inputs, err := batch.Expand(cmd.Args().Slice())
+	if err != nil {
+		return usageError(err)
 	}
-	opts := templates.Options{
-		Theme:    cmd.String("theme"),
-		Locale:   cmd.String("locale"),
-		Page:     cmd.String("page"),
-		MaxPages: int(cmd.Int("max-pages")),
-		Sections: splitList(cmd.String("sections")),
-
-		FontFallback: cmd.String("font-fallback"),
+	opts := batch.Options{
+		Formats: formats,
+		OutDir:  cmd.String("out"),
+		Name:    cmd.String("name"),
+		Tags:    splitList(cmd.String("tags")),
+		Strict:  cmd.Bool("strict"),
+		Shard:   shard,
+		Template: templates.Options{
+			Theme:        cmd.String("theme"),
+			Locale:       cmd.String("locale"),
+			Page:         cmd.String("page"),
+			MaxPages:     int(cmd.Int("max-pages")),
+			Sections:     splitList(cmd.String("sections")),
+			FontFallback: cmd.String("font-fallback"),
+		},
 	}
+	results, err := batch.Run(ctx, inputs, opts)
+	var conflict *batch.ConflictError
+	switch {
+	case errors.As(err, &conflict):
+		return usageError(err)
+	case err != nil:
+		return withCode(ExitIO, err)
+	}
+	stdout, stderr := cmd.Root().Writer, cmd.Root().ErrWriter
+	textMode := cmd.String("diagnostics") != "json"
 	worst := ExitOK
-	fail := func(code int) {
-		if worst == ExitOK || code == ExitInvalid {
-			worst = code
+	invalid, failed := 0, 0
+	for _, r := range results {
+		report(cmd, r.Diagnostics)
+		if cmd.Bool("verbose") {
+			for _, d := range r.Dropped {
+				fmt.Fprintf(stderr, "%s: tailoring left out %s\n", r.Input, d)
+			}
+		}
+		for _, w := range r.Warnings {
+			fmt.Fprintf(stderr, "%s: warning: %s\n", r.Input, w)
+		}
+		for _, e := range r.Errors {
+			fmt.Fprintf(stderr, "%s: %v\n", r.Input, e)
+			code := ExitRender
+			var pe *fs.PathError
+			var le *os.LinkError
+			if errors.As(e, &pe) || errors.As(e, &le) {
+				code = ExitIO
+			}
+			if worst == ExitOK || worst == ExitRender {
+				worst = code
+			}
+		}
+		if r.Invalid() {
+			invalid++
+		}
+		if r.Failed() {
+			failed++
+		}
+		if textMode {
+			for _, o := range r.Outputs {
+				fmt.Fprintln(stdout, o.Path)
+			}
 		}
 	}
-	stderr := cmd.Root().ErrWriter
-	for _, in := range inputs {
-		r, ds := load(cmd, in)
-		report(cmd, ds)
-		if ds.HasErrors() {
-			fail(ExitInvalid)
-			continue
+	if cmd.Bool("manifest") {
+		if _, err := batch.WriteManifest(opts.OutDir, results); err != nil {
+			return withCode(ExitIO, fmt.Errorf("manifest: %w", err))
 		}
-		o := opts
-		o.BaseDir = filepath.Dir(in)
-		doc, err := templates.Build(r, o)
-		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", in, err)
-			fail(ExitInvalid)
-			continue
-		}
-		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
-		for _, f := range formats {
-			out, err := f.Render(doc)
-			if err != nil {
-				fmt.Fprintf(stderr, "%s: %s: %v\n", in, f.Name, err)
-				fail(ExitRender)
-				continue
-			}
-			for _, w := range out.Warnings {
-				fmt.Fprintf(stderr, "%s: warning: %s: %s\n", in, f.Name, w)
-			}
-			path := filepath.Join(outDir, base+f.Ext)
-			if err := fsutil.WriteAtomic(path, out.Data); err != nil {
-				fmt.Fprintf(stderr, "%s: %v\n", in, err)
-				fail(ExitIO)
-				continue
-			}
-			fmt.Fprintln(cmd.Root().Writer, path)
-		}
+	}
+	if invalid > 0 {
+		worst = ExitInvalid
 	}
 	if worst != ExitOK {
-		return withCode(worst, errors.New(""))
+		return withCode(worst, fmt.Errorf("%s of %d invalid, %s", plural(invalid, "input"), len(results), plural(failed, "render failure")))
 	}
 	return nil
 }
@@ -133,39 +159,4 @@ func splitList(s string) []string {
 		}
 	}
 	return out
-}
-
-// expandInputs turns folders into the résumé files they hold.
-func expandInputs(args []string) ([]string, error) {
-	var out []string
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file or folder", a)
-			}
-			return nil, err
-		}
-		if !st.IsDir() {
-			out = append(out, a)
-			continue
-		}
-		entries, err := os.ReadDir(a)
-		if err != nil {
-			return nil, err
-		}
-		var found []string
-		for _, e := range entries {
-			ext := strings.ToLower(filepath.Ext(e.Name()))
-			if !e.IsDir() && (ext == ".yaml" || ext == ".yml" || ext == ".json") {
-				found = append(found, filepath.Join(a, e.Name()))
-			}
-		}
-		sort.Strings(found)
-		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no .yaml, .yml or .json files in this folder", a)
-		}
-		out = append(out, found...)
-	}
-	return out, nil
 }

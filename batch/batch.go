@@ -1,0 +1,344 @@
+// Package batch renders many résumés at once, as CI jobs do: it expands
+// files, folders and globs, names the outputs, refuses two inputs that would
+// write the same file before writing anything, renders in parallel on all
+// cores, writes every file whole or not at all (temporary file, then rename)
+// and describes what it wrote in a manifest.
+package batch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/render"
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/templates"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Options say what to render and where.
+type Options struct {
+	Formats  []render.Format
+	OutDir   string
+	Template templates.Options // theme, locale, page… (BaseDir is set per input)
+	Tags     []string          // tailoring: keep untagged items and items with any of these
+	Strict   bool              // warnings are errors
+	Name     string            // output name pattern; see OutputName
+	Workers  int               // 0: one per core
+	Shard    Shard
+}
+
+// Shard selects a stable part of a batch: the inputs whose path hashes to
+// Index (1-based) of Count.
+type Shard struct{ Index, Count int }
+
+// ParseShard reads "i/n".
+func ParseShard(s string) (Shard, error) {
+	if s == "" {
+		return Shard{}, nil
+	}
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
+		return Shard{}, fmt.Errorf("--shard %q: write i/n with 1 ≤ i ≤ n, e.g. 2/4", s)
+	}
+	return Shard{i, n}, nil
+}
+
+func (s Shard) has(path string) bool {
+	if s.Count <= 1 {
+		return true
+	}
+	h := fnv.New32a()
+	h.Write([]byte(filepath.ToSlash(filepath.Clean(path))))
+	return int(h.Sum32()%uint32(s.Count)) == s.Index-1
+}
+
+// Output is one written file.
+type Output struct {
+	Input   string `json:"input"`
+	Variant string `json:"variant,omitempty"`
+	Format  string `json:"format"`
+	Path    string `json:"path"`
+	Bytes   int    `json:"bytes"`
+	SHA256  string `json:"sha256"`
+	Pages   int    `json:"pages,omitempty"`
+}
+
+// Result is what became of one input.
+type Result struct {
+	Input       string
+	Diagnostics schema.Diagnostics // problems in the file
+	Dropped     []string           // items left out by tailoring
+	Warnings    []string           // renderer warnings
+	Errors      []error            // build, render or write failures
+	Outputs     []Output
+}
+
+// Invalid reports whether the input has errors in its content.
+func (r *Result) Invalid() bool { return r.Diagnostics.HasErrors() }
+
+// Failed reports whether anything could not be rendered or written.
+func (r *Result) Failed() bool { return len(r.Errors) > 0 }
+
+// ConflictError says two inputs would write the same file.
+type ConflictError struct {
+	Path string
+	A, B string
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s and %s would both write %s; name the outputs after the files with --name '{file}', or rename one", e.A, e.B, e.Path)
+}
+
+// Expand turns arguments into résumé files: a file as it is, a folder into
+// the .yaml, .yml and .json files in it, a glob into its matches.
+func Expand(args []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, a := range args {
+		if strings.ContainsAny(a, "*?[") {
+			matches, err := filepath.Glob(a)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", a, err)
+			}
+			if len(matches) == 0 {
+				return nil, fmt.Errorf("%s: matches no file", a)
+			}
+			for _, m := range matches {
+				if isResume(m) {
+					add(m)
+				}
+			}
+			continue
+		}
+		st, err := os.Stat(a)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file or folder", a)
+			}
+			return nil, err
+		}
+		if !st.IsDir() {
+			add(a)
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, e := range entries {
+			if !e.IsDir() && isResume(e.Name()) {
+				add(filepath.Join(a, e.Name()))
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("%s: no .yaml, .yml or .json files in this folder", a)
+		}
+	}
+	return out, nil
+}
+
+func isResume(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
+}
+
+// OutputName makes a file name (without extension) from a pattern with
+// {name}, {label}, {file} and {variant}, slugged: lower case, ASCII letters
+// and digits joined by hyphens. The default pattern "{name}-{label}" gives
+// e.g. luke-carrier-site-reliability-engineer; a résumé with no name is
+// named after its file.
+func OutputName(pattern string, r *schema.Resume, input, variant string) string {
+	file := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	if pattern == "" {
+		pattern = "{name}-{label}"
+		if strings.TrimSpace(r.Basics.Name) == "" {
+			pattern = "{file}"
+		}
+	}
+	s := strings.NewReplacer("{name}", r.Basics.Name, "{label}", r.Basics.Label, "{file}", file, "{variant}", variant).Replace(pattern)
+	if variant != "" && !strings.Contains(pattern, "{variant}") {
+		s += "-" + variant
+	}
+	if slug := Slug(s); slug != "" {
+		return slug
+	}
+	return Slug(file)
+}
+
+// Slug lower-cases s, strips accents and joins runs of letters and digits
+// with single hyphens.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+type job struct {
+	idx    int
+	resume *schema.Resume
+	name   string
+}
+
+// Run renders the inputs. It returns one result per input (in input order),
+// or an error before writing anything when the outputs would collide.
+func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) {
+	var selected []string
+	for _, in := range inputs {
+		if opts.Shard.has(in) {
+			selected = append(selected, in)
+		}
+	}
+	results := make([]*Result, len(selected))
+	jobs := make([]job, len(selected))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	// Load and tailor every input, in parallel.
+	parallel(len(selected), workers, func(i int) {
+		in := selected[i]
+		res := &Result{Input: in}
+		results[i] = res
+		r, ds := schema.LoadFile(in)
+		if opts.Strict && len(ds) > 0 {
+			ds, r = ds.Strict(), nil
+		}
+		res.Diagnostics = ds
+		if r == nil {
+			return
+		}
+		r, res.Dropped = templates.Tailor(r, opts.Tags)
+		jobs[i] = job{idx: i, resume: r, name: OutputName(opts.Name, r, in, "")}
+	})
+	// Refuse collisions before writing anything.
+	owner := map[string]string{}
+	for i, j := range jobs {
+		if j.resume == nil {
+			continue
+		}
+		for _, f := range opts.Formats {
+			p := filepath.Join(opts.OutDir, j.name+f.Ext)
+			if prev, ok := owner[p]; ok {
+				return nil, &ConflictError{Path: p, A: prev, B: selected[i]}
+			}
+			owner[p] = selected[i]
+		}
+	}
+	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot create the output folder: %w", err)
+	}
+	var mu sync.Mutex
+	parallel(len(jobs), workers, func(i int) {
+		j := jobs[i]
+		res := results[i]
+		if j.resume == nil || ctx.Err() != nil {
+			return
+		}
+		o := opts.Template
+		o.BaseDir = filepath.Dir(selected[i])
+		doc, err := templates.Build(j.resume, o)
+		if err != nil {
+			mu.Lock()
+			res.Errors = append(res.Errors, err)
+			mu.Unlock()
+			return
+		}
+		for _, f := range opts.Formats {
+			out, err := f.Render(doc)
+			if err == nil {
+				path := filepath.Join(opts.OutDir, j.name+f.Ext)
+				if err = fsutil.WriteAtomic(path, out.Data); err == nil {
+					sum := sha256.Sum256(out.Data)
+					res.Outputs = append(res.Outputs, Output{Input: selected[i], Format: f.Name, Path: path,
+						Bytes: len(out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: out.Pages})
+				}
+			}
+			if out != nil {
+				for _, w := range out.Warnings {
+					res.Warnings = append(res.Warnings, f.Name+": "+w)
+				}
+			}
+			if err != nil {
+				res.Errors = append(res.Errors, fmt.Errorf("%s: %w", f.Name, err))
+			}
+		}
+	})
+	return results, ctx.Err()
+}
+
+func parallel(n, workers int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(workers, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// WriteManifest writes DIR/manifest.json: every output, sorted by path.
+func WriteManifest(dir string, results []*Result) (string, error) {
+	outputs := []Output{}
+	for _, r := range results {
+		outputs = append(outputs, r.Outputs...)
+	}
+	sort.Slice(outputs, func(i, j int) bool { return outputs[i].Path < outputs[j].Path })
+	data, err := json.MarshalIndent(struct {
+		Outputs []Output `json:"outputs"`
+	}{outputs}, "", "  ")
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "manifest.json")
+	return path, fsutil.WriteAtomic(path, append(data, '\n'))
+}
