@@ -272,3 +272,37 @@ work:
 		t.Errorf("verbose output: %s", stderr)
 	}
 }
+
+func TestInitWritesAValidStarterAndNeverOverwrites(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "cv.yaml")
+	if code, _, stderr := run(t, "init", p); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, _ := os.ReadFile(p)
+	if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=") {
+		t.Error("no schema line")
+	}
+	if code, _, stderr := run(t, "validate", "--strict", p); code != ExitOK {
+		t.Fatalf("the starter is not valid: %s", stderr)
+	}
+	os.WriteFile(p, []byte("mine"), 0o644)
+	if code, _, stderr := run(t, "init", p); code != ExitIO || !strings.Contains(stderr, "already exists; use --force") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if data, _ := os.ReadFile(p); string(data) != "mine" {
+		t.Fatal("init overwrote a file")
+	}
+	if code, _, _ := run(t, "init", "--force", p); code != ExitOK {
+		t.Fatal("--force did not overwrite")
+	}
+}
+
+func TestVersionAndCompletion(t *testing.T) {
+	if code, stdout, _ := run(t, "--version"); code != ExitOK || !strings.HasPrefix(stdout, "vitae version ") {
+		t.Errorf("--version: %d %q", code, stdout)
+	}
+	if code, stdout, _ := run(t, "completion", "bash"); code != ExitOK || !strings.Contains(stdout, "vitae") {
+		t.Errorf("completion: %d %q", code, stdout)
+	}
+}

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/urfave/cli/v3"
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/templates"
+)
+
+func initCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "init",
+		Usage:     "write a commented starter résumé",
+		ArgsUsage: "[FILE]",
+		Description: `Writes FILE (default cv.yaml) with the schema line editors use for completion.
+It never overwrites a file unless --force is given.
+
+Examples:
+   vitae init
+   vitae init jane.yaml && vitae render jane.yaml`,
+		Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file"}},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			path := "cv.yaml"
+			if cmd.Args().Len() > 1 {
+				return usageError(fmt.Errorf("init takes at most one file"))
+			}
+			if cmd.Args().Len() == 1 {
+				path = cmd.Args().First()
+			}
+			if _, err := os.Stat(path); err == nil && !cmd.Bool("force") {
+				return withCode(ExitIO, fmt.Errorf("%s already exists; use --force to overwrite it", path))
+			} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+				return withCode(ExitIO, err)
+			}
+			if err := fsutil.WriteAtomic(path, templates.Starter); err != nil {
+				return withCode(ExitIO, err)
+			}
+			fmt.Fprintf(cmd.Root().Writer, "wrote %s; render it with: vitae render %s\n", path, path)
+			return nil
+		},
+	}
+}

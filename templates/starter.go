@@ -1,0 +1,8 @@
+package templates
+
+import _ "embed"
+
+// Starter is a commented starter résumé, written by `vitae init`.
+//
+//go:embed starter/starter.yaml
+var Starter []byte
