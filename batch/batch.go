@@ -22,6 +22,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/schema"
@@ -237,19 +238,11 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	}
 	// Load and tailor every input, in parallel.
 	parallel(len(selected), workers, func(i int) {
-		in := selected[i]
-		res := &Result{Input: in}
+		r, res := load(selected[i], opts)
 		results[i] = res
-		r, ds := schema.LoadFile(in)
-		if opts.Strict && len(ds) > 0 {
-			ds, r = ds.Strict(), nil
+		if r != nil {
+			jobs[i] = job{idx: i, resume: r, name: OutputName(opts.Name, r, selected[i], "")}
 		}
-		res.Diagnostics = ds
-		if r == nil {
-			return
-		}
-		r, res.Dropped = templates.Tailor(r, opts.Tags)
-		jobs[i] = job{idx: i, resume: r, name: OutputName(opts.Name, r, in, "")}
 	})
 	// Refuse collisions before writing anything.
 	owner := map[string]string{}
@@ -305,6 +298,40 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		}
 	})
 	return results, ctx.Err()
+}
+
+// load reads and tailors one input.
+func load(input string, opts Options) (*schema.Resume, *Result) {
+	res := &Result{Input: input}
+	r, ds := schema.LoadFile(input)
+	if opts.Strict && len(ds) > 0 {
+		ds, r = ds.Strict(), nil
+	}
+	res.Diagnostics = ds
+	if r == nil {
+		return nil, res
+	}
+	r, res.Dropped = templates.Tailor(r, opts.Tags)
+	return r, res
+}
+
+// Build loads, tailors and builds one input into its document model, as Run
+// does for each input, for callers that render in memory (e.g. a mail
+// draft). The document is nil when the result has diagnostics errors or a
+// build error.
+func Build(input string, opts Options) (*document.Document, *schema.Resume, *Result) {
+	r, res := load(input, opts)
+	if r == nil {
+		return nil, nil, res
+	}
+	o := opts.Template
+	o.BaseDir = filepath.Dir(input)
+	d, err := templates.Build(r, o)
+	if err != nil {
+		res.Errors = append(res.Errors, err)
+		return nil, r, res
+	}
+	return d, r, res
 }
 
 func parallel(n, workers int, f func(i int)) {

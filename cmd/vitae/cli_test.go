@@ -4,8 +4,13 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/mail"
 	"os"
 	"path/filepath"
 	"strings"
@@ -304,5 +309,64 @@ func TestVersionAndCompletion(t *testing.T) {
 	}
 	if code, stdout, _ := run(t, "completion", "bash"); code != ExitOK || !strings.Contains(stdout, "vitae") {
 		t.Errorf("completion: %d %q", code, stdout)
+	}
+}
+
+func TestMailWritesADraftWithBothAttachments(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	dir := t.TempDir()
+	cv := "../../examples/site-reliability-engineer.yaml"
+	code, stdout, stderr := run(t, "mail", cv, "--to", "Acme Jobs <jobs@acme.example>", "--out", dir)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	path := strings.TrimSpace(stdout)
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := msg.Header.Date(); d.Unix() != 1700000000 {
+		t.Errorf("date %v", d)
+	}
+	if from, _ := msg.Header.AddressList("From"); len(from) != 1 || from[0].Address != "luke@carrier.im" {
+		t.Errorf("from %v", from)
+	}
+	_, params, _ := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	// the same files, rendered on their own
+	run(t, "render", cv, "--format", "pdf,docx", "--out", dir)
+	got := map[string][]byte{}
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.FileName() == "" {
+			continue
+		}
+		data, err := io.ReadAll(base64.NewDecoder(base64.StdEncoding, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[p.FileName()] = data
+	}
+	if len(got) != 2 {
+		t.Fatalf("attachments %v", len(got))
+	}
+	for _, name := range []string{"luke-carrier-site-reliability-engineer.pdf", "luke-carrier-site-reliability-engineer.docx"} {
+		want, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil || !bytes.Equal(got[name], want) {
+			t.Errorf("%s: attachment (%d bytes) differs from the rendered file (%d bytes)", name, len(got[name]), len(want))
+		}
+	}
+	if code, _, _ := run(t, "mail", cv, "--to", "not an address", "--out", dir); code != ExitUsage {
+		t.Errorf("bad --to: exit %d", code)
 	}
 }

@@ -1,0 +1,104 @@
+// Package eml writes e-mail drafts (RFC 5322, MIME) with attachments: a
+// message a mail client opens ready to send. It never sends anything.
+package eml
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"mime"
+	"mime/quotedprintable"
+	"net/mail"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Attachment is a file to attach.
+type Attachment struct {
+	Name      string // file name, may be UTF-8
+	MediaType string
+	Data      []byte
+}
+
+// Message is a draft.
+type Message struct {
+	From        *mail.Address // may be nil
+	To          []*mail.Address
+	Subject     string
+	Body        string // plain text
+	Date        time.Time
+	Attachments []Attachment
+}
+
+// Bytes formats the message with CRLF line ends. Its boundary and
+// Message-ID derive from its content, so the same message gives the same
+// bytes.
+func (m *Message) Bytes() []byte {
+	sum := sha256.New()
+	fmt.Fprintf(sum, "%v|%v|%s|%s|%d", m.From, m.To, m.Subject, m.Body, m.Date.Unix())
+	for _, a := range m.Attachments {
+		sum.Write([]byte(a.Name))
+		sum.Write(a.Data)
+	}
+	id := fmt.Sprintf("%x", sum.Sum(nil))
+	boundary := "vitae-" + id[:32]
+
+	var b bytes.Buffer
+	h := func(k, v string) { b.WriteString(k + ": " + v + "\r\n") }
+	if m.From != nil {
+		h("From", m.From.String())
+	}
+	var to []string
+	for _, a := range m.To {
+		to = append(to, a.String())
+	}
+	h("To", strings.Join(to, ", "))
+	h("Subject", mime.QEncoding.Encode("utf-8", m.Subject))
+	h("Date", m.Date.Format(time.RFC1123Z))
+	h("Message-ID", "<"+id[:40]+"@vitae.invalid>")
+	h("MIME-Version", "1.0")
+	h("X-Unsent", "1") // Outlook opens the file as a draft to send
+	h("Content-Type", `multipart/mixed; boundary="`+boundary+`"`)
+	b.WriteString("\r\n")
+
+	b.WriteString("--" + boundary + "\r\n")
+	b.WriteString("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
+	qp := quotedprintable.NewWriter(&b)
+	qp.Write([]byte(strings.ReplaceAll(strings.ReplaceAll(m.Body, "\r\n", "\n"), "\n", "\r\n")))
+	qp.Close()
+	b.WriteString("\r\n")
+
+	for _, a := range m.Attachments {
+		b.WriteString("--" + boundary + "\r\n")
+		ascii := asciiName(a.Name)
+		b.WriteString("Content-Type: " + a.MediaType + `; name="` + ascii + `"` + "\r\n")
+		b.WriteString(`Content-Disposition: attachment; filename="` + ascii + `"`)
+		if ascii != a.Name {
+			b.WriteString("; filename*=UTF-8''" + url.PathEscape(a.Name))
+		}
+		b.WriteString("\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+		enc := base64.StdEncoding.EncodeToString(a.Data)
+		for len(enc) > 76 {
+			b.WriteString(enc[:76] + "\r\n")
+			enc = enc[76:]
+		}
+		b.WriteString(enc + "\r\n")
+	}
+	b.WriteString("--" + boundary + "--\r\n")
+	return b.Bytes()
+}
+
+// asciiName is a file name for old mail clients: ASCII, no quotes.
+func asciiName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' {
+			b.WriteByte('_')
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
