@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"sort"
 	"strconv"
@@ -21,45 +20,42 @@ import (
 // against "billion laughs" documents).
 const maxNodes = 200_000
 
-// LoadFile reads and loads a résumé file. See Load.
-func LoadFile(path string) (*Resume, Diagnostics) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		msg := err.Error()
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			msg = pe.Err.Error()
-			if errors.Is(err, os.ErrNotExist) {
-				msg = "no such file"
-			}
+// LoadFile reads and loads a résumé file. See Load. Overlays, if any, are
+// applied in order on top of it, as if each named the one before with
+// `extends:`.
+func LoadFile(path string, overlays ...string) (*Resume, Diagnostics) {
+	t := newTree()
+	root, diags := t.loadFile(path, nil, true)
+	for _, o := range overlays {
+		if diags.HasErrors() {
+			break
 		}
-		return nil, Diagnostics{{File: path, Severity: Error, Message: "cannot read the file: " + msg}}
+		ov, d := t.loadOverlay(o)
+		diags = append(diags, d...)
+		if ov != nil && root != nil {
+			root = t.merge(root, ov)
+		}
 	}
-	return Load(path, data)
+	return t.finish(path, root, diags)
 }
 
 // Load decodes a résumé from YAML or JSON (chosen by the file name's extension,
 // else by the content) and validates it. It returns every problem at once,
-// sorted by position; the résumé is nil when any of them is an error. Load
-// never panics, whatever the input.
+// sorted by position; the résumé is nil when any of them is an error. A file
+// with `extends: base.yaml` is merged on top of that file (read relative to
+// file's folder). Load never panics, whatever the input.
 func Load(file string, data []byte) (*Resume, Diagnostics) {
-	root, diags := parseSource(file, data)
-	if diags.HasErrors() {
+	t := newTree()
+	root, diags := t.load(file, data, nil, true)
+	return t.finish(file, root, diags)
+}
+
+func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume, Diagnostics) {
+	if diags.HasErrors() || root == nil {
+		diags.sort()
 		return nil, diags
 	}
-	if root == nil {
-		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Severity: Error,
-			Message: "the file is empty; a résumé starts with, e.g., basics: {name: Your Name}"}}
-	}
-	l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}}
-	if root.Kind == yaml.AliasNode && root.Alias != nil {
-		root = root.Alias
-	}
-	if root.Kind != yaml.MappingNode {
-		what := describe(root)
-		return nil, Diagnostics{{File: file, Line: root.Line, Column: root.Column, Severity: Error,
-			Message: "this is not a résumé: the top level is " + what + "; it must be a mapping of sections such as basics:, work:, education:"}}
-	}
+	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, fileOf: t.fileOf, diags: diags}
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	if l.exhausted {
 		return nil, append(l.diags, Diagnostic{File: file, Line: 1, Column: 1, Severity: Error,
@@ -85,11 +81,13 @@ func Load(file string, data []byte) (*Resume, Diagnostics) {
 	if err != nil { // the schema and the types disagree: a bug, reported not panicked
 		return nil, append(l.diags, Diagnostic{File: file, Severity: Error, Message: "internal error decoding a valid document: " + err.Error()})
 	}
+	r.Extends = ""
 	return &r, l.diags
 }
 
 type loader struct {
 	file      string
+	fileOf    map[*yaml.Node]string // the file each node comes from (overlays)
 	json      bool
 	diags     Diagnostics
 	at        map[string]*yaml.Node // instance location → value node
@@ -120,6 +118,9 @@ func (l *loader) report(n *yaml.Node, loc []string, sev Severity, format string,
 	d := Diagnostic{File: l.file, Path: displayPath(loc), Severity: sev, Message: fmt.Sprintf(format, args...)}
 	if n != nil {
 		d.Line, d.Column = n.Line, n.Column
+		if f, ok := l.fileOf[n]; ok {
+			d.File = f
+		}
 	}
 	l.diags = append(l.diags, d)
 }

@@ -13,6 +13,7 @@ import "encoding/json"
 // `doc` is the field's description, `format` one of date, email, uri.
 type Resume struct {
 	Schema       string        `json:"$schema,omitempty" format:"uri-reference" doc:"The JSON Schema this document follows (editors use it for completion)."`
+	Extends      string        `json:"extends,omitempty" doc:"vitae: the résumé this file tailors, a path relative to this file. This file's values are laid over it: mappings merge key by key, lists and single values replace."`
 	Basics       Basics        `json:"basics,omitempty" doc:"Who you are and how to reach you."`
 	Work         []Work        `json:"work,omitempty" doc:"Employment. Consecutive entries with the same name are shown as several roles at one employer."`
 	Volunteer    []Volunteer   `json:"volunteer,omitempty" doc:"Volunteering."`

@@ -1,0 +1,177 @@
+package schema
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// tree parses files into one node tree, following `extends:` and applying
+// overlays, and remembers which file each node came from, so that every
+// diagnostic names the file and line where the value was written.
+//
+// The merge rule: mappings merge key by key (the overlay's value wins, and
+// nested mappings merge the same way); lists and single values are replaced
+// whole.
+type tree struct {
+	fileOf map[*yaml.Node]string
+	json   map[*yaml.Node]bool // roots read from JSON
+	nodes  int
+}
+
+func newTree() *tree {
+	return &tree{fileOf: map[*yaml.Node]string{}, json: map[*yaml.Node]bool{}}
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// loadOverlay reads a file given with --overlay: its own values only (its
+// extends, if any, is ignored: the overlay applies to the file it is given with).
+func (t *tree) loadOverlay(path string) (*yaml.Node, Diagnostics) {
+	root, d := t.loadFile(path, nil, false)
+	if root != nil {
+		if i := keyIndex(root, "extends"); i >= 0 {
+			own := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: root.Line, Column: root.Column}
+			own.Content = append(append(own.Content, root.Content[:i]...), root.Content[i+2:]...)
+			t.fileOf[own] = path
+			root = own
+		}
+	}
+	return root, d
+}
+
+func (t *tree) loadFile(path string, stack []string, follow bool) (*yaml.Node, Diagnostics) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		msg := err.Error()
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error()
+			if errors.Is(err, os.ErrNotExist) {
+				msg = "no such file"
+			}
+		}
+		return nil, Diagnostics{{File: path, Severity: Error, Message: "cannot read the file: " + msg}}
+	}
+	return t.load(path, data, stack, follow)
+}
+
+// load parses one file and, when it extends another, merges it on top.
+func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yaml.Node, Diagnostics) {
+	root, diags := parseSource(file, data)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	if root == nil {
+		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Severity: Error,
+			Message: "the file is empty; a résumé starts with, e.g., basics: {name: Your Name}"}}
+	}
+	if root.Kind == yaml.AliasNode && root.Alias != nil {
+		root = root.Alias
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, Diagnostics{{File: file, Line: root.Line, Column: root.Column, Severity: Error,
+			Message: "this is not a résumé: the top level is " + describe(root) + "; it must be a mapping of sections such as basics:, work:, education:"}}
+	}
+	t.mark(root, file, 0)
+	if isJSON(file, data) {
+		t.json[root] = true
+	}
+	i := keyIndex(root, "extends")
+	if i < 0 || !follow {
+		return root, nil
+	}
+	v := root.Content[i+1]
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" || v.Value == "" {
+		return nil, Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+			Message: "extends names the résumé this file tailors: a path such as base.yaml, relative to this file"}}
+	}
+	base := v.Value
+	if !filepath.IsAbs(base) {
+		base = filepath.Join(filepath.Dir(file), base)
+	}
+	self := absPath(file)
+	chain := append(slices.Clone(stack), self)
+	if slices.Contains(chain, absPath(base)) {
+		var names []string
+		for _, c := range append(chain, absPath(base)) {
+			names = append(names, filepath.Base(c))
+		}
+		return nil, Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+			Message: "extends makes a cycle: " + strings.Join(names, " → ") + "; a file cannot extend itself"}}
+	}
+	if len(chain) > 16 {
+		return nil, Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+			Message: "extends chain is longer than 16 files"}}
+	}
+	baseRoot, d := t.loadFile(base, chain, true)
+	if d.HasErrors() {
+		// name the line that pulled the broken base in, too
+		for i := range d {
+			if d[i].Line == 0 && strings.HasPrefix(d[i].Message, "cannot read the file") {
+				d[i] = Diagnostic{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+					Message: fmt.Sprintf("cannot read %s: %s", base, strings.TrimPrefix(d[i].Message, "cannot read the file: "))}
+			}
+		}
+		return nil, d
+	}
+	own := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: root.Line, Column: root.Column}
+	own.Content = append(append(own.Content, root.Content[:i]...), root.Content[i+2:]...)
+	t.fileOf[own] = file
+	merged := t.merge(baseRoot, own)
+	if t.json[baseRoot] && t.json[root] {
+		t.json[merged] = true
+	}
+	return merged, d
+}
+
+// mark records the file of every node of a tree.
+func (t *tree) mark(n *yaml.Node, file string, depth int) {
+	if n == nil || depth > 1000 || t.nodes > maxNodes {
+		return
+	}
+	if _, seen := t.fileOf[n]; seen {
+		return
+	}
+	t.nodes++
+	t.fileOf[n] = file
+	for _, c := range n.Content {
+		t.mark(c, file, depth+1)
+	}
+}
+
+// merge lays b over a: mappings merge key by key, anything else is replaced.
+func (t *tree) merge(a, b *yaml.Node) *yaml.Node {
+	if a.Kind == yaml.AliasNode && a.Alias != nil {
+		a = a.Alias
+	}
+	if b.Kind == yaml.AliasNode && b.Alias != nil {
+		b = b.Alias
+	}
+	if a.Kind != yaml.MappingNode || b.Kind != yaml.MappingNode {
+		return b
+	}
+	out := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: b.Line, Column: b.Column}
+	t.fileOf[out] = t.fileOf[b]
+	out.Content = append(out.Content, a.Content...)
+	for i := 0; i+1 < len(b.Content); i += 2 {
+		k, v := b.Content[i], b.Content[i+1]
+		if j := keyIndex(out, k.Value); j >= 0 {
+			out.Content[j] = k
+			out.Content[j+1] = t.merge(out.Content[j+1], v)
+			continue
+		}
+		out.Content = append(out.Content, k, v)
+	}
+	return out
+}
