@@ -32,14 +32,17 @@ import (
 
 // Options say what to render and where.
 type Options struct {
-	Formats  []render.Format
-	OutDir   string
-	Template templates.Options // theme, locale, page… (BaseDir is set per input)
-	Tags     []string          // tailoring: keep untagged items and items with any of these
-	Strict   bool              // warnings are errors
-	Name     string            // output name pattern; see OutputName
-	Workers  int               // 0: one per core
-	Shard    Shard
+	Formats     []render.Format
+	OutDir      string
+	Template    templates.Options // theme, locale, page… (BaseDir is set per input)
+	Tags        []string          // tailoring: keep untagged items and items with any of these
+	Overlays    []string          // files laid over every input (as if it were their extends)
+	Variant     string            // render this variant of each résumé
+	AllVariants bool              // render every variant of each résumé, each to its own files
+	Strict      bool              // warnings are errors
+	Name        string            // output name pattern; see OutputName
+	Workers     int               // 0: one per core
+	Shard       Shard
 }
 
 // Shard selects a stable part of a batch: the inputs whose path hashes to
@@ -216,9 +219,10 @@ func Slug(s string) string {
 }
 
 type job struct {
-	idx    int
-	resume *schema.Resume
-	name   string
+	input   int
+	resume  *schema.Resume
+	name    string
+	variant string
 }
 
 // Run renders the inputs. It returns one result per input (in input order),
@@ -231,61 +235,89 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		}
 	}
 	results := make([]*Result, len(selected))
-	jobs := make([]job, len(selected))
+	perInput := make([][]job, len(selected))
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	// Load and tailor every input, in parallel.
+	// Load, pick variants and tailor every input, in parallel.
 	parallel(len(selected), workers, func(i int) {
 		r, res := load(selected[i], opts)
 		results[i] = res
-		if r != nil {
-			jobs[i] = job{idx: i, resume: r, name: OutputName(opts.Name, r, selected[i], "")}
+		if r == nil {
+			return
+		}
+		for _, v := range variantsOf(r, opts) {
+			rv, tags, err := templates.ApplyVariant(r, v)
+			if err != nil {
+				res.Diagnostics = append(res.Diagnostics, schema.Diagnostic{File: selected[i], Path: "variants", Severity: schema.Error, Message: err.Error()})
+				perInput[i] = nil
+				return
+			}
+			if len(opts.Tags) > 0 {
+				tags = opts.Tags
+			}
+			tailored, dropped := templates.Tailor(rv, tags)
+			for _, d := range dropped {
+				if v != "" {
+					d = "(" + v + ") " + d
+				}
+				res.Dropped = append(res.Dropped, d)
+			}
+			perInput[i] = append(perInput[i], job{input: i, resume: tailored, variant: v, name: OutputName(opts.Name, tailored, selected[i], v)})
 		}
 	})
+	var jobs []job
+	for _, js := range perInput {
+		jobs = append(jobs, js...)
+	}
 	// Refuse collisions before writing anything.
 	owner := map[string]string{}
-	for i, j := range jobs {
-		if j.resume == nil {
-			continue
-		}
+	for _, j := range jobs {
 		for _, f := range opts.Formats {
 			p := filepath.Join(opts.OutDir, j.name+f.Ext)
 			if prev, ok := owner[p]; ok {
-				return nil, &ConflictError{Path: p, A: prev, B: selected[i]}
+				return nil, &ConflictError{Path: p, A: prev, B: selected[j.input]}
 			}
-			owner[p] = selected[i]
+			owner[p] = selected[j.input]
 		}
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	var mu sync.Mutex
-	parallel(len(jobs), workers, func(i int) {
-		j := jobs[i]
-		res := results[i]
-		if j.resume == nil || ctx.Err() != nil {
+	parallel(len(jobs), workers, func(k int) {
+		j := jobs[k]
+		res := results[j.input]
+		if ctx.Err() != nil {
 			return
 		}
-		o := opts.Template
-		o.BaseDir = filepath.Dir(selected[i])
-		doc, err := templates.Build(j.resume, o)
-		if err != nil {
+		fail := func(err error) {
 			mu.Lock()
 			res.Errors = append(res.Errors, err)
 			mu.Unlock()
+		}
+		o := opts.Template
+		o.BaseDir = filepath.Dir(res.Input)
+		doc, err := templates.Build(j.resume, o)
+		if err != nil {
+			fail(err)
 			return
 		}
 		for _, f := range opts.Formats {
 			out, err := f.Render(doc)
+			var written *Output
 			if err == nil {
 				path := filepath.Join(opts.OutDir, j.name+f.Ext)
 				if err = fsutil.WriteAtomic(path, out.Data); err == nil {
 					sum := sha256.Sum256(out.Data)
-					res.Outputs = append(res.Outputs, Output{Input: selected[i], Format: f.Name, Path: path,
-						Bytes: len(out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: out.Pages})
+					written = &Output{Input: res.Input, Variant: j.variant, Format: f.Name, Path: path,
+						Bytes: len(out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: out.Pages}
 				}
+			}
+			mu.Lock()
+			if written != nil {
+				res.Outputs = append(res.Outputs, *written)
 			}
 			if out != nil {
 				for _, w := range out.Warnings {
@@ -295,23 +327,35 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			if err != nil {
 				res.Errors = append(res.Errors, fmt.Errorf("%s: %w", f.Name, err))
 			}
+			mu.Unlock()
 		}
 	})
+	for _, r := range results {
+		sort.Slice(r.Outputs, func(a, b int) bool { return r.Outputs[a].Path < r.Outputs[b].Path })
+	}
 	return results, ctx.Err()
 }
 
-// load reads and tailors one input.
+// variantsOf lists the variants to render of a résumé ("" is the résumé as
+// it is).
+func variantsOf(r *schema.Resume, opts Options) []string {
+	switch {
+	case opts.AllVariants && len(r.Variants) > 0:
+		return templates.VariantNames(r)
+	case opts.Variant != "":
+		return []string{opts.Variant}
+	}
+	return []string{""}
+}
+
+// load reads one input, with the overlays.
 func load(input string, opts Options) (*schema.Resume, *Result) {
 	res := &Result{Input: input}
-	r, ds := schema.LoadFile(input)
+	r, ds := schema.LoadFile(input, opts.Overlays...)
 	if opts.Strict && len(ds) > 0 {
 		ds, r = ds.Strict(), nil
 	}
 	res.Diagnostics = ds
-	if r == nil {
-		return nil, res
-	}
-	r, res.Dropped = templates.Tailor(r, opts.Tags)
 	return r, res
 }
 
@@ -324,6 +368,15 @@ func Build(input string, opts Options) (*document.Document, *schema.Resume, *Res
 	if r == nil {
 		return nil, nil, res
 	}
+	r, tags, err := templates.ApplyVariant(r, opts.Variant)
+	if err != nil {
+		res.Diagnostics = append(res.Diagnostics, schema.Diagnostic{File: input, Path: "variants", Severity: schema.Error, Message: err.Error()})
+		return nil, nil, res
+	}
+	if len(opts.Tags) > 0 {
+		tags = opts.Tags
+	}
+	r, res.Dropped = templates.Tailor(r, tags)
 	o := opts.Template
 	o.BaseDir = filepath.Dir(input)
 	d, err := templates.Build(r, o)

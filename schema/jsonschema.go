@@ -110,7 +110,7 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 	case reflect.Slice:
 		return map[string]any{"type": "array", "items": fieldSchema(t.Elem(), tag, defs)}
 	case reflect.Map:
-		return map[string]any{"type": "object", "additionalProperties": map[string]any{"type": "string"}}
+		return map[string]any{"type": "object", "additionalProperties": fieldSchema(t.Elem(), "", defs)}
 	case reflect.Struct:
 		name := t.Name()
 		if _, ok := defs[name]; !ok {

@@ -12,22 +12,38 @@ import "encoding/json"
 // Struct tags drive both decoding (json) and the generated JSON Schema:
 // `doc` is the field's description, `format` one of date, email, uri.
 type Resume struct {
-	Schema       string        `json:"$schema,omitempty" format:"uri-reference" doc:"The JSON Schema this document follows (editors use it for completion)."`
-	Extends      string        `json:"extends,omitempty" doc:"vitae: the résumé this file tailors, a path relative to this file. This file's values are laid over it: mappings merge key by key, lists and single values replace."`
-	Basics       Basics        `json:"basics,omitempty" doc:"Who you are and how to reach you."`
-	Work         []Work        `json:"work,omitempty" doc:"Employment. Consecutive entries with the same name are shown as several roles at one employer."`
-	Volunteer    []Volunteer   `json:"volunteer,omitempty" doc:"Volunteering."`
-	Education    []Education   `json:"education,omitempty" doc:"Education. Consecutive entries with the same institution are grouped under it."`
-	Awards       []Award       `json:"awards,omitempty" doc:"Awards."`
-	Certificates []Certificate `json:"certificates,omitempty" doc:"Certificates."`
-	Publications []Publication `json:"publications,omitempty" doc:"Publications."`
-	Skills       []Skill       `json:"skills,omitempty" doc:"Skills, each with keywords."`
-	Languages    []Language    `json:"languages,omitempty" doc:"Languages you speak."`
-	Interests    []Interest    `json:"interests,omitempty" doc:"Interests."`
-	References   []Reference   `json:"references,omitempty" doc:"References."`
-	Projects     []Project     `json:"projects,omitempty" doc:"Projects."`
-	Meta         Meta          `json:"meta,omitempty" doc:"Information about the document itself; any key is allowed here."`
-	Settings     Settings      `json:"settings,omitempty" doc:"vitae: how to render this résumé. Every setting can be overridden on the command line."`
+	Schema       string             `json:"$schema,omitempty" format:"uri-reference" doc:"The JSON Schema this document follows (editors use it for completion)."`
+	Extends      string             `json:"extends,omitempty" doc:"vitae: the résumé this file tailors, a path relative to this file. This file's values are laid over it: mappings merge key by key, lists and single values replace."`
+	Basics       Basics             `json:"basics,omitempty" doc:"Who you are and how to reach you."`
+	Work         []Work             `json:"work,omitempty" doc:"Employment. Consecutive entries with the same name are shown as several roles at one employer."`
+	Volunteer    []Volunteer        `json:"volunteer,omitempty" doc:"Volunteering."`
+	Education    []Education        `json:"education,omitempty" doc:"Education. Consecutive entries with the same institution are grouped under it."`
+	Awards       []Award            `json:"awards,omitempty" doc:"Awards."`
+	Certificates []Certificate      `json:"certificates,omitempty" doc:"Certificates."`
+	Publications []Publication      `json:"publications,omitempty" doc:"Publications."`
+	Skills       []Skill            `json:"skills,omitempty" doc:"Skills, each with keywords."`
+	Languages    []Language         `json:"languages,omitempty" doc:"Languages you speak."`
+	Interests    []Interest         `json:"interests,omitempty" doc:"Interests."`
+	References   []Reference        `json:"references,omitempty" doc:"References."`
+	Projects     []Project          `json:"projects,omitempty" doc:"Projects."`
+	Meta         Meta               `json:"meta,omitempty" doc:"Information about the document itself; any key is allowed here."`
+	Settings     Settings           `json:"settings,omitempty" doc:"vitae: how to render this résumé. Every setting can be overridden on the command line."`
+	Variants     map[string]Variant `json:"variants,omitempty" doc:"vitae: named sets of settings for tailoring, e.g. one per kind of job; render one with --variant NAME, or each with --all-variants."`
+}
+
+// Variant is a named way to render the résumé: a tailoring kept with it.
+// What it sets replaces the résumé's own value; the command line still wins.
+type Variant struct {
+	Tags     []string          `json:"tags,omitempty" doc:"Keep untagged items and items with any of these tags."`
+	Label    string            `json:"label,omitempty" doc:"Replaces basics.label."`
+	Summary  string            `json:"summary,omitempty" markdown:"block" doc:"Replaces basics.summary. Markdown."`
+	Theme    string            `json:"theme,omitempty" doc:"Built-in theme or a theme file."`
+	Page     string            `json:"page,omitempty" enum:"a4,letter" doc:"Paper size: a4 or letter."`
+	Locale   string            `json:"locale,omitempty" enum:"en,de,fr,es,nl" doc:"Language of dates and section titles."`
+	MaxPages int               `json:"maxPages,omitempty" doc:"Fit the PDF on this many pages."`
+	Sections []string          `json:"sections,omitempty" enum:"summary,contact,skills,work,volunteer,projects,education,certificates,awards,publications,languages,interests,references" doc:"Which sections to show, in this order."`
+	Titles   map[string]string `json:"titles,omitempty" doc:"Section titles, by section."`
+	Intros   map[string]string `json:"intros,omitempty" markdown:"block" doc:"Section introductions, by section. Markdown."`
 }
 
 // Basics holds the person's name, label, contact details and summary.

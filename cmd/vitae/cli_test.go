@@ -370,3 +370,54 @@ func TestMailWritesADraftWithBothAttachments(t *testing.T) {
 		t.Errorf("bad --to: exit %d", code)
 	}
 }
+
+func TestVariantsAndOverlays(t *testing.T) {
+	dir := t.TempDir()
+	cv := writeFile(t, dir, "cv.yaml", `basics: {name: Jane Doe, label: Engineer, summary: Generalist.}
+work:
+  - name: Acme
+    position: Dev
+    highlights:
+      - {text: Ran Kubernetes., tags: [sre]}
+      - {text: Led the team., tags: [lead]}
+variants:
+  sre: {label: Site Reliability Engineer, tags: [sre], summary: Keeps things up.}
+  lead: {label: Engineering Manager, tags: [lead], theme: modern, titles: {work: Leadership}}
+`)
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "render", "--format", "txt", "--variant", "sre", "--out", out, cv)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	txt, _ := os.ReadFile(filepath.Join(out, "jane-doe-site-reliability-engineer-sre.txt"))
+	if s := string(txt); !strings.Contains(s, "Site Reliability Engineer") || !strings.Contains(s, "Keeps things up.") || !strings.Contains(s, "Ran Kubernetes") || strings.Contains(s, "Led the team") {
+		t.Errorf("sre variant:\n%s", txt)
+	}
+	code, stdout, _ := run(t, "render", "--format", "txt", "--all-variants", "--out", out, cv)
+	if code != ExitOK || !strings.Contains(stdout, "jane-doe-engineering-manager-lead.txt") || !strings.Contains(stdout, "jane-doe-site-reliability-engineer-sre.txt") {
+		t.Errorf("all variants: %d %s", code, stdout)
+	}
+	lead, _ := os.ReadFile(filepath.Join(out, "jane-doe-engineering-manager-lead.txt"))
+	if !strings.Contains(string(lead), "Leadership\n----------") {
+		t.Errorf("lead variant titles:\n%s", lead)
+	}
+	if code, _, stderr := run(t, "render", "--variant", "cto", "--out", out, cv); code != ExitInvalid || !strings.Contains(stderr, `no variant "cto"; the résumé's variants are: lead, sre`) {
+		t.Errorf("unknown variant: %d %s", code, stderr)
+	}
+	// an overlay: a tailoring file for one job
+	jobs := filepath.Join(dir, "jobs")
+	os.Mkdir(jobs, 0o755)
+	writeFile(t, jobs, "acme.yaml", "extends: ../cv.yaml\nbasics: {label: Platform Engineer}\n")
+	writeFile(t, jobs, "bad.yaml", "extends: ../cv.yaml\nwork:\n  - name: X\n    startDate: whenever\n")
+	code, stdout, stderr = run(t, "render", "--format", "md", "--out", out, jobs)
+	if code != ExitInvalid || !strings.Contains(stdout, "jane-doe-platform-engineer.md") {
+		t.Errorf("overlay batch: %d %s %s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, filepath.Join(jobs, "bad.yaml")+`:4:16: work[0].startDate: "whenever" is not a date`) {
+		t.Errorf("overlay diagnostics: %s", stderr)
+	}
+	code, stdout, _ = run(t, "render", "--format", "md", "--overlay", filepath.Join(jobs, "acme.yaml"), "--name", "{file}-acme", "--out", out, cv)
+	if code != ExitOK || !strings.Contains(stdout, "cv-acme.md") {
+		t.Errorf("--overlay: %d %s", code, stdout)
+	}
+}

@@ -41,6 +41,8 @@ Examples:
 			&cli.StringFlag{Name: "page", Usage: "paper size: a4 or letter"},
 			&cli.StringFlag{Name: "locale", Usage: "language of dates and titles"},
 			&cli.StringFlag{Name: "tags", Usage: "keep untagged items and items with any of these tags"},
+			&cli.StringFlag{Name: "variant", Usage: "attach this variant"},
+			&cli.StringSliceFlag{Name: "overlay", Usage: "lay this tailoring file over the résumé"},
 			strictFlag, diagnosticsFlag,
 		},
 		Action: runMail,
@@ -57,8 +59,10 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 		return usageError(fmt.Errorf("--to %q is not an e-mail address: %v", cmd.String("to"), err))
 	}
 	opts := batch.Options{
-		Tags:   splitList(cmd.String("tags")),
-		Strict: cmd.Bool("strict"),
+		Tags:     splitList(cmd.String("tags")),
+		Variant:  cmd.String("variant"),
+		Overlays: cmd.StringSlice("overlay"),
+		Strict:   cmd.Bool("strict"),
 		Template: templates.Options{
 			Theme: cmd.String("theme"), Locale: cmd.String("locale"), Page: cmd.String("page"),
 		},
@@ -80,7 +84,7 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 	case r.Basics.Email != "":
 		from = &mail.Address{Name: r.Basics.Name, Address: r.Basics.Email}
 	}
-	name := batch.OutputName("", r, input, "")
+	name := batch.OutputName("", r, input, opts.Variant)
 	subject := cmd.String("subject")
 	if subject == "" {
 		subject = "Application"

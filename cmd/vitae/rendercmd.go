@@ -29,6 +29,8 @@ Examples:
    vitae render cv.yaml
    vitae render cv.yaml --format pdf,docx,md,txt --out out/
    vitae render cv.yaml --tags cloud,go --theme modern --page letter
+   vitae render cv.yaml --variant sre        # or --all-variants
+   vitae render applications/               # each file extends: ../cv.yaml
    vitae render profiles/ --format pdf,docx --manifest --shard 1/4 --out dist/`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: defaultFormats, Usage: "output formats, comma-separated: " + strings.Join(render.Names(), ", ")},
@@ -40,6 +42,9 @@ Examples:
 			&cli.IntFlag{Name: "max-pages", Usage: "tighten the layout to fit this many pages, or fail"},
 			&cli.StringFlag{Name: "sections", Usage: "sections to show, in order, comma-separated"},
 			&cli.StringFlag{Name: "tags", Usage: "keep untagged items and items with any of these tags, comma-separated"},
+			&cli.StringFlag{Name: "variant", Usage: "render this variant (kept in the résumé under variants:)"},
+			&cli.BoolFlag{Name: "all-variants", Usage: "render every variant, each to its own files"},
+			&cli.StringSliceFlag{Name: "overlay", Usage: "lay this tailoring file over each input (repeatable)"},
 			&cli.StringFlag{Name: "font-fallback", Usage: "a TrueType font file for characters the theme's fonts lack (e.g. CJK)"},
 			&cli.BoolFlag{Name: "manifest", Usage: "write OUT/manifest.json: input, format, path, bytes, sha256 and pages of every output"},
 			&cli.StringFlag{Name: "shard", Usage: "render only part i of n of the inputs (i/n), stable across runs, for CI matrices"},
@@ -76,12 +81,15 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 		return usageError(err)
 	}
 	opts := batch.Options{
-		Formats: formats,
-		OutDir:  cmd.String("out"),
-		Name:    cmd.String("name"),
-		Tags:    splitList(cmd.String("tags")),
-		Strict:  cmd.Bool("strict"),
-		Shard:   shard,
+		Formats:     formats,
+		OutDir:      cmd.String("out"),
+		Name:        cmd.String("name"),
+		Tags:        splitList(cmd.String("tags")),
+		Variant:     cmd.String("variant"),
+		AllVariants: cmd.Bool("all-variants"),
+		Overlays:    cmd.StringSlice("overlay"),
+		Strict:      cmd.Bool("strict"),
+		Shard:       shard,
 		Template: templates.Options{
 			Theme:        cmd.String("theme"),
 			Locale:       cmd.String("locale"),
