@@ -73,6 +73,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			themesCommand(),
 			initCommand(),
 			mailCommand(),
+			matchCommand(),
 		},
 	}
 }

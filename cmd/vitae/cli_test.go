@@ -421,3 +421,29 @@ variants:
 		t.Errorf("--overlay: %d %s", code, stdout)
 	}
 }
+
+func TestMatch(t *testing.T) {
+	dir := t.TempDir()
+	job := writeFile(t, dir, "job.txt", "Senior SRE wanted: Golang, k8s, Terraform, PHP; Rust is a plus.\n")
+	cv := "../../examples/site-reliability-engineer.yaml"
+	code, stdout, stderr := run(t, "match", cv, "--job", job)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"Covered 5 of 6 (83%)", "✓ Go", "✓ Terraform", "✗ Kubernetes"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	code, stdout, _ = run(t, "match", cv, "--job", job, "--json")
+	var rep struct {
+		Covered, Missing []string
+		Score            int
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil || code != ExitOK || rep.Score != 83 || len(rep.Missing) != 1 {
+		t.Errorf("json: %d %v %+v", code, err, rep)
+	}
+	if code, _, _ := run(t, "match", cv); code != ExitUsage {
+		t.Errorf("without --job: exit %d", code)
+	}
+}
