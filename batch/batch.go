@@ -43,6 +43,13 @@ type Options struct {
 	Name        string            // output name pattern; see OutputName
 	Workers     int               // 0: one per core
 	Shard       Shard
+	// Incremental skips an output whose inputs (content, tailoring, theme,
+	// settings, SOURCE_DATE_EPOCH) and vitae version are unchanged since the
+	// last run, keeping a cache in OUT/.vitae-cache.json.
+	Incremental bool
+	Version     string // vitae's version, part of the incremental key
+	// Progress, if set, is called after each rendered input variant.
+	Progress func(done, total int)
 }
 
 // Shard selects a stable part of a batch: the inputs whose path hashes to
@@ -91,6 +98,7 @@ type Result struct {
 	Warnings    []string           // renderer warnings
 	Errors      []error            // build, render or write failures
 	Outputs     []Output
+	Skipped     int // outputs left as they were (--incremental)
 }
 
 // Invalid reports whether the input has errors in its content.
@@ -286,12 +294,22 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		return nil, fmt.Errorf("cannot create the output folder: %w", err)
 	}
 	var mu sync.Mutex
+	cache := loadCache(opts)
+	done := 0
 	parallel(len(jobs), workers, func(k int) {
 		j := jobs[k]
 		res := results[j.input]
 		if ctx.Err() != nil {
 			return
 		}
+		defer func() {
+			if opts.Progress != nil {
+				mu.Lock()
+				done++
+				opts.Progress(done, len(jobs))
+				mu.Unlock()
+			}
+		}()
 		fail := func(err error) {
 			mu.Lock()
 			res.Errors = append(res.Errors, err)
@@ -305,10 +323,26 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			return
 		}
 		for _, f := range opts.Formats {
+			path := filepath.Join(opts.OutDir, j.name+f.Ext)
+			key := ""
+			if opts.Incremental {
+				key = cacheKey(doc, f.Name, opts.Version)
+				mu.Lock()
+				prev, ok := cache.Entries[path]
+				mu.Unlock()
+				if ok && prev.Key == key && fileMatches(path, prev.Output) {
+					o := prev.Output
+					o.Input, o.Variant = res.Input, j.variant
+					mu.Lock()
+					res.Outputs = append(res.Outputs, o)
+					res.Skipped++
+					mu.Unlock()
+					continue
+				}
+			}
 			out, err := f.Render(doc)
 			var written *Output
 			if err == nil {
-				path := filepath.Join(opts.OutDir, j.name+f.Ext)
 				if err = fsutil.WriteAtomic(path, out.Data); err == nil {
 					sum := sha256.Sum256(out.Data)
 					written = &Output{Input: res.Input, Variant: j.variant, Format: f.Name, Path: path,
@@ -318,6 +352,9 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			mu.Lock()
 			if written != nil {
 				res.Outputs = append(res.Outputs, *written)
+				if key != "" {
+					cache.Entries[path] = cacheEntry{Key: key, Output: *written}
+				}
 			}
 			if out != nil {
 				for _, w := range out.Warnings {
@@ -332,6 +369,11 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	})
 	for _, r := range results {
 		sort.Slice(r.Outputs, func(a, b int) bool { return r.Outputs[a].Path < r.Outputs[b].Path })
+	}
+	if opts.Incremental {
+		if err := cache.save(opts.OutDir); err != nil {
+			return results, fmt.Errorf("incremental cache: %w", err)
+		}
 	}
 	return results, ctx.Err()
 }

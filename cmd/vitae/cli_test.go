@@ -447,3 +447,35 @@ func TestMatch(t *testing.T) {
 		t.Errorf("without --job: exit %d", code)
 	}
 }
+
+func TestIncrementalAndProgress(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	dir := t.TempDir()
+	a := writeFile(t, dir, "a.yaml", "basics: {name: Ann}\n")
+	writeFile(t, dir, "b.yaml", "basics: {name: Bob}\n")
+	out := filepath.Join(dir, "out")
+	args := []string{"render", "--format", "pdf,md", "--incremental", "--verbose", "--progress", "--out", out, dir}
+	code, _, stderr := run(t, args...)
+	if code != ExitOK || !strings.Contains(stderr, "rendered 2 of 2") || strings.Contains(stderr, "unchanged") {
+		t.Fatalf("first run: %d %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, args...)
+	if code != ExitOK || strings.Count(stderr, "2 outputs unchanged, not rendered again") != 2 || !strings.Contains(stdout, "ann.pdf") {
+		t.Fatalf("second run: %d %s", code, stderr)
+	}
+	os.WriteFile(a, []byte("basics: {name: Ann, label: Chemist}\n"), 0o644)
+	_, _, stderr = run(t, args...)
+	if strings.Count(stderr, "unchanged") != 1 {
+		t.Errorf("after an edit: %s", stderr)
+	}
+	_, _, stderr = run(t, append(args, "--theme", "modern")...)
+	if strings.Contains(stderr, "unchanged") {
+		t.Errorf("after a theme change: %s", stderr)
+	}
+	// a file changed behind vitae's back is rendered again
+	os.WriteFile(filepath.Join(out, "bob.md"), []byte("edited"), 0o644)
+	_, _, stderr = run(t, append(args, "--theme", "modern")...)
+	if !strings.Contains(stderr, "b.yaml: 1 output unchanged") {
+		t.Errorf("after tampering: %s", stderr)
+	}
+}

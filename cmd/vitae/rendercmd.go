@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
@@ -48,6 +50,8 @@ Examples:
 			&cli.StringFlag{Name: "font-fallback", Usage: "a TrueType font file for characters the theme's fonts lack (e.g. CJK)"},
 			&cli.BoolFlag{Name: "manifest", Usage: "write OUT/manifest.json: input, format, path, bytes, sha256 and pages of every output"},
 			&cli.StringFlag{Name: "shard", Usage: "render only part i of n of the inputs (i/n), stable across runs, for CI matrices"},
+			&cli.BoolFlag{Name: "incremental", Usage: "skip outputs whose input, tailoring, theme, settings and vitae version are unchanged"},
+			&cli.BoolFlag{Name: "progress", Usage: "show progress (shown anyway on a terminal when a batch takes over a second, except under CI=true)"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what tailoring left out"},
 			strictFlag, diagnosticsFlag,
 		},
@@ -81,6 +85,9 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 		return usageError(err)
 	}
 	opts := batch.Options{
+		Incremental: cmd.Bool("incremental"),
+		Version:     vitaeVersion(),
+		Progress:    progressFunc(cmd),
 		Formats:     formats,
 		OutDir:      cmd.String("out"),
 		Name:        cmd.String("name"),
@@ -139,6 +146,9 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 		if r.Failed() {
 			failed++
 		}
+		if cmd.Bool("verbose") && r.Skipped > 0 {
+			fmt.Fprintf(stderr, "%s: %s unchanged, not rendered again\n", r.Input, plural(r.Skipped, "output"))
+		}
 		if textMode {
 			for _, o := range r.Outputs {
 				fmt.Fprintln(stdout, o.Path)
@@ -167,4 +177,43 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// progressFunc shows "rendered N of M" on standard error: with --progress
+// always, else on a terminal once a batch has run for a second (never under
+// CI=true, where logs are read later).
+func progressFunc(cmd *cli.Command) func(done, total int) {
+	w := cmd.Root().ErrWriter
+	forced := cmd.Bool("progress")
+	tty := isTerminal(w)
+	if !forced && (!tty || getenv("CI") == "true") {
+		return nil
+	}
+	start := time.Now()
+	lastPct := -1
+	return func(done, total int) {
+		if !forced && time.Since(start) < time.Second {
+			return
+		}
+		if tty {
+			fmt.Fprintf(w, "\rrendered %d of %d", done, total)
+			if done == total {
+				fmt.Fprintln(w)
+			}
+			return
+		}
+		if pct := 100 * done / total; pct/10 != lastPct/10 || done == total {
+			lastPct = pct
+			fmt.Fprintf(w, "rendered %d of %d\n", done, total)
+		}
+	}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

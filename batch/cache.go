@@ -1,0 +1,76 @@
+package batch
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+
+	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/internal/fsutil"
+)
+
+const cacheFile = ".vitae-cache.json"
+
+type cacheEntry struct {
+	Key    string `json:"key"`
+	Output Output `json:"output"`
+}
+
+type cache struct {
+	Entries map[string]cacheEntry `json:"entries"` // by output path
+}
+
+func loadCache(opts Options) *cache {
+	c := &cache{Entries: map[string]cacheEntry{}}
+	if !opts.Incremental {
+		return c
+	}
+	if data, err := os.ReadFile(filepath.Join(opts.OutDir, cacheFile)); err == nil {
+		_ = json.Unmarshal(data, c) // a broken cache is an empty one
+		if c.Entries == nil {
+			c.Entries = map[string]cacheEntry{}
+		}
+	}
+	return c
+}
+
+func (c *cache) save(dir string) error {
+	data, err := json.MarshalIndent(c, "", " ")
+	if err != nil {
+		return err
+	}
+	return fsutil.WriteAtomic(filepath.Join(dir, cacheFile), data)
+}
+
+// cacheKey hashes everything an output depends on: the finished document
+// model (content after tailoring, theme values, page size, locale words), the
+// photo's bytes, the format, vitae's version and SOURCE_DATE_EPOCH.
+func cacheKey(d *document.Document, format, version string) string {
+	h := sha256.New()
+	j, _ := json.Marshal(d)
+	h.Write(j)
+	if d.Header.Photo != "" {
+		if b, err := os.ReadFile(d.Header.Photo); err == nil {
+			h.Write(b)
+		}
+	}
+	if fb := d.Theme.Font.Fallback; fb != "" {
+		if b, err := os.ReadFile(fb); err == nil {
+			h.Write(b)
+		}
+	}
+	h.Write([]byte("\x00" + format + "\x00" + version + "\x00" + os.Getenv("SOURCE_DATE_EPOCH")))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// fileMatches reports whether the file on disk is still the one recorded.
+func fileMatches(path string, o Output) bool {
+	data, err := os.ReadFile(path)
+	if err != nil || len(data) != o.Bytes {
+		return false
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:]) == o.SHA256
+}
