@@ -14,7 +14,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/vitae-dev/vitae/schema"
 )
@@ -477,5 +479,63 @@ func TestIncrementalAndProgress(t *testing.T) {
 	_, _, stderr = run(t, append(args, "--theme", "modern")...)
 	if !strings.Contains(stderr, "b.yaml: 1 output unchanged") {
 		t.Errorf("after tampering: %s", stderr)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a command running in another goroutine.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestWatchRendersOnSaveAndKeepsTheLastGoodOutput(t *testing.T) {
+	dir := t.TempDir()
+	cv := writeFile(t, dir, "cv.yaml", "basics: {name: Ann, label: Chemist}\n")
+	out := filepath.Join(dir, "out")
+	md := filepath.Join(out, "ann-chemist.md")
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr syncBuffer
+	done := make(chan int)
+	go func() {
+		done <- Run(ctx, []string{"vitae", "watch", "--format", "md", "--interval", "20ms", "--out", out, cv}, &stdout, &stderr)
+	}()
+	waitFor := func(what string, ok func() bool) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for !ok() {
+			if time.Now().After(deadline) {
+				cancel()
+				t.Fatalf("timed out waiting for %s; stdout %q stderr %q", what, stdout.String(), stderr.String())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	contains := func(path, s string) func() bool {
+		return func() bool { b, _ := os.ReadFile(path); return strings.Contains(string(b), s) }
+	}
+	waitFor("the first render", contains(md, "Chemist"))
+	time.Sleep(30 * time.Millisecond) // let the modification time move on
+	os.WriteFile(cv, []byte("basics: {name: Ann, label: Chemist, summary: Loves titration.}\n"), 0o644)
+	waitFor("the re-render", contains(md, "Loves titration."))
+	os.WriteFile(cv, []byte("basics: {name: Ann, label: Chemist, email: nope}\n"), 0o644)
+	waitFor("the error", func() bool { return strings.Contains(stderr.String(), "not an e-mail address") })
+	if !contains(md, "Loves titration.")() {
+		t.Error("the last good output was replaced")
+	}
+	cancel()
+	if code := <-done; code != ExitOK {
+		t.Errorf("exit %d", code)
 	}
 }

@@ -5,8 +5,12 @@ package main
 import (
 	"context"
 	"os"
+	"os/signal"
 )
 
 func main() {
-	os.Exit(Run(context.Background(), os.Args, os.Stdout, os.Stderr))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := Run(ctx, os.Args, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
