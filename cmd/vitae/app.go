@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v3"
@@ -36,6 +37,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		}
 	}()
 	app := newApp(stdout, stderr)
+	if err := checkCommand(app, args); err != nil {
+		fmt.Fprintln(stderr, "vitae: "+err.Error())
+		return ExitUsage
+	}
 	err := app.Run(ctx, args)
 	code = codeOf(err)
 	if err != nil && err.Error() != "" {
@@ -130,4 +135,30 @@ func plural(n int, word string) string {
 		return fmt.Sprintf("%d %s", n, word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// checkCommand rejects an unknown command with the list of commands, and a
+// likely intended one.
+func checkCommand(app *cli.Command, args []string) error {
+	if len(args) < 2 || strings.HasPrefix(args[1], "-") {
+		return nil
+	}
+	var names []string
+	for _, c := range app.Commands {
+		if c.Name == args[1] || slices.Contains(c.Aliases, args[1]) {
+			return nil
+		}
+		names = append(names, c.Name)
+	}
+	if args[1] == "help" || args[1] == "h" || args[1] == "completion" {
+		return nil
+	}
+	hint := ""
+	for _, n := range names {
+		if len(args[1]) >= 3 && (strings.HasPrefix(n, args[1][:3]) || strings.Contains(n, args[1])) {
+			hint = fmt.Sprintf("; did you mean %q?", n)
+			break
+		}
+	}
+	return fmt.Errorf("unknown command %q%s\ncommands: %s", args[1], hint, strings.Join(names, ", "))
 }

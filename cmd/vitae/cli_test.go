@@ -539,3 +539,10 @@ func TestWatchRendersOnSaveAndKeepsTheLastGoodOutput(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 }
+
+func TestUnknownCommandSuggests(t *testing.T) {
+	code, _, stderr := run(t, "rendr", "cv.yaml")
+	if code != ExitUsage || !strings.Contains(stderr, `unknown command "rendr"; did you mean "render"?`) {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
