@@ -287,8 +287,11 @@ func TestInitWritesAValidStarterAndNeverOverwrites(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	data, _ := os.ReadFile(p)
-	if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=") {
+	if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=vitae.schema.json") {
 		t.Error("no schema line")
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, "vitae.schema.json")); err != nil || !bytes.Equal(b, schema.SchemaJSON) {
+		t.Error("the schema was not written beside the résumé")
 	}
 	if code, _, stderr := run(t, "validate", "--strict", p); code != ExitOK {
 		t.Fatalf("the starter is not valid: %s", stderr)

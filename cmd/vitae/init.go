@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/schema"
 	"github.com/vitae-dev/vitae/templates"
 )
 
@@ -39,7 +41,14 @@ Examples:
 			if err := fsutil.WriteAtomic(path, templates.Starter); err != nil {
 				return withCode(ExitIO, err)
 			}
-			fmt.Fprintf(cmd.Root().Writer, "wrote %s; render it with: vitae render %s\n", path, path)
+			// The schema beside it, for the editor completion the first line asks for.
+			schemaPath := filepath.Join(filepath.Dir(path), "vitae.schema.json")
+			if _, err := os.Stat(schemaPath); errors.Is(err, os.ErrNotExist) {
+				if err := fsutil.WriteAtomic(schemaPath, schema.SchemaJSON); err != nil {
+					return withCode(ExitIO, err)
+				}
+			}
+			fmt.Fprintf(cmd.Root().Writer, "wrote %s (and %s for your editor); render it with: vitae render %s\n", path, schemaPath, path)
 			return nil
 		},
 	}
