@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/fsutil"
@@ -49,7 +50,9 @@ func (c *cache) save(dir string) error {
 // photo's bytes, the format, vitae's version and SOURCE_DATE_EPOCH.
 func cacheKey(d *document.Document, format, version string) string {
 	h := sha256.New()
-	j, _ := json.Marshal(d)
+	stamped := *d
+	stamped.Date = time.Time{} // covered by SOURCE_DATE_EPOCH below; "now" must not defeat the cache
+	j, _ := json.Marshal(&stamped)
 	h.Write(j)
 	if d.Header.Photo != "" {
 		if b, err := os.ReadFile(d.Header.Photo); err == nil {

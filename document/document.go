@@ -4,7 +4,10 @@
 // no renderer needs the résumé itself.
 package document
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Document is one rendered résumé.
 type Document struct {
@@ -21,6 +24,9 @@ type Document struct {
 	Page     string // paper size: "a4" or "letter"
 	MaxPages int    // 0: no limit
 	BaseDir  string // folder of the résumé file, for relative paths (photo)
+	// Date stamps the outputs (creation dates, e-mail Date): SOURCE_DATE_EPOCH
+	// when set, so that builds are reproducible, else the time of building.
+	Date time.Time
 }
 
 // Labels are the few words a renderer writes itself.

@@ -5,9 +5,12 @@ package templates
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/schema"
@@ -28,6 +31,18 @@ type Options struct {
 	// FontFallback is a TrueType font file for characters the theme's fonts
 	// lack (e.g. CJK); it overrides the theme's font.fallback.
 	FontFallback string
+	// Date stamps the document; zero means SOURCE_DATE_EPOCH, else now.
+	Date time.Time
+}
+
+// BuildDate is SOURCE_DATE_EPOCH when set (reproducible builds), else now.
+func BuildDate() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	return time.Now().UTC()
 }
 
 // Build makes the document model of a résumé.
@@ -80,6 +95,10 @@ func Build(r *schema.Resume, opts Options) (*document.Document, error) {
 		MaxPages: s.MaxPages,
 		BaseDir:  opts.BaseDir,
 		Labels:   document.Labels{Page: loc.Page},
+		Date:     opts.Date,
+	}
+	if d.Date.IsZero() {
+		d.Date = BuildDate()
 	}
 	if opts.MaxPages > 0 {
 		d.MaxPages = opts.MaxPages

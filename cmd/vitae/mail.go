@@ -7,16 +7,13 @@ import (
 	"net/mail"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/eml"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/render"
-	"github.com/vitae-dev/vitae/templates"
 )
 
 func mailCommand() *cli.Command {
@@ -31,20 +28,13 @@ vitae never sends anything. Date and Message-ID come from SOURCE_DATE_EPOCH when
 Examples:
    vitae mail cv.yaml --to jobs@example.com --out out/
    vitae mail cv.yaml --to "Acme Hiring <jobs@acme.example>" --subject "Platform Engineer role" --body note.txt --tags cloud`,
-		Flags: []cli.Flag{
+		Flags: flags([]cli.Flag{
 			&cli.StringFlag{Name: "to", Usage: "recipient address (required)", Required: true},
 			&cli.StringFlag{Name: "from", Usage: "sender address (default: the résumé's name and email)"},
 			&cli.StringFlag{Name: "subject", Usage: "subject (default: Application – NAME, LABEL)"},
 			&cli.StringFlag{Name: "body", Usage: "a text file with the message"},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: "output folder"},
-			&cli.StringFlag{Name: "theme", Aliases: []string{"t"}, Usage: "theme of the attachments"},
-			&cli.StringFlag{Name: "page", Usage: "paper size: a4 or letter"},
-			&cli.StringFlag{Name: "locale", Usage: "language of dates and titles"},
-			&cli.StringFlag{Name: "tags", Usage: "keep untagged items and items with any of these tags"},
-			&cli.StringFlag{Name: "variant", Usage: "attach this variant"},
-			&cli.StringSliceFlag{Name: "overlay", Usage: "lay this tailoring file over the résumé"},
-			strictFlag, diagnosticsFlag,
-		},
+		}, lookFlags(), tailoringFlags(), []cli.Flag{strictFlag, diagnosticsFlag}),
 		Action: runMail,
 	}
 }
@@ -58,14 +48,9 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return usageError(fmt.Errorf("--to %q is not an e-mail address: %v", cmd.String("to"), err))
 	}
-	opts := batch.Options{
-		Tags:     splitList(cmd.String("tags")),
-		Variant:  cmd.String("variant"),
-		Overlays: cmd.StringSlice("overlay"),
-		Strict:   cmd.Bool("strict"),
-		Template: templates.Options{
-			Theme: cmd.String("theme"), Locale: cmd.String("locale"), Page: cmd.String("page"),
-		},
+	opts, err := batchOptions(cmd)
+	if err != nil {
+		return err
 	}
 	doc, r, res := batch.Build(input, opts)
 	report(cmd, res.Diagnostics)
@@ -100,7 +85,7 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 		}
 		body = string(b)
 	}
-	msg := &eml.Message{From: from, To: to, Subject: subject, Body: body, Date: messageTime()}
+	msg := &eml.Message{From: from, To: to, Subject: subject, Body: body, Date: doc.Date}
 	for _, format := range []string{"pdf", "docx"} {
 		f, _ := render.Lookup(format)
 		out, err := f.Render(doc)
@@ -131,16 +116,6 @@ func defaultBody(name string) string {
 		b += name + "\n"
 	}
 	return b
-}
-
-// messageTime is SOURCE_DATE_EPOCH when set, else now.
-func messageTime() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
-	}
-	return time.Now().UTC()
 }
 
 func nonEmptyStrings(ss ...string) []string {

@@ -26,14 +26,11 @@ No network, no AI.
 Examples:
    vitae match cv.yaml --job posting.txt
    vitae match cv.yaml --job posting.txt --variant sre --json`,
-		Flags: []cli.Flag{
+		Flags: append(tailoringFlags(),
 			&cli.StringFlag{Name: "job", Usage: "the job posting, a text file (- for standard input)", Required: true},
-			&cli.StringFlag{Name: "variant", Usage: "compare this variant"},
-			&cli.StringFlag{Name: "tags", Usage: "keep untagged items and items with any of these tags"},
-			&cli.StringSliceFlag{Name: "overlay", Usage: "lay this tailoring file over the résumé"},
 			&cli.BoolFlag{Name: "json", Usage: "print the result as JSON"},
 			strictFlag, diagnosticsFlag,
-		},
+		),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() != 1 {
 				return usageError(fmt.Errorf("match takes one résumé file"))
@@ -43,10 +40,11 @@ Examples:
 			if err != nil {
 				return usageError(fmt.Errorf("--job: %w", err))
 			}
-			_, r, res := batch.Build(input, batch.Options{
-				Tags: splitList(cmd.String("tags")), Variant: cmd.String("variant"),
-				Overlays: cmd.StringSlice("overlay"), Strict: cmd.Bool("strict"),
-			})
+			opts, err := batchOptions(cmd)
+			if err != nil {
+				return err
+			}
+			_, r, res := batch.Build(input, opts)
 			report(cmd, res.Diagnostics)
 			if res.Invalid() {
 				return withCode(ExitInvalid, fmt.Errorf("%s is invalid", input))

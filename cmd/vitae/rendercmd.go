@@ -7,13 +7,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
-	"github.com/vitae-dev/vitae/render"
-	"github.com/vitae-dev/vitae/templates"
 )
 
 func renderCommand() *cli.Command {
@@ -34,27 +31,15 @@ Examples:
    vitae render cv.yaml --variant sre        # or --all-variants
    vitae render applications/               # each file extends: ../cv.yaml
    vitae render profiles/ --format pdf,docx --manifest --shard 1/4 --out dist/`,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: defaultFormats, Usage: "output formats, comma-separated: " + strings.Join(render.Names(), ", ")},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: "output folder (created if missing); nothing is written outside it"},
-			&cli.StringFlag{Name: "name", Usage: "output file name pattern: {name}, {label}, {file}, {variant} (default {name}-{label}, or {file} without a name)"},
-			&cli.StringFlag{Name: "theme", Aliases: []string{"t"}, Usage: "built-in theme (" + strings.Join(templates.Themes(), ", ") + ") or a theme file"},
-			&cli.StringFlag{Name: "page", Usage: "paper size: a4 or letter"},
-			&cli.StringFlag{Name: "locale", Usage: "language of dates and titles: " + strings.Join(templates.Locales(), ", ")},
-			&cli.IntFlag{Name: "max-pages", Usage: "tighten the layout to fit this many pages, or fail"},
-			&cli.StringFlag{Name: "sections", Usage: "sections to show, in order, comma-separated"},
-			&cli.StringFlag{Name: "tags", Usage: "keep untagged items and items with any of these tags, comma-separated"},
-			&cli.StringFlag{Name: "variant", Usage: "render this variant (kept in the résumé under variants:)"},
+		Flags: flags(outputFlags(), lookFlags(), tailoringFlags(), []cli.Flag{
 			&cli.BoolFlag{Name: "all-variants", Usage: "render every variant, each to its own files"},
-			&cli.StringSliceFlag{Name: "overlay", Usage: "lay this tailoring file over each input (repeatable)"},
-			&cli.StringFlag{Name: "font-fallback", Usage: "a TrueType font file for characters the theme's fonts lack (e.g. CJK)"},
 			&cli.BoolFlag{Name: "manifest", Usage: "write OUT/manifest.json: input, format, path, bytes, sha256 and pages of every output"},
 			&cli.StringFlag{Name: "shard", Usage: "render only part i of n of the inputs (i/n), stable across runs, for CI matrices"},
 			&cli.BoolFlag{Name: "incremental", Usage: "skip outputs whose input, tailoring, theme, settings and vitae version are unchanged"},
 			&cli.BoolFlag{Name: "progress", Usage: "show progress (shown anyway on a terminal when a batch takes over a second, except under CI=true)"},
-			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what tailoring left out"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what tailoring left out and what was not rendered again"},
 			strictFlag, diagnosticsFlag,
-		},
+		}),
 		Action: runRender,
 	}
 }
@@ -65,16 +50,9 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	if cmd.Args().Len() == 0 {
 		return usageError(fmt.Errorf("render needs at least one file or folder"))
 	}
-	var formats []render.Format
-	for _, name := range splitList(cmd.String("format")) {
-		f, err := render.Lookup(name)
-		if err != nil {
-			return usageError(err)
-		}
-		formats = append(formats, f)
-	}
-	if len(formats) == 0 {
-		return usageError(fmt.Errorf("--format names no format"))
+	opts, err := batchOptions(cmd)
+	if err != nil {
+		return err
 	}
 	shard, err := batch.ParseShard(cmd.String("shard"))
 	if err != nil {
@@ -84,28 +62,10 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return usageError(err)
 	}
-	opts := batch.Options{
-		Incremental: cmd.Bool("incremental"),
-		Version:     vitaeVersion(),
-		Progress:    progressFunc(cmd),
-		Formats:     formats,
-		OutDir:      cmd.String("out"),
-		Name:        cmd.String("name"),
-		Tags:        splitList(cmd.String("tags")),
-		Variant:     cmd.String("variant"),
-		AllVariants: cmd.Bool("all-variants"),
-		Overlays:    cmd.StringSlice("overlay"),
-		Strict:      cmd.Bool("strict"),
-		Shard:       shard,
-		Template: templates.Options{
-			Theme:        cmd.String("theme"),
-			Locale:       cmd.String("locale"),
-			Page:         cmd.String("page"),
-			MaxPages:     int(cmd.Int("max-pages")),
-			Sections:     splitList(cmd.String("sections")),
-			FontFallback: cmd.String("font-fallback"),
-		},
-	}
+	opts.Shard = shard
+	opts.AllVariants = cmd.Bool("all-variants")
+	opts.Incremental = cmd.Bool("incremental")
+	opts.Progress = progressFunc(cmd)
 	results, err := batch.Run(ctx, inputs, opts)
 	var conflict *batch.ConflictError
 	switch {
@@ -167,16 +127,6 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 		return withCode(worst, fmt.Errorf("%s of %d invalid, %s", plural(invalid, "input"), len(results), plural(failed, "render failure")))
 	}
 	return nil
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // progressFunc shows "rendered N of M" on standard error: with --progress

@@ -9,8 +9,6 @@ import (
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
-	"github.com/vitae-dev/vitae/render"
-	"github.com/vitae-dev/vitae/templates"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -26,20 +24,10 @@ last good output stays in place. Stop with Ctrl-C.
 Examples:
    vitae watch cv.yaml
    vitae watch cv.yaml --format pdf,docx --theme modern --out out/`,
-		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: defaultFormats, Usage: "output formats, comma-separated"},
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: "output folder"},
-			&cli.StringFlag{Name: "name", Usage: "output file name pattern"},
-			&cli.StringFlag{Name: "theme", Aliases: []string{"t"}, Usage: "theme"},
-			&cli.StringFlag{Name: "page", Usage: "paper size: a4 or letter"},
-			&cli.StringFlag{Name: "locale", Usage: "language of dates and titles"},
-			&cli.IntFlag{Name: "max-pages", Usage: "fit on this many pages, or fail"},
-			&cli.StringFlag{Name: "tags", Usage: "keep untagged items and items with any of these tags"},
-			&cli.StringFlag{Name: "variant", Usage: "render this variant"},
-			&cli.StringSliceFlag{Name: "overlay", Usage: "lay this tailoring file over the résumé"},
+		Flags: flags(outputFlags(), lookFlags(), tailoringFlags(), []cli.Flag{
 			&cli.DurationFlag{Name: "interval", Value: 300 * time.Millisecond, Usage: "how often to look for changes"},
 			strictFlag, diagnosticsFlag,
-		},
+		}),
 		Action: runWatch,
 	}
 }
@@ -49,20 +37,11 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 		return usageError(fmt.Errorf("watch takes one résumé file"))
 	}
 	input := cmd.Args().First()
-	var formats []render.Format
-	for _, name := range splitList(cmd.String("format")) {
-		f, err := render.Lookup(name)
-		if err != nil {
-			return usageError(err)
-		}
-		formats = append(formats, f)
+	opts, err := batchOptions(cmd)
+	if err != nil {
+		return err
 	}
-	opts := batch.Options{
-		Formats: formats, OutDir: cmd.String("out"), Name: cmd.String("name"),
-		Tags: splitList(cmd.String("tags")), Variant: cmd.String("variant"), Overlays: cmd.StringSlice("overlay"),
-		Strict: cmd.Bool("strict"), Workers: 1,
-		Template: templates.Options{Theme: cmd.String("theme"), Locale: cmd.String("locale"), Page: cmd.String("page"), MaxPages: int(cmd.Int("max-pages"))},
-	}
+	opts.Workers = 1
 	stdout, stderr := cmd.Root().Writer, cmd.Root().ErrWriter
 	renderOnce := func() {
 		results, err := batch.Run(ctx, []string{input}, opts)

@@ -39,7 +39,7 @@ type Result struct {
 
 // Options tune rendering.
 type Options struct {
-	// Time stamps the document; zero means SOURCE_DATE_EPOCH, else now.
+	// Time stamps the document; zero means the document's Date.
 	Time time.Time
 }
 
@@ -81,12 +81,10 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 
 	t := opts.Time
 	if t.IsZero() {
+		t = d.Date
+	}
+	if t.IsZero() {
 		t = time.Now()
-		if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-			if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
-				t = time.Unix(sec, 0)
-			}
-		}
 	}
 	t = t.UTC().Truncate(time.Second)
 

@@ -43,7 +43,7 @@ func (e *OverflowError) Error() string {
 
 // Options tune rendering.
 type Options struct {
-	// Time stamps the document; zero means SOURCE_DATE_EPOCH, else now.
+	// Time stamps the document; zero means the document's Date.
 	Time time.Time
 }
 
@@ -309,12 +309,10 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 	p.SetCatalogSort(true)
 	t := opts.Time
 	if t.IsZero() {
+		t = d.Date
+	}
+	if t.IsZero() {
 		t = time.Now()
-		if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-			if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
-				t = time.Unix(sec, 0)
-			}
-		}
 	}
 	t = t.UTC()
 	p.SetCreationDate(t)
