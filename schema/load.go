@@ -69,6 +69,9 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 			l.diags = append(l.diags, Diagnostic{File: file, Severity: Error, Message: err.Error()})
 		}
 	}
+	if !l.diags.HasErrors() {
+		l.checkDateOrder(inst)
+	}
 	l.diags.sort()
 	if l.diags.HasErrors() {
 		return nil, l.diags
@@ -541,4 +544,26 @@ func quoteValue(v any) string {
 		return strconv.Quote(s)
 	}
 	return fmt.Sprint(v)
+}
+
+// checkDateOrder reports an end date before its start date.
+func (l *loader) checkDateOrder(inst any) {
+	top, _ := inst.(map[string]any)
+	for _, section := range []string{"work", "volunteer", "education", "projects"} {
+		items, _ := top[section].([]any)
+		for i, it := range items {
+			m, _ := it.(map[string]any)
+			start, _ := m["startDate"].(string)
+			end, _ := m["endDate"].(string)
+			if start == "" || end == "" {
+				continue
+			}
+			// canonical dates compare as text, at the precision both give
+			n := min(len(start), len(end))
+			if end[:n] < start[:n] {
+				loc := []string{section, strconv.Itoa(i), "endDate"}
+				l.report(l.at[locKey(loc)], loc, Error, "ends (%s) before it starts (%s); check the dates", end, start)
+			}
+		}
+	}
 }
