@@ -355,3 +355,12 @@ func TestPhotoIsEmbedded(t *testing.T) {
 		t.Error("photo missing")
 	}
 }
+
+func TestCaladeaIsCambriaInWord(t *testing.T) {
+	d := build(t, "minimal.yaml", templates.Options{})
+	d.Theme.Font.Body, d.Theme.Font.Heading = "caladea", "caladea"
+	parts := unzip(t, render(t, d))
+	if !strings.Contains(parts["word/styles.xml"], `w:ascii="Cambria"`) {
+		t.Error("caladea is not named Cambria")
+	}
+}

@@ -30,6 +30,7 @@ var Families = []Family{
 	{Key: "liberation-serif", File: "LiberationSerif", WordName: "Times New Roman"},
 	{Key: "liberation-sans", File: "LiberationSans", WordName: "Arial"},
 	{Key: "carlito", File: "Carlito", WordName: "Calibri"},
+	{Key: "caladea", File: "Caladea", WordName: "Cambria"}, // Latin only
 }
 
 // Lookup finds a built-in family by its key.

@@ -18,6 +18,7 @@ import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/schema"
 	"github.com/vitae-dev/vitae/templates"
 )
@@ -328,5 +329,43 @@ func BenchmarkRenderPDF(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestEveryBuiltInFontRenders(t *testing.T) {
+	for _, fam := range []string{"liberation-serif", "liberation-sans", "carlito", "caladea"} {
+		d := buildExample(t, "minimal.yaml", templates.Options{})
+		d.Theme.Font.Body, d.Theme.Font.Heading = fam, fam
+		res, err := Render(d, Options{Time: fixedTime})
+		if err != nil || len(res.Warnings) > 0 {
+			t.Errorf("%s: %v %v", fam, err, res.Warnings)
+			continue
+		}
+		if text := pdftotext(t, res.Data); !strings.Contains(text, "Ada Example") {
+			t.Errorf("%s: text %q", fam, text)
+		}
+	}
+}
+
+// The Word renderer measures key columns with render/fonts; the PDF with
+// fpdf. They must agree, or the two would break lines differently.
+func TestFontMetricsAgreeWithFPDF(t *testing.T) {
+	d := buildExample(t, "minimal.yaml", templates.Options{})
+	r, err := newRenderer(d, pageSizes["a4"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fam := range []string{"liberation-serif", "liberation-sans", "carlito", "caladea"} {
+		for _, style := range []string{"", "B"} {
+			face, err := fonts.Builtin(fam, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := "Infrastructure Chef, Docker Engine — Zoë 2018–2020"
+			a, b := r.width(font{family: fam, style: style, size: 10}, s), face.Width(s, 10)
+			if diff := a - b; diff > 0.05 || diff < -0.05 {
+				t.Errorf("%s %q: fpdf %.3f pt, fonts %.3f pt", fam, style, a, b)
+			}
+		}
 	}
 }
