@@ -110,7 +110,11 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 	case reflect.Slice:
 		return map[string]any{"type": "array", "items": fieldSchema(t.Elem(), tag, defs)}
 	case reflect.Map:
-		return map[string]any{"type": "object", "additionalProperties": fieldSchema(t.Elem(), "", defs)}
+		s := map[string]any{"type": "object", "additionalProperties": fieldSchema(t.Elem(), "", defs)}
+		if tag.Get("keys") == "sections" {
+			s["propertyNames"] = map[string]any{"enum": sectionNames()}
+		}
+		return s
 	case reflect.Struct:
 		name := t.Name()
 		if _, ok := defs[name]; !ok {

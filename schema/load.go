@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -179,7 +180,7 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
 		return l.object(n, t, loc), false
 	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
-		return l.object(n, t, loc), false
+		return l.mapping(n, t, loc, tag), false
 	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
 		for i, c := range n.Content {
@@ -312,6 +313,36 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 		}
 	}
 	return out
+}
+
+// mapping converts a free-keyed mapping; keys:"sections" limits its keys to
+// section names.
+func (l *loader) mapping(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) map[string]any {
+	out := l.object(n, t, loc)
+	if tag.Get("keys") != "sections" {
+		return out
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if _, ok := out[k.Value]; !ok || slices.Contains(sectionNames(), k.Value) {
+			continue
+		}
+		msg := fmt.Sprintf("unknown section %q", k.Value)
+		if c := closest(k.Value, sectionNames()); c != "" {
+			msg += fmt.Sprintf("; did you mean %q?", c)
+		} else {
+			msg += "; sections are: " + strings.Join(sectionNames(), ", ")
+		}
+		l.report(k, append(loc[:len(loc):len(loc)], k.Value), Warning, "%s", msg)
+		delete(out, k.Value)
+	}
+	return out
+}
+
+// sectionNames are the section names, as the schema's enum lists them.
+func sectionNames() []string {
+	f, _ := reflect.TypeFor[Settings]().FieldByName("Sections")
+	return strings.Split(f.Tag.Get("enum"), ",")
 }
 
 func keyIndex(n *yaml.Node, key string) int {

@@ -42,8 +42,8 @@ type Variant struct {
 	Locale   string            `json:"locale,omitempty" enum:"en,de,fr,es,nl" doc:"Language of dates and section titles."`
 	MaxPages int               `json:"maxPages,omitempty" doc:"Fit the PDF on this many pages."`
 	Sections []string          `json:"sections,omitempty" enum:"summary,contact,skills,work,volunteer,projects,education,certificates,awards,publications,languages,interests,references" doc:"Which sections to show, in this order."`
-	Titles   map[string]string `json:"titles,omitempty" doc:"Section titles, by section."`
-	Intros   map[string]string `json:"intros,omitempty" markdown:"block" doc:"Section introductions, by section. Markdown."`
+	Titles   map[string]string `json:"titles,omitempty" keys:"sections" doc:"Section titles, by section."`
+	Intros   map[string]string `json:"intros,omitempty" keys:"sections" markdown:"block" doc:"Section introductions, by section. Markdown."`
 }
 
 // Basics holds the person's name, label, contact details and summary.
@@ -200,8 +200,8 @@ type Settings struct {
 	Locale   string            `json:"locale,omitempty" enum:"en,de,fr,es,nl" doc:"Language of dates and section titles: en, de, fr, es or nl."`
 	MaxPages int               `json:"maxPages,omitempty" doc:"Fail (or tighten the layout) when the PDF would be longer."`
 	Sections []string          `json:"sections,omitempty" enum:"summary,contact,skills,work,volunteer,projects,education,certificates,awards,publications,languages,interests,references" doc:"Which sections to show, in this order. Default: every section with content."`
-	Titles   map[string]string `json:"titles,omitempty" doc:"Section titles in place of the locale's, e.g. {skills: Key technologies}."`
-	Intros   map[string]string `json:"intros,omitempty" markdown:"block" doc:"An introduction paragraph under a section's title, by section, e.g. {projects: Below are …}. Markdown."`
+	Titles   map[string]string `json:"titles,omitempty" keys:"sections" doc:"Section titles in place of the locale's, e.g. {skills: Key technologies}."`
+	Intros   map[string]string `json:"intros,omitempty" keys:"sections" markdown:"block" doc:"An introduction paragraph under a section's title, by section, e.g. {projects: Below are …}. Markdown."`
 }
 
 // Highlight is one bullet: a string, or an object with tags and sub-bullets.
