@@ -398,6 +398,39 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 	}
 }
 
+// sideText puts an entry's dates (or location) on the right of line i, when
+// the entry's content below reaches under them; otherwise right after the
+// line's text. Text extractors such as pdftotext order blocks by geometry:
+// a right-aligned date with nothing under it is read after the narrow lines
+// that follow it, not after its title.
+func (l *layouter) sideText(i int, s string, f font, right float64) {
+	width := 0.0
+	for _, seg := range l.resolve(s, f) {
+		width += l.meas.width(seg.font, seg.text)
+	}
+	start := l.x0 + right - width
+	reach := 0.0
+	for _, ln := range l.lines[i+1:] {
+		for _, o := range ln.ops {
+			if o.kind == opText {
+				reach = max(reach, o.x+o.w)
+			}
+		}
+	}
+	ln := &l.lines[i]
+	if reach >= start {
+		l.rightText(ln, s, f, l.th.Color.Muted, right)
+		return
+	}
+	end := l.x0
+	for _, o := range ln.ops {
+		if o.kind == opText {
+			end = max(end, o.x+o.w)
+		}
+	}
+	l.leftText(ln, s, f, l.th.Color.Muted, end-l.x0+0.9*f.size)
+}
+
 // leftText puts text starting at x (relative) on a line's baseline.
 func (l *layouter) leftText(ln *line, s string, f font, color string, x float64) {
 	cx := l.x0 + x
@@ -456,8 +489,9 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	} else if len(e.Title) > 0 {
 		l.textLines(e.Title, titleFont, titleColor, x, w-datesW, "left", before)
 	}
+	titleLine, subLine := -1, -1
 	if e.Dates != "" && len(l.lines) > first {
-		l.rightText(&l.lines[first], e.Dates, dateFont, th.Color.Muted, x+w)
+		titleLine = first
 	}
 	if len(subtitle) > 0 || location != "" {
 		locW := 0.0
@@ -471,12 +505,18 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 			l.add(line{h: l.lineH(small.size)})
 		}
 		if location != "" {
-			l.rightText(&l.lines[sub], location, small, th.Color.Muted, x+w)
+			subLine = sub
 		}
 	}
 	l.pendingGap = l.gap(th.Spacing.Paragraph)
 	l.blocks(e.Blocks, x, w, false)
 	l.pendingGap = 0
+	if titleLine >= 0 {
+		l.sideText(titleLine, e.Dates, dateFont, x+w)
+	}
+	if subLine >= 0 {
+		l.sideText(subLine, location, small, x+w)
+	}
 	for i := first; i < len(l.lines)-1; i++ {
 		l.lines[i].keep = true
 	}

@@ -369,3 +369,19 @@ func TestFontMetricsAgreeWithFPDF(t *testing.T) {
 		}
 	}
 }
+
+// An entry whose content is narrower than its dates' place still reads title,
+// dates, content: the dates then follow the title.
+func TestDatesReadAfterTitleWhateverFollows(t *testing.T) {
+	for _, theme := range templates.Themes() {
+		d := buildExample(t, "minimal.yaml", templates.Options{Theme: theme})
+		res, err := Render(d, Options{Time: fixedTime})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := pdftotext(t, res.Data)
+		if !regexp.MustCompile(`Engineer(, Example Ltd)?\s+(January 2020|Jan 2020|01/2020) – present\s+(Example Ltd\s+)?. Shipped things`).MatchString(text) {
+			t.Errorf("%s: reading order:\n%s", theme, text)
+		}
+	}
+}
