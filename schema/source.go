@@ -160,12 +160,12 @@ func parseJSON(file string, data []byte) (*yaml.Node, Diagnostics) {
 		line, col := pos.at(data, off)
 		return nil, Diagnostics{{File: file, Line: line, Column: col, Severity: Error, Message: "JSON syntax error: " + msg}}
 	}
-	var build func(tok json.Token, off, depth int) (*yaml.Node, error, int)
-	build = func(tok json.Token, off, depth int) (*yaml.Node, error, int) {
+	var build func(tok json.Token, off, depth int) (*yaml.Node, int, error)
+	build = func(tok json.Token, off, depth int) (*yaml.Node, int, error) {
 		line, col := pos.at(data, off)
 		n := &yaml.Node{Line: line, Column: col}
 		if depth > 1000 {
-			return nil, fmt.Errorf("nesting is too deep"), off
+			return nil, off, fmt.Errorf("nesting is too deep")
 		}
 		switch v := tok.(type) {
 		case json.Delim:
@@ -178,21 +178,21 @@ func parseJSON(file string, data []byte) (*yaml.Node, Diagnostics) {
 			for {
 				t, o, err := next()
 				if err != nil {
-					return nil, err, o
+					return nil, o, err
 				}
 				if t == end {
-					return n, nil, o
+					return n, o, nil
 				}
 				if n.Kind == yaml.MappingNode {
 					kl, kc := pos.at(data, o)
 					n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.(string), Line: kl, Column: kc})
 					if t, o, err = next(); err != nil {
-						return nil, err, o
+						return nil, o, err
 					}
 				}
-				child, err, o := build(t, o, depth+1)
+				child, o, err := build(t, o, depth+1)
 				if err != nil {
-					return nil, err, o
+					return nil, o, err
 				}
 				n.Content = append(n.Content, child)
 			}
@@ -208,13 +208,13 @@ func parseJSON(file string, data []byte) (*yaml.Node, Diagnostics) {
 		case nil:
 			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
 		}
-		return n, nil, off
+		return n, off, nil
 	}
 	tok, off, err := next()
 	if err != nil {
 		return fail(err, off)
 	}
-	root, err, off := build(tok, off, 0)
+	root, off, err := build(tok, off, 0)
 	if err != nil {
 		return fail(err, off)
 	}

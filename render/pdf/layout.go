@@ -40,13 +40,12 @@ const (
 
 // line is the unit of pagination: a horizontal band of content.
 type line struct {
-	h        float64 // height
-	before   float64 // space above, dropped at the top of a page
-	keep     bool    // keep with the next line on the same page
-	ops      []op
-	outline  string // a section title: an entry in the PDF outline
-	heading  bool   // a section heading (tests check none ends a page)
-	startsAt int    // filled by pagination: page index
+	h       float64 // height
+	before  float64 // space above, dropped at the top of a page
+	keep    bool    // keep with the next line on the same page
+	ops     []op
+	outline string // a section title: an entry in the PDF outline
+	heading bool   // a section heading (tests check none ends a page)
 }
 
 // metrics are the scalable parts of a theme, tightened by --max-pages.
@@ -484,7 +483,7 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 			r.Italic = true
 			t = append(t, r)
 		}
-		l.textLinesMixed(t, titleFont, titleColor, x, w-datesW, before)
+		l.textLines(t, titleFont, titleColor, x, w-datesW, "left", before)
 		subtitle = nil
 	} else if len(e.Title) > 0 {
 		l.textLines(e.Title, titleFont, titleColor, x, w-datesW, "left", before)
@@ -748,11 +747,6 @@ func (l *layouter) textLines(t document.Text, f font, color string, x, w float64
 	}
 }
 
-// textLinesMixed is textLines for a title whose runs carry their own style.
-func (l *layouter) textLinesMixed(t document.Text, f font, color string, x, w float64, before float64) {
-	l.textLines(t, f, color, x, w, "left", before)
-}
-
 // rightText right-aligns text ending at x (relative) on a line.
 func (l *layouter) rightText(ln *line, s string, f font, color string, right float64) {
 	segs := l.resolve(s, f)
@@ -827,16 +821,4 @@ func paginate(lines []line, ph float64) [][]placed {
 type placed struct {
 	line line
 	y    float64
-}
-
-// overflow measures how far content runs past n pages, in points.
-func contentHeight(pages [][]placed) float64 {
-	h := 0.0
-	for _, p := range pages {
-		if len(p) > 0 {
-			last := p[len(p)-1]
-			h = last.y + last.line.h
-		}
-	}
-	return h
 }
