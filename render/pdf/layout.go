@@ -46,6 +46,14 @@ type line struct {
 	ops     []op
 	outline string // a section title: an entry in the PDF outline
 	heading bool   // a section heading (tests check none ends a page)
+	side    []side // dates or a location for the right end, placed after pagination
+}
+
+// side is text for the right end of a line, placed once the page is known.
+type side struct {
+	text  string
+	font  font
+	right float64 // right edge, relative to the content box
 }
 
 // metrics are the scalable parts of a theme, tightened by --max-pages.
@@ -151,7 +159,27 @@ func (l *layouter) header() {
 			}
 			t = append(t, document.Run{Text: c.Text, URL: c.URL})
 		}
-		l.textLines(t, l.body("", th.Size.Small), th.Color.Text, 0, width, align, l.gap(4))
+		// Wrapped between items, the separator neither ends nor starts a line.
+		f := l.body("", th.Size.Small)
+		sep := strings.TrimSpace(th.Header.Separator)
+		for i, ws := range l.wrap(t, f, width) {
+			for len(ws) > 0 && ws[len(ws)-1].text == sep {
+				ws = ws[:len(ws)-1]
+			}
+			for len(ws) > 0 && ws[0].text == sep {
+				ws = ws[1:]
+			}
+			if len(ws) == 0 {
+				continue
+			}
+			ws[0].space = false
+			ln := line{h: l.lineH(f.size)}
+			if i == 0 {
+				ln.before = l.gap(4)
+			}
+			l.place(&ln, ws, 0, th.Color.Text, align, width)
+			l.add(ln)
+		}
 	}
 	if l.photo != nil && len(l.lines) > first {
 		// The photo hangs from the first header line, on the right.
@@ -397,37 +425,49 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 	}
 }
 
-// sideText puts an entry's dates (or location) on the right of line i, when
-// the entry's content below reaches under them; otherwise right after the
-// line's text. Text extractors such as pdftotext order blocks by geometry:
-// a right-aligned date with nothing under it is read after the narrow lines
-// that follow it, not after its title.
+// sideText asks for text at the right end of line i; placeSides puts it
+// there once the lines are on pages.
 func (l *layouter) sideText(i int, s string, f font, right float64) {
-	width := 0.0
-	for _, seg := range l.resolve(s, f) {
-		width += l.meas.width(seg.font, seg.text)
-	}
-	start := l.x0 + right - width
-	reach := 0.0
-	for _, ln := range l.lines[i+1:] {
-		for _, o := range ln.ops {
-			if o.kind == opText {
-				reach = max(reach, o.x+o.w)
+	l.lines[i].side = append(l.lines[i].side, side{text: s, font: f, right: right})
+}
+
+// placeSides puts each line's dates (or location) on the right when some
+// later line on the same page reaches under them, else right after the
+// line's own text. Text extractors such as pdftotext order blocks by their
+// geometry: a right-aligned date with nothing under it on its page is read
+// after the narrow lines that follow it instead of after its title.
+func (l *layouter) placeSides(pages [][]placed) {
+	for _, page := range pages {
+		for i := range page {
+			ln := &page[i].line
+			for _, sd := range ln.side {
+				width := 0.0
+				for _, seg := range l.resolve(sd.text, sd.font) {
+					width += l.meas.width(seg.font, seg.text)
+				}
+				reach := 0.0
+				for _, below := range page[i+1:] {
+					for _, o := range below.line.ops {
+						if o.kind == opText {
+							reach = max(reach, o.x+o.w)
+						}
+					}
+				}
+				if reach >= l.x0+sd.right-width {
+					l.rightText(ln, sd.text, sd.font, l.th.Color.Muted, sd.right)
+					continue
+				}
+				end := l.x0
+				for _, o := range ln.ops {
+					if o.kind == opText {
+						end = max(end, o.x+o.w)
+					}
+				}
+				l.leftText(ln, sd.text, sd.font, l.th.Color.Muted, end-l.x0+0.9*sd.font.size)
 			}
+			ln.side = nil
 		}
 	}
-	ln := &l.lines[i]
-	if reach >= start {
-		l.rightText(ln, s, f, l.th.Color.Muted, right)
-		return
-	}
-	end := l.x0
-	for _, o := range ln.ops {
-		if o.kind == opText {
-			end = max(end, o.x+o.w)
-		}
-	}
-	l.leftText(ln, s, f, l.th.Color.Muted, end-l.x0+0.9*f.size)
 }
 
 // leftText puts text starting at x (relative) on a line's baseline.

@@ -75,12 +75,10 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		steps = fitSteps(th)
 	}
 	var pages [][]placed
+	var l *layouter
 	for _, m := range steps {
-		lines, err := r.layout(m)
-		if err != nil {
-			return nil, err
-		}
-		pages = paginate(lines, contentH)
+		l = r.layout(m)
+		pages = paginate(l.lines, contentH)
 		if d.MaxPages == 0 || len(pages) <= d.MaxPages {
 			break
 		}
@@ -94,6 +92,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		}
 		return nil, &OverflowError{MaxPages: d.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
 	}
+	l.placeSides(pages)
 	data, err := r.draw(pages, opts)
 	if err != nil {
 		return nil, err
@@ -278,7 +277,7 @@ func (r *renderer) resolve(text string, f font) []segment {
 	return out
 }
 
-func (r *renderer) layout(m metrics) ([]line, error) {
+func (r *renderer) layout(m metrics) *layouter {
 	th := r.doc.Theme
 	l := &layouter{
 		doc:     r.doc,
@@ -291,7 +290,7 @@ func (r *renderer) layout(m metrics) ([]line, error) {
 		photo:   r.photo,
 	}
 	l.run()
-	return l.lines, nil
+	return l
 }
 
 // draw writes the pages with fpdf.

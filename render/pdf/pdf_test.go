@@ -210,8 +210,7 @@ func TestNoHeadingAloneAtPageBottom(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, m := range fitSteps(d.Theme) {
-					lines, _ := r.layout(m)
-					pages := paginate(lines, size[1]-d.Theme.Margin.Top-d.Theme.Margin.Bottom)
+					pages := paginate(r.layout(m).lines, size[1]-d.Theme.Margin.Top-d.Theme.Margin.Bottom)
 					for i, p := range pages[:len(pages)-1] {
 						if len(p) > 0 && p[len(p)-1].line.heading {
 							t.Errorf("%s/%s/%s: page %d ends with a heading", ex, theme, page, i+1)
