@@ -384,3 +384,38 @@ func TestDatesReadAfterTitleWhateverFollows(t *testing.T) {
 		}
 	}
 }
+
+func TestContactLineWrapsBetweenItems(t *testing.T) {
+	src := `basics:
+  name: Richard Hendriks
+  email: richard.hendriks@mail.example.com
+  phone: (912) 555-4321
+  url: https://richardhendricks.example.com
+  location: {city: San Francisco, region: California, countryCode: US}
+  profiles:
+    - {network: Twitter, username: neutralthoughts, url: https://twitter.example.com/neutralthoughts}
+    - {network: SoundCloud, username: dandymusicnl, url: https://soundcloud.example.com/dandymusicnl}
+`
+	for _, theme := range templates.Themes() {
+		res, err := Render(buildYAML(t, src, templates.Options{Theme: theme}), Options{Time: fixedTime})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(pdftotext(t, res.Data, "-layout"), "\n")
+		n := 0
+		for _, ln := range lines {
+			ln = strings.TrimSpace(ln)
+			if strings.Contains(ln, "555-4321") || strings.Contains(ln, "dandymusicnl") {
+				n++
+			}
+			for _, sep := range []string{"|", "·"} {
+				if strings.HasPrefix(ln, sep) || strings.HasSuffix(ln, sep) {
+					t.Errorf("%s: a line starts or ends with the separator: %q", theme, ln)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: contact line not found", theme)
+		}
+	}
+}
