@@ -22,12 +22,13 @@ var SectionIDs = []string{"summary", "contact", "work", "projects", "education",
 
 // Options override the résumé's own settings (as command-line flags do).
 type Options struct {
-	Theme    string   // built-in theme name or theme file
-	Locale   string   // en, de, fr, es, nl
-	Page     string   // a4 or letter
-	MaxPages int      // 0: the résumé's setting
-	Sections []string // order and choice of sections
-	BaseDir  string   // folder of the résumé file
+	Theme    string            // built-in theme name or theme file
+	Locale   string            // en, de, fr, es, nl
+	Page     string            // a4 or letter
+	MaxPages int               // 0: the résumé's setting
+	Sections []string          // order and choice of sections
+	Titles   map[string]string // section titles, by section, over the résumé's
+	BaseDir  string            // folder of the résumé file
 	// FontFallback is a TrueType font file for characters the theme's fonts
 	// lack (e.g. CJK); it overrides the theme's font.fallback.
 	FontFallback string
@@ -85,6 +86,11 @@ func Build(r *schema.Resume, opts Options) (*document.Document, error) {
 			return nil, fmt.Errorf("unknown section %q; sections are: %s", id, strings.Join(SectionIDs, ", "))
 		}
 	}
+	for id := range opts.Titles {
+		if !slices.Contains(SectionIDs, id) {
+			return nil, fmt.Errorf("--title: unknown section %q; sections are: %s", id, strings.Join(SectionIDs, ", "))
+		}
+	}
 	b := &builder{r: r, loc: loc, theme: theme, order: order}
 	d := &document.Document{
 		Lang:     loc.Lang,
@@ -139,7 +145,9 @@ func Build(r *schema.Resume, opts Options) (*document.Document, error) {
 			blocks = append(Blocks(intro, document.StyleIntro), blocks...)
 		}
 		title := loc.Sections[id]
-		if t, ok := s.Titles[id]; ok {
+		if t, ok := opts.Titles[id]; ok {
+			title = t
+		} else if t, ok := s.Titles[id]; ok {
 			title = t
 		} else if id == "summary" {
 			title = "" // the summary reads best right under the header, untitled

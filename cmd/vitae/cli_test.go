@@ -107,6 +107,12 @@ func TestUsageErrors(t *testing.T) {
 		{"validate", "--diagnostics", "xml", "x.yaml"},
 		{"render", "no-such-file.yaml"},
 		{"--no-such-flag"},
+		{"render", "--theme", "fancy", "../../examples/minimal.yaml"},
+		{"render", "--locale", "xx", "../../examples/minimal.yaml"},
+		{"render", "--page", "a5", "../../examples/minimal.yaml"},
+		{"render", "--sections", "work,hobbies", "../../examples/minimal.yaml"},
+		{"render", "--title", "workx=E", "../../examples/minimal.yaml"},
+		{"render", "--title", "work", "../../examples/minimal.yaml"},
 	} {
 		code, _, stderr := run(t, args...)
 		if code != ExitUsage {
@@ -547,5 +553,14 @@ func TestUnknownCommandSuggests(t *testing.T) {
 	code, _, stderr := run(t, "rendr", "cv.yaml")
 	if code != ExitUsage || !strings.Contains(stderr, `unknown command "rendr"; did you mean "render"?`) {
 		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+func TestTitleFlag(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := run(t, "render", "--format", "txt", "--title", "work=Employment", "--out", out, "../../examples/minimal.yaml")
+	txt, _ := os.ReadFile(filepath.Join(out, "ada-example-software-engineer.txt"))
+	if code != ExitOK || !strings.Contains(string(txt), "Employment\n----------") {
+		t.Errorf("exit %d %s:\n%s", code, stderr, txt)
 	}
 }

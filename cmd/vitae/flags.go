@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v3"
@@ -27,6 +28,7 @@ func lookFlags() []cli.Flag {
 		&cli.StringFlag{Name: "locale", Usage: "language of dates and titles: " + strings.Join(templates.Locales(), ", ")},
 		&cli.IntFlag{Name: "max-pages", Usage: "tighten the layout to fit this many pages, or fail"},
 		&cli.StringFlag{Name: "sections", Usage: "sections to show, in order, comma-separated"},
+		&cli.StringSliceFlag{Name: "title", Usage: "a section's title, as SECTION=TITLE (repeatable), e.g. --title work=Employment"},
 		&cli.StringFlag{Name: "font-fallback", Usage: "a TrueType font file for characters the theme's fonts lack (e.g. CJK)"},
 	}
 }
@@ -49,6 +51,17 @@ func flags(groups ...[]cli.Flag) []cli.Flag {
 
 // batchOptions reads the shared flags a command has.
 func batchOptions(cmd *cli.Command) (batch.Options, error) {
+	var titles map[string]string
+	for _, t := range cmd.StringSlice("title") {
+		id, title, ok := strings.Cut(t, "=")
+		if !ok {
+			return batch.Options{}, usageError(fmt.Errorf("--title %q: write SECTION=TITLE, e.g. work=Employment", t))
+		}
+		if titles == nil {
+			titles = map[string]string{}
+		}
+		titles[strings.TrimSpace(id)] = strings.TrimSpace(title)
+	}
 	opts := batch.Options{
 		OutDir:   cmd.String("out"),
 		Name:     cmd.String("name"),
@@ -63,8 +76,12 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 			Page:         cmd.String("page"),
 			MaxPages:     int(cmd.Int("max-pages")),
 			Sections:     splitList(cmd.String("sections")),
+			Titles:       titles,
 			FontFallback: cmd.String("font-fallback"),
 		},
+	}
+	if err := checkLook(opts.Template); err != nil {
+		return opts, usageError(err)
 	}
 	for _, name := range splitList(cmd.String("format")) {
 		f, err := render.Lookup(name)
@@ -87,4 +104,32 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// checkLook rejects unknown themes, locales, page sizes and sections given
+// on the command line before anything runs.
+func checkLook(o templates.Options) error {
+	if t := o.Theme; t != "" && !strings.HasSuffix(t, ".yaml") && !strings.HasSuffix(t, ".yml") && !slices.Contains(templates.Themes(), t) {
+		return fmt.Errorf("--theme %q: no such theme; choose one of %s, or give a theme file (.yaml)", t, strings.Join(templates.Themes(), ", "))
+	}
+	if l := o.Locale; l != "" && !slices.Contains(templates.Locales(), l) {
+		return fmt.Errorf("--locale %q: choose one of %s", l, strings.Join(templates.Locales(), ", "))
+	}
+	if p := strings.ToLower(o.Page); p != "" && p != "a4" && p != "letter" {
+		return fmt.Errorf("--page %q: choose a4 or letter", o.Page)
+	}
+	if o.MaxPages < 0 {
+		return fmt.Errorf("--max-pages must be at least 1")
+	}
+	for _, id := range o.Sections {
+		if !slices.Contains(templates.SectionIDs, id) {
+			return fmt.Errorf("--sections: unknown section %q; sections are: %s", id, strings.Join(templates.SectionIDs, ", "))
+		}
+	}
+	for id := range o.Titles {
+		if !slices.Contains(templates.SectionIDs, id) {
+			return fmt.Errorf("--title: unknown section %q; sections are: %s", id, strings.Join(templates.SectionIDs, ", "))
+		}
+	}
+	return nil
 }
