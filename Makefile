@@ -29,6 +29,7 @@ unit:
 	$(GO) test -count=1 ./...
 
 fuzz:
+	$(GO) test ./render/docx -run '^$$' -fuzz FuzzDOCXText -fuzztime 10s -fuzzminimizetime 2s
 	$(GO) test ./schema -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 
 bench:

@@ -364,3 +364,31 @@ func TestCaladeaIsCambriaInWord(t *testing.T) {
 		t.Error("caladea is not named Cambria")
 	}
 }
+
+// Whatever the text, every part is well-formed XML and the text comes back.
+func FuzzDOCXText(f *testing.F) {
+	for _, s := range []string{"a & b < c > d \"e\" 'f'", "tab\tnew\nline", "\x00\x01\x1f\ufffe", "🚀 שלום مرحبا", "]]><!--", "\xff\xfe broken"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := &document.Document{
+			Theme: mustTheme(t), Page: "a4", Title: s, Author: s, Keywords: []string{s},
+			Header:   document.Header{Name: s, Label: s, Contacts: []document.Contact{{Text: s, URL: "https://x.example/" + s}}},
+			Sections: []document.Section{{Title: s, Blocks: []document.Block{document.Paragraph{Text: document.Plain(s)}, &document.List{Items: []document.Item{{Text: document.Plain(s)}}}}}},
+			Labels:   document.Labels{Page: s},
+		}
+		res, err := Render(d, Options{Time: fixedTime})
+		if err != nil {
+			t.Fatal(err)
+		}
+		unzip(t, res.Data) // fails on XML that is not well-formed
+	})
+}
+
+func mustTheme(t testing.TB) *document.Theme {
+	th, err := templates.LoadTheme("classic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th
+}
