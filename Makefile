@@ -30,6 +30,7 @@ unit:
 
 fuzz:
 	$(GO) test ./render/docx -run '^$$' -fuzz FuzzDOCXText -fuzztime 10s -fuzzminimizetime 2s
+	$(GO) test ./render/pdf -run '^$$' -fuzz FuzzPDFText -fuzztime 15s -fuzzminimizetime 2s
 	$(GO) test ./schema -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 
 bench:

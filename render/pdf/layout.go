@@ -225,6 +225,11 @@ func (l *layouter) section(s document.Section) {
 		}
 		first := len(l.lines)
 		l.textLines(document.Plain(title), f, color, x, l.w-x, "left", l.gap(th.Spacing.Section))
+		if len(l.lines) == first { // a title of nothing printable
+			l.blocks(s.Blocks, 0, l.w, true)
+			l.keepLast(false)
+			return
+		}
 		hl := &l.lines[first]
 		hl.outline = s.Title
 		hl.heading = true

@@ -258,6 +258,18 @@ func (r *renderer) resolve(text string, f font) []segment {
 	}
 	for _, ch := range text {
 		want := f
+		if ch > 0xffff {
+			// PDF TrueType embedding here covers the Basic Multilingual Plane
+			// only (emoji and the like are beyond it): say so, and leave it out.
+			if !r.missing[ch] {
+				r.missing[ch] = true
+				r.warnings = append(r.warnings, fmt.Sprintf("character %q (U+%04X) cannot be embedded in the PDF (beyond U+FFFF) and is left out", ch, ch))
+			}
+			continue
+		}
+		if ch < ' ' || ch == 0x7f {
+			continue // control characters have no glyph; tabs and newlines are spaces by now
+		}
 		if ch > 0x7e && !c.Has(ch) {
 			if r.fallback != "" && r.cover["fallback"].Has(ch) {
 				want = font{family: r.fallback, style: "", size: f.size}
@@ -298,10 +310,10 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 	p := r.pdf
 	d := r.doc
 	th := d.Theme
-	p.SetTitle(d.Title, true)
-	p.SetAuthor(d.Author, true)
-	p.SetSubject(d.Subject, true)
-	p.SetKeywords(strings.Join(d.Keywords, ", "), true)
+	p.SetTitle(valid(d.Title), true)
+	p.SetAuthor(valid(d.Author), true)
+	p.SetSubject(valid(d.Subject), true)
+	p.SetKeywords(valid(strings.Join(d.Keywords, ", ")), true)
 	p.SetCreator("vitae", true)
 	p.SetProducer("vitae", true)
 	p.SetLang(d.Lang)
@@ -322,7 +334,7 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 		for _, pl := range page {
 			top := th.Margin.Top + pl.y
 			if pl.line.outline != "" {
-				p.Bookmark(pl.line.outline, 0, top)
+				p.Bookmark(valid(pl.line.outline), 0, top)
 			}
 			for _, o := range pl.line.ops {
 				r.drawOp(o, top)
@@ -330,7 +342,7 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 		}
 		if th.Footer && len(pages) > 1 {
 			f := font{family: th.Font.Body, size: th.Size.Small}
-			s := fmt.Sprintf(d.Labels.Page, pi+1, len(pages))
+			s := valid(fmt.Sprintf(d.Labels.Page, pi+1, len(pages)))
 			w := r.width(f, s)
 			r.drawOp(op{kind: opText, x: (r.size[0] - w) / 2, y: 0, text: s, font: f, color: th.Color.Muted}, r.size[1]-th.Margin.Bottom/2)
 		}
@@ -356,7 +368,7 @@ func (r *renderer) drawOp(o op, top float64) {
 		p.SetFillColor(cr, cg, cb)
 		p.Rect(o.x, top+o.y, o.w, o.h, "F")
 	case opLink:
-		p.LinkString(o.x, top+o.y, o.w, o.h, o.url)
+		p.LinkString(o.x, top+o.y, o.w, o.h, valid(o.url))
 	case opImage:
 		opt := fpdf.ImageOptions{ReadDpi: false}
 		p.ImageOptions(o.text, o.x, top+o.y, o.w, o.h, false, opt, 0, "")
@@ -373,4 +385,16 @@ func hexColor(s string) (int, int, int) {
 		return 0, 0, 0
 	}
 	return int(v >> 16), int(v >> 8 & 0xff), int(v & 0xff)
+}
+
+// valid makes text safe for fpdf, which expects UTF-8 within the Basic
+// Multilingual Plane.
+func valid(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if r > 0xffff {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }

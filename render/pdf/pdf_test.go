@@ -419,3 +419,35 @@ func TestContactLineWrapsBetweenItems(t *testing.T) {
 		}
 	}
 }
+
+// Whatever the text, rendering succeeds (characters no font has become
+// warnings) and never panics.
+func FuzzPDFText(f *testing.F) {
+	for _, s := range []string{"a & b", "tab\tnew\nline\r", "\x00\x01\x1f\ufffe\u200b\ufeff", "🚀 שלום مرحبا 山田", strings.Repeat("W", 400), "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := buildYAML(t, "basics: {name: x}\n", templates.Options{})
+		d.Header = document.Header{Name: s, Label: s, Contacts: []document.Contact{{Text: s, URL: "https://x.example"}}}
+		d.Sections = []document.Section{{Title: s, Blocks: []document.Block{
+			document.Paragraph{Text: document.Plain(s)},
+			&document.Entry{Title: document.Plain(s), Dates: s, Location: s, Blocks: []document.Block{&document.Rows{Rows: []document.Row{{Key: document.Plain(s), Value: document.Plain(s), Dates: s}}}}},
+		}}}
+		if _, err := Render(d, Options{Time: fixedTime}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestEmojiIsLeftOutWithAWarning(t *testing.T) {
+	res, err := Render(buildYAML(t, "basics: {name: Ship it 🚀 now}\n", templates.Options{}), Options{Time: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "U+1F680") {
+		t.Fatalf("warnings %q", res.Warnings)
+	}
+	if text := pdftotext(t, res.Data); !strings.Contains(text, "Ship it now") {
+		t.Errorf("text %q", text)
+	}
+}
