@@ -7,13 +7,10 @@ import (
 	"net/mail"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
-	"github.com/vitae-dev/vitae/eml"
 	"github.com/vitae-dev/vitae/internal/fsutil"
-	"github.com/vitae-dev/vitae/render"
 )
 
 func mailCommand() *cli.Command {
@@ -44,59 +41,38 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 		return usageError(fmt.Errorf("mail takes one résumé file"))
 	}
 	input := cmd.Args().First()
-	to, err := mail.ParseAddressList(cmd.String("to"))
-	if err != nil {
+	var letter batch.Letter
+	var err error
+	if letter.To, err = mail.ParseAddressList(cmd.String("to")); err != nil {
 		return usageError(fmt.Errorf("--to %q is not an e-mail address: %v", cmd.String("to"), err))
 	}
-	opts, err := batchOptions(cmd)
-	if err != nil {
-		return err
-	}
-	doc, r, res := batch.Build(input, opts)
-	report(cmd, res.Diagnostics)
-	if res.Invalid() {
-		return withCode(ExitInvalid, fmt.Errorf("%s is invalid", input))
-	}
-	if doc == nil {
-		return withCode(ExitRender, errors.Join(res.Errors...))
-	}
-	var from *mail.Address
-	switch {
-	case cmd.String("from") != "":
-		if from, err = mail.ParseAddress(cmd.String("from")); err != nil {
-			return usageError(fmt.Errorf("--from %q is not an e-mail address: %v", cmd.String("from"), err))
-		}
-	case r.Basics.Email != "":
-		from = &mail.Address{Name: r.Basics.Name, Address: r.Basics.Email}
-	}
-	name := batch.OutputName("", r, input, opts.Variant)
-	subject := cmd.String("subject")
-	if subject == "" {
-		subject = "Application"
-		if who := strings.Join(nonEmptyStrings(r.Basics.Name, r.Basics.Label), ", "); who != "" {
-			subject += " – " + who
+	if f := cmd.String("from"); f != "" {
+		if letter.From, err = mail.ParseAddress(f); err != nil {
+			return usageError(fmt.Errorf("--from %q is not an e-mail address: %v", f, err))
 		}
 	}
-	body := defaultBody(r.Basics.Name)
+	letter.Subject = cmd.String("subject")
 	if f := cmd.String("body"); f != "" {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return withCode(ExitIO, fmt.Errorf("--body: %w", err))
 		}
-		body = string(b)
+		letter.Body = string(b)
 	}
-	msg := &eml.Message{From: from, To: to, Subject: subject, Body: body, Date: doc.Date}
-	for _, format := range []string{"pdf", "docx"} {
-		f, _ := render.Lookup(format)
-		out, err := f.Render(doc)
-		if err != nil {
-			return withCode(ExitRender, fmt.Errorf("%s: %s: %w", input, format, err))
-		}
-		for _, w := range out.Warnings {
-			fmt.Fprintf(cmd.Root().ErrWriter, "%s: warning: %s: %s\n", input, format, w)
-		}
-		mt := f.MediaType
-		msg.Attachments = append(msg.Attachments, eml.Attachment{Name: name + f.Ext, MediaType: mt, Data: out.Data})
+	opts, err := batchOptions(cmd)
+	if err != nil {
+		return err
+	}
+	msg, name, res := batch.Mail(input, opts, letter)
+	report(cmd, res.Diagnostics)
+	for _, w := range res.Warnings {
+		fmt.Fprintf(cmd.Root().ErrWriter, "%s: warning: %s\n", input, w)
+	}
+	switch {
+	case res.Invalid():
+		return withCode(ExitInvalid, fmt.Errorf("%s is invalid", input))
+	case msg == nil:
+		return withCode(ExitRender, errors.Join(res.Errors...))
 	}
 	dir := cmd.String("out")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -108,22 +84,4 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 	}
 	fmt.Fprintln(cmd.Root().Writer, path)
 	return nil
-}
-
-func defaultBody(name string) string {
-	b := "Dear hiring team,\n\nPlease find my résumé attached, as a PDF and as a Word document.\nI look forward to hearing from you.\n\nKind regards,\n"
-	if name != "" {
-		b += name + "\n"
-	}
-	return b
-}
-
-func nonEmptyStrings(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }

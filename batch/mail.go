@@ -1,0 +1,65 @@
+package batch
+
+import (
+	"fmt"
+	"net/mail"
+	"strings"
+
+	"github.com/vitae-dev/vitae/eml"
+	"github.com/vitae-dev/vitae/render"
+)
+
+// Letter says who a mail draft goes to and what it says; empty fields get
+// defaults from the résumé.
+type Letter struct {
+	To      []*mail.Address
+	From    *mail.Address // default: the résumé's name and e-mail
+	Subject string        // default: "Application – NAME, LABEL"
+	Body    string        // default: a short cover note
+}
+
+// Mail builds an e-mail draft with the résumé attached as PDF and Word, and
+// the file name (without extension) to save it under. The draft is nil when
+// the result is invalid or failed.
+func Mail(input string, opts Options, letter Letter) (*eml.Message, string, *Result) {
+	doc, r, res := Build(input, opts)
+	if doc == nil {
+		return nil, "", res
+	}
+	msg := &eml.Message{From: letter.From, To: letter.To, Subject: letter.Subject, Body: letter.Body, Date: doc.Date}
+	if msg.From == nil && r.Basics.Email != "" {
+		msg.From = &mail.Address{Name: r.Basics.Name, Address: r.Basics.Email}
+	}
+	if msg.Subject == "" {
+		msg.Subject = "Application"
+		var who []string
+		for _, s := range []string{r.Basics.Name, r.Basics.Label} {
+			if strings.TrimSpace(s) != "" {
+				who = append(who, s)
+			}
+		}
+		if len(who) > 0 {
+			msg.Subject += " – " + strings.Join(who, ", ")
+		}
+	}
+	if msg.Body == "" {
+		msg.Body = "Dear hiring team,\n\nPlease find my résumé attached, as a PDF and as a Word document.\nI look forward to hearing from you.\n\nKind regards,\n"
+		if r.Basics.Name != "" {
+			msg.Body += r.Basics.Name + "\n"
+		}
+	}
+	name := OutputName(opts.Name, r, input, opts.Variant)
+	for _, format := range []string{"pdf", "docx"} {
+		f, _ := render.Lookup(format)
+		out, err := f.Render(doc)
+		if err != nil {
+			res.Errors = append(res.Errors, fmt.Errorf("%s: %w", format, err))
+			return nil, "", res
+		}
+		for _, w := range out.Warnings {
+			res.Warnings = append(res.Warnings, format+": "+w)
+		}
+		msg.Attachments = append(msg.Attachments, eml.Attachment{Name: name + f.Ext, MediaType: f.MediaType, Data: out.Data})
+	}
+	return msg, name, res
+}
