@@ -312,13 +312,23 @@ func (w *writer) para(style, pPr, runs string) {
 	w.b.WriteString("</w:p>\n")
 }
 
-// runs writes inline text; extra are run properties for every run.
+// runs writes inline text. extra are run properties for every run, in
+// schema order (rFonts … color, sz); an rStyle in it goes first, as
+// WordprocessingML requires, and a link's Hyperlink style wins over it.
 func (w *writer) runs(t document.Text, extra string) string {
+	style := ""
+	if strings.HasPrefix(extra, "<w:rStyle ") {
+		end := strings.Index(extra, "/>") + 2
+		style, extra = extra[:end], extra[end:]
+	}
 	var b strings.Builder
 	for _, r := range t {
 		var rPr strings.Builder
-		if r.URL != "" {
+		switch {
+		case r.URL != "":
 			rPr.WriteString(`<w:rStyle w:val="Hyperlink"/>`)
+		case style != "":
+			rPr.WriteString(style)
 		}
 		if r.Bold {
 			rPr.WriteString("<w:b/>")

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -391,4 +392,42 @@ func mustTheme(t testing.TB) *document.Theme {
 		t.Fatal(err)
 	}
 	return th
+}
+
+// Word rejects properties out of schema order (LibreOffice forgives): check
+// the orders this writer can get wrong, in every part of every example.
+func TestPropertiesInSchemaOrder(t *testing.T) {
+	rPrOrder := []string{"rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "color", "sz", "szCs", "u", "lang"}
+	pPrOrder := []string{"pStyle", "keepNext", "keepLines", "numPr", "pBdr", "tabs", "spacing", "ind", "jc", "outlineLvl"}
+	check := func(where, xmlText, parent string, order []string) {
+		re := regexp.MustCompile(`<w:` + parent + `>(.*?)</w:` + parent + `>`)
+		tag := regexp.MustCompile(`<w:([A-Za-z]+)[ />]`)
+		for _, m := range re.FindAllStringSubmatch(strings.ReplaceAll(xmlText, "\n", ""), -1) {
+			inner := m[1]
+			// skip nested containers' children (numPr, pBdr, tabs)
+			inner = regexp.MustCompile(`<w:(numPr|pBdr|tabs)>.*?</w:(numPr|pBdr|tabs)>`).ReplaceAllString(inner, "<w:$1/>")
+			last := -1
+			for _, tm := range tag.FindAllStringSubmatch(inner, -1) {
+				i := slices.Index(order, tm[1])
+				if i < 0 {
+					continue
+				}
+				if i < last {
+					t.Errorf("%s: <w:%s> out of order in %s: %s", where, tm[1], parent, m[0])
+					break
+				}
+				last = i
+			}
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(examplesDir(), "*.yaml"))
+	for _, f := range files {
+		for _, theme := range templates.Themes() {
+			parts := unzip(t, render(t, build(t, filepath.Base(f), templates.Options{Theme: theme})))
+			for _, name := range []string{"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footer1.xml"} {
+				check(filepath.Base(f)+"/"+theme+"/"+name, parts[name], "rPr", rPrOrder)
+				check(filepath.Base(f)+"/"+theme+"/"+name, parts[name], "pPr", pPrOrder)
+			}
+		}
+	}
 }
