@@ -393,8 +393,11 @@ func (w *writer) header() {
 			w.para("Subtitle", "", w.runs(document.Plain(h.Label), ""))
 		}
 	} else if h.Label != "" {
-		size := hp(w.th.Size.Name * 0.75)
-		w.para("Title", "", w.runs(document.Plain(h.Label), fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)))
+		// an anonymised profile: the label is the title, a size smaller
+		pt := w.th.Size.Name * 0.75
+		size := hp(pt)
+		spacing := fmt.Sprintf(`<w:spacing w:before="0" w:line="%d" w:lineRule="exact"/>`, tw(pt*w.th.Spacing.Leading))
+		w.para("Title", spacing, w.runs(document.Plain(h.Label), fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)))
 	}
 	var rule string
 	if w.th.Header.Rule {
