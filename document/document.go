@@ -86,13 +86,16 @@ type Item struct {
 }
 
 // Entry is a job, project, qualification and the like: a title line with
-// dates on the right, an optional subtitle line, then its content. Children
-// are the roles at one employer or the qualifications at one institution.
+// dates on the right, an optional subtitle line, then its content. A group
+// heads several roles at one employer or qualifications at one institution:
+// Children holds them when they have content of their own; bare one-line
+// ones (a title and dates) are a Rows block in Blocks instead.
 type Entry struct {
 	Title    Text
 	Subtitle Text
 	Dates    string
 	Location string
+	Group    bool
 	Blocks   []Block
 	Children []*Entry
 }

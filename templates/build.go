@@ -398,6 +398,7 @@ func (b *builder) work() []document.Block {
 		e := &document.Entry{
 			Title:    document.Text{{Text: group[0].Name, URL: url}},
 			Location: location,
+			Group:    true,
 			Blocks:   Blocks(desc, document.StyleBody),
 		}
 		for _, w := range group {
@@ -407,7 +408,7 @@ func (b *builder) work() []document.Block {
 				Blocks: b.role(w),
 			})
 		}
-		out = append(out, e)
+		out = append(out, compactChildren(e))
 	}
 	return out
 }
@@ -507,7 +508,7 @@ func (b *builder) education() []document.Block {
 		}
 		// Several qualifications at one institution: the institution heads
 		// them, its description (the first given) under it.
-		e := &document.Entry{Title: document.Text{{Text: group[0].Institution, URL: group[0].URL}}}
+		e := &document.Entry{Title: document.Text{{Text: group[0].Institution, URL: group[0].URL}}, Group: true}
 		for _, ed := range group {
 			if ed.Description != "" && len(e.Blocks) == 0 {
 				e.Blocks = Blocks(ed.Description, document.StyleBody)
@@ -519,7 +520,7 @@ func (b *builder) education() []document.Block {
 				Blocks: b.educationDetails(ed),
 			})
 		}
-		out = append(out, e)
+		out = append(out, compactChildren(e))
 	}
 	return out
 }
@@ -595,4 +596,21 @@ func FormatDate(d schema.Date, format string, loc *Locale) string {
 		return loc.Months[d.Month-1] + " " + fmt.Sprint(d.Year)
 	}
 	return loc.MonthsShort[d.Month-1] + " " + fmt.Sprint(d.Year)
+}
+
+// compactChildren turns a group's children into a table of title and dates
+// when none has more than that (e.g. qualifications at one institution).
+func compactChildren(e *document.Entry) *document.Entry {
+	rows := &document.Rows{}
+	for _, c := range e.Children {
+		if len(c.Blocks) > 0 || len(c.Children) > 0 || len(c.Subtitle) > 0 || c.Location != "" {
+			return e
+		}
+		rows.Rows = append(rows.Rows, document.Row{Value: c.Title, Dates: c.Dates})
+	}
+	if len(rows.Rows) > 0 {
+		e.Blocks = append(e.Blocks, rows)
+		e.Children = nil
+	}
+	return e
 }

@@ -54,7 +54,7 @@ func TestDateRangesInEveryLocale(t *testing.T) {
 
 func TestRolesAtOneEmployerAreGrouped(t *testing.T) {
 	d := build(t, `work:
-  - {name: Acme, description: Makes anvils., position: Lead, startDate: 2020-01}
+  - {name: Acme, description: Makes anvils., position: Lead, startDate: 2020-01, summary: Leads.}
   - {name: Acme, position: Dev, startDate: 2018-01, endDate: 2020-01}
   - {name: Beta, position: Intern, startDate: 2017-01, endDate: 2017-06}
 `, Options{})
@@ -68,6 +68,15 @@ func TestRolesAtOneEmployerAreGrouped(t *testing.T) {
 	}
 	if p, ok := acme.Blocks[0].(document.Paragraph); !ok || p.Text.String() != "Makes anvils." {
 		t.Fatalf("employer description: %+v", acme.Blocks)
+	}
+	if !acme.Group {
+		t.Error("employer entry is not marked as a group")
+	}
+	// one-line roles (title and dates only) become a table under the head
+	d = build(t, "work:\n  - {name: Acme, position: Lead, startDate: 2020-01}\n  - {name: Acme, position: Dev, startDate: 2018-01, endDate: 2020-01}\n", Options{})
+	g := d.Sections[0].Blocks[0].(*document.Entry)
+	if rows, ok := g.Blocks[0].(*document.Rows); !ok || len(g.Children) != 0 || len(rows.Rows) != 2 || rows.Rows[1].Value.String() != "Dev" || rows.Rows[1].Dates != "January 2018 – January 2020" {
+		t.Errorf("one-line roles: %+v", g)
 	}
 	beta := bs[1].(*document.Entry)
 	if beta.Title.String() != "Intern" || beta.Subtitle.String() != "Beta" || beta.Dates != "January 2017 – June 2017" {

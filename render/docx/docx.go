@@ -549,7 +549,7 @@ func (w *writer) entry(e *document.Entry, child bool) {
 	}
 	var title strings.Builder
 	extra := ""
-	if len(e.Children) > 0 {
+	if e.Group {
 		size := hp(th.Size.Title + 0.5)
 		extra = fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hex(th.Color.Accent), size, size)
 	}
@@ -585,14 +585,6 @@ func (w *writer) entry(e *document.Entry, child bool) {
 		w.dropLastKeepNext(start)
 		return
 	}
-	if oneLiners(e.Children) {
-		rows := &document.Rows{}
-		for _, c := range e.Children {
-			rows.Rows = append(rows.Rows, document.Row{Value: c.Title, Dates: c.Dates})
-		}
-		w.rows(rows, false)
-		return
-	}
 	for _, c := range e.Children {
 		w.entry(c, true)
 	}
@@ -607,15 +599,6 @@ func (w *writer) dropLastKeepNext(start int) {
 	}
 	w.b.Reset()
 	w.b.WriteString(s[:i] + s[i+len("<w:keepNext/>"):])
-}
-
-func oneLiners(cs []*document.Entry) bool {
-	for _, c := range cs {
-		if len(c.Blocks) > 0 || len(c.Children) > 0 || len(c.Subtitle) > 0 || c.Location != "" {
-			return false
-		}
-	}
-	return len(cs) > 0
 }
 
 func (w *writer) sectPr(size [2]int) {

@@ -485,17 +485,6 @@ func (l *layouter) leftText(ln *line, s string, f font, color string, x float64)
 	}
 }
 
-// oneLiners reports whether every child is a bare title with dates (e.g.
-// qualifications at one institution): those read best as a table.
-func oneLiners(cs []*document.Entry) bool {
-	for _, c := range cs {
-		if len(c.Blocks) > 0 || len(c.Children) > 0 || len(c.Subtitle) > 0 || c.Location != "" {
-			return false
-		}
-	}
-	return len(cs) > 0
-}
-
 // entry lays out a title line with dates on the right, a subtitle line with
 // the location on the right, then the content. Its lines stay together
 // (pagination breaks an entry only when it is taller than a page). A group
@@ -504,7 +493,7 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	th := l.th
 	first := len(l.lines)
 	titleSize := th.Size.Title
-	if len(e.Children) > 0 {
+	if e.Group {
 		titleSize = th.Size.Title + 0.5
 	}
 	titleFont := font{family: th.Font.Heading, style: "B", size: l.size(titleSize)}
@@ -515,7 +504,7 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		datesW = l.meas.width(dateFont, e.Dates) + 10
 	}
 	titleColor := th.Color.Text
-	if len(e.Children) > 0 {
+	if e.Group {
 		titleColor = th.Color.Accent
 	}
 	subtitle := e.Subtitle
@@ -569,15 +558,6 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		return
 	}
 	l.keepLast(true) // the group's head sticks to its first role
-	if oneLiners(e.Children) {
-		rows := &document.Rows{}
-		for _, c := range e.Children {
-			rows.Rows = append(rows.Rows, document.Row{Value: c.Title, Dates: c.Dates})
-		}
-		l.rows(rows, x, w, l.gap(th.Spacing.Paragraph*1.5), false)
-		l.keepLast(false)
-		return
-	}
 	for i, c := range e.Children {
 		gap := l.gap(th.Spacing.Entry)
 		if len(c.Blocks) == 0 {
