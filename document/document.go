@@ -29,6 +29,19 @@ type Document struct {
 	Date time.Time
 }
 
+// Stamp is the time to write into an output: override if set, else the
+// document's Date, else now; in UTC, to the second.
+func (d *Document) Stamp(override time.Time) time.Time {
+	t := override
+	if t.IsZero() {
+		t = d.Date
+	}
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return t.UTC().Truncate(time.Second)
+}
+
 // Labels are the few words a renderer writes itself.
 type Labels struct {
 	Page string // e.g. "Page %d of %d"

@@ -363,14 +363,7 @@ func items(hs []schema.Highlight) []document.Item {
 
 func (b *builder) work() []document.Block {
 	var out []document.Block
-	ws := b.r.Work
-	for i := 0; i < len(ws); {
-		j := i + 1
-		for j < len(ws) && ws[j].Name != "" && ws[j].Name == ws[i].Name {
-			j++
-		}
-		group := ws[i:j]
-		i = j
+	for _, group := range consecutive(b.r.Work, func(w schema.Work) string { return w.Name }) {
 		var desc, url, location string
 		for _, w := range group {
 			desc = firstNonEmpty(desc, w.Description)
@@ -481,14 +474,7 @@ func (b *builder) educationDetails(ed schema.Education) []document.Block {
 
 func (b *builder) education() []document.Block {
 	var out []document.Block
-	eds := b.r.Education
-	for i := 0; i < len(eds); {
-		j := i + 1
-		for j < len(eds) && eds[j].Institution != "" && eds[j].Institution == eds[i].Institution {
-			j++
-		}
-		group := eds[i:j]
-		i = j
+	for _, group := range consecutive(b.r.Education, func(e schema.Education) string { return e.Institution }) {
 		if len(group) == 1 {
 			ed := group[0]
 			e := &document.Entry{
@@ -613,4 +599,19 @@ func compactChildren(e *document.Entry) *document.Entry {
 		e.Children = nil
 	}
 	return e
+}
+
+// consecutive splits items into runs that share a non-empty key: the roles at
+// one employer, the qualifications at one institution.
+func consecutive[T any](items []T, key func(T) string) [][]T {
+	var out [][]T
+	for i := 0; i < len(items); {
+		j := i + 1
+		for j < len(items) && key(items[j]) != "" && key(items[j]) == key(items[i]) {
+			j++
+		}
+		out = append(out, items[i:j])
+		i = j
+	}
+	return out
 }

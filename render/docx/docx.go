@@ -79,14 +79,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	}
 	w.sectPr(size)
 
-	t := opts.Time
-	if t.IsZero() {
-		t = d.Date
-	}
-	if t.IsZero() {
-		t = time.Now()
-	}
-	t = t.UTC().Truncate(time.Second)
+	t := d.Stamp(opts.Time)
 
 	vals := styleValues(d, body.WordName, heading.WordName, w.textW)
 	files := []struct {

@@ -318,14 +318,7 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 	p.SetProducer("vitae", true)
 	p.SetLang(d.Lang)
 	p.SetCatalogSort(true)
-	t := opts.Time
-	if t.IsZero() {
-		t = d.Date
-	}
-	if t.IsZero() {
-		t = time.Now()
-	}
-	t = t.UTC()
+	t := d.Stamp(opts.Time)
 	p.SetCreationDate(t)
 	p.SetModificationDate(t)
 	p.SetDisplayMode("fullpage", "single")
