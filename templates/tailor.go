@@ -43,51 +43,37 @@ func Tailor(r *schema.Resume, tags []string) (*schema.Resume, []string) {
 		return out
 	}
 	t := *r
-	t.Work = nil
-	for i, w := range r.Work {
-		p := fmt.Sprintf("work[%d]", i)
-		if !keep(w.Tags) {
-			note(p, w.Position+" at "+w.Name)
-			continue
-		}
-		w.Highlights = hl(p, w.Highlights)
-		t.Work = append(t.Work, w)
-	}
-	t.Volunteer = nil
-	for i, v := range r.Volunteer {
-		p := fmt.Sprintf("volunteer[%d]", i)
-		if !keep(v.Tags) {
-			note(p, v.Position+" at "+v.Organization)
-			continue
-		}
-		v.Highlights = hl(p, v.Highlights)
-		t.Volunteer = append(t.Volunteer, v)
-	}
-	t.Projects = nil
-	for i, pr := range r.Projects {
-		p := fmt.Sprintf("projects[%d]", i)
-		if !keep(pr.Tags) {
-			note(p, pr.Name)
-			continue
-		}
-		pr.Highlights = hl(p, pr.Highlights)
-		t.Projects = append(t.Projects, pr)
-	}
-	t.Education = filter(r.Education, "education", keep, note, func(e schema.Education) ([]string, string) { return e.Tags, e.StudyType + " " + e.Area })
-	t.Awards = filter(r.Awards, "awards", keep, note, func(a schema.Award) ([]string, string) { return a.Tags, a.Title })
-	t.Certificates = filter(r.Certificates, "certificates", keep, note, func(c schema.Certificate) ([]string, string) { return c.Tags, c.Name })
-	t.Publications = filter(r.Publications, "publications", keep, note, func(p schema.Publication) ([]string, string) { return p.Tags, p.Name })
-	t.Skills = filter(r.Skills, "skills", keep, note, func(s schema.Skill) ([]string, string) { return s.Tags, s.Name })
+	t.Work = filter(r.Work, "work", keep, note,
+		func(w *schema.Work) ([]string, string) { return w.Tags, w.Position + " at " + w.Name },
+		func(w *schema.Work, p string) { w.Highlights = hl(p, w.Highlights) })
+	t.Volunteer = filter(r.Volunteer, "volunteer", keep, note,
+		func(v *schema.Volunteer) ([]string, string) { return v.Tags, v.Position + " at " + v.Organization },
+		func(v *schema.Volunteer, p string) { v.Highlights = hl(p, v.Highlights) })
+	t.Projects = filter(r.Projects, "projects", keep, note,
+		func(pr *schema.Project) ([]string, string) { return pr.Tags, pr.Name },
+		func(pr *schema.Project, p string) { pr.Highlights = hl(p, pr.Highlights) })
+	t.Education = filter(r.Education, "education", keep, note, func(e *schema.Education) ([]string, string) { return e.Tags, e.StudyType + " " + e.Area }, nil)
+	t.Awards = filter(r.Awards, "awards", keep, note, func(a *schema.Award) ([]string, string) { return a.Tags, a.Title }, nil)
+	t.Certificates = filter(r.Certificates, "certificates", keep, note, func(c *schema.Certificate) ([]string, string) { return c.Tags, c.Name }, nil)
+	t.Publications = filter(r.Publications, "publications", keep, note, func(p *schema.Publication) ([]string, string) { return p.Tags, p.Name }, nil)
+	t.Skills = filter(r.Skills, "skills", keep, note, func(s *schema.Skill) ([]string, string) { return s.Tags, s.Name }, nil)
 	return &t, dropped
 }
 
-func filter[T any](items []T, section string, keep func([]string) bool, note func(string, string), tagsOf func(T) ([]string, string)) []T {
+// filter keeps the items whose tags pass (tagsOf also names an item for the
+// list of what was dropped) and tailors the parts of those it keeps, on
+// copies, given each item's path.
+func filter[T any](items []T, section string, keep func([]string) bool, note func(string, string), tagsOf func(*T) ([]string, string), parts func(*T, string)) []T {
 	var out []T
 	for i, it := range items {
-		tags, what := tagsOf(it)
+		p := fmt.Sprintf("%s[%d]", section, i)
+		tags, what := tagsOf(&it)
 		if !keep(tags) {
-			note(fmt.Sprintf("%s[%d]", section, i), what)
+			note(p, what)
 			continue
+		}
+		if parts != nil {
+			parts(&it, p)
 		}
 		out = append(out, it)
 	}
