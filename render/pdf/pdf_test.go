@@ -18,41 +18,19 @@ import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/internal/testkit"
 	"github.com/vitae-dev/vitae/render/fonts"
-	"github.com/vitae-dev/vitae/schema"
 	"github.com/vitae-dev/vitae/templates"
 )
 
 var fixedTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
-func examplesDir() string { return filepath.Join(testenv.Root(), "examples") }
+func examplesDir() string { return testkit.ExamplesDir() }
 
-func buildExample(t testing.TB, file string, opts templates.Options) *document.Document {
-	t.Helper()
-	r, diags := schema.LoadFile(filepath.Join(examplesDir(), file))
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	opts.BaseDir = examplesDir()
-	d, err := templates.Build(r, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-func buildYAML(t testing.TB, src string, opts templates.Options) *document.Document {
-	t.Helper()
-	r, diags := schema.Load("test.yaml", []byte(src))
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	d, err := templates.Build(r, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+var (
+	buildExample = testkit.Example
+	buildYAML    = testkit.YAML
+)
 
 func examples(t testing.TB) []string {
 	files, _ := filepath.Glob(filepath.Join(examplesDir(), "*.yaml"))
