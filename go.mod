@@ -12,5 +12,6 @@ require (
 
 require (
 	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
+	github.com/go-playground/locales v0.14.1 // indirect
 	golang.org/x/image v0.47.0 // indirect
 )

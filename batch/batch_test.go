@@ -31,7 +31,7 @@ func generate(t testing.TB, dir string, n, bad int) {
 	for i := 0; i < n; i++ {
 		start := fmt.Sprintf("20%02d-%02d", 10+i%10, 1+i%12)
 		if bad > 0 && i%bad == 0 {
-			start = "someday"
+			start = "[someday" // unreadable: a flow list never closed
 		}
 		src := fmt.Sprintf(`basics:
   name: Person %d
@@ -114,7 +114,7 @@ func TestMixedBatch(t *testing.T) {
 	for i, r := range results {
 		if i%7 == 0 {
 			invalid++
-			if !r.Invalid() || len(r.Outputs) != 0 || !strings.Contains(r.Diagnostics.Error(), `work[0].startDate: "someday" is not a date`) {
+			if !r.Invalid() || len(r.Outputs) != 0 || !strings.Contains(r.Diagnostics.Error(), `YAML syntax error`) {
 				t.Errorf("%s: %v, %d outputs", r.Input, r.Diagnostics, len(r.Outputs))
 			}
 			if _, err := os.Stat(filepath.Join(out, fmt.Sprintf("person-%d-engineer.pdf", i))); err == nil {

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/vitae-dev/vitae/locale"
 )
 
 // Date is a calendar date of year, month or day precision (Month and Day are 0
@@ -65,72 +67,118 @@ func makeDate(ys, ms, ds string) (Date, error) {
 }
 
 var (
-	looseISO    = regexp.MustCompile(`^([12][0-9]{3})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{1,2}))?$`)
-	monthYear   = regexp.MustCompile(`^([0-9]{1,2})[/.-]([12][0-9]{3})$`)
-	dayMonthYr  = regexp.MustCompile(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([12][0-9]{3})$`)
-	wordDate    = regexp.MustCompile(`^(?:([0-9]{1,2})\.?\s+)?([A-Za-z]+)\.?,?\s+([12][0-9]{3})$`)
-	presentWord = map[string]bool{"present": true, "now": true, "current": true, "currently": true, "today": true, "ongoing": true}
+	looseISO   = regexp.MustCompile(`^([12][0-9]{3})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{1,2}))?$`)
+	isoTime    = regexp.MustCompile(`^([12][0-9]{3})-([0-9]{2})-([0-9]{2})[T ][0-9:.]+(Z|[+-][0-9:]+)?$`)
+	monthYear  = regexp.MustCompile(`^([0-9]{1,2})[/.-]([12][0-9]{3})$`)
+	dayMonthYr = regexp.MustCompile(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([12][0-9]{3})$`)
+	// 1. März 2020, Jan. 2019, March 3, 2020, enero de 2020, Mar-2019
+	wordDate = regexp.MustCompile(`^(?:([0-9]{1,2})\.?\s+)?(\pL[\pL.]*?)\.?,?(?:\s+(?:de|del|of)\s+|[\s/-]+)(?:([0-9]{1,2}),?\s+)?([12][0-9]{3})(?:\s*(?:г|р|r)\.?)?$`)
+	// 2020年3月, 2020년 3월, 2020 March
+	yearFirst = regexp.MustCompile(`^([12][0-9]{3})\s*(?:年|년|[\s/.-])\s*([0-9]{1,2}|\pL+\.?)\s*(?:月|월)?$`)
 )
-
-var monthNames = map[string]int{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
 
 // dateVerdict is what the loader makes of a date as written.
 type dateVerdict struct {
-	canonical string // the canonical form ("" for an ongoing end date)
-	ongoing   bool   // a word such as "Present": the end date is to be left out
-	warning   string // set when the value loads but should be rewritten
-	err       string // set when the value cannot be used
+	canonical string // the canonical form
+	ongoing   bool   // a word such as "Present": the end date is left out
+	drop      bool   // nothing usable: left out
+	asWritten bool   // not a date vitae can read: kept and shown as written
+	warning   string // set when the value is read other than as written
 }
 
-// judgeDate classifies a date as written in a file. Canonical dates pass
-// silently; common spellings load with a warning showing the canonical form;
-// anything else, or anything ambiguous, is an error that says what to write.
+// judgeDate reads a date as people write it. Canonical dates pass silently;
+// anything else that can be read as a date loads with a warning showing the
+// canonical form; words for "until now" make an end date ongoing; what
+// cannot be read is kept as written, with a warning.
 func judgeDate(s string, isEnd bool) dateVerdict {
 	t := strings.TrimSpace(s)
-	if m := isoDate.FindStringSubmatch(t); m != nil && t == s {
-		if _, err := makeDate(m[1], m[2], m[3]); err != nil {
-			return dateVerdict{err: fmt.Sprintf("%q is not a date: %v", s, err)}
+	if t == "" {
+		if isEnd {
+			return dateVerdict{ongoing: true, warning: "empty end date; read as ongoing: leave endDate out while ongoing"}
+		}
+		return dateVerdict{drop: true, warning: "empty date; left out: remove the key or write YYYY-MM"}
+	}
+	if m := isoDate.FindStringSubmatch(t); m != nil {
+		d, fixed := lenientDate(m[1], m[2], m[3])
+		switch {
+		case fixed != "":
+			return dateVerdict{canonical: d.String(), warning: fmt.Sprintf("%q is not a date: %s; read as %s", s, fixed, d)}
+		case t != s:
+			return dateVerdict{canonical: d.String(), warning: fmt.Sprintf("%q has spaces around it; write %s", s, d)}
 		}
 		return dateVerdict{canonical: s}
 	}
-	if presentWord[strings.ToLower(t)] {
+	if locale.IsOngoing(t) {
 		if isEnd {
-			return dateVerdict{ongoing: true, warning: fmt.Sprintf("%q is not a date; leave endDate out: a missing end date means ongoing", s)}
+			return dateVerdict{ongoing: true, warning: fmt.Sprintf("%q is not a date; read as ongoing: leave endDate out while ongoing", s)}
 		}
-		return dateVerdict{err: fmt.Sprintf("%q is not a start date; write when it started, e.g. 2021-03", s)}
+		return dateVerdict{drop: true, warning: fmt.Sprintf("%q is not a start date; left out: write when it started, e.g. 2021-03", s)}
 	}
-	suggest := func(d Date, err error) dateVerdict {
-		if err != nil {
-			return dateVerdict{err: fmt.Sprintf("%q is not a date: %v", s, err)}
+	read := func(d Date, fixed string) dateVerdict {
+		msg := fmt.Sprintf("%q read as %s: write dates as YYYY, YYYY-MM or YYYY-MM-DD", s, d)
+		if fixed != "" {
+			msg = fmt.Sprintf("%q is not a date: %s; read as %s", s, fixed, d)
 		}
-		return dateVerdict{canonical: d.String(), warning: fmt.Sprintf("%q is not in the standard form; write %s", s, d.String())}
+		return dateVerdict{canonical: d.String(), warning: msg}
 	}
-	if m := isoDate.FindStringSubmatch(t); m != nil { // surrounding spaces only
-		return suggest(makeDate(m[1], m[2], m[3]))
+	if m := isoTime.FindStringSubmatch(t); m != nil {
+		return read(lenientDate(m[1], m[2], m[3]))
 	}
 	if m := looseISO.FindStringSubmatch(t); m != nil {
-		return suggest(makeDate(m[1], pad2(m[2]), pad2(m[3])))
+		return read(lenientDate(m[1], pad2(m[2]), pad2(m[3])))
 	}
 	if m := monthYear.FindStringSubmatch(t); m != nil {
-		return suggest(makeDate(m[2], pad2(m[1]), ""))
+		return read(lenientDate(m[2], pad2(m[1]), ""))
 	}
 	if m := dayMonthYr.FindStringSubmatch(t); m != nil {
-		return dateVerdict{err: fmt.Sprintf("%q is ambiguous (day/month or month/day?); write %s-MM-DD", s, m[3])}
+		a, _ := strconv.Atoi(m[1])
+		b, _ := strconv.Atoi(m[2])
+		switch {
+		case a > 12 && b <= 12:
+			return read(lenientDate(m[3], pad2(m[2]), pad2(m[1])))
+		case b > 12 && a <= 12:
+			return read(lenientDate(m[3], pad2(m[1]), pad2(m[2])))
+		case a == b:
+			return read(lenientDate(m[3], pad2(m[1]), pad2(m[2])))
+		}
+		return dateVerdict{asWritten: true, warning: fmt.Sprintf("%q could be day/month or month/day; shown as written: write %s-MM-DD", s, m[3])}
 	}
 	if m := wordDate.FindStringSubmatch(t); m != nil {
-		if mo, ok := monthNames[strings.ToLower(m[2])]; ok {
-			d, err := makeDate(m[3], fmt.Sprintf("%02d", mo), pad2(m[1]))
-			if err != nil {
-				return dateVerdict{err: fmt.Sprintf("%q is not a date: %v", s, err)}
+		if mo, ok := locale.Month(m[2]); ok {
+			day := m[1]
+			if day == "" {
+				day = m[3]
 			}
-			return dateVerdict{err: fmt.Sprintf("%q is not a date; write %s", s, d)}
+			return read(lenientDate(m[4], fmt.Sprintf("%02d", mo), pad2(day)))
 		}
 	}
-	return dateVerdict{err: fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-03", s)}
+	if m := yearFirst.FindStringSubmatch(t); m != nil {
+		mo, err := strconv.Atoi(m[2])
+		ok := err == nil
+		if !ok {
+			mo, ok = locale.Month(m[2])
+		}
+		if ok {
+			return read(lenientDate(m[1], fmt.Sprintf("%02d", mo), ""))
+		}
+	}
+	return dateVerdict{asWritten: true, warning: fmt.Sprintf("%q is not a date vitae can read; shown as written: write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-03", s)}
+}
+
+// lenientDate makes a date from its parts, dropping a day or month that
+// does not exist (2024-09-31 → 2024-09) and saying what it dropped.
+func lenientDate(ys, ms, ds string) (Date, string) {
+	d, err := makeDate(ys, ms, ds)
+	if err == nil {
+		return d, ""
+	}
+	if ds != "" {
+		if d, err2 := makeDate(ys, ms, ""); err2 == nil {
+			return d, err.Error()
+		}
+	}
+	y, _ := strconv.Atoi(ys)
+	return Date{Year: y}, err.Error()
 }
 
 func pad2(s string) string {

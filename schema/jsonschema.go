@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/vitae-dev/vitae/locale"
 )
 
 // SchemaJSON is the JSON Schema (draft 2020-12) of the format, generated from
@@ -101,12 +102,16 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 			return s
 		}
 		s := map[string]any{"type": "string"}
-		if e := tag.Get("enum"); e != "" {
+		if e := tag.Get("enum"); e == "locales" {
+			s["enum"] = locale.Names()
+		} else if e != "" {
 			s["enum"] = strings.Split(e, ",")
 		}
 		return s
 	case reflect.Int:
 		return map[string]any{"type": "integer", "minimum": 1}
+	case reflect.Bool:
+		return map[string]any{"type": "boolean"}
 	case reflect.Slice:
 		return map[string]any{"type": "array", "items": fieldSchema(t.Elem(), tag, defs)}
 	case reflect.Map:

@@ -12,6 +12,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"github.com/vitae-dev/vitae/locale"
 	"go.yaml.in/yaml/v4"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -56,7 +57,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		diags.sort()
 		return nil, diags
 	}
-	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, fileOf: t.fileOf, diags: diags}
+	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags}
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	if l.exhausted {
 		return nil, append(l.diags, Diagnostic{File: file, Line: 1, Column: 1, Severity: Error,
@@ -72,6 +73,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 	}
 	if !l.diags.HasErrors() {
 		l.checkDateOrder(inst)
+		l.checkContent(root, inst)
 	}
 	l.diags.sort()
 	if l.diags.HasErrors() {
@@ -86,16 +88,23 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		return nil, append(l.diags, Diagnostic{File: file, Severity: Error, Message: "internal error decoding a valid document: " + err.Error()})
 	}
 	r.Extends = ""
+	if r.Settings.Strict && len(l.diags) > 0 {
+		return nil, l.diags.Strict()
+	}
 	return &r, l.diags
 }
 
 type loader struct {
-	file      string
-	fileOf    map[*yaml.Node]string // the file each node comes from (overlays)
-	json      bool
-	diags     Diagnostics
-	at        map[string]*yaml.Node // instance location → value node
-	keyAt     map[string]*yaml.Node // instance location → key node
+	file   string
+	fileOf map[*yaml.Node]string // the file each node comes from (overlays)
+	json   bool
+	diags  Diagnostics
+	at     map[string]*yaml.Node // instance location → value node
+	keyAt  map[string]*yaml.Node // instance location → key node
+	// accepted marks values kept as written on purpose (a date vitae cannot
+	// read, an e-mail address the JSON Schema's check is too strict for):
+	// the JSON Schema's complaints about them are not repeated.
+	accepted  map[string]bool
 	nodes     int
 	exhausted bool
 }
@@ -154,13 +163,14 @@ var highlightType = reflect.TypeFor[Highlight]()
 // value converts a node into the value checked by the JSON Schema, guided by
 // the Go type it is meant to decode into. Along the way it reports what only
 // the source can tell (duplicate keys, unknown and legacy keys, date
-// spellings) and records where each value stands. A nil return with drop set
-// means: leave the key out.
+// spellings), coerces values of the wrong shape (see coerce.go) and records
+// where each value stands.
 func (l *loader) value(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) any {
 	v, _ := l.convert(n, t, loc, tag)
 	return v
 }
 
+// convert is value that also says whether to leave the key out.
 func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) (v any, drop bool) {
 	l.nodes++
 	if l.nodes > maxNodes {
@@ -174,78 +184,121 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		n = n.Alias
 	}
 	l.at[locKey(loc)] = n
-	switch {
-	case t.Kind() == reflect.Struct && t == highlightType && n.Kind == yaml.ScalarNode && n.Tag != "!!null":
-		return l.scalarString(n), false
-	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
-		return l.object(n, t, loc), false
-	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
-		return l.mapping(n, t, loc, tag), false
-	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
-		out := make([]any, 0, len(n.Content))
-		for i, c := range n.Content {
-			if l.exhausted {
-				break
+	if isNull(n) {
+		return l.null(n, loc)
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		switch {
+		case t == highlightType:
+			return l.highlight(n, loc)
+		case n.Kind == yaml.MappingNode:
+			return l.object(n, t, loc), false
+		case n.Kind == yaml.ScalarNode:
+			return l.structFromText(n, t, loc)
+		}
+		return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
+	case reflect.Map:
+		if n.Kind == yaml.MappingNode {
+			return l.mapping(n, t, loc, tag), false
+		}
+		return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
+	case reflect.Slice:
+		switch n.Kind {
+		case yaml.SequenceNode:
+			out := make([]any, 0, len(n.Content))
+			for i, c := range n.Content {
+				if l.exhausted {
+					break
+				}
+				v, drop := l.convert(c, t.Elem(), append(loc[:len(loc):len(loc)], strconv.Itoa(i)), tag)
+				if !drop {
+					out = append(out, v)
+				}
 			}
-			out = append(out, l.value(c, t.Elem(), append(loc[:len(loc):len(loc)], strconv.Itoa(i)), tag))
+			return out, false
+		case yaml.MappingNode:
+			return l.listFromMapping(n, t, loc, tag)
 		}
-		return out, false
-	case t.Kind() == reflect.String && n.Kind == yaml.ScalarNode:
-		if tag.Get("format") == "date" {
-			return l.date(n, loc)
+		return l.listFromScalar(n, t, loc, tag)
+	case reflect.String:
+		if tag.Get("format") == "uri-reference" { // $schema: checked by the JSON Schema only
+			return l.generic(n, 0), false
 		}
-		if n.Tag == "!!null" {
-			return nil, false
+		s, ok := l.text(n, loc, tag)
+		if !ok {
+			return nil, true
 		}
-		if l.json && n.Tag != "!!str" {
-			return l.generic(n, 0), false // a JSON number where text belongs: a type error
+		switch tag.Get("format") {
+		case "date":
+			return l.date(n, s, loc)
+		case "uri":
+			return l.url(n, s, loc)
+		case "email":
+			return l.email(n, s, loc)
 		}
-		return l.scalarString(n), false
-	case t.Kind() == reflect.Int && n.Kind == yaml.ScalarNode && n.Tag == "!!int":
-		i, err := strconv.Atoi(n.Value)
-		if err != nil {
-			return n.Value, false
+		if strings.TrimSpace(s) == "" {
+			return nil, true // an empty text: not given
 		}
-		return i, false
+		if e := tag.Get("enum"); e != "" {
+			return l.choice(n, s, loc, e)
+		}
+		return s, false
+	case reflect.Int:
+		return l.integer(n, loc)
 	}
 	return l.generic(n, 0), false
 }
 
-// scalarString takes a YAML scalar as the text it was written as: an
-// unquoted 2019 or 4.0 where text belongs is meant as text.
-func (l *loader) scalarString(n *yaml.Node) string { return n.Value }
-
-func (l *loader) date(n *yaml.Node, loc []string) (any, bool) {
-	isEnd := len(loc) > 0 && loc[len(loc)-1] == "endDate"
-	if n.Tag == "!!null" {
-		if isEnd && n.Value == "" { // "endDate:" left blank in YAML
-			l.report(n, loc, Warning, "empty end date; leave endDate out: a missing end date means ongoing")
-			return nil, true
+// choice reads one of a fixed list of words (a page size, a locale, a
+// section); another word is left out, with the nearest as a suggestion.
+func (l *loader) choice(n *yaml.Node, s string, loc []string, enum string) (any, bool) {
+	words := strings.Split(enum, ",")
+	if enum == "locales" {
+		words = locale.Names()
+	}
+	v := strings.TrimSpace(s)
+	for _, w := range words {
+		if strings.EqualFold(w, v) {
+			return w, false
 		}
-		return nil, false // a literal null is a type error, as in JSON Resume
 	}
-	if n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!timestamp" && n.Tag != "!!float" {
-		return l.generic(n, 0), false
-	}
-	if l.json && n.Tag != "!!str" {
-		return l.generic(n, 0), false
-	}
-	if n.Value == "" && isEnd {
-		l.report(n, loc, Warning, "empty end date; leave endDate out: a missing end date means ongoing")
+	if c := closest(v, words); c != "" {
+		l.report(n, loc, Warning, "%q is not one of %s; left out: did you mean %q?", v, strings.Join(words, ", "), c)
 		return nil, true
 	}
-	v := judgeDate(n.Value, isEnd)
-	switch {
-	case v.err != "":
-		l.report(n, loc, Error, "%s", v.err)
-		return n.Value, true
-	case v.warning != "":
+	return l.leftOut(n, loc, "%q is not one of %s", v, strings.Join(words, ", "))
+}
+
+func (l *loader) date(n *yaml.Node, s string, loc []string) (any, bool) {
+	isEnd := len(loc) > 0 && loc[len(loc)-1] == "endDate"
+	v := judgeDate(s, isEnd)
+	if v.warning != "" {
 		l.report(n, loc, Warning, "%s", v.warning)
 	}
-	if v.ongoing {
+	switch {
+	case v.ongoing, v.drop:
 		return nil, true
+	case v.asWritten:
+		l.accepted[locKey(loc)] = true
+		return strings.TrimSpace(s), false
 	}
 	return v.canonical, false
+}
+
+// fieldOrAlias finds the field a key stands for: its own, or the field an
+// old or common other name stands for.
+func (l *loader) fieldOrAlias(t reflect.Type, key string) (string, bool) {
+	if _, ok := fieldFor(t, key); ok {
+		return key, true
+	}
+	if cur, ok := legacyKeys[t.Name()][key]; ok {
+		return cur, true
+	}
+	if cur, ok := aliasKeys[t.Name()][key]; ok {
+		return cur, true
+	}
+	return "", false
 }
 
 func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]any {
@@ -258,7 +311,7 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 			k = k.Alias
 		}
 		if k.Kind != yaml.ScalarNode {
-			l.report(k, loc, Error, "a key must be plain text, not %s", describe(k))
+			l.report(k, loc, Warning, "a key must be plain text, not %s; left out", describe(k))
 			continue
 		}
 		key := k.Value
@@ -267,12 +320,17 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 			continue
 		}
 		if first, dup := seen[key]; dup {
-			l.report(k, append(loc, key), Error, "duplicate key %q (first at line %d); remove one of them", key, first.Line)
-			continue
+			if isEmptyNode(val) {
+				l.report(k, append(loc, key), Warning, "duplicate key %q (first at line %d); this empty one is left out: remove it", key, first.Line)
+				continue
+			}
+			l.report(k, append(loc, key), Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
 		}
 		seen[key] = k
 		if t.Kind() == reflect.Map {
-			out[key] = l.value(val, t.Elem(), append(loc[:len(loc):len(loc)], key), "")
+			if v, drop := l.convert(val, t.Elem(), append(loc[:len(loc):len(loc)], key), ""); !drop {
+				out[key] = v
+			}
 			continue
 		}
 		if strings.HasPrefix(key, "x-") {
@@ -280,27 +338,38 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 		}
 		f, ok := fieldFor(t, key)
 		if !ok {
-			if cur, legacy := legacyKeys[t.Name()][key]; legacy {
-				l.report(k, append(loc, key), Warning, "%q is the old name of %q; rename it to %s", key, cur, cur)
-				if _, both := seen[cur]; both {
-					continue
-				}
-				if idx := keyIndex(n, cur); idx >= 0 {
-					l.report(n.Content[idx], append(loc, key), Error, "both %q and its old name %q are given; keep %s", cur, key, cur)
-					continue
-				}
-				f, _ = fieldFor(t, cur)
-				key = cur
-				seen[cur] = k
-			} else {
-				if !isMeta {
-					l.unknownKey(k, t, loc, key)
-				}
+			cur, legacy := legacyKeys[t.Name()][key]
+			alias := ""
+			if !legacy {
+				alias = aliasKeys[t.Name()][key]
+			}
+			if !legacy && alias == "" {
 				if isMeta {
 					out[key] = l.generic(val, 0)
+				} else {
+					l.unknownKey(k, t, loc, key)
 				}
 				continue
 			}
+			if alias != "" {
+				cur = alias
+			}
+			if idx := keyIndex(n, cur); idx >= 0 || out[cur] != nil {
+				if idx >= 0 && plainText(n.Content[idx+1], 0) == plainText(val, 0) {
+					l.report(k, append(loc, key), Warning, "%q repeats %q; remove %s", key, cur, key)
+				} else {
+					l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is used, %s left out: keep one", cur, key, cur, key)
+				}
+				continue
+			}
+			if legacy {
+				l.report(k, append(loc, key), Warning, "%q is the old name of %q; read as %s: rename it", key, cur, cur)
+			} else {
+				l.report(k, append(loc, key), Warning, "%q is not a JSON Resume field; read as %q: rename it", key, cur)
+			}
+			f, _ = fieldFor(t, cur)
+			key = cur
+			seen[cur] = k
 		}
 		if l.keyAt == nil {
 			l.keyAt = map[string]*yaml.Node{}
@@ -313,6 +382,17 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 		}
 	}
 	return out
+}
+
+// isEmptyNode: null, empty text, an empty list or mapping.
+func isEmptyNode(n *yaml.Node) bool {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" && n.Tag == "!!str"
+	case yaml.SequenceNode, yaml.MappingNode:
+		return len(n.Content) == 0
+	}
+	return false
 }
 
 // mapping converts a free-keyed mapping; keys:"sections" limits its keys to
@@ -461,6 +541,9 @@ func (l *loader) generic(n *yaml.Node, depth int) any {
 func (l *loader) schemaErrors(ve *jsonschema.ValidationError) {
 	for _, leaf := range leaves(ve) {
 		loc := leaf.InstanceLocation
+		if l.accepted[locKey(loc)] {
+			continue
+		}
 		n := l.at[locKey(loc)]
 		l.report(n, loc, Error, "%s", l.message(leaf, n, loc))
 	}
@@ -586,14 +669,17 @@ func (l *loader) checkDateOrder(inst any) {
 			m, _ := it.(map[string]any)
 			start, _ := m["startDate"].(string)
 			end, _ := m["endDate"].(string)
-			if start == "" || end == "" {
+			if _, err := ParseDate(start); err != nil {
+				continue
+			}
+			if _, err := ParseDate(end); err != nil {
 				continue
 			}
 			// canonical dates compare as text, at the precision both give
 			n := min(len(start), len(end))
 			if end[:n] < start[:n] {
 				loc := []string{section, strconv.Itoa(i), "endDate"}
-				l.report(l.at[locKey(loc)], loc, Error, "ends (%s) before it starts (%s); check the dates", end, start)
+				l.report(l.at[locKey(loc)], loc, Warning, "ends (%s) before it starts (%s); check the dates", end, start)
 			}
 		}
 	}

@@ -39,7 +39,7 @@ type Variant struct {
 	Summary  string            `json:"summary,omitempty" markdown:"block" doc:"Replaces basics.summary. Markdown."`
 	Theme    string            `json:"theme,omitempty" doc:"Built-in theme or a theme file."`
 	Page     string            `json:"page,omitempty" enum:"a4,letter" doc:"Paper size: a4 or letter."`
-	Locale   string            `json:"locale,omitempty" enum:"en,de,fr,es,nl" doc:"Language of dates and section titles."`
+	Locale   string            `json:"locale,omitempty" enum:"locales" doc:"Language of dates and section titles."`
 	MaxPages int               `json:"maxPages,omitempty" doc:"Fit the PDF on this many pages."`
 	Sections []string          `json:"sections,omitempty" enum:"summary,contact,skills,work,volunteer,projects,education,certificates,awards,publications,languages,interests,references" doc:"Which sections to show, in this order."`
 	Titles   map[string]string `json:"titles,omitempty" keys:"sections" doc:"Section titles, by section."`
@@ -94,6 +94,7 @@ type Work struct {
 type Volunteer struct {
 	Organization string      `json:"organization,omitempty" doc:"The organisation."`
 	Position     string      `json:"position,omitempty" doc:"Your role."`
+	Location     string      `json:"location,omitempty" doc:"vitae: where it was."`
 	URL          string      `json:"url,omitempty" format:"uri" doc:"The organisation's website."`
 	StartDate    string      `json:"startDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
 	EndDate      string      `json:"endDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
@@ -105,6 +106,7 @@ type Volunteer struct {
 // Education is one qualification.
 type Education struct {
 	Institution string   `json:"institution,omitempty" doc:"School, college or university."`
+	Location    string   `json:"location,omitempty" doc:"vitae: where it is."`
 	URL         string   `json:"url,omitempty" format:"uri" doc:"The institution's website."`
 	Area        string   `json:"area,omitempty" doc:"Subject, e.g. Computer Science."`
 	StudyType   string   `json:"studyType,omitempty" doc:"Kind of qualification, e.g. Bachelor, Level 3 Diploma."`
@@ -121,17 +123,19 @@ type Award struct {
 	Title   string   `json:"title,omitempty" doc:"The award."`
 	Date    string   `json:"date,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
 	Awarder string   `json:"awarder,omitempty" doc:"Who gave it."`
+	URL     string   `json:"url,omitempty" format:"uri" doc:"vitae: where to read about it."`
 	Summary string   `json:"summary,omitempty" markdown:"block" doc:"What it was for. Markdown."`
 	Tags    []string `json:"tags,omitempty" doc:"vitae: tags for tailoring (--tags)."`
 }
 
 // Certificate is a professional certification.
 type Certificate struct {
-	Name   string   `json:"name,omitempty" doc:"The certificate."`
-	Date   string   `json:"date,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
-	URL    string   `json:"url,omitempty" format:"uri" doc:"Where it can be verified."`
-	Issuer string   `json:"issuer,omitempty" doc:"Who issued it."`
-	Tags   []string `json:"tags,omitempty" doc:"vitae: tags for tailoring (--tags)."`
+	Name    string   `json:"name,omitempty" doc:"The certificate."`
+	Date    string   `json:"date,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
+	URL     string   `json:"url,omitempty" format:"uri" doc:"Where it can be verified."`
+	Issuer  string   `json:"issuer,omitempty" doc:"Who issued it."`
+	Summary string   `json:"summary,omitempty" markdown:"block" doc:"vitae: what it covers. Markdown."`
+	Tags    []string `json:"tags,omitempty" doc:"vitae: tags for tailoring (--tags)."`
 }
 
 // Publication is an article, book, talk or piece of software.
@@ -197,11 +201,12 @@ type Meta struct {
 type Settings struct {
 	Theme    string            `json:"theme,omitempty" doc:"Built-in theme (classic, modern, compact) or a path to a theme file."`
 	Page     string            `json:"page,omitempty" enum:"a4,letter" doc:"Paper size: a4 or letter."`
-	Locale   string            `json:"locale,omitempty" enum:"en,de,fr,es,nl" doc:"Language of dates and section titles: en, de, fr, es or nl."`
+	Locale   string            `json:"locale,omitempty" enum:"locales" doc:"Language of dates and section titles, e.g. de; chosen from the file name or the text when not given."`
 	MaxPages int               `json:"maxPages,omitempty" doc:"Fail (or tighten the layout) when the PDF would be longer."`
 	Sections []string          `json:"sections,omitempty" enum:"summary,contact,skills,work,volunteer,projects,education,certificates,awards,publications,languages,interests,references" doc:"Which sections to show, in this order. Default: every section with content."`
 	Titles   map[string]string `json:"titles,omitempty" keys:"sections" doc:"Section titles in place of the locale's, e.g. {skills: Key technologies}."`
 	Intros   map[string]string `json:"intros,omitempty" keys:"sections" markdown:"block" doc:"An introduction paragraph under a section's title, by section, e.g. {projects: Below are …}. Markdown."`
+	Strict   bool              `json:"strict,omitempty" doc:"Treat every warning about this file as an error, as --strict does."`
 }
 
 // Highlight is one bullet: a string, or an object with tags and sub-bullets.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/locale"
 	"github.com/vitae-dev/vitae/schema"
 )
 
@@ -66,7 +67,7 @@ func Build(r *schema.Resume, opts Options) (*document.Document, error) {
 	if opts.FontFallback != "" {
 		theme.Font.Fallback = opts.FontFallback
 	}
-	loc, err := LoadLocale(pick(opts.Locale, s.Locale))
+	loc, err := locale.Get(pick(opts.Locale, s.Locale))
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +174,7 @@ func nonEmpty(ss ...string) []string {
 
 type builder struct {
 	r     *schema.Resume
-	loc   *Locale
+	loc   *locale.Locale
 	theme *document.Theme
 	order []string
 }
@@ -569,7 +570,7 @@ func (b *builder) dateRange(start, end string) string {
 
 // FormatDate writes a date as "Aug 2018" (short), "August 2018" (long),
 // "08/2018" (numeric) or "2018-08" (iso). Days are shown only in iso.
-func FormatDate(d schema.Date, format string, loc *Locale) string {
+func FormatDate(d schema.Date, format string, loc *locale.Locale) string {
 	if d.Month == 0 {
 		return fmt.Sprintf("%d", d.Year)
 	}
@@ -578,10 +579,8 @@ func FormatDate(d schema.Date, format string, loc *Locale) string {
 		return d.String()
 	case "numeric":
 		return fmt.Sprintf("%02d/%d", d.Month, d.Year)
-	case "long":
-		return loc.Months[d.Month-1] + " " + fmt.Sprint(d.Year)
 	}
-	return loc.MonthsShort[d.Month-1] + " " + fmt.Sprint(d.Year)
+	return loc.YearMonthString(d.Year, d.Month, format == "long")
 }
 
 // compactChildren turns a group's children into a table of title and dates

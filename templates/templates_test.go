@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/locale"
 	"github.com/vitae-dev/vitae/schema"
 )
 
@@ -30,8 +31,14 @@ func TestDateRangesInEveryLocale(t *testing.T) {
 		"fr": "août 2018 – aujourd’hui",
 		"es": "ago. 2018 – actualidad",
 		"nl": "aug. 2018 – heden",
+		"pl": "sie 2018 – obecnie",
+		"ru": "авг. 2018 – настоящее время",
+		"ja": "2018年8月 – 現在",
+		"zh": "2018年8月 – 至今",
+		"ko": "2018년 8월 – 현재",
+		"tr": "Ağu 2018 – günümüz",
 	}
-	if got := Locales(); strings.Join(got, ",") != "de,en,es,fr,nl" {
+	if got := locale.Names(); strings.Join(got, ",") != "cs,da,de,en,es,fi,fr,it,ja,ko,nl,no,pl,pt,ru,sv,tr,uk,zh" {
 		t.Fatalf("locales = %v", got)
 	}
 	for lang, w := range want {
@@ -44,7 +51,7 @@ func TestDateRangesInEveryLocale(t *testing.T) {
 			t.Errorf("%s: lang %q, title %q", lang, d.Lang, d.Sections[0].Title)
 		}
 	}
-	loc, _ := LoadLocale("en")
+	loc, _ := locale.Get("en")
 	for format, w := range map[string]string{"short": "Aug 2018", "long": "August 2018", "numeric": "08/2018", "iso": "2018-08-15"} {
 		if got := FormatDate(schema.Date{Year: 2018, Month: 8, Day: 15}, format, loc); got != w {
 			t.Errorf("%s: %q, want %q", format, got, w)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
+	"github.com/vitae-dev/vitae/locale"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/templates"
 )
@@ -25,7 +26,7 @@ func lookFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "theme", Aliases: []string{"t"}, Usage: "built-in theme (" + strings.Join(templates.Themes(), ", ") + ") or a theme file"},
 		&cli.StringFlag{Name: "page", Usage: "paper size: a4 or letter"},
-		&cli.StringFlag{Name: "locale", Usage: "language of dates and titles: " + strings.Join(templates.Locales(), ", ")},
+		&cli.StringFlag{Name: "locale", Usage: "language of dates and titles: " + strings.Join(locale.Names(), ", ")},
 		&cli.IntFlag{Name: "max-pages", Usage: "tighten the layout to fit this many pages, or fail"},
 		&cli.StringFlag{Name: "sections", Usage: "sections to show, in order, comma-separated"},
 		&cli.StringSliceFlag{Name: "title", Usage: "a section's title, as SECTION=TITLE (repeatable), e.g. --title work=Employment"},
@@ -112,8 +113,8 @@ func checkLook(o templates.Options) error {
 	if t := o.Theme; t != "" && !strings.HasSuffix(t, ".yaml") && !strings.HasSuffix(t, ".yml") && !slices.Contains(templates.Themes(), t) {
 		return fmt.Errorf("--theme %q: no such theme; choose one of %s, or give a theme file (.yaml)", t, strings.Join(templates.Themes(), ", "))
 	}
-	if l := o.Locale; l != "" && !slices.Contains(templates.Locales(), l) {
-		return fmt.Errorf("--locale %q: choose one of %s", l, strings.Join(templates.Locales(), ", "))
+	if l := o.Locale; l != "" && !slices.Contains(locale.Names(), l) {
+		return fmt.Errorf("--locale %q: choose one of %s", l, strings.Join(locale.Names(), ", "))
 	}
 	if p := strings.ToLower(o.Page); p != "" && p != "a4" && p != "letter" {
 		return fmt.Errorf("--page %q: choose a4 or letter", o.Page)

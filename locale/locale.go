@@ -1,0 +1,235 @@
+// Package locale holds the languages vitae writes résumés in: section titles,
+// labels, the word for "present", how a month and year are written, and the
+// month names (CLDR data, from github.com/go-playground/locales). It also reads
+// month names and "present" words in any of these languages (for dates as
+// people write them) and guesses a résumé's language.
+//
+// It depends on nothing else in vitae; schema and the document builder use it.
+package locale
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/go-playground/locales"
+	"github.com/go-playground/locales/cs"
+	"github.com/go-playground/locales/da"
+	"github.com/go-playground/locales/de"
+	"github.com/go-playground/locales/en"
+	"github.com/go-playground/locales/es"
+	"github.com/go-playground/locales/fi"
+	"github.com/go-playground/locales/fr"
+	"github.com/go-playground/locales/it"
+	"github.com/go-playground/locales/ja"
+	"github.com/go-playground/locales/ko"
+	"github.com/go-playground/locales/nb"
+	"github.com/go-playground/locales/nl"
+	"github.com/go-playground/locales/pl"
+	"github.com/go-playground/locales/pt"
+	"github.com/go-playground/locales/ru"
+	"github.com/go-playground/locales/sv"
+	"github.com/go-playground/locales/tr"
+	"github.com/go-playground/locales/uk"
+	"github.com/go-playground/locales/zh"
+	"go.yaml.in/yaml/v4"
+)
+
+//go:embed words/*.yaml
+var files embed.FS
+
+// cldr gives each language's CLDR month names.
+var cldr = map[string]func() locales.Translator{
+	"en": en.New, "de": de.New, "fr": fr.New, "es": es.New, "it": it.New, "pt": pt.New,
+	"nl": nl.New, "pl": pl.New, "ru": ru.New, "uk": uk.New, "cs": cs.New, "sv": sv.New,
+	"da": da.New, "no": nb.New, "fi": fi.New, "tr": tr.New, "zh": zh.New, "ja": ja.New, "ko": ko.New,
+}
+
+// Locale holds the words and date conventions of one language.
+type Locale struct {
+	Lang string `yaml:"lang"` // BCP 47 code, e.g. "de"
+	Name string `yaml:"name"` // in English, e.g. "German"
+	// Months and MonthsShort are the twelve month names as written with a
+	// year (CLDR's stand-alone forms where they differ from the forms used
+	// with a day).
+	Months      []string `yaml:"months"`
+	MonthsShort []string `yaml:"monthsShort"`
+	// YearMonth writes a month and year: "{month} {year}" unless the
+	// language orders them otherwise (2020年3月).
+	YearMonth string            `yaml:"yearMonth"`
+	Present   string            `yaml:"present"` // the end of an ongoing period
+	At        string            `yaml:"at"`      // "Position at Organisation"; a dash or dot where the language has no such word
+	In        string            `yaml:"in"`      // "Degree in Subject"
+	Page      string            `yaml:"page"`    // e.g. "Page %d of %d"
+	Ongoing   []string          `yaml:"ongoing"` // words that mean "until now" in an end date
+	Common    []string          `yaml:"common"`  // frequent short words, for guessing the language
+	Sections  map[string]string `yaml:"sections"`
+	Labels    map[string]string `yaml:"labels"`
+}
+
+var (
+	loadOnce sync.Once
+	all      map[string]*Locale
+	loadErr  error
+	// commonSet holds each Latin-script language's common words.
+	commonSet map[string]map[string]bool
+)
+
+func load() {
+	all = map[string]*Locale{}
+	for lang, tr := range cldr {
+		b, err := files.ReadFile("words/" + lang + ".yaml")
+		if err != nil {
+			loadErr = err
+			return
+		}
+		var l Locale
+		if err := yaml.Unmarshal(b, &l); err != nil {
+			loadErr = fmt.Errorf("locale %s: %w", lang, err)
+			return
+		}
+		t := tr()
+		if len(l.Months) == 0 {
+			l.Months = t.MonthsWide()
+		}
+		if len(l.MonthsShort) == 0 {
+			l.MonthsShort = t.MonthsAbbreviated()
+		}
+		if len(l.Months) != 12 || len(l.MonthsShort) != 12 {
+			loadErr = fmt.Errorf("locale %s: want 12 month names", lang)
+			return
+		}
+		if l.YearMonth == "" {
+			l.YearMonth = "{month} {year}"
+		}
+		all[lang] = &l
+	}
+	commonSet = map[string]map[string]bool{}
+	for lang, l := range all {
+		switch lang {
+		case "zh", "ja", "ko", "ru", "uk": // told apart by script
+			continue
+		}
+		set := map[string]bool{}
+		for _, w := range l.Common {
+			set[w] = true
+		}
+		commonSet[lang] = set
+	}
+}
+
+// Names lists the built-in locales' codes, sorted.
+func Names() []string {
+	out := make([]string, 0, len(cldr))
+	for lang := range cldr {
+		out = append(out, lang)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Known reports whether lang is a built-in locale.
+func Known(lang string) bool {
+	_, ok := cldr[normalize(lang)]
+	return ok
+}
+
+// normalize maps a tag such as "pt-BR", "nb" or "zh_CN" to its locale.
+func normalize(lang string) string {
+	l := strings.ToLower(lang)
+	if i := strings.IndexAny(l, "-_"); i > 0 {
+		l = l[:i]
+	}
+	switch l {
+	case "nb", "nn":
+		return "no"
+	}
+	return l
+}
+
+// Get returns a built-in locale by its language code ("" means English).
+func Get(lang string) (*Locale, error) {
+	loadOnce.Do(load)
+	if loadErr != nil {
+		return nil, loadErr
+	}
+	if lang == "" {
+		lang = "en"
+	}
+	if l, ok := all[normalize(lang)]; ok {
+		return l, nil
+	}
+	return nil, fmt.Errorf("unknown locale %q; choose one of: %s", lang, strings.Join(Names(), ", "))
+}
+
+// YearMonthString writes a month (1–12) of a year, short or long.
+func (l *Locale) YearMonthString(year, month int, long bool) string {
+	name := l.MonthsShort[month-1]
+	if long {
+		name = l.Months[month-1]
+	}
+	return strings.NewReplacer("{month}", name, "{year}", fmt.Sprint(year)).Replace(l.YearMonth)
+}
+
+var (
+	wordsOnce sync.Once
+	monthOf   map[string]int  // folded month name → month, every language and form
+	ongoing   map[string]bool // folded "present" word
+)
+
+// fold lowercases a word and drops dots at its end, so that "Jan.", "jan"
+// and "JAN" are one word.
+func fold(s string) string {
+	return strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), ".")
+}
+
+func loadWords() {
+	loadOnce.Do(load)
+	monthOf = map[string]int{}
+	ongoing = map[string]bool{}
+	add := func(names []string) {
+		for i, n := range names {
+			if f := fold(n); f != "" {
+				if _, taken := monthOf[f]; !taken {
+					monthOf[f] = i + 1
+				}
+			}
+		}
+	}
+	for _, lang := range Names() { // sorted, so that a shared spelling resolves the same way every run
+		l := all[lang]
+		if l == nil {
+			continue
+		}
+		add(l.Months)
+		add(l.MonthsShort)
+		t := cldr[lang]()
+		add(t.MonthsWide())
+		add(t.MonthsAbbreviated())
+		for _, w := range l.Ongoing {
+			ongoing[fold(w)] = true
+		}
+	}
+	// Common English spellings CLDR does not list.
+	add([]string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sept", "oct", "nov", "dec"})
+}
+
+// Month reads a month name in any built-in language, full or abbreviated,
+// in any case, with or without a final dot.
+func Month(word string) (int, bool) {
+	wordsOnce.Do(loadWords)
+	m, ok := monthOf[fold(word)]
+	return m, ok
+}
+
+// IsOngoing reports whether s means "until now" in any built-in language
+// ("Present", "heute", "aujourd'hui", "至今" …).
+func IsOngoing(s string) bool {
+	wordsOnce.Do(loadWords)
+	f := fold(s)
+	f = strings.TrimLeftFunc(f, func(r rune) bool { return r == '-' || r == '–' || unicode.IsSpace(r) })
+	return ongoing[f]
+}

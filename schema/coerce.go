@@ -1,0 +1,606 @@
+package schema
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Lenient reading: a value of the wrong shape is coerced where its meaning
+// is clear (a list of lines where text belongs is joined, a location written
+// as a mapping is formatted) and left out where it is not; either way the
+// loader says what it did in a located warning, which --strict turns into an
+// error. Empty and null values mean "not given".
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// leftOut reports a value that vitae cannot use and leaves out.
+func (l *loader) leftOut(n *yaml.Node, loc []string, format string, args ...any) (any, bool) {
+	l.report(n, loc, Warning, "%s; left out", fmt.Sprintf(format, args...))
+	return nil, true
+}
+
+// null reports an empty or null value: it means "not given".
+func (l *loader) null(n *yaml.Node, loc []string) (any, bool) {
+	last := ""
+	if len(loc) > 0 {
+		last = loc[len(loc)-1]
+	}
+	switch {
+	case last == "endDate":
+		l.report(n, loc, Warning, "no end date given (%s); read as ongoing: leave endDate out while ongoing", nullWord(n))
+	case len(loc) > 0 && isIndex(last):
+		l.report(n, loc, Warning, "an empty item (%s); left out: remove it", nullWord(n))
+	case n.Value == "" || n.Value == "~":
+		l.report(n, loc, Warning, "no value given; remove the key or give a value")
+	default:
+		l.report(n, loc, Warning, "null; read as not given: remove the key or give a value")
+	}
+	return nil, true
+}
+
+func isIndex(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+func nullWord(n *yaml.Node) string {
+	if n.Value == "" || n.Value == "~" {
+		return "empty"
+	}
+	return "null"
+}
+
+// synth makes a node standing where n stands (for diagnostics).
+func (l *loader) synth(n *yaml.Node, kind yaml.Kind, tag, value string) *yaml.Node {
+	s := &yaml.Node{Kind: kind, Tag: tag, Value: value, Line: n.Line, Column: n.Column, Style: n.Style}
+	if f, ok := l.fileOf[n]; ok {
+		l.fileOf[s] = f
+	}
+	return s
+}
+
+// text coerces any node into text: a scalar as written, a list joined, a
+// mapping formatted. ok is false when nothing usable is left.
+func (l *loader) text(n *yaml.Node, loc []string, tag reflect.StructTag) (string, bool) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if l.json && n.Tag != "!!str" {
+			l.report(n, loc, Warning, "%s where text belongs; read as the text %q", describe(n), n.Value)
+		}
+		return n.Value, true
+	case yaml.SequenceNode:
+		sep := ", "
+		if tag.Get("markdown") == "block" {
+			sep = "\n\n" // a list of lines where prose belongs: one paragraph a line
+		}
+		var parts []string
+		for _, c := range n.Content {
+			if s := plainText(c, 0); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		if len(parts) == 0 {
+			return l.emptyList(n, loc)
+		}
+		what := "joined into one text"
+		if sep == "\n\n" {
+			what = "each line read as a paragraph"
+		}
+		l.report(n, loc, Warning, "a list where text belongs; %s", what)
+		return strings.Join(parts, sep), true
+	case yaml.MappingNode:
+		s, how := mappingText(n)
+		if s == "" {
+			l.leftOut(n, loc, "a mapping where text belongs, with no text in it")
+			return "", false
+		}
+		l.report(n, loc, Warning, "a mapping where text belongs (%s); shown as %q", how, s)
+		return s, true
+	}
+	return "", false
+}
+
+func (l *loader) emptyList(n *yaml.Node, loc []string) (string, bool) {
+	l.leftOut(n, loc, "an empty list where text belongs")
+	return "", false
+}
+
+// plainText flattens a node into text without diagnostics (for values being
+// coerced anyway).
+func plainText(n *yaml.Node, depth int) string {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if depth > 20 {
+		return ""
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return ""
+		}
+		return strings.TrimSpace(n.Value)
+	case yaml.SequenceNode:
+		var parts []string
+		for _, c := range n.Content {
+			if s := plainText(c, depth+1); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, ", ")
+	case yaml.MappingNode:
+		s, _ := mappingText(n)
+		return s
+	}
+	return ""
+}
+
+var (
+	langKey     = regexp.MustCompile(`^[a-z]{2}([-_][A-Za-z]{2})?$`)
+	nameKeys    = []string{"name", "title", "text", "label", "value", "language", "keyword", "skill", "network"}
+	placeKeys   = []string{"address", "street", "postalCode", "zip", "postcode", "city", "region", "state", "province", "countryCode", "country"}
+	placeFolded = func() map[string]bool {
+		m := map[string]bool{}
+		for _, k := range placeKeys {
+			m[strings.ToLower(k)] = true
+		}
+		return m
+	}()
+)
+
+// mappingText formats a mapping where text belongs, and says how:
+// a text per language (the English one, else the first), a postal location,
+// a name with details in parentheses, or all values joined.
+func mappingText(n *yaml.Node) (text, how string) {
+	var keys []string
+	vals := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i].Value
+		if _, dup := vals[k]; dup {
+			continue
+		}
+		keys = append(keys, k)
+		vals[k] = plainText(n.Content[i+1], 1)
+	}
+	if len(keys) == 0 {
+		return "", ""
+	}
+	allLang, allPlace := true, true
+	for _, k := range keys {
+		allLang = allLang && langKey.MatchString(k)
+		allPlace = allPlace && placeFolded[strings.ToLower(k)]
+	}
+	switch {
+	case allLang:
+		pick := keys[0]
+		for _, k := range keys {
+			if strings.HasPrefix(k, "en") && vals[k] != "" {
+				pick = k
+				break
+			}
+		}
+		if vals[pick] == "" {
+			for _, k := range keys {
+				if vals[k] != "" {
+					pick = k
+					break
+				}
+			}
+		}
+		return vals[pick], fmt.Sprintf("one text per language: %s; the %s one is shown, keep one language per file", strings.Join(keys, ", "), pick)
+	case allPlace:
+		get := func(names ...string) string {
+			for _, k := range keys {
+				for _, nm := range names {
+					if strings.EqualFold(k, nm) && vals[k] != "" {
+						return vals[k]
+					}
+				}
+			}
+			return ""
+		}
+		city := strings.TrimSpace(get("postalCode", "zip", "postcode") + " " + get("city"))
+		return strings.Join(nonEmptyStrings(get("address", "street"), city, get("region", "state", "province"), get("country", "countryCode")), ", "), "a location"
+	}
+	for _, nk := range nameKeys {
+		if v := vals[nk]; v != "" {
+			var rest []string
+			for _, k := range keys {
+				if k != nk && vals[k] != "" {
+					rest = append(rest, vals[k])
+				}
+			}
+			if len(rest) == 0 {
+				return v, "its " + nk
+			}
+			return v + " (" + strings.Join(rest, ", ") + ")", "its " + nk + " with the rest in parentheses"
+		}
+	}
+	var parts []string
+	for _, k := range keys {
+		if vals[k] != "" {
+			parts = append(parts, vals[k])
+		}
+	}
+	return strings.Join(parts, ", "), "its values joined"
+}
+
+func nonEmptyStrings(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// listFromScalar reads text where a list belongs: lines, or for short items
+// (keywords, courses, roles) comma-separated values. An item of a section
+// is made from the text when the section has an obvious text field.
+func (l *loader) listFromScalar(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) (any, bool) {
+	if n.Tag != "!!str" && !(n.Tag == "!!int" || n.Tag == "!!float") || n.Tag != "!!str" && l.json {
+		return l.leftOut(n, loc, "%s where a list belongs", describe(n))
+	}
+	s := strings.TrimSpace(n.Value)
+	if s == "" {
+		return l.leftOut(n, loc, "empty text where a list belongs")
+	}
+	elem := t.Elem()
+	if elem.Kind() == reflect.Struct && elem != highlightType {
+		field := textField[elem.Name()]
+		if field == "" {
+			return l.leftOut(n, loc, "text where a list of %s belongs", loc[len(loc)-1])
+		}
+		l.report(n, loc, Warning, "text where a list belongs; read as one item with %s %q", field, short(s))
+		item := l.synth(n, yaml.MappingNode, "!!map", "")
+		item.Content = []*yaml.Node{l.synth(n, yaml.ScalarNode, "!!str", field), n}
+		v, drop := l.convert(item, elem, append(loc[:len(loc):len(loc)], "0"), "")
+		if drop {
+			return nil, true
+		}
+		return []any{v}, false
+	}
+	var parts []string
+	switch {
+	case strings.Contains(s, "\n"):
+		for _, line := range strings.Split(s, "\n") {
+			line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "-*•·"))
+			if line != "" {
+				parts = append(parts, line)
+			}
+		}
+	case shortItems[loc[len(loc)-1]]:
+		for _, p := range regexp.MustCompile(`\s*[,;|•·]\s*`).Split(s, -1) {
+			if p = strings.TrimSpace(p); p != "" {
+				parts = append(parts, p)
+			}
+		}
+	default:
+		parts = []string{s}
+	}
+	l.report(n, loc, Warning, "text where a list belongs; read as %s", plural(len(parts), "item"))
+	out := make([]any, 0, len(parts))
+	for _, p := range parts {
+		out = append(out, p)
+	}
+	return out, false
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func short(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return s
+}
+
+// shortItems are lists whose items are a word or two, often written as one
+// comma-separated text.
+var shortItems = map[string]bool{"keywords": true, "courses": true, "roles": true, "tags": true, "sections": true}
+
+// textField is the field an item of a section is made of when the section
+// is given as text, e.g. references: "Available on request".
+var textField = map[string]string{
+	"Reference": "reference", "Interest": "name", "Language": "language", "Award": "title",
+	"Certificate": "name", "Publication": "name", "Skill": "name", "Project": "name", "Profile": "url",
+}
+
+// nameField and valueField say how a section written as a mapping (skills:
+// {Languages: [Go, Python]}) becomes a list: each key is an item's name, and
+// a value that is not itself a mapping fills its value field.
+var (
+	nameField = map[string]string{
+		"Skill": "name", "Language": "language", "Interest": "name", "Work": "name", "Education": "institution",
+		"Project": "name", "Award": "title", "Certificate": "name", "Publication": "name", "Reference": "name",
+		"Volunteer": "organization", "Profile": "network",
+	}
+	valueField = map[string]string{
+		"Skill": "keywords", "Language": "fluency", "Interest": "keywords", "Profile": "url",
+		"Certificate": "issuer", "Reference": "reference", "Award": "summary", "Publication": "summary",
+		"Project": "description", "Work": "position", "Education": "area", "Volunteer": "position",
+	}
+)
+
+// listFromMapping reads a mapping where a list belongs: a single item when
+// its keys are the item's fields, else one item per key.
+func (l *loader) listFromMapping(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) (any, bool) {
+	elem := t.Elem()
+	if elem.Kind() != reflect.Struct || elem == highlightType {
+		// keywords: {Go: expert} → "Go (expert)"
+		var out []any
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i].Value, plainText(n.Content[i+1], 1)
+			if v != "" {
+				k += " (" + v + ")"
+			}
+			out = append(out, k)
+		}
+		l.report(n, loc, Warning, "a mapping where a list belongs; read as %s", plural(len(out), "item"))
+		return out, false
+	}
+	known := 0
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if _, ok := l.fieldOrAlias(elem, n.Content[i].Value); ok {
+			known++
+		}
+	}
+	if known*2 >= len(n.Content)/2 && known > 0 {
+		l.report(n, loc, Warning, "a mapping where a list belongs; read as a list of one; write it with \"- \" in front")
+		v, drop := l.convert(n, elem, append(loc[:len(loc):len(loc)], "0"), "")
+		if drop {
+			return nil, true
+		}
+		return []any{v}, false
+	}
+	nf, vf := nameField[elem.Name()], valueField[elem.Name()]
+	if nf == "" {
+		return l.leftOut(n, loc, "a mapping where a list belongs")
+	}
+	l.report(n, loc, Warning, "a mapping where a list belongs; each key read as an item's %s", nf)
+	var out []any
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
+		item := l.synth(k, yaml.MappingNode, "!!map", "")
+		item.Content = []*yaml.Node{l.synth(k, yaml.ScalarNode, "!!str", nf), k}
+		switch {
+		case v.Kind == yaml.MappingNode:
+			if keyIndex(v, nf) < 0 {
+				item.Content = append(item.Content, v.Content...)
+			} else {
+				item = v
+			}
+		case isNull(v):
+		default:
+			item.Content = append(item.Content, l.synth(v, yaml.ScalarNode, "!!str", vf), v)
+		}
+		conv, drop := l.convert(item, elem, append(loc[:len(loc):len(loc)], strconv.Itoa(len(out))), "")
+		if !drop {
+			out = append(out, conv)
+		}
+	}
+	return out, false
+}
+
+// structFromText reads text where a mapping belongs: a location given as
+// one text is its city line; anything else is left out.
+func (l *loader) structFromText(n *yaml.Node, t reflect.Type, loc []string) (any, bool) {
+	if t == reflect.TypeFor[Location]() && strings.TrimSpace(n.Value) != "" {
+		l.report(n, loc, Warning, "text where a mapping belongs; read as the city: write city, region and countryCode on their own lines")
+		return map[string]any{"city": strings.TrimSpace(n.Value)}, false
+	}
+	return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
+}
+
+// highlight reads a bullet: text, or a mapping with text, tags and
+// sub-bullets; a mapping without text is shown as text.
+func (l *loader) highlight(n *yaml.Node, loc []string) (any, bool) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		s, _ := l.text(n, loc, "")
+		if strings.TrimSpace(s) == "" {
+			return nil, true
+		}
+		return s, false
+	case yaml.MappingNode:
+		if keyIndex(n, "text") >= 0 {
+			return l.object(n, highlightType, loc), false
+		}
+		rest := l.synth(n, yaml.MappingNode, "!!map", "")
+		item := l.synth(n, yaml.MappingNode, "!!map", "")
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			switch n.Content[i].Value {
+			case "tags", "highlights":
+				item.Content = append(item.Content, n.Content[i], n.Content[i+1])
+			default:
+				rest.Content = append(rest.Content, n.Content[i], n.Content[i+1])
+			}
+		}
+		s, _ := mappingText(rest)
+		if s == "" {
+			return l.leftOut(n, loc, "a bullet with no text")
+		}
+		l.report(n, loc, Warning, "a bullet written as a mapping without text:; shown as %q", short(s))
+		item.Content = append([]*yaml.Node{l.synth(n, yaml.ScalarNode, "!!str", "text"), l.synth(n, yaml.ScalarNode, "!!str", s)}, item.Content...)
+		return l.object(item, highlightType, loc), false
+	}
+	s, ok := l.text(n, loc, "")
+	if !ok {
+		return nil, true
+	}
+	return s, false
+}
+
+// integer reads a whole number written as a number or as text.
+func (l *loader) integer(n *yaml.Node, loc []string) (any, bool) {
+	if n.Kind == yaml.ScalarNode {
+		v := strings.TrimSpace(n.Value)
+		if i, err := strconv.Atoi(v); err == nil && n.Tag == "!!int" {
+			if i < 1 {
+				return l.leftOut(n, loc, "%d is not a count; give 1 or more", i)
+			}
+			return i, false
+		}
+		if f, err := strconv.ParseFloat(v, 64); err == nil && f == float64(int(f)) && f >= 0 && f < 1e6 {
+			l.report(n, loc, Warning, "%q read as the whole number %d; write %d", v, int(f), int(f))
+			return int(f), false
+		}
+	}
+	return l.leftOut(n, loc, "%s where a whole number belongs", describe(n))
+}
+
+var (
+	hasScheme   = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+	looksLikeIP = regexp.MustCompile(`^[0-9.]+(:[0-9]+)?(/.*)?$`)
+	hostLike    = regexp.MustCompile(`^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:[0-9]+)?([/?#]\S*)?$`)
+	emailLike   = regexp.MustCompile(`^[^@\s<>()\[\],;:"]+@[^@\s<>()\[\],;:"]+\.[^@\s<>()\[\],;:".]+$`)
+)
+
+// url reads a link: a scheme is added to a bare host (jane.dev →
+// https://jane.dev); what is not a link at all is left out.
+func (l *loader) url(n *yaml.Node, s string, loc []string) (any, bool) {
+	t := strings.TrimSpace(s)
+	switch {
+	case t == "":
+		l.report(n, loc, Warning, "empty URL; left out: remove the key or give a link")
+		return nil, true
+	case hasScheme.MatchString(t) && !hostLike.MatchString(t):
+		if strings.ContainsAny(t, " \t") {
+			fixed := strings.NewReplacer(" ", "%20", "\t", "%20").Replace(t)
+			l.report(n, loc, Warning, "%q has spaces; linked as %s", t, fixed)
+			return fixed, false
+		}
+		if t != s {
+			l.report(n, loc, Warning, "%q has spaces around it; read as %s", s, t)
+		}
+		return t, false
+	case strings.HasPrefix(t, "//"):
+		l.report(n, loc, Warning, "%q has no scheme; linked as https:%s", t, t)
+		return "https:" + t, false
+	case emailLike.MatchString(t):
+		l.report(n, loc, Warning, "%q is an e-mail address; linked as mailto:%s", t, t)
+		return "mailto:" + t, false
+	case hostLike.MatchString(t) && !looksLikeIP.MatchString(t) || looksLikeIP.MatchString(t) && strings.Count(t, ".") == 3:
+		l.report(n, loc, Warning, "%q has no scheme; linked as https://%s", t, t)
+		return "https://" + t, false
+	}
+	return l.leftOut(n, loc, "%q is not a link", t)
+}
+
+// email reads an e-mail address; a placeholder or anything else that is
+// not one is left out.
+func (l *loader) email(n *yaml.Node, s string, loc []string) (any, bool) {
+	t := strings.TrimSpace(s)
+	if lower := strings.ToLower(t); strings.HasPrefix(lower, "mailto:") {
+		t = t[len("mailto:"):]
+		l.report(n, loc, Warning, "%q: an address, not a link, belongs here; read as %s", s, t)
+	}
+	switch {
+	case t == "":
+		l.report(n, loc, Warning, "empty e-mail address; left out: remove the key or write one")
+		return nil, true
+	case !emailLike.MatchString(t):
+		return l.leftOut(n, loc, "%q is not an e-mail address", t)
+	case t != s && !strings.HasPrefix(strings.ToLower(s), "mailto:"):
+		l.report(n, loc, Warning, "%q has spaces around it; read as %s", s, t)
+	}
+	l.accepted[locKey(loc)] = true // the JSON Schema's e-mail check is stricter than people's addresses
+	return t, false
+}
+
+// aliasKeys maps names that other tools and hand-made files use for JSON
+// Resume's fields (seen in public résumés) to those fields, by the Go type
+// of the object they appear in. Each is read with a warning.
+var aliasKeys = map[string]map[string]string{
+	"Resume": {
+		"experience": "work", "jobs": "work", "employment": "work", "certifications": "certificates",
+		"volunteering": "volunteer", "honors": "awards", "honours": "awards", "hobbies": "interests",
+	},
+	"Basics": {
+		"title": "label", "headline": "label", "photo": "image", "avatar": "image", "mobile": "phone",
+		"telephone": "phone", "tel": "phone", "mail": "email", "e-mail": "email", "about": "summary", "bio": "summary",
+		"social": "profiles",
+	},
+	"Location": {
+		"state": "region", "province": "region", "country": "countryCode", "zip": "postalCode",
+		"zipCode": "postalCode", "postcode": "postalCode", "street": "address",
+	},
+	"Profile": {"name": "network", "user": "username", "link": "url", "website": "url"},
+	"Work": {
+		"title": "position", "role": "position", "jobTitle": "position", "employer": "name", "organization": "name",
+		"link": "url", "technologies": "keywords", "tools": "keywords", "stack": "keywords", "tech": "keywords",
+		"skills": "keywords", "bullets": "highlights", "achievements": "highlights", "responsibilities": "highlights",
+		"accomplishments": "highlights", "start": "startDate", "end": "endDate", "from": "startDate", "to": "endDate",
+		"city": "location",
+	},
+	"Volunteer": {
+		"name": "organization", "company": "organization", "organisation": "organization", "title": "position",
+		"role": "position", "bullets": "highlights", "description": "summary", "start": "startDate", "end": "endDate",
+		"link": "url",
+	},
+	"Education": {
+		"school": "institution", "university": "institution", "college": "institution", "name": "institution",
+		"degree": "studyType", "qualification": "studyType", "major": "area", "field": "area", "fieldOfStudy": "area",
+		"subject": "area", "start": "startDate", "end": "endDate", "grade": "score", "website": "url", "link": "url",
+		"summary": "description",
+	},
+	"Award": {"name": "title", "issuer": "awarder", "organization": "awarder", "description": "summary", "link": "url", "website": "url"},
+	"Certificate": {
+		"title": "name", "authority": "issuer", "organization": "issuer", "organisation": "issuer",
+		"issuingOrganization": "issuer", "awarder": "issuer", "link": "url", "website": "url", "issueDate": "date",
+		"issued": "date", "description": "summary",
+	},
+	"Publication": {
+		"title": "name", "link": "url", "date": "releaseDate", "publishedDate": "releaseDate",
+		"description": "summary", "abstract": "summary", "journal": "publisher", "venue": "publisher",
+	},
+	"Skill":     {"category": "name", "items": "keywords", "list": "keywords", "tools": "keywords", "technologies": "keywords"},
+	"Language":  {"proficiency": "fluency"},
+	"Reference": {"text": "reference", "quote": "reference", "testimonial": "reference", "author": "name"},
+	"Project": {
+		"title": "name", "link": "url", "website": "url", "repo": "url", "repository": "url", "github": "url",
+		"bullets": "highlights", "achievements": "highlights", "technologies": "keywords", "tools": "keywords",
+		"stack": "keywords", "tech": "keywords", "role": "roles", "company": "entity", "client": "entity",
+		"customer": "entity", "organization": "entity", "summary": "description", "start": "startDate", "end": "endDate",
+	},
+}
+
+// checkContent refuses a file that holds no résumé: another tool's format,
+// or a shape in which no key is a JSON Resume section.
+func (l *loader) checkContent(root *yaml.Node, inst any) {
+	if root == nil || root.Kind != yaml.MappingNode || len(root.Content) == 0 {
+		return
+	}
+	var keys []string
+	rt := reflect.TypeFor[Resume]()
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i].Value
+		if _, ok := l.fieldOrAlias(rt, k); ok || strings.HasPrefix(k, "x-") {
+			return
+		}
+		keys = append(keys, k)
+	}
+	if idx := keyIndex(root, "cv"); idx >= 0 && root.Content[idx+1].Kind == yaml.MappingNode {
+		l.report(root.Content[idx], []string{"cv"}, Error, "this looks like a RenderCV file (cv: with its sections): vitae reads JSON Resume; convert the file to JSON Resume's sections (basics, work, education, skills …)")
+		return
+	}
+	if len(keys) > 8 {
+		keys = append(keys[:8], "…")
+	}
+	l.report(root.Content[0], nil, Error, "no résumé in this file: none of its keys (%s) is a JSON Resume section; a résumé has basics, work, education, skills …", strings.Join(keys, ", "))
+}
