@@ -98,7 +98,8 @@ type Result struct {
 	Warnings    []string           // renderer warnings
 	Errors      []error            // build, render or write failures
 	Outputs     []Output
-	Skipped     int // outputs left as they were (--incremental)
+	Skipped     int      // outputs left as they were (--incremental)
+	Notes       []string // what was decided for the user, for --verbose (e.g. the locale)
 }
 
 // Invalid reports whether the input has errors in its content.
@@ -316,7 +317,12 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			mu.Unlock()
 		}
 		o := opts.Template
-		o.BaseDir = filepath.Dir(res.Input)
+		o.BaseDir, o.Source = filepath.Dir(res.Input), res.Input
+		if lang, why := templates.PickLocale(j.resume, o); why != "" {
+			mu.Lock()
+			res.Notes = append(res.Notes, fmt.Sprintf("locale %s, %s", lang, why))
+			mu.Unlock()
+		}
 		doc, err := templates.Build(j.resume, o)
 		if err != nil {
 			fail(err)
@@ -420,7 +426,7 @@ func Build(input string, opts Options) (*document.Document, *schema.Resume, *Res
 	}
 	r, res.Dropped = templates.Tailor(r, tags)
 	o := opts.Template
-	o.BaseDir = filepath.Dir(input)
+	o.BaseDir, o.Source = filepath.Dir(input), input
 	d, err := templates.Build(r, o)
 	if err != nil {
 		res.Errors = append(res.Errors, err)

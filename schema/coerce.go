@@ -546,7 +546,7 @@ var aliasKeys = map[string]map[string]string{
 		"link": "url", "technologies": "keywords", "tools": "keywords", "stack": "keywords", "tech": "keywords",
 		"skills": "keywords", "bullets": "highlights", "achievements": "highlights", "responsibilities": "highlights",
 		"accomplishments": "highlights", "start": "startDate", "end": "endDate", "from": "startDate", "to": "endDate",
-		"city": "location",
+		"city": "location", "place": "location",
 	},
 	"Volunteer": {
 		"name": "organization", "company": "organization", "organisation": "organization", "title": "position",
@@ -563,7 +563,7 @@ var aliasKeys = map[string]map[string]string{
 	"Certificate": {
 		"title": "name", "authority": "issuer", "organization": "issuer", "organisation": "issuer",
 		"issuingOrganization": "issuer", "awarder": "issuer", "link": "url", "website": "url", "issueDate": "date",
-		"issued": "date", "description": "summary",
+		"issued": "date", "year": "date", "description": "summary",
 	},
 	"Publication": {
 		"title": "name", "link": "url", "date": "releaseDate", "publishedDate": "releaseDate",
@@ -575,7 +575,7 @@ var aliasKeys = map[string]map[string]string{
 	"Project": {
 		"title": "name", "link": "url", "website": "url", "repo": "url", "repository": "url", "github": "url",
 		"bullets": "highlights", "achievements": "highlights", "technologies": "keywords", "tools": "keywords",
-		"stack": "keywords", "tech": "keywords", "role": "roles", "company": "entity", "client": "entity",
+		"stack": "keywords", "tech": "keywords", "role": "roles", "position": "roles", "company": "entity", "client": "entity",
 		"customer": "entity", "organization": "entity", "summary": "description", "start": "startDate", "end": "endDate",
 	},
 }
@@ -602,5 +602,18 @@ func (l *loader) checkContent(root *yaml.Node, inst any) {
 	if len(keys) > 8 {
 		keys = append(keys[:8], "…")
 	}
-	l.report(root.Content[0], nil, Error, "no résumé in this file: none of its keys (%s) is a JSON Resume section; a résumé has basics, work, education, skills …", strings.Join(keys, ", "))
+	hint := "a résumé has basics, work, education, skills …"
+	var sections []string
+	for i := 0; i < rt.NumField(); i++ {
+		if name := jsonName(rt.Field(i)); name != "" {
+			sections = append(sections, name)
+		}
+	}
+	for _, k := range keys {
+		if c := closest(k, sections); c != "" {
+			hint = fmt.Sprintf("did you mean %q for %q?", c, k)
+			break
+		}
+	}
+	l.report(root.Content[0], nil, Error, "no résumé in this file: none of its keys (%s) is a JSON Resume section; %s", strings.Join(keys, ", "), hint)
 }

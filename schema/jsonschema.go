@@ -29,6 +29,7 @@ var legacyKeys = map[string]map[string]string{
 	"Work":        {"company": "name", "website": "url"},
 	"Volunteer":   {"website": "url"},
 	"Education":   {"gpa": "score"},
+	"Language":    {"name": "language", "level": "fluency"},
 	"Publication": {"website": "url"},
 	"Project":     {"website": "url"},
 }

@@ -30,6 +30,7 @@ type Options struct {
 	Sections []string          // order and choice of sections
 	Titles   map[string]string // section titles, by section, over the résumé's
 	BaseDir  string            // folder of the résumé file
+	Source   string            // the résumé file, whose name may tell its language (cv.de.yaml)
 	// FontFallback is a TrueType font file for characters the theme's fonts
 	// lack (e.g. CJK); it overrides the theme's font.fallback.
 	FontFallback string
@@ -67,7 +68,8 @@ func Build(r *schema.Resume, opts Options) (*document.Document, error) {
 	if opts.FontFallback != "" {
 		theme.Font.Fallback = opts.FontFallback
 	}
-	loc, err := locale.Get(pick(opts.Locale, s.Locale))
+	lang, _ := PickLocale(r, opts)
+	loc, err := locale.Get(lang)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +137,12 @@ func Build(r *schema.Resume, opts Options) (*document.Document, error) {
 		}
 	}
 	if !slices.Contains(ids, "contact") {
-		d.Header.Contacts = b.contacts()
+		for _, c := range b.contacts() {
+			if c.Kind == "profile" && c.Label != "" && !strings.EqualFold(c.Label, c.Text) && !containsFold(c.Text, c.Label) {
+				c.Text = c.Label + ": " + c.Text // a reader must tell GitHub from LinkedIn
+			}
+			d.Header.Contacts = append(d.Header.Contacts, c)
+		}
 	}
 	for _, id := range ids {
 		blocks := b.section(id)
@@ -156,6 +163,67 @@ func Build(r *schema.Resume, opts Options) (*document.Document, error) {
 		d.Sections = append(d.Sections, document.Section{ID: id, Title: title, Blocks: blocks})
 	}
 	return d, nil
+}
+
+// PickLocale chooses the résumé's language: --locale, else
+// settings.locale, else the file name (resume.fr.json), else the script and
+// common words of its text, else English. It says how it chose when it was
+// not told.
+func PickLocale(r *schema.Resume, opts Options) (lang, why string) {
+	switch {
+	case opts.Locale != "":
+		return opts.Locale, ""
+	case r.Settings.Locale != "":
+		return r.Settings.Locale, ""
+	}
+	if l, ok := locale.FromFileName(opts.Source); ok {
+		return l, "from the file name"
+	}
+	if l := locale.Detect(resumeText(r)); l != "" {
+		return l, "from the language of the text"
+	}
+	return "en", "the default (set settings.locale or --locale to choose)"
+}
+
+// resumeText gathers the prose of a résumé, for guessing its language.
+func resumeText(r *schema.Resume) string {
+	var b strings.Builder
+	add := func(ss ...string) {
+		for _, s := range ss {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
+	var bullets func(hs []schema.Highlight)
+	bullets = func(hs []schema.Highlight) {
+		for _, h := range hs {
+			add(h.Text)
+			bullets(h.Highlights)
+		}
+	}
+	add(r.Basics.Label, r.Basics.Summary)
+	for _, w := range r.Work {
+		add(w.Position, w.Description, w.Summary)
+		bullets(w.Highlights)
+	}
+	for _, p := range r.Projects {
+		add(p.Name, p.Description)
+		bullets(p.Highlights)
+	}
+	for _, v := range r.Volunteer {
+		add(v.Position, v.Summary)
+		bullets(v.Highlights)
+	}
+	for _, e := range r.Education {
+		add(e.Area, e.StudyType, e.Description)
+	}
+	for _, a := range r.Awards {
+		add(a.Title, a.Summary)
+	}
+	for _, s := range r.Skills {
+		add(s.Name)
+	}
+	return b.String()
 }
 
 func isFile(name string) bool {
@@ -196,9 +264,10 @@ func (b *builder) section(id string) []document.Block {
 		var out []document.Block
 		for _, v := range r.Volunteer {
 			e := &document.Entry{
-				Title:  b.atTitle(v.Position, v.Organization, v.URL),
-				Dates:  b.dateRange(v.StartDate, v.EndDate),
-				Blocks: append(Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
+				Title:    b.atTitle(v.Position, v.Organization, v.URL),
+				Dates:    b.dateRange(v.StartDate, v.EndDate),
+				Location: v.Location,
+				Blocks:   append(Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
 			}
 			out = append(out, e)
 		}
@@ -218,24 +287,12 @@ func (b *builder) section(id string) []document.Block {
 		}
 		return rowsBlock(rows)
 	case "certificates":
-		var rows []document.Row
-		for _, c := range r.Certificates {
-			name := document.Text{{Text: c.Name, URL: c.URL}}
-			if c.Name == "" {
-				name = nil
-			}
-			row := document.Row{Key: document.Plain(c.Issuer), Value: name, Dates: b.date(c.Date)}
-			if c.Issuer == "" {
-				row.Key, row.Value = name, nil
-			}
-			rows = append(rows, row)
-		}
-		return rowsBlock(rows)
+		return b.certificates()
 	case "awards":
 		var out []document.Block
 		for _, a := range r.Awards {
 			out = append(out, &document.Entry{
-				Title:    Inline(a.Title),
+				Title:    linked(Inline(a.Title), a.URL),
 				Subtitle: document.Plain(a.Awarder),
 				Dates:    b.date(a.Date),
 				Blocks:   Blocks(a.Summary, document.StyleBody),
@@ -300,8 +357,8 @@ func (b *builder) contacts() []document.Contact {
 	if bs.Phone != "" {
 		out = append(out, document.Contact{Kind: "phone", Label: lb["phone"], Text: bs.Phone, URL: "tel:" + telURI(bs.Phone)})
 	}
-	if l := bs.Location; l.City != "" || l.Region != "" || l.CountryCode != "" {
-		out = append(out, document.Contact{Kind: "location", Label: lb["location"], Text: strings.Join(nonEmpty(l.City, l.Region, l.CountryCode), ", ")})
+	if place := formatLocation(bs.Location); place != "" {
+		out = append(out, document.Contact{Kind: "location", Label: lb["location"], Text: place})
 	}
 	if bs.URL != "" {
 		out = append(out, document.Contact{Kind: "url", Label: lb["website"], Text: shortURL(bs.URL), URL: bs.URL})
@@ -312,12 +369,30 @@ func (b *builder) contacts() []document.Contact {
 			text = shortURL(p.URL)
 		}
 		if text == "" {
+			text = p.Network
+		}
+		if text == "" {
 			continue
 		}
 		out = append(out, document.Contact{Kind: "profile", Label: p.Network, Text: text, URL: p.URL})
 	}
 	return out
 }
+
+// formatLocation writes a postal location on one line: street address
+// (its lines joined), postal code and city, region, country.
+func formatLocation(l schema.Location) string {
+	var addr []string
+	for _, line := range strings.Split(l.Address, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			addr = append(addr, line)
+		}
+	}
+	city := strings.TrimSpace(l.PostalCode + " " + l.City)
+	return strings.Join(nonEmpty(strings.Join(addr, ", "), city, l.Region, l.CountryCode), ", ")
+}
+
+func containsFold(s, sub string) bool { return strings.Contains(strings.ToLower(s), strings.ToLower(sub)) }
 
 func telURI(phone string) string {
 	var b strings.Builder
@@ -366,10 +441,19 @@ func (b *builder) work() []document.Block {
 	var out []document.Block
 	for _, group := range consecutive(b.r.Work, func(w schema.Work) string { return w.Name }) {
 		var desc, url, location string
+		sameDesc, sameLocation := true, true
 		for _, w := range group {
+			sameDesc = sameDesc && (w.Description == "" || desc == "" || w.Description == desc)
+			sameLocation = sameLocation && (w.Location == "" || location == "" || w.Location == location)
 			desc = firstNonEmpty(desc, w.Description)
 			url = firstNonEmpty(url, w.URL)
 			location = firstNonEmpty(location, w.Location)
+		}
+		if !sameDesc {
+			desc = "" // each role shows its own
+		}
+		if !sameLocation {
+			location = ""
 		}
 		if len(group) == 1 {
 			w := group[0]
@@ -396,11 +480,21 @@ func (b *builder) work() []document.Block {
 			Blocks:   Blocks(desc, document.StyleBody),
 		}
 		for _, w := range group {
-			e.Children = append(e.Children, &document.Entry{
+			child := &document.Entry{
 				Title:  document.Plain(w.Position),
 				Dates:  b.dateRange(w.StartDate, w.EndDate),
 				Blocks: b.role(w),
-			})
+			}
+			if !sameDesc {
+				child.Blocks = append(Blocks(w.Description, document.StyleBody), child.Blocks...)
+			}
+			if !sameLocation {
+				child.Location = w.Location
+			}
+			if w.URL != "" && w.URL != url {
+				child.Title = linked(child.Title, w.URL)
+			}
+			e.Children = append(e.Children, child)
 		}
 		out = append(out, compactChildren(e))
 	}
@@ -482,6 +576,7 @@ func (b *builder) education() []document.Block {
 				Title:    b.qualification(ed),
 				Subtitle: document.Text{{Text: ed.Institution, URL: ed.URL}},
 				Dates:    b.dateRange(ed.StartDate, ed.EndDate),
+				Location: ed.Location,
 				Blocks:   b.educationDetails(ed),
 			}
 			if len(e.Title) == 0 {
@@ -502,14 +597,63 @@ func (b *builder) education() []document.Block {
 				ed.Description = ""
 			}
 			e.Children = append(e.Children, &document.Entry{
-				Title:  b.qualification(ed),
-				Dates:  b.dateRange(ed.StartDate, ed.EndDate),
-				Blocks: b.educationDetails(ed),
+				Title:    b.qualification(ed),
+				Dates:    b.dateRange(ed.StartDate, ed.EndDate),
+				Location: ed.Location,
+				Blocks:   b.educationDetails(ed),
 			})
 		}
 		out = append(out, compactChildren(e))
 	}
 	return out
+}
+
+// linked makes a whole text a link (when url is given and no part of it
+// links elsewhere).
+func linked(t document.Text, url string) document.Text {
+	if url == "" || len(t) == 0 {
+		return t
+	}
+	out := make(document.Text, len(t))
+	for i, r := range t {
+		if r.URL == "" {
+			r.URL = url
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// certificates are rows of issuer, name and date; entries when any has a
+// summary.
+func (b *builder) certificates() []document.Block {
+	detailed := false
+	for _, c := range b.r.Certificates {
+		detailed = detailed || c.Summary != ""
+	}
+	var rows []document.Row
+	var out []document.Block
+	for _, c := range b.r.Certificates {
+		name := linked(Inline(c.Name), c.URL)
+		if detailed {
+			e := &document.Entry{Title: name, Subtitle: document.Plain(c.Issuer), Dates: b.date(c.Date), Blocks: Blocks(c.Summary, document.StyleBody)}
+			if len(e.Title) == 0 {
+				e.Title, e.Subtitle = e.Subtitle, nil
+			}
+			out = append(out, e)
+			continue
+		}
+		// issuer first, as people list them (the key column wraps a long one)
+		row := document.Row{Key: document.Plain(c.Issuer), Value: name, Dates: b.date(c.Date)}
+		if c.Issuer == "" {
+			row.Key, row.Value = name, nil
+		}
+		rows = append(rows, row)
+	}
+	if detailed {
+		return out
+	}
+	return rowsBlock(rows)
 }
 
 func (b *builder) publications() []document.Block {

@@ -13,9 +13,11 @@ import (
 var md = goldmark.New()
 
 // Blocks parses Markdown prose into paragraphs and bullet lists, in the
-// order written.
+// order written. HTML (as JSON Resume themes allow) is read as the Markdown
+// it stands for; a line break within a paragraph is kept, as people who
+// write one in a JSON string mean it.
 func Blocks(src string, style string) []document.Block {
-	src = strings.TrimSpace(src)
+	src = strings.TrimSpace(htmlToMarkdown(src))
 	if src == "" {
 		return nil
 	}
@@ -30,7 +32,7 @@ func Blocks(src string, style string) []document.Block {
 
 // Inline parses Markdown and flattens it to one line of inline text.
 func Inline(src string) document.Text {
-	src = strings.TrimSpace(src)
+	src = strings.TrimSpace(htmlToMarkdown(src))
 	if src == "" {
 		return nil
 	}
@@ -51,15 +53,23 @@ func Inline(src string) document.Text {
 		}
 	}
 	walk(root)
-	return trimText(out)
+	return trimText(breaks(out, " "))
+}
+
+// breaks makes the soft line breaks in t into sep.
+func breaks(t document.Text, sep string) document.Text {
+	for i := range t {
+		t[i].Text = strings.ReplaceAll(t[i].Text, softBreak, sep)
+	}
+	return t
 }
 
 func blockOf(n ast.Node, source []byte, style string) []document.Block {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
-		return []document.Block{document.Paragraph{Style: style, Text: inlineChildren(n, source)}}
+		return []document.Block{document.Paragraph{Style: style, Text: breaks(inlineChildren(n, source), "\n")}}
 	case *ast.Heading:
-		t := inlineChildren(n, source)
+		t := breaks(inlineChildren(n, source), " ")
 		for i := range t {
 			t[i].Bold = true
 		}
@@ -97,6 +107,11 @@ func listOf(l *ast.List, source []byte) *document.List {
 			switch c := c.(type) {
 			case *ast.List:
 				item.Items = append(item.Items, listOf(c, source).Items...)
+			case *ast.Paragraph, *ast.TextBlock:
+				if len(item.Text) > 0 {
+					item.Text = appendText(item.Text, document.Run{Text: " "})
+				}
+				item.Text = append(item.Text, breaks(inlineChildren(c, source), " ")...)
 			default:
 				for _, b := range blockOf(c, source, document.StyleBody) {
 					switch b := b.(type) {
@@ -140,7 +155,7 @@ func inlines(out document.Text, n ast.Node, source []byte, style document.Run) d
 			r.Text = "\n"
 			out = appendText(out, r)
 		} else if n.SoftLineBreak() {
-			r.Text = " "
+			r.Text = softBreak
 			out = appendText(out, r)
 		}
 		return out
@@ -194,6 +209,10 @@ func inlines(out document.Text, n ast.Node, source []byte, style document.Run) d
 	}
 	return out
 }
+
+// softBreak marks a line break within a paragraph until the caller decides
+// what it is: a space in one-line text, a line break in prose.
+const softBreak = " \u2028"
 
 // appendText adds a run, merging it into the last one when they look alike.
 func appendText(t document.Text, r document.Run) document.Text {

@@ -81,6 +81,9 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	for _, r := range results {
 		report(cmd, r.Diagnostics)
 		if cmd.Bool("verbose") {
+			for _, n := range r.Notes {
+				fmt.Fprintf(stderr, "%s: %s\n", r.Input, n)
+			}
 			for _, d := range r.Dropped {
 				fmt.Fprintf(stderr, "%s: tailoring left out %s\n", r.Input, d)
 			}

@@ -1,0 +1,105 @@
+package templates
+
+import (
+	"regexp"
+	"strings"
+)
+
+// JSON Resume's HTML themes let people write HTML in prose (<strong>, <br>,
+// <a href>, <ul><li>); read as the Markdown it stands for, it renders in
+// every format instead of showing its tags.
+
+var (
+	htmlTag  = regexp.MustCompile(`(?is)<!--.*?-->|<(/?)(b|strong|i|em|u|code|br|p|div|span|font|small|big|sup|sub|section|article|blockquote|table|thead|tbody|tr|td|th|h[1-6]|ul|ol|li|a|hr)\b((?:[^>"']|"[^"]*"|'[^']*')*)/?>`)
+	hrefAttr = regexp.MustCompile(`(?i)\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`)
+	newlines = regexp.MustCompile(`\n{3,}`)
+)
+
+// htmlToMarkdown rewrites the HTML tags in s as Markdown; text between them,
+// entities included, is left for the Markdown reader. Tags it does not know
+// (span, font …) are dropped, their text kept; anything else that looks like
+// a tag is text.
+func htmlToMarkdown(s string) string {
+	if !strings.Contains(s, "<") || !htmlTag.MatchString(s) {
+		return s
+	}
+	var b strings.Builder
+	var lists []string // "-" or "1." per open list
+	var hrefs []string
+	last := 0
+	for _, m := range htmlTag.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(s[last:m[0]])
+		last = m[1]
+		if m[4] < 0 { // a comment
+			continue
+		}
+		closing := m[3] > m[2]
+		name := strings.ToLower(s[m[4]:m[5]])
+		attrs := s[m[6]:m[7]]
+		switch name {
+		case "b", "strong":
+			b.WriteString("**")
+		case "i", "em":
+			b.WriteString("*")
+		case "code":
+			b.WriteString("`")
+		case "br":
+			b.WriteString("\n")
+		case "p", "div", "section", "article", "blockquote", "table", "tr":
+			b.WriteString("\n\n")
+		case "h1", "h2", "h3", "h4", "h5", "h6":
+			if closing {
+				b.WriteString("**\n\n")
+			} else {
+				b.WriteString("\n\n**")
+			}
+		case "ul", "ol":
+			if closing {
+				if len(lists) > 0 {
+					lists = lists[:len(lists)-1]
+				}
+			} else {
+				marker := "-"
+				if name == "ol" {
+					marker = "1."
+				}
+				lists = append(lists, marker)
+			}
+			b.WriteString("\n\n")
+		case "li":
+			if !closing {
+				marker, depth := "-", 0
+				if len(lists) > 0 {
+					marker, depth = lists[len(lists)-1], len(lists)-1
+				}
+				b.WriteString("\n" + strings.Repeat("  ", depth) + marker + " ")
+			}
+		case "a":
+			if closing {
+				if len(hrefs) > 0 {
+					h := hrefs[len(hrefs)-1]
+					hrefs = hrefs[:len(hrefs)-1]
+					if h != "" {
+						b.WriteString("](" + h + ")")
+					}
+				}
+				continue
+			}
+			h := ""
+			if a := hrefAttr.FindStringSubmatch(attrs); a != nil {
+				h = a[1] + a[2] + a[3]
+				h = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20").Replace(h)
+			}
+			hrefs = append(hrefs, h)
+			if h != "" {
+				b.WriteString("[")
+			}
+		case "td", "th":
+			if closing {
+				b.WriteString(" ")
+			}
+		}
+	}
+	b.WriteString(s[last:])
+	return strings.TrimSpace(newlines.ReplaceAllString(b.String(), "\n\n"))
+}
