@@ -392,7 +392,9 @@ func formatLocation(l schema.Location) string {
 	return strings.Join(nonEmpty(strings.Join(addr, ", "), city, l.Region, l.CountryCode), ", ")
 }
 
-func containsFold(s, sub string) bool { return strings.Contains(strings.ToLower(s), strings.ToLower(sub)) }
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
 
 func telURI(phone string) string {
 	var b strings.Builder
