@@ -174,10 +174,13 @@ func (w *writer) list(items []document.Item, depth int) {
 
 func (w *writer) inline(t document.Text) string {
 	var b strings.Builder
-	for _, r := range t {
+	for i, r := range t {
 		s := r.Text
 		if w.plain {
 			b.WriteString(s)
+			if r.URL != "" && (i+1 == len(t) || t[i+1].URL != r.URL) {
+				b.WriteString(linkSuffix(t[:i+1], r.URL))
+			}
 			continue
 		}
 		lead, core, trail := splitSpace(s)
@@ -203,6 +206,25 @@ func (w *writer) inline(t document.Text) string {
 		b.WriteString(lead + core + trail)
 	}
 	return b.String()
+}
+
+// linkSuffix prints a link's target after its text in plain text, where no
+// one can click: " <https://…>", unless the text already says it.
+func linkSuffix(t document.Text, url string) string {
+	var shown strings.Builder
+	for i := len(t) - 1; i >= 0 && t[i].URL == url; i-- {
+		shown.WriteString(t[i].Text)
+	}
+	target := url
+	for _, p := range []string{"mailto:", "tel:", "https://", "http://", "www."} {
+		target = strings.TrimPrefix(target, p)
+	}
+	target = strings.TrimSuffix(target, "/")
+	text := strings.ReplaceAll(shown.String(), " ", "")
+	if strings.HasPrefix(url, "tel:") || strings.Contains(strings.ToLower(text), strings.ToLower(target)) {
+		return ""
+	}
+	return " <" + url + ">"
 }
 
 func splitSpace(s string) (lead, core, trail string) {

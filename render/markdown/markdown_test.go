@@ -52,7 +52,7 @@ func TestMarkdownAndText(t *testing.T) {
 		"Jane Doe\n========\n",
 		"Experience\n----------\n",
 		"Lead (Jan 2020 – present)\nAcme\n",
-		"- Led the move\n  - Zero downtime\n- Costs_down by 50% <fast>\n",
+		"- Led the move <https://example.com>\n  - Zero downtime\n- Costs_down by 50% <fast>\n",
 		"- Languages: Go, Python\n",
 	} {
 		if !strings.Contains(txt, want) {
