@@ -304,6 +304,7 @@ func (l *loader) fieldOrAlias(t reflect.Type, key string) (string, bool) {
 func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]any {
 	out := map[string]any{}
 	seen := map[string]*yaml.Node{}
+	aliased := map[string]bool{} // fields read from another name because they were empty
 	isMeta := t == reflect.TypeFor[Meta]()
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -318,6 +319,9 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 		if key == "<<" && k.Tag == "!!merge" {
 			l.report(k, loc, Error, "merge keys (<<) are not supported; write the keys out")
 			continue
+		}
+		if aliased[key] && isEmptyNode(val) {
+			continue // an empty field whose other name holds the value
 		}
 		if first, dup := seen[key]; dup {
 			if isEmptyNode(val) {
@@ -354,7 +358,12 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 			if alias != "" {
 				cur = alias
 			}
-			if idx := keyIndex(n, cur); idx >= 0 || out[cur] != nil {
+			idx := keyIndex(n, cur)
+			if idx >= 0 && isEmptyNode(n.Content[idx+1]) && !isEmptyNode(val) {
+				l.report(k, append(loc, key), Warning, "%q is read as %q, which is given but empty: remove the empty %s and rename %s", key, cur, cur, key)
+				aliased[cur] = true
+				delete(out, cur)
+			} else if idx >= 0 || out[cur] != nil {
 				if idx >= 0 && plainText(n.Content[idx+1], 0) == plainText(val, 0) {
 					l.report(k, append(loc, key), Warning, "%q repeats %q; remove %s", key, cur, key)
 				} else {
@@ -362,7 +371,9 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 				}
 				continue
 			}
-			if legacy {
+			if aliased[cur] {
+				// said above
+			} else if legacy {
 				l.report(k, append(loc, key), Warning, "%q is the old name of %q; read as %s: rename it", key, cur, cur)
 			} else {
 				l.report(k, append(loc, key), Warning, "%q is not a JSON Resume field; read as %q: rename it", key, cur)
