@@ -398,7 +398,19 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 		case len(row.Key) > 0 && len(row.Value) > 0:
 			valueLines := l.wrap(row.Value, valFont, valueEnd-x-keyW)
 			keyLines := l.wrap(row.Key, keyFont, keyW-gutter)
-			n := max(len(valueLines), len(keyLines))
+			offset := 0
+			if len(keyLines) > 1 {
+				// A key too long for its column stands on its own line(s),
+				// the value under it in the value column: text extractors
+				// (and applicant tracking systems) read the whole key, then
+				// the value, never the two interleaved.
+				keyLines = l.wrap(row.Key, keyFont, valueEnd-x)
+				offset = len(keyLines)
+			}
+			n := offset + len(valueLines)
+			if offset == 0 {
+				n = max(len(keyLines), len(valueLines))
+			}
 			lh := l.lineH(bodySize)
 			for j := 0; j < n; j++ {
 				ln := line{h: lh}
@@ -406,12 +418,15 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 					ln.before = b
 				}
 				if j < len(keyLines) {
-					l.place(&ln, keyLines[j], x, th.Color.Text, "left", keyW)
+					l.place(&ln, keyLines[j], x, th.Color.Text, "left", valueEnd-x)
 				}
-				if j < len(valueLines) {
-					l.place(&ln, valueLines[j], x+keyW, th.Color.Text, "left", valueEnd-x-keyW)
+				if j >= offset && j-offset < len(valueLines) {
+					l.place(&ln, valueLines[j-offset], x+keyW, th.Color.Text, "left", valueEnd-x-keyW)
 				}
 				l.add(ln)
+			}
+			if row.Dates != "" {
+				first += offset // the date stands on the value's first line
 			}
 		default:
 			t, f := row.Key, keyFont

@@ -429,3 +429,25 @@ func TestEmojiIsLeftOutWithAWarning(t *testing.T) {
 		t.Errorf("text %q", text)
 	}
 }
+
+// A key too long for the key column wraps, but text extraction still reads
+// the whole key, then the value and its date: never the two interleaved.
+func TestLongKeyReadsBeforeItsValue(t *testing.T) {
+	d := testkit.YAML(t, `certificates:
+  - issuer: Linux Professional Institute and the Open Source Certification Board of Examiners
+    name: LPIC-1 Certified Linux Administrator with a rather long certificate title
+    date: 2012-08
+  - issuer: CompTIA
+    name: Network+
+    date: 2012-07
+`, templates.Options{})
+	res, err := Render(d, Options{Time: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(pdftotext(t, res.Data)), " ")
+	want := "Linux Professional Institute and the Open Source Certification Board of Examiners LPIC-1 Certified Linux Administrator"
+	if !strings.Contains(text, want) {
+		t.Errorf("key and value interleaved:\n%s", text)
+	}
+}
