@@ -40,6 +40,7 @@ func (l *loader) null(n *yaml.Node, loc []string) (any, bool) {
 	default:
 		l.report(n, loc, Warning, "null; read as not given: remove the key or give a value")
 	}
+	l.drop(n)
 	return nil, true
 }
 
@@ -71,6 +72,7 @@ func (l *loader) text(n *yaml.Node, loc []string, tag reflect.StructTag) (string
 	case yaml.ScalarNode:
 		if l.json && n.Tag != "!!str" {
 			l.report(n, loc, Warning, "%s where text belongs; read as the text %q", describe(n), n.Value)
+			l.replaceWith(n, n.Value)
 		}
 		return n.Value, true
 	case yaml.SequenceNode:
@@ -478,25 +480,31 @@ func (l *loader) url(n *yaml.Node, s string, loc []string) (any, bool) {
 	switch {
 	case t == "":
 		l.report(n, loc, Warning, "empty URL; left out: remove the key or give a link")
+		l.drop(n)
 		return nil, true
 	case hasScheme.MatchString(t) && !hostLike.MatchString(t):
 		if strings.ContainsAny(t, " \t") {
 			fixed := strings.NewReplacer(" ", "%20", "\t", "%20").Replace(t)
 			l.report(n, loc, Warning, "%q has spaces; linked as %s", t, fixed)
+			l.replaceWith(n, fixed)
 			return fixed, false
 		}
 		if t != s {
 			l.report(n, loc, Warning, "%q has spaces around it; read as %s", s, t)
+			l.replaceWith(n, t)
 		}
 		return t, false
 	case strings.HasPrefix(t, "//"):
 		l.report(n, loc, Warning, "%q has no scheme; linked as https:%s", t, t)
+		l.replaceWith(n, "https:"+t)
 		return "https:" + t, false
 	case emailLike.MatchString(t):
 		l.report(n, loc, Warning, "%q is an e-mail address; linked as mailto:%s", t, t)
+		l.replaceWith(n, "mailto:"+t)
 		return "mailto:" + t, false
 	case hostLike.MatchString(t) && !looksLikeIP.MatchString(t) || looksLikeIP.MatchString(t) && strings.Count(t, ".") == 3:
 		l.report(n, loc, Warning, "%q has no scheme; linked as https://%s", t, t)
+		l.replaceWith(n, "https://"+t)
 		return "https://" + t, false
 	}
 	return l.leftOut(n, loc, "%q is not a link", t)
@@ -507,17 +515,21 @@ func (l *loader) url(n *yaml.Node, s string, loc []string) (any, bool) {
 func (l *loader) email(n *yaml.Node, s string, loc []string) (any, bool) {
 	t := strings.TrimSpace(s)
 	if lower := strings.ToLower(t); strings.HasPrefix(lower, "mailto:") {
-		t = t[len("mailto:"):]
+		t = strings.TrimSpace(t[len("mailto:"):])
 		l.report(n, loc, Warning, "%q: an address, not a link, belongs here; read as %s", s, t)
 	}
 	switch {
 	case t == "":
 		l.report(n, loc, Warning, "empty e-mail address; left out: remove the key or write one")
+		l.drop(n)
 		return nil, true
 	case !emailLike.MatchString(t):
 		return l.leftOut(n, loc, "%q is not an e-mail address", t)
 	case t != s && !strings.HasPrefix(strings.ToLower(s), "mailto:"):
 		l.report(n, loc, Warning, "%q has spaces around it; read as %s", s, t)
+	}
+	if t != s {
+		l.replaceWith(n, t)
 	}
 	l.accepted[locKey(loc)] = true // the JSON Schema's e-mail check is stricter than people's addresses
 	return t, false

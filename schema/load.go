@@ -105,6 +105,8 @@ type loader struct {
 	// read, an e-mail address the JSON Schema's check is too strict for):
 	// the JSON Schema's complaints about them are not repeated.
 	accepted  map[string]bool
+	fixing    bool  // record fixes (vitae fix)
+	fixes     []fix // what would put each value in its canonical form
 	nodes     int
 	exhausted bool
 }
@@ -278,10 +280,14 @@ func (l *loader) date(n *yaml.Node, s string, loc []string) (any, bool) {
 	}
 	switch {
 	case v.ongoing, v.drop:
+		l.drop(n)
 		return nil, true
 	case v.asWritten:
 		l.accepted[locKey(loc)] = true
 		return strings.TrimSpace(s), false
+	}
+	if v.warning != "" {
+		l.replaceWith(n, v.canonical)
 	}
 	return v.canonical, false
 }
@@ -326,6 +332,7 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 		if first, dup := seen[key]; dup {
 			if isEmptyNode(val) {
 				l.report(k, append(loc, key), Warning, "duplicate key %q (first at line %d); this empty one is left out: remove it", key, first.Line)
+				l.drop(val)
 				continue
 			}
 			l.report(k, append(loc, key), Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
@@ -363,9 +370,12 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 				l.report(k, append(loc, key), Warning, "%q is read as %q, which is given but empty: remove the empty %s and rename %s", key, cur, cur, key)
 				aliased[cur] = true
 				delete(out, cur)
+				l.drop(n.Content[idx+1])
+				l.renameTo(k, cur)
 			} else if idx >= 0 || out[cur] != nil {
 				if idx >= 0 && plainText(n.Content[idx+1], 0) == plainText(val, 0) {
 					l.report(k, append(loc, key), Warning, "%q repeats %q; remove %s", key, cur, key)
+					l.drop(val)
 				} else {
 					l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is used, %s left out: keep one", cur, key, cur, key)
 				}
@@ -375,8 +385,10 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 				// said above
 			} else if legacy {
 				l.report(k, append(loc, key), Warning, "%q is the old name of %q; read as %s: rename it", key, cur, cur)
+				l.renameTo(k, cur)
 			} else {
 				l.report(k, append(loc, key), Warning, "%q is not a JSON Resume field; read as %q: rename it", key, cur)
+				l.renameTo(k, cur)
 			}
 			f, _ = fieldFor(t, cur)
 			key = cur

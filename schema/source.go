@@ -185,7 +185,7 @@ func parseJSON(file string, data []byte) (*yaml.Node, Diagnostics) {
 				}
 				if n.Kind == yaml.MappingNode {
 					kl, kc := pos.at(data, o)
-					n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.(string), Line: kl, Column: kc})
+					n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.(string), Line: kl, Column: kc, Style: yaml.DoubleQuotedStyle})
 					if t, o, err = next(); err != nil {
 						return nil, o, err
 					}

@@ -73,6 +73,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 		},
 		Commands: []*cli.Command{
 			validateCommand(),
+			fixCommand(),
 			renderCommand(),
 			schemaCommand(),
 			themesCommand(),

@@ -563,3 +563,27 @@ func TestTitleFlag(t *testing.T) {
 		t.Errorf("exit %d %s:\n%s", code, stderr, txt)
 	}
 }
+
+func TestFixRewritesInPlaceAndChecks(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "cv.yaml", "basics:\n  name: Jane   # me\n  website: jane.dev\nwork:\n  - name: Acme\n    startDate: Jan 2020\n    endDate: Present\n")
+	if code, stdout, _ := run(t, "fix", "--check", p); code != ExitInvalid || !strings.Contains(stdout, "+  url: https://jane.dev") {
+		t.Fatalf("--check: exit %d, diff %q", code, stdout)
+	}
+	if b, _ := os.ReadFile(p); !strings.Contains(string(b), "website") {
+		t.Fatal("--check wrote the file")
+	}
+	if code, stdout, stderr := run(t, "fix", p); code != ExitOK || !strings.Contains(stdout, "4 changes") {
+		t.Fatalf("fix: exit %d %q %q", code, stdout, stderr)
+	}
+	want := "basics:\n  name: Jane   # me\n  url: https://jane.dev\nwork:\n  - name: Acme\n    startDate: 2020-01\n"
+	if b, _ := os.ReadFile(p); string(b) != want {
+		t.Errorf("fixed file:\n%s\nwant\n%s", b, want)
+	}
+	if code, stdout, _ := run(t, "fix", "--check", p); code != ExitOK || stdout != "" {
+		t.Errorf("a fixed file still changes: %d %q", code, stdout)
+	}
+	if code, _, _ := run(t, "fix", writeFile(t, dir, "bad.yaml", "basics: [\n")); code != ExitInvalid {
+		t.Errorf("unreadable file: exit %d", code)
+	}
+}

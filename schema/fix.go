@@ -1,0 +1,352 @@
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// A fix is one change that puts a value in its canonical form: what the
+// loader reads anyway, written so that it no longer needs a warning.
+type fix struct {
+	node *yaml.Node // the value (or key) to change
+	kind fixKind
+	text string // the new value or key name
+}
+
+type fixKind int
+
+const (
+	fixValue  fixKind = iota // replace a scalar value
+	fixRename                // rename a key
+	fixDrop                  // remove a key and its value
+)
+
+func (l *loader) replaceWith(n *yaml.Node, text string) {
+	if l.fixing {
+		l.fixes = append(l.fixes, fix{node: n, kind: fixValue, text: text})
+	}
+}
+
+func (l *loader) renameTo(k *yaml.Node, name string) {
+	if l.fixing {
+		l.fixes = append(l.fixes, fix{node: k, kind: fixRename, text: name})
+	}
+}
+
+func (l *loader) drop(n *yaml.Node) {
+	if l.fixing {
+		l.fixes = append(l.fixes, fix{node: n, kind: fixDrop})
+	}
+}
+
+// Fix rewrites a résumé file in its canonical form — old and other key
+// names renamed, schemes added to links, dates written YYYY-MM, empty and
+// null keys removed — changing nothing else: comments, order, quoting and
+// layout stay as written. It reads the file alone (not the file it
+// extends). The result is checked to load to the very same résumé; what
+// the warnings still say is for the author to decide.
+func Fix(file string, data []byte) (fixed []byte, changes int, left Diagnostics) {
+	root, diags := parseSource(file, data)
+	if diags.HasErrors() || root == nil {
+		return nil, 0, diags
+	}
+	before, l := standalone(file, data, root, true)
+	if l.diags.HasErrors() {
+		return nil, 0, l.diags
+	}
+	src := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	edits := l.edits(root, src)
+	if len(edits) == 0 {
+		return data, 0, l.diags
+	}
+	out := apply(src, edits)
+	if len(out) != len(data) && bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		out = append([]byte("\xef\xbb\xbf"), out...)
+	}
+	// The fixed file must read as the same résumé, or nothing is written.
+	root2, d2 := parseSource(file, out)
+	if d2.HasErrors() || root2 == nil {
+		return nil, 0, append(l.diags, Diagnostic{File: file, Severity: Error, Message: "internal error: the fixed file does not parse; nothing was changed: " + d2.Error()})
+	}
+	after, l2 := standalone(file, out, root2, false)
+	if !bytes.Equal(canonicalJSON(before), canonicalJSON(after)) {
+		return nil, 0, append(l.diags, Diagnostic{File: file, Severity: Error, Message: "internal error: the fixed file would read differently; nothing was changed"})
+	}
+	return out, len(edits), l2.diags
+}
+
+// canonicalJSON is what a converted file means: the résumé it decodes to.
+func canonicalJSON(inst any) []byte {
+	var r Resume
+	j, _ := json.Marshal(inst)
+	_ = json.Unmarshal(j, &r)
+	out, _ := json.Marshal(r)
+	return out
+}
+
+// standalone converts one file's tree as the loader does, without
+// following extends.
+func standalone(file string, data []byte, root *yaml.Node, fixing bool) (any, *loader) {
+	l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{},
+		fileOf: map[*yaml.Node]string{}, fixing: fixing}
+	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
+	l.diags.sort()
+	return inst, l
+}
+
+type edit struct {
+	from, to int
+	text     string
+}
+
+// edits turns the fixes into text edits on src. A fix whose place in the
+// text cannot be found exactly is left out (the warning stays).
+func (l *loader) edits(root *yaml.Node, src []byte) []edit {
+	pos := newPosition(src)
+	parent := map[*yaml.Node][2]*yaml.Node{} // value → {mapping, key}
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
+		if depth > 200 {
+			return
+		}
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				parent[n.Content[i+1]] = [2]*yaml.Node{n, n.Content[i]}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c, depth+1)
+		}
+	}
+	walk(root, 0)
+	var out []edit
+	seen := map[*yaml.Node]bool{}
+	for _, f := range l.fixes {
+		if seen[f.node] {
+			continue
+		}
+		seen[f.node] = true
+		switch f.kind {
+		case fixValue, fixRename:
+			from, to, ok := scalarExtent(src, pos, f.node)
+			if !ok {
+				continue
+			}
+			out = append(out, edit{from, to, l.quote(f.node, f.text)})
+		case fixDrop:
+			p, ok := parent[f.node]
+			if !ok {
+				continue
+			}
+			if e, ok := pairExtent(src, pos, p[1], f.node, l.json); ok {
+				out = append(out, e)
+			}
+		}
+	}
+	// Remove edits inside a dropped pair, and overlapping ones.
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].from != out[j].from {
+			return out[i].from < out[j].from
+		}
+		return out[i].to > out[j].to
+	})
+	var kept []edit
+	for _, e := range out {
+		if n := len(kept); n > 0 && e.from < kept[n-1].to {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return kept
+}
+
+func apply(src []byte, edits []edit) []byte {
+	var b bytes.Buffer
+	last := 0
+	for _, e := range edits {
+		b.Write(src[last:e.from])
+		b.WriteString(e.text)
+		last = e.to
+	}
+	b.Write(src[last:])
+	return b.Bytes()
+}
+
+// offset is the byte offset of a node's line and (character) column.
+func offset(src []byte, pos position, n *yaml.Node) (int, bool) {
+	if n.Line < 1 || n.Line > len(pos.lineStarts) {
+		return 0, false
+	}
+	off := pos.lineStarts[n.Line-1]
+	for c := 1; c < n.Column; c++ {
+		if off >= len(src) || src[off] == '\n' {
+			return 0, false
+		}
+		_, size := utf8.DecodeRune(src[off:])
+		off += size
+	}
+	return off, true
+}
+
+// scalarExtent finds where a scalar stands in the text, quotes included;
+// ok only when the text there is exactly the scalar.
+func scalarExtent(src []byte, pos position, n *yaml.Node) (from, to int, ok bool) {
+	if n.Kind != yaml.ScalarNode {
+		return 0, 0, false
+	}
+	from, ok = offset(src, pos, n)
+	if !ok || from >= len(src) {
+		return 0, 0, false
+	}
+	switch n.Style {
+	case yaml.DoubleQuotedStyle:
+		if src[from] != '"' {
+			return 0, 0, false
+		}
+		for i := from + 1; i < len(src) && src[i] != '\n'; i++ {
+			switch src[i] {
+			case '\\':
+				i++
+			case '"':
+				var s string
+				if json.Unmarshal(src[from:i+1], &s) != nil || s != n.Value {
+					return 0, 0, false
+				}
+				return from, i + 1, true
+			}
+		}
+	case yaml.SingleQuotedStyle:
+		if src[from] != '\'' {
+			return 0, 0, false
+		}
+		for i := from + 1; i < len(src) && src[i] != '\n'; i++ {
+			if src[i] == '\'' {
+				if i+1 < len(src) && src[i+1] == '\'' {
+					i++
+					continue
+				}
+				if strings.ReplaceAll(string(src[from+1:i]), "''", "'") != n.Value {
+					return 0, 0, false
+				}
+				return from, i + 1, true
+			}
+		}
+	case 0, yaml.TaggedStyle:
+		to = from + len(n.Value)
+		if n.Value != "" && to <= len(src) && string(src[from:to]) == n.Value {
+			return from, to, true
+		}
+	}
+	return 0, 0, false
+}
+
+// pairExtent finds a key and its value in the text, with what must go with
+// them: the whole line(s) in block YAML, a comma in JSON.
+func pairExtent(src []byte, pos position, k, v *yaml.Node, isJSON bool) (edit, bool) {
+	from, ok := offset(src, pos, k)
+	if !ok {
+		return edit{}, false
+	}
+	to := -1
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Value == "" && v.Style == 0: // "key:" with nothing after it
+		i := bytes.IndexByte(src[from:], ':')
+		if i < 0 {
+			return edit{}, false
+		}
+		to = from + i + 1
+	case v.Kind == yaml.ScalarNode:
+		_, end, ok := scalarExtent(src, pos, v)
+		if !ok {
+			return edit{}, false
+		}
+		to = end
+	case (v.Kind == yaml.SequenceNode || v.Kind == yaml.MappingNode) && len(v.Content) == 0:
+		start, ok := offset(src, pos, v)
+		if !ok || start+2 > len(src) {
+			return edit{}, false
+		}
+		if s := string(src[start : start+2]); s != "[]" && s != "{}" {
+			return edit{}, false
+		}
+		to = start + 2
+	default:
+		return edit{}, false
+	}
+	lineStart := pos.lineStarts[k.Line-1]
+	lineEnd := bytes.IndexByte(src[to:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(src)
+	} else {
+		lineEnd += to
+	}
+	rest := strings.TrimSpace(string(src[to:lineEnd]))
+	alone := strings.TrimSpace(string(src[lineStart:from])) == ""
+	if isJSON {
+		// the comma after the pair, or else the one before it
+		j := to
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r' || src[j] == '\n') {
+			j++
+		}
+		if j < len(src) && src[j] == ',' {
+			if alone && strings.HasPrefix(rest, ",") && strings.TrimSpace(rest[1:]) == "" {
+				return edit{lineStart, min(lineEnd+1, len(src)), ""}, true
+			}
+			j++
+			for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+				j++
+			}
+			return edit{from, j, ""}, true
+		}
+		i := from - 1
+		for i >= 0 && (src[i] == ' ' || src[i] == '\t' || src[i] == '\r' || src[i] == '\n') {
+			i--
+		}
+		if i >= 0 && src[i] == ',' {
+			return edit{i, to, ""}, true
+		}
+		return edit{}, false // the only key: leave the mapping as it is
+	}
+	if alone && (rest == "" || strings.HasPrefix(rest, "#")) && k.Line == v.Line || alone && rest == "" && v.Value == "" {
+		return edit{lineStart, min(lineEnd+1, len(src)), ""}, true
+	}
+	return edit{}, false // a flow mapping or a line shared with more: left for the author
+}
+
+// quote writes a new value as the old one was written: in JSON a JSON
+// string; in YAML in the same quotes, or plain when plain is safe.
+func (l *loader) quote(n *yaml.Node, s string) string {
+	if l.json {
+		b, _ := json.Marshal(s)
+		return string(b)
+	}
+	switch n.Style {
+	case yaml.DoubleQuotedStyle:
+		return strconv.Quote(s)
+	case yaml.SingleQuotedStyle:
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	var probe yaml.Node
+	if yaml.Unmarshal([]byte("k: "+s), &probe) == nil && len(probe.Content) == 1 && len(probe.Content[0].Content) == 2 {
+		if v := probe.Content[0].Content[1]; v.Kind == yaml.ScalarNode && v.Value == s && v.Tag != "!!null" && v.Tag != "!!bool" {
+			return s
+		}
+	}
+	return strconv.Quote(s)
+}
+
+// Describe says what a change count means, for the command line.
+func Describe(changes int) string {
+	if changes == 1 {
+		return "1 change"
+	}
+	return fmt.Sprintf("%d changes", changes)
+}

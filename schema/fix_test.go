@@ -1,0 +1,106 @@
+package schema
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// vitae fix writes what the loader reads, changing nothing else: comments,
+// order, quoting and blank lines stay; the result reads as the same résumé
+// with fewer warnings.
+func TestFixYAMLKeepsTheRest(t *testing.T) {
+	src := `# My résumé
+basics:
+  name: Jane Doe        # keep this comment
+  website: jane.dev
+  email: ""
+
+work:
+  - company: Acme
+    position: Dev
+    startDate: März 2020
+    endDate: Present   # still there
+    url: "www.acme.example"
+  - name: Beta
+    startDate: '2019-02-30'
+    endDate:
+    summary: ~
+`
+	want := `# My résumé
+basics:
+  name: Jane Doe        # keep this comment
+  url: https://jane.dev
+
+work:
+  - name: Acme
+    position: Dev
+    startDate: 2020-03
+    url: "https://www.acme.example"
+  - name: Beta
+    startDate: '2019-02'
+`
+	got, n, left := Fix("cv.yaml", []byte(src))
+	if string(got) != want {
+		t.Fatalf("got (%d changes)\n%s\nwant\n%s\nleft: %s", n, got, want, left.Error())
+	}
+	if len(left) != 0 {
+		t.Errorf("warnings left: %s", left.Error())
+	}
+	if again, n, _ := Fix("cv.yaml", got); n != 0 || string(again) != string(got) {
+		t.Errorf("a fixed file changes again (%d changes)", n)
+	}
+}
+
+func TestFixJSON(t *testing.T) {
+	src := `{
+  "basics": {
+    "name": "Jane",
+    "picture": "me.png",
+    "url": ""
+  },
+  "work": [
+    {"name": "Acme", "startDate": "Jan 2019", "endDate": null, "keywords": [], "technologies": ["Go"]}
+  ],
+  "education": [{"institution": "TU", "score": 3.9}]
+}
+`
+	got, _, left := Fix("cv.json", []byte(src))
+	for _, w := range []string{`"image": "me.png"`, `"startDate": "2019-01"`, `"technologies"` + "", `"score": "3.9"`} {
+		if w == `"technologies"` {
+			if strings.Contains(string(got), w) {
+				t.Errorf("technologies not renamed:\n%s", got)
+			}
+			continue
+		}
+		if !strings.Contains(string(got), w) {
+			t.Errorf("fixed JSON lacks %s:\n%s", w, got)
+		}
+	}
+	for _, gone := range []string{`"url": ""`, `null`, `"keywords": []`} {
+		if strings.Contains(string(got), gone) {
+			t.Errorf("fixed JSON still has %s:\n%s", gone, got)
+		}
+	}
+	if len(left) != 0 {
+		t.Errorf("warnings left: %s", left.Error())
+	}
+}
+
+// Each golden input that loads also fixes without changing what it reads as.
+func TestFixNeverChangesWhatAFileSays(t *testing.T) {
+	files, _ := filepath.Glob("testdata/invalid/*")
+	for _, f := range files {
+		if strings.HasSuffix(f, ".golden") {
+			continue
+		}
+		data, _ := os.ReadFile(f)
+		if r, _ := Load(f, data); r == nil {
+			continue
+		}
+		if _, _, left := Fix(f, data); left.HasErrors() {
+			t.Errorf("%s: %s", f, left.Error())
+		}
+	}
+}
