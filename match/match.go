@@ -82,7 +82,7 @@ func Compare(r *schema.Resume, posting string) Report {
 		}
 	}
 	postingTerms := find(vocab, posting)
-	resumeText := resumeText(r)
+	resumeText := r.Text()
 	have := map[string]bool{}
 	for _, c := range find(vocab, resumeText) {
 		have[c] = true
@@ -175,50 +175,3 @@ func resumeKeywords(r *schema.Resume) []string {
 	return out
 }
 
-// resumeText is every word of the résumé, as plain text.
-func resumeText(r *schema.Resume) string {
-	var b strings.Builder
-	add := func(ss ...string) {
-		for _, s := range ss {
-			b.WriteString(s)
-			b.WriteString(" \n ")
-		}
-	}
-	var hl func([]schema.Highlight)
-	hl = func(hs []schema.Highlight) {
-		for _, h := range hs {
-			add(h.Text)
-			hl(h.Highlights)
-		}
-	}
-	add(r.Basics.Label, r.Basics.Summary)
-	for _, s := range r.Skills {
-		add(s.Name)
-		add(s.Keywords...)
-	}
-	for _, w := range r.Work {
-		add(w.Position, w.Summary, w.Description)
-		add(w.Keywords...)
-		hl(w.Highlights)
-	}
-	for _, v := range r.Volunteer {
-		add(v.Position, v.Summary)
-		hl(v.Highlights)
-	}
-	for _, p := range r.Projects {
-		add(p.Name, p.Description)
-		add(p.Keywords...)
-		hl(p.Highlights)
-	}
-	for _, e := range r.Education {
-		add(e.Area, e.StudyType, e.Description)
-		add(e.Courses...)
-	}
-	for _, c := range r.Certificates {
-		add(c.Name, c.Issuer)
-	}
-	for _, l := range r.Languages {
-		add(l.Language)
-	}
-	return b.String()
-}

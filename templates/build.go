@@ -179,51 +179,10 @@ func PickLocale(r *schema.Resume, opts Options) (lang, why string) {
 	if l, ok := locale.FromFileName(opts.Source); ok {
 		return l, "from the file name"
 	}
-	if l := locale.Detect(resumeText(r)); l != "" {
+	if l := locale.Detect(r.Text()); l != "" {
 		return l, "from the language of the text"
 	}
 	return "en", "the default (set settings.locale or --locale to choose)"
-}
-
-// resumeText gathers the prose of a résumé, for guessing its language.
-func resumeText(r *schema.Resume) string {
-	var b strings.Builder
-	add := func(ss ...string) {
-		for _, s := range ss {
-			b.WriteString(s)
-			b.WriteByte('\n')
-		}
-	}
-	var bullets func(hs []schema.Highlight)
-	bullets = func(hs []schema.Highlight) {
-		for _, h := range hs {
-			add(h.Text)
-			bullets(h.Highlights)
-		}
-	}
-	add(r.Basics.Label, r.Basics.Summary)
-	for _, w := range r.Work {
-		add(w.Position, w.Description, w.Summary)
-		bullets(w.Highlights)
-	}
-	for _, p := range r.Projects {
-		add(p.Name, p.Description)
-		bullets(p.Highlights)
-	}
-	for _, v := range r.Volunteer {
-		add(v.Position, v.Summary)
-		bullets(v.Highlights)
-	}
-	for _, e := range r.Education {
-		add(e.Area, e.StudyType, e.Description)
-	}
-	for _, a := range r.Awards {
-		add(a.Title, a.Summary)
-	}
-	for _, s := range r.Skills {
-		add(s.Name)
-	}
-	return b.String()
 }
 
 func isFile(name string) bool {
