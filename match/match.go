@@ -174,4 +174,3 @@ func resumeKeywords(r *schema.Resume) []string {
 	}
 	return out
 }
-

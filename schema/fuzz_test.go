@@ -3,10 +3,12 @@ package schema
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
-// The loader never panics and never returns a résumé together with an error.
+// The loader never panics and never returns a résumé together with an error;
+// vitae fix never panics and never writes a file that reads differently.
 // CI runs it for about 30 seconds (make fuzz); the seeds run in every go test.
 func FuzzLoad(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/invalid/*")
@@ -30,6 +32,9 @@ func FuzzLoad(f *testing.F) {
 			if d.Message == "" {
 				t.Fatalf("empty message in %#v", d)
 			}
+		}
+		if _, _, left := Fix(name, data); strings.Contains(left.Error(), "internal error") {
+			t.Fatalf("fix: %s", left.Error())
 		}
 	})
 }
