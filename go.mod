@@ -3,15 +3,12 @@ module github.com/vitae-dev/vitae
 go 1.26.8
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
+	github.com/go-playground/locales v0.14.1
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/urfave/cli/v3 v3.14.0
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v4 v4.0.0
+	golang.org/x/image v0.47.0
 	golang.org/x/text v0.43.0
-)
-
-require (
-	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
-	github.com/go-playground/locales v0.14.1 // indirect
-	golang.org/x/image v0.47.0 // indirect
 )

@@ -159,18 +159,3 @@ func (t Text) String() string {
 	}
 	return b.String()
 }
-
-// Join concatenates texts with a plain separator between non-empty ones.
-func Join(sep string, texts ...Text) Text {
-	var out Text
-	for _, t := range texts {
-		if len(t) == 0 {
-			continue
-		}
-		if len(out) > 0 && sep != "" {
-			out = append(out, Run{Text: sep})
-		}
-		out = append(out, t...)
-	}
-	return out
-}

@@ -218,8 +218,7 @@ func parseJSON(file string, data []byte) (*yaml.Node, Diagnostics) {
 	if err != nil {
 		return fail(err, off)
 	}
-	if t, o, err := next(); err == nil {
-		_ = t
+	if _, o, err := next(); err == nil {
 		return fail(fmt.Errorf("more content after the end of the document"), o)
 	} else if !errors.Is(err, io.EOF) {
 		return fail(err, o)

@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"embed"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // photo formats
@@ -129,6 +130,9 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
+	if w.err != nil {
+		return nil, w.err
+	}
 	return &Result{Data: buf.Bytes(), Warnings: w.warnings}, nil
 }
 
@@ -220,6 +224,7 @@ type writer struct {
 	bodyFont string
 	image    *imageRef
 	warnings []string
+	err      error // the first problem that makes the file wrong
 }
 
 func (w *writer) photo() error {
@@ -471,8 +476,11 @@ func (w *writer) list(items []document.Item, depth int, inEntry bool) {
 // dates. The columns are measured with the same font metrics as the PDF.
 func (w *writer) rows(r *document.Rows, inEntry bool) {
 	th := w.th
-	bodyFace, _ := fonts.Builtin(th.Font.Body, "")
-	boldFace, _ := fonts.Builtin(th.Font.Body, "B")
+	bodyFace, err1 := fonts.Builtin(th.Font.Body, "")
+	boldFace, err2 := fonts.Builtin(th.Font.Body, "B")
+	if err := errors.Join(err1, err2); err != nil && w.err == nil {
+		w.err = fmt.Errorf("docx: measuring the key column: %w", err)
+	}
 	width := func(f *fonts.Face, t document.Text) float64 {
 		if f == nil {
 			return 0

@@ -736,7 +736,6 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 	// Consecutive words in one face and link become one text operation, so
 	// text extraction sees ordinary spaces.
 	var cur *op
-	var linkStart float64
 	for i, wd := range words {
 		if i > 0 && wd.space {
 			if cur != nil && cur.font == wd.font && cur.url == wd.url {
@@ -752,9 +751,7 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		} else {
 			ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, size), w: wd.w, text: wd.text, font: wd.font, color: color, url: wd.url})
 			cur = &ln.ops[len(ln.ops)-1]
-			linkStart = cx
 		}
-		_ = linkStart
 		cx += wd.w
 	}
 	// links

@@ -64,10 +64,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	contentH := size[1] - th.Margin.Top - th.Margin.Bottom
-	if th.Footer {
-		contentH -= 0 // the footer sits in the bottom margin
-	}
+	contentH := size[1] - th.Margin.Top - th.Margin.Bottom // the footer sits in the bottom margin
 	// Lay out at the theme's own metrics; with --max-pages, tighten step by
 	// step (spacing, then leading, then type size) until it fits.
 	steps := []metrics{{1, th.Spacing.Leading, 1}}
@@ -94,6 +91,9 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	}
 	l.placeSides(pages)
 	data, err := r.draw(pages, opts)
+	if err == nil {
+		err = r.err
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -135,6 +135,7 @@ type renderer struct {
 	fallback string // family key of the fallback font, if any
 	photo    *photoInfo
 	cover    map[string]*fonts.Face
+	err      error // the first font that could not be added
 }
 
 func newRenderer(d *document.Document, size [2]float64) (*renderer, error) {
@@ -204,11 +205,14 @@ func (r *renderer) ensure(f font) {
 	}
 	r.added[key] = true
 	fam, err := fonts.Lookup(f.family)
-	if err != nil {
-		return
+	var data []byte
+	if err == nil {
+		data, err = fonts.Bytes(fam, f.style)
 	}
-	data, err := fonts.Bytes(fam, f.style)
 	if err != nil {
+		if r.err == nil {
+			r.err = fmt.Errorf("pdf: font %s %s: %w", f.family, f.style, err)
+		}
 		return
 	}
 	r.pdf.AddUTF8FontFromBytes(f.family, f.style, data)
