@@ -16,17 +16,17 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 
-	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/schema"
-	"github.com/vitae-dev/vitae/templates"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -34,20 +34,20 @@ import (
 type Options struct {
 	Formats     []render.Format
 	OutDir      string
-	Template    templates.Options // theme, locale, page… (BaseDir is set per input)
-	Tags        []string          // tailoring: keep untagged items and items with any of these
-	Overlays    []string          // files laid over every input (as if it were their extends)
-	Variant     string            // render this variant of each résumé
-	AllVariants bool              // render every variant of each résumé, each to its own files
-	Strict      bool              // warnings are errors
-	Name        string            // output name pattern; see OutputName
-	Workers     int               // 0: one per core
+	Pipeline    pipeline.Options // overlays, tags, theme, locale, page… for every input
+	Variant     string           // render this variant of each résumé
+	AllVariants bool             // render every variant of each résumé, each to its own files
+	Name        string           // output name pattern; see OutputName
+	Workers     int              // 0: one per core
 	Shard       Shard
 	// Incremental skips an output whose inputs (content, tailoring, theme,
 	// settings, SOURCE_DATE_EPOCH) and vitae version are unchanged since the
 	// last run, keeping a cache in OUT/.vitae-cache.json.
 	Incremental bool
 	Version     string // vitae's version, part of the incremental key
+	// Stamped says the outputs' time is fixed (SOURCE_DATE_EPOCH), and so
+	// part of the incremental key; a time read from the clock is not.
+	Stamped bool
 	// Progress, if set, is called after each rendered input variant.
 	Progress func(done, total int)
 }
@@ -100,6 +100,7 @@ type Result struct {
 	Outputs     []Output
 	Skipped     int      // outputs left as they were (--incremental)
 	Notes       []string // what was decided for the user, for --verbose (e.g. the locale)
+	Files       []string // the files read: the résumé, those it extends, overlays, theme files
 }
 
 // Invalid reports whether the input has errors in its content.
@@ -228,10 +229,10 @@ func Slug(s string) string {
 }
 
 type job struct {
-	input   int
-	resume  *schema.Resume
-	name    string
-	variant string
+	input int
+	in    *pipeline.Input
+	t     *pipeline.Tailored
+	name  string
 }
 
 // Run renders the inputs. It returns one result per input (in input order),
@@ -249,31 +250,28 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	// Load, pick variants and tailor every input, in parallel.
+	// Read, pick variants and tailor every input, in parallel.
 	parallel(len(selected), workers, func(i int) {
-		r, res := load(selected[i], opts)
+		in := pipeline.Read(selected[i], opts.Pipeline)
+		res := &Result{Input: in.Path, Diagnostics: in.Diagnostics, Files: in.Files}
 		results[i] = res
-		if r == nil {
+		if in.Resume == nil {
 			return
 		}
-		for _, v := range variantsOf(r, opts) {
-			rv, tags, err := templates.ApplyVariant(r, v)
+		for _, v := range pipeline.Variants(in.Resume, opts.Variant, opts.AllVariants) {
+			t, err := pipeline.Tailor(in, v, opts.Pipeline)
 			if err != nil {
-				res.Diagnostics = append(res.Diagnostics, schema.Diagnostic{File: selected[i], Path: "variants", Severity: schema.Error, Message: err.Error()})
+				res.Diagnostics = append(res.Diagnostics, variantProblem(in.Path, err))
 				perInput[i] = nil
 				return
 			}
-			if len(opts.Tags) > 0 {
-				tags = opts.Tags
-			}
-			tailored, dropped := templates.Tailor(rv, tags)
-			for _, d := range dropped {
+			for _, d := range t.Dropped {
 				if v != "" {
 					d = "(" + v + ") " + d
 				}
 				res.Dropped = append(res.Dropped, d)
 			}
-			perInput[i] = append(perInput[i], job{input: i, resume: tailored, variant: v, name: OutputName(opts.Name, tailored, selected[i], v)})
+			perInput[i] = append(perInput[i], job{input: i, in: in, t: t, name: OutputName(opts.Name, t.Resume, in.Path, v)})
 		}
 	})
 	var jobs []job
@@ -316,29 +314,30 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			res.Errors = append(res.Errors, err)
 			mu.Unlock()
 		}
-		o := opts.Template
-		o.BaseDir, o.Source = filepath.Dir(res.Input), res.Input
-		if lang, why := templates.PickLocale(j.resume, o); why != "" {
-			mu.Lock()
-			res.Notes = append(res.Notes, fmt.Sprintf("locale %s, %s", lang, why))
-			mu.Unlock()
-		}
-		doc, err := templates.Build(j.resume, o)
+		p, err := pipeline.Prepare(j.in, j.t, opts.Pipeline)
 		if err != nil {
 			fail(err)
 			return
 		}
+		mu.Lock()
+		res.Notes = append(res.Notes, p.Notes...)
+		for _, f := range p.Files {
+			if !slices.Contains(res.Files, f) {
+				res.Files = append(res.Files, f)
+			}
+		}
+		mu.Unlock()
 		for _, f := range opts.Formats {
 			path := filepath.Join(opts.OutDir, j.name+f.Ext)
 			key := ""
 			if opts.Incremental {
-				key = cacheKey(doc, f.Name, opts.Version)
+				key = cacheKey(p, f.Name, opts.Version, opts.Stamped)
 				mu.Lock()
 				prev, ok := cache.Entries[path]
 				mu.Unlock()
 				if ok && prev.Key == key && fileMatches(path, prev.Output) {
 					o := prev.Output
-					o.Input, o.Variant = res.Input, j.variant
+					o.Input, o.Variant = res.Input, j.t.Variant
 					mu.Lock()
 					res.Outputs = append(res.Outputs, o)
 					res.Skipped++
@@ -346,12 +345,12 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 					continue
 				}
 			}
-			out, err := f.Render(doc)
+			out, err := f.Render(p.Doc, p.Render)
 			var written *Output
 			if err == nil {
 				if err = fsutil.WriteAtomic(path, out.Data); err == nil {
 					sum := sha256.Sum256(out.Data)
-					written = &Output{Input: res.Input, Variant: j.variant, Format: f.Name, Path: path,
+					written = &Output{Input: res.Input, Variant: j.t.Variant, Format: f.Name, Path: path,
 						Bytes: len(out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: out.Pages}
 				}
 			}
@@ -384,55 +383,34 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	return results, ctx.Err()
 }
 
-// variantsOf lists the variants to render of a résumé ("" is the résumé as
-// it is).
-func variantsOf(r *schema.Resume, opts Options) []string {
-	switch {
-	case opts.AllVariants && len(r.Variants) > 0:
-		return templates.VariantNames(r)
-	case opts.Variant != "":
-		return []string{opts.Variant}
-	}
-	return []string{""}
+// variantProblem reports a variant the résumé does not define, against the
+// résumé's variants.
+func variantProblem(input string, err error) schema.Diagnostic {
+	return schema.Diagnostic{File: input, Path: "variants", Severity: schema.Error, Message: err.Error()}
 }
 
-// load reads one input, with the overlays.
-func load(input string, opts Options) (*schema.Resume, *Result) {
-	res := &Result{Input: input}
-	r, ds := schema.LoadFile(input, opts.Overlays...)
-	if opts.Strict && len(ds) > 0 {
-		ds, r = ds.Strict(), nil
+// Build reads, tailors and prepares one input for callers that render in
+// memory (a mail draft), as Run does for each input. It is nil when the
+// input has errors (in the Result's diagnostics) or could not be built.
+func Build(input string, opts Options) (*pipeline.Prepared, *Result) {
+	in := pipeline.Read(input, opts.Pipeline)
+	res := &Result{Input: input, Diagnostics: in.Diagnostics}
+	if in.Resume == nil {
+		return nil, res
 	}
-	res.Diagnostics = ds
-	return r, res
-}
-
-// Build loads, tailors and builds one input into its document model, as Run
-// does for each input, for callers that render in memory (e.g. a mail
-// draft). The document is nil when the result has diagnostics errors or a
-// build error.
-func Build(input string, opts Options) (*document.Document, *schema.Resume, *Result) {
-	r, res := load(input, opts)
-	if r == nil {
-		return nil, nil, res
-	}
-	r, tags, err := templates.ApplyVariant(r, opts.Variant)
+	t, err := pipeline.Tailor(in, opts.Variant, opts.Pipeline)
 	if err != nil {
-		res.Diagnostics = append(res.Diagnostics, schema.Diagnostic{File: input, Path: "variants", Severity: schema.Error, Message: err.Error()})
-		return nil, nil, res
+		res.Diagnostics = append(res.Diagnostics, variantProblem(input, err))
+		return nil, res
 	}
-	if len(opts.Tags) > 0 {
-		tags = opts.Tags
-	}
-	r, res.Dropped = templates.Tailor(r, tags)
-	o := opts.Template
-	o.BaseDir, o.Source = filepath.Dir(input), input
-	d, err := templates.Build(r, o)
+	res.Dropped = t.Dropped
+	p, err := pipeline.Prepare(in, t, opts.Pipeline)
 	if err != nil {
 		res.Errors = append(res.Errors, err)
-		return nil, r, res
+		return nil, res
 	}
-	return d, r, res
+	res.Notes = p.Notes
+	return p, res
 }
 
 func parallel(n, workers int, f func(i int)) {

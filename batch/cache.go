@@ -10,6 +10,8 @@ import (
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/pipeline"
+	"github.com/vitae-dev/vitae/render"
 )
 
 const cacheFile = ".vitae-cache.json"
@@ -48,23 +50,28 @@ func (c *cache) save(dir string) error {
 // cacheKey hashes everything an output depends on: the finished document
 // model (content after tailoring, theme values, page size, locale words), the
 // photo's bytes, the format, vitae's version and SOURCE_DATE_EPOCH.
-func cacheKey(d *document.Document, format, version string) string {
+func cacheKey(p *pipeline.Prepared, format, version string, stamped bool) string {
 	h := sha256.New()
-	stamped := *d
-	stamped.Date = time.Time{} // covered by SOURCE_DATE_EPOCH below; "now" must not defeat the cache
-	j, _ := json.Marshal(&stamped)
+	ro := p.Render
+	if !stamped {
+		ro.Time = time.Time{} // "now" must not defeat the cache
+	}
+	j, _ := json.Marshal(struct {
+		Doc    *document.Document
+		Render render.Options
+	}{p.Doc, ro})
 	h.Write(j)
-	if d.Header.Photo != "" {
-		if b, err := os.ReadFile(d.Header.Photo); err == nil {
+	if p.Doc.Header.Photo != "" {
+		if b, err := os.ReadFile(p.Doc.Header.Photo); err == nil {
 			h.Write(b)
 		}
 	}
-	if fb := d.Theme.Font.Fallback; fb != "" {
+	if fb := ro.Theme.Font.Fallback; fb != "" {
 		if b, err := os.ReadFile(fb); err == nil {
 			h.Write(b)
 		}
 	}
-	h.Write([]byte("\x00" + format + "\x00" + version + "\x00" + os.Getenv("SOURCE_DATE_EPOCH")))
+	h.Write([]byte("\x00" + format + "\x00" + version))
 	return hex.EncodeToString(h.Sum(nil))
 }
 

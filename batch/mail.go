@@ -22,11 +22,12 @@ type Letter struct {
 // the file name (without extension) to save it under. The draft is nil when
 // the result is invalid or failed.
 func Mail(input string, opts Options, letter Letter) (*eml.Message, string, *Result) {
-	doc, r, res := Build(input, opts)
-	if doc == nil {
+	p, res := Build(input, opts)
+	if p == nil {
 		return nil, "", res
 	}
-	msg := &eml.Message{From: letter.From, To: letter.To, Subject: letter.Subject, Body: letter.Body, Date: doc.Date}
+	r := p.Resume
+	msg := &eml.Message{From: letter.From, To: letter.To, Subject: letter.Subject, Body: letter.Body, Date: p.Render.Time}
 	if msg.From == nil && r.Basics.Email != "" {
 		msg.From = &mail.Address{Name: r.Basics.Name, Address: r.Basics.Email}
 	}
@@ -51,7 +52,7 @@ func Mail(input string, opts Options, letter Letter) (*eml.Message, string, *Res
 	name := OutputName(opts.Name, r, input, opts.Variant)
 	for _, format := range []string{"pdf", "docx"} {
 		f, _ := render.Lookup(format)
-		out, err := f.Render(doc)
+		out, err := f.Render(p.Doc, p.Render)
 		if err != nil {
 			res.Errors = append(res.Errors, fmt.Errorf("%s: %w", format, err))
 			return nil, "", res

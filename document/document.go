@@ -1,13 +1,11 @@
 // Package document is vitae's format-neutral document model: what the
 // templates produce and every renderer reads. It holds finished text (dates
 // formatted, titles localised, Markdown parsed), structure, and style names;
-// no renderer needs the résumé itself.
+// no renderer needs the résumé itself. How it is to look (theme, paper,
+// page limit) travels beside it, as render options.
 package document
 
-import (
-	"strings"
-	"time"
-)
+import "strings"
 
 // Document is one rendered résumé.
 type Document struct {
@@ -19,27 +17,6 @@ type Document struct {
 	Header   Header
 	Sections []Section
 	Labels   Labels // localised words renderers need
-
-	Theme    *Theme // the look; renderers ask it for styles by name
-	Page     string // paper size: "a4" or "letter"
-	MaxPages int    // 0: no limit
-	BaseDir  string // folder of the résumé file, for relative paths (photo)
-	// Date stamps the outputs (creation dates, e-mail Date): SOURCE_DATE_EPOCH
-	// when set, so that builds are reproducible, else the time of building.
-	Date time.Time
-}
-
-// Stamp is the time to write into an output: override if set, else the
-// document's Date, else now; in UTC, to the second.
-func (d *Document) Stamp(override time.Time) time.Time {
-	t := override
-	if t.IsZero() {
-		t = d.Date
-	}
-	if t.IsZero() {
-		t = time.Now()
-	}
-	return t.UTC().Truncate(time.Second)
 }
 
 // Labels are the few words a renderer writes itself.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -16,7 +17,7 @@ import (
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/schema"
-	"github.com/vitae-dev/vitae/templates"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // notContent lists the schema's properties that hold no text of the résumé
@@ -123,8 +124,11 @@ func TestEveryFieldIsRendered(t *testing.T) {
 	c := &coverage{defs: sch["$defs"].(map[string]any), year: 1950, field: map[string]string{}}
 	doc := c.value(sch, "")
 	src, _ := json.MarshalIndent(doc, "", "  ")
-	r, diags := schema.Load("coverage.json", src)
-	if len(diags) > 0 {
+	file := filepath.Join(t.TempDir(), "coverage.json")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, diags := schema.Load(file, src); len(diags) > 0 {
 		t.Fatalf("the generated résumé has diagnostics:\n%s\n%s", diags.Error(), src)
 	}
 	if len(c.words) < 50 {
@@ -134,20 +138,17 @@ func TestEveryFieldIsRendered(t *testing.T) {
 	if pdftotext == "" {
 		testenv.Missing(t, "the command pdftotext (poppler-utils), for the PDF's reading order")
 	}
-	for _, theme := range templates.Themes() {
-		d, err := templates.Build(r, templates.Options{Theme: theme, Locale: "en"})
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, themeName := range theme.Names() {
+		p := prepare(t, file, themeName)
 		outs := map[string][]byte{}
 		for _, f := range render.Formats() {
-			o, err := f.Render(d)
+			o, err := f.Render(p.Doc, p.Render)
 			if err != nil {
-				t.Fatalf("%s %s: %v", theme, f.Name, err)
+				t.Fatalf("%s %s: %v", themeName, f.Name, err)
 			}
 			outs[f.Name] = o.Data
 		}
-		// Case does not count: a theme may set the name or headings in capitals.
+		// Case does not count: a themeName may set the name or headings in capitals.
 		order := tokenRE.FindAllString(strings.ToLower(string(outs["md"])), -1)
 		texts := map[string]string{"md": string(outs["md"]), "txt": string(outs["txt"])}
 		if pdftotext != "" {
@@ -160,12 +161,12 @@ func TestEveryFieldIsRendered(t *testing.T) {
 		for format, text := range texts {
 			for _, w := range c.words {
 				if !strings.Contains(text, w) {
-					t.Errorf("%s %s: the text of %s (%s) is missing", theme, format, c.field[w], w)
+					t.Errorf("%s %s: the text of %s (%s) is missing", themeName, format, c.field[w], w)
 				}
 			}
 			for _, y := range c.years {
 				if !strings.Contains(text, y) {
-					t.Errorf("%s %s: the date with year %s is missing", theme, format, y)
+					t.Errorf("%s %s: the date with year %s is missing", themeName, format, y)
 				}
 			}
 			if format == "md" {
@@ -178,14 +179,14 @@ func TestEveryFieldIsRendered(t *testing.T) {
 				}
 			}
 			if want := onlyWords(order, c.words); strings.Join(got, " ") != strings.Join(want, " ") {
-				t.Errorf("%s %s: words out of reading order\n got %v\nwant %v", theme, format, got, want)
+				t.Errorf("%s %s: words out of reading order\n got %v\nwant %v", themeName, format, got, want)
 			}
 		}
 		raw := map[string]string{"md": string(outs["md"]), "txt": string(outs["txt"]), "pdf": string(outs["pdf"]), "docx": docxParts(t, outs["docx"])}
 		for format, text := range raw {
 			for _, l := range c.links {
 				if !strings.Contains(text, "example.com/"+l) { // a bare host shows without its scheme
-					t.Errorf("%s %s: the link of %s (%s) is missing", theme, format, c.field[l], l)
+					t.Errorf("%s %s: the link of %s (%s) is missing", themeName, format, c.field[l], l)
 				}
 			}
 		}

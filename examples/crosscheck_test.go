@@ -16,8 +16,7 @@ import (
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/render/docx"
 	"github.com/vitae-dev/vitae/render/pdf"
-	"github.com/vitae-dev/vitae/schema"
-	"github.com/vitae-dev/vitae/templates"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // LibreOffice turns each example's Word file into a PDF; it must have as many
@@ -30,27 +29,20 @@ func TestWordFilesPaginateLikeThePDFs(t *testing.T) {
 	soffice := testenv.Tool(t, "soffice")
 	pdftotext := testenv.Tool(t, "pdftotext")
 	dir := t.TempDir()
-	when := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	files, _ := filepath.Glob("*.yaml")
 	ours := map[string][]byte{}
 	var docxFiles []string
 	for _, f := range files {
-		r, diags := schema.LoadFile(f)
-		if diags.HasErrors() {
-			t.Fatal(diags.Error())
-		}
-		for _, theme := range templates.Themes() {
-			d, err := templates.Build(r, templates.Options{Theme: theme, BaseDir: "."})
-			if err != nil {
-				t.Fatal(err)
-			}
-			name := strings.TrimSuffix(f, ".yaml") + "-" + theme
-			p, err := pdf.Render(d, pdf.Options{Time: when})
+		for _, themeName := range theme.Names() {
+			pr := prepare(t, f, themeName)
+			d, o := pr.Doc, pr.Render
+			name := strings.TrimSuffix(f, ".yaml") + "-" + themeName
+			p, err := pdf.Render(d, pdf.Options{Theme: o.Theme, Page: o.Page, Time: o.Time})
 			if err != nil {
 				t.Fatal(err)
 			}
 			ours[name] = p.Data
-			w, err := docx.Render(d, docx.Options{Time: when})
+			w, err := docx.Render(d, docx.Options{Theme: o.Theme, Page: o.Page, Time: o.Time})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -7,11 +7,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/render/markdown"
 	"github.com/vitae-dev/vitae/schema"
-	"github.com/vitae-dev/vitae/templates"
 )
 
 // Every example loads with no diagnostic at all, not even a warning.
@@ -41,7 +41,7 @@ func TestSeedWordsInExamples(t *testing.T) {
 			if diags.HasErrors() {
 				t.Fatal(diags.Error())
 			}
-			d, err := templates.Build(r, templates.Options{})
+			d, err := compose.Document(r, compose.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

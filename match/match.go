@@ -12,8 +12,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/vitae-dev/vitae/markup"
 	"github.com/vitae-dev/vitae/schema"
-	"github.com/vitae-dev/vitae/templates"
 )
 
 //go:embed vocabulary.txt
@@ -170,7 +170,7 @@ func resumeKeywords(r *schema.Resume) []string {
 		out = append(out, p.Keywords...)
 	}
 	for i, k := range out {
-		out[i] = templates.Inline(k).String()
+		out[i] = markup.Inline(k).String()
 	}
 	return out
 }

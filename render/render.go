@@ -1,16 +1,19 @@
 // Package render lists the output formats, in one explicit registry: each
-// format is a value with its name, file extension, media type and the
-// function that turns a document into bytes.
+// format is a value with its name, file extension, media type, what it can
+// do, and the function that turns a document and the render options into
+// bytes.
 package render
 
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/docx"
 	"github.com/vitae-dev/vitae/render/markdown"
 	"github.com/vitae-dev/vitae/render/pdf"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // Output is a rendered file.
@@ -20,23 +23,36 @@ type Output struct {
 	Warnings []string // problems that did not stop rendering (e.g. a missing glyph)
 }
 
+// Options say how a document is to look and be stamped; a format uses what
+// applies to it (see Format.Paged and Format.Fits).
+type Options struct {
+	Theme    *theme.Theme // the look of paged formats
+	Page     string       // a paper size (package paper)
+	MaxPages int          // fit on this many pages (0: no limit)
+	// Time stamps the files (creation dates); the command line reads it once,
+	// from SOURCE_DATE_EPOCH or the clock.
+	Time time.Time
+}
+
 // Format is one output format.
 type Format struct {
 	Name      string // as given to --format
 	Ext       string // file extension, with the dot
 	MediaType string
-	Render    func(*document.Document) (*Output, error)
+	Paged     bool // lays out pages: uses the theme and the page size
+	Fits      bool // honours MaxPages by tightening its layout
+	Render    func(*document.Document, Options) (*Output, error)
 }
 
-func plain(f func(*document.Document) []byte) func(*document.Document) (*Output, error) {
-	return func(d *document.Document) (*Output, error) { return &Output{Data: f(d)}, nil }
+func plain(f func(*document.Document) []byte) func(*document.Document, Options) (*Output, error) {
+	return func(d *document.Document, _ Options) (*Output, error) { return &Output{Data: f(d)}, nil }
 }
 
 // Formats returns every format, in the order of their names in help texts.
 func Formats() []Format {
 	return []Format{
-		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Render: renderPDF},
-		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Render: renderDOCX},
+		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Paged: true, Fits: true, Render: renderPDF},
+		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Render: renderDOCX},
 		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Render: plain(markdown.Markdown)},
 		{Name: "txt", Ext: ".txt", MediaType: "text/plain; charset=utf-8", Render: plain(markdown.Text)},
 	}
@@ -68,16 +84,16 @@ func Lookup(name string) (Format, error) {
 	return Format{}, fmt.Errorf("unknown format %q; choose from: %s", name, strings.Join(Names(), ", "))
 }
 
-func renderPDF(d *document.Document) (*Output, error) {
-	r, err := pdf.Render(d, pdf.Options{})
+func renderPDF(d *document.Document, o Options) (*Output, error) {
+	r, err := pdf.Render(d, pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time})
 	if err != nil {
 		return nil, err
 	}
 	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings}, nil
 }
 
-func renderDOCX(d *document.Document) (*Output, error) {
-	r, err := docx.Render(d, docx.Options{})
+func renderDOCX(d *document.Document, o Options) (*Output, error) {
+	r, err := docx.Render(d, docx.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time})
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/vitae-dev/vitae/locale"
+	"github.com/vitae-dev/vitae/paper"
 )
 
 // SchemaJSON is the JSON Schema (draft 2020-12) of the format, generated from
@@ -35,6 +36,20 @@ var legacyKeys = map[string]map[string]string{
 }
 
 const datePattern = `^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`
+
+// enumWords resolves an enum tag: a list of its own ("a,b"), or the name of
+// a list kept elsewhere, so that each list is written once.
+func enumWords(tag string) []string {
+	switch tag {
+	case "locales":
+		return locale.Names()
+	case "sections":
+		return Sections
+	case "papers":
+		return paper.Names()
+	}
+	return strings.Split(tag, ",")
+}
 
 // Generate builds the JSON Schema from the Go types.
 func Generate() []byte {
@@ -103,10 +118,8 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 			return s
 		}
 		s := map[string]any{"type": "string"}
-		if e := tag.Get("enum"); e == "locales" {
-			s["enum"] = locale.Names()
-		} else if e != "" {
-			s["enum"] = strings.Split(e, ",")
+		if e := tag.Get("enum"); e != "" {
+			s["enum"] = enumWords(e)
 		}
 		return s
 	case reflect.Int:

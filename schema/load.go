@@ -12,7 +12,6 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
-	"github.com/vitae-dev/vitae/locale"
 	"go.yaml.in/yaml/v4"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -26,6 +25,13 @@ const maxNodes = 200_000
 // applied in order on top of it, as if each named the one before with
 // `extends:`.
 func LoadFile(path string, overlays ...string) (*Resume, Diagnostics) {
+	r, diags, _ := Read(path, overlays...)
+	return r, diags
+}
+
+// Read is LoadFile that also lists every file it read: the résumé, the
+// files it extends and the overlays (for watching them).
+func Read(path string, overlays ...string) (*Resume, Diagnostics, []string) {
 	t := newTree()
 	root, diags := t.loadFile(path, nil, true)
 	for _, o := range overlays {
@@ -38,7 +44,8 @@ func LoadFile(path string, overlays ...string) (*Resume, Diagnostics) {
 			root = t.merge(root, ov)
 		}
 	}
-	return t.finish(path, root, diags)
+	r, diags := t.finish(path, root, diags)
+	return r, diags, t.files
 }
 
 // Load decodes a résumé from YAML or JSON (chosen by the file name's extension,
@@ -255,10 +262,7 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 // choice reads one of a fixed list of words (a page size, a locale, a
 // section); another word is left out, with the nearest as a suggestion.
 func (l *loader) choice(n *yaml.Node, s string, loc []string, enum string) (any, bool) {
-	words := strings.Split(enum, ",")
-	if enum == "locales" {
-		words = locale.Names()
-	}
+	words := enumWords(enum)
 	v := strings.TrimSpace(s)
 	for _, w := range words {
 		if strings.EqualFold(w, v) {
@@ -442,11 +446,8 @@ func (l *loader) mapping(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 	return out
 }
 
-// sectionNames are the section names, as the schema's enum lists them.
-func sectionNames() []string {
-	f, _ := reflect.TypeFor[Settings]().FieldByName("Sections")
-	return strings.Split(f.Tag.Get("enum"), ",")
-}
+// sectionNames are the section names.
+func sectionNames() []string { return Sections }
 
 func keyIndex(n *yaml.Node, key string) int {
 	for i := 0; i+1 < len(n.Content); i += 2 {

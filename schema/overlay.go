@@ -19,6 +19,7 @@ import (
 // nested mappings merge the same way); lists and single values are replaced
 // whole.
 type tree struct {
+	files  []string // every file read, in the order read
 	fileOf map[*yaml.Node]string
 	json   map[*yaml.Node]bool // roots read from JSON
 	nodes  int
@@ -63,6 +64,7 @@ func (t *tree) loadFile(path string, stack []string, follow bool) (*yaml.Node, D
 		}
 		return nil, Diagnostics{{File: path, Severity: Error, Message: "cannot read the file: " + msg}}
 	}
+	t.files = append(t.files, path)
 	return t.load(path, data, stack, follow)
 }
 

@@ -7,6 +7,11 @@ package schema
 
 import "encoding/json"
 
+// Sections are the sections vitae shows, in their default order: the one
+// list the JSON Schema, the command line and the document builder read.
+var Sections = []string{"summary", "contact", "work", "projects", "education", "skills", "certificates",
+	"awards", "publications", "volunteer", "languages", "interests", "references"}
+
 // Resume is a JSON Resume document with vitae's extensions.
 //
 // Struct tags drive both decoding (json) and the generated JSON Schema:
@@ -38,10 +43,10 @@ type Variant struct {
 	Label    string            `json:"label,omitempty" doc:"Replaces basics.label."`
 	Summary  string            `json:"summary,omitempty" markdown:"block" doc:"Replaces basics.summary. Markdown."`
 	Theme    string            `json:"theme,omitempty" doc:"Built-in theme or a theme file."`
-	Page     string            `json:"page,omitempty" enum:"a4,letter" doc:"Paper size: a4 or letter."`
+	Page     string            `json:"page,omitempty" enum:"papers" doc:"Paper size: a4 or letter."`
 	Locale   string            `json:"locale,omitempty" enum:"locales" doc:"Language of dates and section titles."`
 	MaxPages int               `json:"maxPages,omitempty" doc:"Fit the PDF on this many pages."`
-	Sections []string          `json:"sections,omitempty" enum:"summary,contact,skills,work,volunteer,projects,education,certificates,awards,publications,languages,interests,references" doc:"Which sections to show, in this order."`
+	Sections []string          `json:"sections,omitempty" enum:"sections" doc:"Which sections to show, in this order."`
 	Titles   map[string]string `json:"titles,omitempty" keys:"sections" doc:"Section titles, by section."`
 	Intros   map[string]string `json:"intros,omitempty" keys:"sections" markdown:"block" doc:"Section introductions, by section. Markdown."`
 }
@@ -200,10 +205,10 @@ type Meta struct {
 // Settings says how to render the résumé. Each is overridden by its CLI flag.
 type Settings struct {
 	Theme    string            `json:"theme,omitempty" doc:"Built-in theme (classic, modern, compact) or a path to a theme file."`
-	Page     string            `json:"page,omitempty" enum:"a4,letter" doc:"Paper size: a4 or letter."`
+	Page     string            `json:"page,omitempty" enum:"papers" doc:"Paper size: a4 or letter."`
 	Locale   string            `json:"locale,omitempty" enum:"locales" doc:"Language of dates and section titles, e.g. de; chosen from the file name or the text when not given."`
 	MaxPages int               `json:"maxPages,omitempty" doc:"Fail (or tighten the layout) when the PDF would be longer."`
-	Sections []string          `json:"sections,omitempty" enum:"summary,contact,skills,work,volunteer,projects,education,certificates,awards,publications,languages,interests,references" doc:"Which sections to show, in this order. Default: every section with content."`
+	Sections []string          `json:"sections,omitempty" enum:"sections" doc:"Which sections to show, in this order. Default: every section with content."`
 	Titles   map[string]string `json:"titles,omitempty" keys:"sections" doc:"Section titles in place of the locale's, e.g. {skills: Key technologies}."`
 	Intros   map[string]string `json:"intros,omitempty" keys:"sections" markdown:"block" doc:"An introduction paragraph under a section's title, by section, e.g. {projects: Below are …}. Markdown."`
 	Strict   bool              `json:"strict,omitempty" doc:"Treat every warning about this file as an error, as --strict does."`

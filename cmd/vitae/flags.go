@@ -3,13 +3,18 @@ package main
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/locale"
+	"github.com/vitae-dev/vitae/paper"
+	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
-	"github.com/vitae-dev/vitae/templates"
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // The flags several commands share, and what they mean for a batch.
@@ -24,8 +29,8 @@ func outputFlags() []cli.Flag {
 
 func lookFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "theme", Aliases: []string{"t"}, Usage: "built-in theme (" + strings.Join(templates.Themes(), ", ") + ") or a theme file"},
-		&cli.StringFlag{Name: "page", Usage: "paper size: a4 or letter"},
+		&cli.StringFlag{Name: "theme", Aliases: []string{"t"}, Usage: "built-in theme (" + strings.Join(theme.Names(), ", ") + ") or a theme file"},
+		&cli.StringFlag{Name: "page", Usage: "paper size: " + strings.Join(paper.Names(), " or ")},
 		&cli.StringFlag{Name: "locale", Usage: "language of dates and titles: " + strings.Join(locale.Names(), ", ")},
 		&cli.IntFlag{Name: "max-pages", Usage: "tighten the layout to fit this many pages, or fail"},
 		&cli.StringFlag{Name: "sections", Usage: "sections to show, in order, comma-separated"},
@@ -63,15 +68,20 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 		}
 		titles[strings.TrimSpace(id)] = strings.TrimSpace(title)
 	}
+	when, stamped, err := stampTime()
+	if err != nil {
+		return batch.Options{}, usageError(err)
+	}
 	opts := batch.Options{
-		OutDir:   cmd.String("out"),
-		Name:     cmd.String("name"),
-		Tags:     splitList(cmd.String("tags")),
-		Variant:  cmd.String("variant"),
-		Overlays: cmd.StringSlice("overlay"),
-		Strict:   cmd.Bool("strict"),
-		Version:  vitaeVersion(),
-		Template: templates.Options{
+		OutDir:  cmd.String("out"),
+		Name:    cmd.String("name"),
+		Variant: cmd.String("variant"),
+		Version: vitaeVersion(),
+		Stamped: stamped,
+		Pipeline: pipeline.Options{
+			Overlays:     cmd.StringSlice("overlay"),
+			Strict:       cmd.Bool("strict"),
+			Tags:         splitList(cmd.String("tags")),
 			Theme:        cmd.String("theme"),
 			Locale:       cmd.String("locale"),
 			Page:         cmd.String("page"),
@@ -79,9 +89,10 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 			Sections:     splitList(cmd.String("sections")),
 			Titles:       titles,
 			FontFallback: cmd.String("font-fallback"),
+			Time:         when,
 		},
 	}
-	if err := checkLook(opts.Template); err != nil {
+	if err := checkLook(opts.Pipeline); err != nil {
 		return opts, usageError(err)
 	}
 	for _, name := range splitList(cmd.String("format")) {
@@ -109,28 +120,45 @@ func splitList(s string) []string {
 
 // checkLook rejects unknown themes, locales, page sizes and sections given
 // on the command line before anything runs.
-func checkLook(o templates.Options) error {
-	if t := o.Theme; t != "" && !strings.HasSuffix(t, ".yaml") && !strings.HasSuffix(t, ".yml") && !slices.Contains(templates.Themes(), t) {
-		return fmt.Errorf("--theme %q: no such theme; choose one of %s, or give a theme file (.yaml)", t, strings.Join(templates.Themes(), ", "))
+func checkLook(o pipeline.Options) error {
+	if t := o.Theme; t != "" && !theme.IsFile(t) && !slices.Contains(theme.Names(), t) {
+		return fmt.Errorf("--theme %q: no such theme; choose one of %s, or give a theme file (.yaml)", t, strings.Join(theme.Names(), ", "))
 	}
-	if l := o.Locale; l != "" && !slices.Contains(locale.Names(), l) {
+	if l := o.Locale; l != "" && !locale.Known(l) {
 		return fmt.Errorf("--locale %q: choose one of %s", l, strings.Join(locale.Names(), ", "))
 	}
-	if p := strings.ToLower(o.Page); p != "" && p != "a4" && p != "letter" {
-		return fmt.Errorf("--page %q: choose a4 or letter", o.Page)
+	if o.Page != "" {
+		if _, err := paper.Lookup(o.Page); err != nil {
+			return fmt.Errorf("--page: %w", err)
+		}
 	}
 	if o.MaxPages < 0 {
 		return fmt.Errorf("--max-pages must be at least 1")
 	}
 	for _, id := range o.Sections {
-		if !slices.Contains(templates.SectionIDs, id) {
-			return fmt.Errorf("--sections: unknown section %q; sections are: %s", id, strings.Join(templates.SectionIDs, ", "))
+		if !slices.Contains(schema.Sections, id) {
+			return fmt.Errorf("--sections: unknown section %q; sections are: %s", id, strings.Join(schema.Sections, ", "))
 		}
 	}
 	for id := range o.Titles {
-		if !slices.Contains(templates.SectionIDs, id) {
-			return fmt.Errorf("--title: unknown section %q; sections are: %s", id, strings.Join(templates.SectionIDs, ", "))
+		if !slices.Contains(schema.Sections, id) {
+			return fmt.Errorf("--title: unknown section %q; sections are: %s", id, strings.Join(schema.Sections, ", "))
 		}
 	}
 	return nil
+}
+
+// stampTime reads, once, the time every output is stamped with:
+// SOURCE_DATE_EPOCH when set, so that builds can be reproduced byte for
+// byte, else the clock. stamped says it came from SOURCE_DATE_EPOCH.
+func stampTime() (t time.Time, stamped bool, err error) {
+	s := getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Now().UTC(), false, nil
+	}
+	sec, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || sec < 0 || sec > 253402300799 {
+		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q: write the seconds since 1970-01-01 UTC, e.g. 1700000000, or unset it", s)
+	}
+	return time.Unix(sec, 0).UTC(), true, nil
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/schema"
-	"github.com/vitae-dev/vitae/templates"
 )
 
 func initCommand() *cli.Command {
@@ -38,7 +37,7 @@ Examples:
 			} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 				return withCode(ExitIO, err)
 			}
-			if err := fsutil.WriteAtomic(path, templates.Starter); err != nil {
+			if err := fsutil.WriteAtomic(path, schema.Starter); err != nil {
 				return withCode(ExitIO, err)
 			}
 			// The schema beside it, for the editor completion the first line asks for.

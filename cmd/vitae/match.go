@@ -3,14 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/urfave/cli/v3"
-	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/match"
+	"github.com/vitae-dev/vitae/pipeline"
 )
 
 func matchCommand() *cli.Command {
@@ -44,15 +43,16 @@ Examples:
 			if err != nil {
 				return err
 			}
-			_, r, res := batch.Build(input, opts)
-			report(cmd, res.Diagnostics)
-			if res.Invalid() {
+			in := pipeline.Read(input, opts.Pipeline)
+			report(cmd, in.Diagnostics)
+			if in.Resume == nil {
 				return withCode(ExitInvalid, fmt.Errorf("%s is invalid", input))
 			}
-			if r == nil {
-				return withCode(ExitRender, errors.Join(res.Errors...))
+			t, err := pipeline.Tailor(in, opts.Variant, opts.Pipeline)
+			if err != nil {
+				return withCode(ExitInvalid, fmt.Errorf("%s: %w", input, err))
 			}
-			rep := match.Compare(r, string(posting))
+			rep := match.Compare(t.Resume, string(posting))
 			w := cmd.Root().Writer
 			if cmd.Bool("json") {
 				enc := json.NewEncoder(w)

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/urfave/cli/v3"
-	"github.com/vitae-dev/vitae/templates"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 func themesCommand() *cli.Command {
@@ -19,8 +19,8 @@ func themesCommand() *cli.Command {
 Example:
    vitae render cv.yaml --theme my-theme.yaml`,
 		Action: func(ctx context.Context, cmd *cli.Command) error {
-			for _, name := range templates.Themes() {
-				t, err := templates.LoadTheme(name)
+			for _, name := range theme.Names() {
+				t, _, err := theme.Load(name)
 				if err != nil {
 					return withCode(ExitInternal, err)
 				}

@@ -4,12 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
-	"go.yaml.in/yaml/v4"
 )
 
 func watchCommand() *cli.Command {
@@ -43,6 +42,18 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 	}
 	opts.Workers = 1
 	stdout, stderr := cmd.Root().Writer, cmd.Root().ErrWriter
+	// The files to watch are those the last render read (the résumé, the
+	// files it extends, overlays, theme files); a render that failed early
+	// read fewer, so the set only grows.
+	watched := []string{input}
+	watch := func(files []string) {
+		for _, f := range files {
+			if !slices.Contains(watched, f) {
+				watched = append(watched, f)
+			}
+		}
+	}
+	watch(opts.Pipeline.Overlays)
 	renderOnce := func() {
 		results, err := batch.Run(ctx, []string{input}, opts)
 		if err != nil {
@@ -50,6 +61,7 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 			return
 		}
 		for _, r := range results {
+			watch(r.Files)
 			report(cmd, r.Diagnostics)
 			for _, e := range r.Errors {
 				fmt.Fprintf(stderr, "%s: %v\n", input, e)
@@ -65,7 +77,7 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 	}
 	renderOnce()
 	interval := cmd.Duration("interval")
-	last := snapshot(watchedFiles(input, opts))
+	last := snapshot(watched)
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
@@ -74,7 +86,7 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 			return nil
 		case <-tick.C:
 		}
-		now := snapshot(watchedFiles(input, opts))
+		now := snapshot(watched)
 		if now == last {
 			continue
 		}
@@ -85,7 +97,7 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 				return nil
 			case <-time.After(interval):
 			}
-			again := snapshot(watchedFiles(input, opts))
+			again := snapshot(watched)
 			if again == now {
 				break
 			}
@@ -94,44 +106,6 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 		last = now
 		renderOnce()
 	}
-}
-
-// watchedFiles are the input, the files it extends, the overlays and a theme
-// file.
-func watchedFiles(input string, opts batch.Options) []string {
-	files := []string{input}
-	seen := map[string]bool{}
-	for f := input; f != "" && !seen[f] && len(files) < 32; {
-		seen[f] = true
-		data, err := os.ReadFile(f)
-		if err != nil {
-			break
-		}
-		var head struct {
-			Extends  string `yaml:"extends"`
-			Settings struct {
-				Theme string `yaml:"theme"`
-			} `yaml:"settings"`
-		}
-		_ = yaml.Unmarshal(data, &head)
-		if t := head.Settings.Theme; filepath.Ext(t) == ".yaml" || filepath.Ext(t) == ".yml" {
-			files = append(files, filepath.Join(filepath.Dir(f), t))
-		}
-		if head.Extends == "" {
-			break
-		}
-		next := head.Extends
-		if !filepath.IsAbs(next) {
-			next = filepath.Join(filepath.Dir(f), next)
-		}
-		files = append(files, next)
-		f = next
-	}
-	files = append(files, opts.Overlays...)
-	if t := opts.Template.Theme; filepath.Ext(t) == ".yaml" || filepath.Ext(t) == ".yml" {
-		files = append(files, t)
-	}
-	return files
 }
 
 // snapshot summarises the files' sizes and modification times.

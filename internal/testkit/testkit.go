@@ -1,33 +1,34 @@
 // Package testkit builds documents for the renderers' tests: from an example
-// résumé or from YAML written in the test.
+// résumé or from YAML written in the test, and the themes to render them in.
 package testkit
 
 import (
 	"path/filepath"
 	"testing"
 
+	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/schema"
-	"github.com/vitae-dev/vitae/templates"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // ExamplesDir is the repository's examples folder.
 func ExamplesDir() string { return filepath.Join(testenv.Root(), "examples") }
 
 // Example builds the document of an example résumé (a file name in examples/).
-func Example(t testing.TB, file string, opts templates.Options) *document.Document {
+func Example(t testing.TB, file string, opts compose.Options) *document.Document {
 	t.Helper()
 	r, diags := schema.LoadFile(filepath.Join(ExamplesDir(), file))
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}
-	opts.BaseDir = ExamplesDir()
+	opts.Dir = ExamplesDir()
 	return build(t, r, opts)
 }
 
 // YAML builds the document of a résumé given as YAML.
-func YAML(t testing.TB, src string, opts templates.Options) *document.Document {
+func YAML(t testing.TB, src string, opts compose.Options) *document.Document {
 	t.Helper()
 	r, diags := schema.Load("test.yaml", []byte(src))
 	if diags.HasErrors() {
@@ -36,9 +37,19 @@ func YAML(t testing.TB, src string, opts templates.Options) *document.Document {
 	return build(t, r, opts)
 }
 
-func build(t testing.TB, r *schema.Resume, opts templates.Options) *document.Document {
+// Theme loads a built-in theme.
+func Theme(t testing.TB, name string) *theme.Theme {
 	t.Helper()
-	d, err := templates.Build(r, opts)
+	th, _, err := theme.Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th
+}
+
+func build(t testing.TB, r *schema.Resume, opts compose.Options) *document.Document {
+	t.Helper()
+	d, err := compose.Document(r, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

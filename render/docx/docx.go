@@ -24,7 +24,9 @@ import (
 	"time"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 //go:embed parts/*.xml
@@ -40,12 +42,13 @@ type Result struct {
 
 // Options tune rendering.
 type Options struct {
-	// Time stamps the document; zero means the document's Date.
+	Theme    *theme.Theme // nil: the default theme
+	Page     string       // a paper size (see package paper); "" is the default
+	MaxPages int          // the page limit the layout was fitted to (the theme given is already fitted)
+	// Time stamps the file (its creation date). The command line sets it from
+	// SOURCE_DATE_EPOCH, else the clock, so that builds can be reproduced.
 	Time time.Time
 }
-
-// page sizes in twips.
-var pageSizes = map[string][2]int{"a4": {11906, 16838}, "letter": {12240, 15840}}
 
 func tw(pt float64) int  { return int(pt*20 + 0.5) } // points → twentieths of a point
 func hp(pt float64) int  { return int(pt*2 + 0.5) }  // points → half-points
@@ -53,9 +56,12 @@ func emu(pt float64) int { return int(pt * 12700) }  // points → English Metri
 
 // Render writes a document as .docx bytes.
 func Render(d *document.Document, opts Options) (*Result, error) {
-	th := d.Theme
+	th := opts.Theme
 	if th == nil {
-		return nil, fmt.Errorf("docx: the document has no theme")
+		var err error
+		if th, _, err = theme.Load(theme.Default); err != nil {
+			return nil, err
+		}
 	}
 	body, err := fonts.Lookup(th.Font.Body)
 	if err != nil {
@@ -65,10 +71,11 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	size, ok := pageSizes[d.Page]
-	if !ok {
-		size = pageSizes["a4"]
+	sheet, err := paper.Lookup(opts.Page)
+	if err != nil {
+		return nil, err
 	}
+	size := [2]int{tw(sheet.Width), tw(sheet.Height)} // in twips
 	w := &writer{doc: d, th: th, rels: map[string]string{}, bodyFont: th.Font.Body}
 	w.textW = float64(size[0])/20 - th.Margin.Left - th.Margin.Right
 	if err := w.photo(); err != nil {
@@ -80,9 +87,9 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	}
 	w.sectPr(size)
 
-	t := d.Stamp(opts.Time)
+	t := opts.Time.UTC().Truncate(time.Second)
 
-	vals := styleValues(d, body.WordName, heading.WordName, w.textW)
+	vals := styleValues(d, th, body.WordName, heading.WordName, w.textW)
 	files := []struct {
 		name, part string
 		data       any
@@ -146,8 +153,7 @@ func addFile(zw *zip.Writer, name string, data []byte, t time.Time) error {
 }
 
 // styleValues fills parts/styles.xml from the theme.
-func styleValues(d *document.Document, body, heading string, textW float64) map[string]any {
-	th := d.Theme
+func styleValues(d *document.Document, th *theme.Theme, body, heading string, textW float64) map[string]any {
 	line := func(size float64) int { return tw(size * th.Spacing.Leading) }
 	headingColor := th.Color.Accent
 	if th.Color.Heading != "" {
@@ -216,7 +222,7 @@ type imageRef struct {
 
 type writer struct {
 	doc      *document.Document
-	th       *document.Theme
+	th       *theme.Theme
 	b        strings.Builder
 	rels     map[string]string // hyperlink target → relationship id
 	relOrder []string

@@ -15,23 +15,51 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/internal/testkit"
-	"github.com/vitae-dev/vitae/schema"
-	"github.com/vitae-dev/vitae/templates"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 var fixedTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 func examplesDir() string { return testkit.ExamplesDir() }
 
-var build = testkit.Example
+// spec says how a test document is to look, and where its photo is.
+type spec struct {
+	Theme, Page string
+	Dir         string
+}
 
-func render(t testing.TB, d *document.Document) []byte {
+// tdoc is a test document and the options to render it with.
+type tdoc struct {
+	d *document.Document
+	o Options
+}
+
+func build(t testing.TB, file string, s spec) tdoc {
+	o := s.options(t)
+	return tdoc{testkit.Example(t, file, compose.Options{DateFormat: o.Theme.Dates.Format}), o}
+}
+
+func buildYAML(t testing.TB, src string, s spec) tdoc {
+	o := s.options(t)
+	return tdoc{testkit.YAML(t, src, compose.Options{Dir: s.Dir, DateFormat: o.Theme.Dates.Format}), o}
+}
+
+func (s spec) options(t testing.TB) Options {
+	name := s.Theme
+	if name == "" {
+		name = theme.Default
+	}
+	return Options{Theme: testkit.Theme(t, name), Page: s.Page, Time: fixedTime}
+}
+
+func render(t testing.TB, c tdoc) []byte {
 	t.Helper()
-	res, err := Render(d, Options{Time: fixedTime})
+	res, err := Render(c.d, c.o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +166,7 @@ func texts(ps []para) string {
 }
 
 func TestStructureOfAWordDocument(t *testing.T) {
-	data := render(t, build(t, "site-reliability-engineer.yaml", templates.Options{}))
+	data := render(t, build(t, "site-reliability-engineer.yaml", spec{}))
 	parts := unzip(t, data)
 	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml",
 		"word/settings.xml", "word/footer1.xml", "word/_rels/document.xml.rels", "docProps/core.xml", "docProps/app.xml"} {
@@ -231,23 +259,23 @@ func TestStructureOfAWordDocument(t *testing.T) {
 func TestEveryExampleAndThemeIsDeterministicAndSmall(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(examplesDir(), "*.yaml"))
 	for _, f := range files {
-		for _, theme := range templates.Themes() {
+		for _, themeName := range theme.Names() {
 			for _, page := range []string{"a4", "letter"} {
-				d := build(t, filepath.Base(f), templates.Options{Theme: theme, Page: page})
+				d := build(t, filepath.Base(f), spec{Theme: themeName, Page: page})
 				a, b := render(t, d), render(t, d)
 				if !bytes.Equal(a, b) {
-					t.Errorf("%s/%s: two renders differ", filepath.Base(f), theme)
+					t.Errorf("%s/%s: two renders differ", filepath.Base(f), themeName)
 				}
 				if len(a) > 20<<10 {
-					t.Errorf("%s/%s: %d bytes, want at most 20 KB", filepath.Base(f), theme, len(a))
+					t.Errorf("%s/%s: %d bytes, want at most 20 KB", filepath.Base(f), themeName, len(a))
 				}
 				parts := unzip(t, a)
-				word := map[string]string{"classic": "Times New Roman", "modern": "Calibri", "compact": "Arial"}[theme]
+				word := map[string]string{"classic": "Times New Roman", "modern": "Calibri", "compact": "Arial"}[themeName]
 				if !strings.Contains(parts["word/styles.xml"], `w:ascii="`+word+`"`) {
-					t.Errorf("%s: styles do not name %s", theme, word)
+					t.Errorf("%s: styles do not name %s", themeName, word)
 				}
 				if page == "letter" && !strings.Contains(parts["word/document.xml"], `<w:pgSz w:w="12240" w:h="15840"/>`) {
-					t.Errorf("%s: not US Letter", theme)
+					t.Errorf("%s: not US Letter", themeName)
 				}
 			}
 		}
@@ -258,15 +286,7 @@ func TestEscapingKeepsEveryCharacter(t *testing.T) {
 	src := `{"basics": {"name": "Ada & <Bob> \"Q\" 'S'", "label": "tab\there 🚀 ctl\u0001x",
 	  "summary": "line one\\\nline two — שלום עולם — مرحبا"},
 	 "work": [{"name": "R&D <Lab>", "position": "Engineer", "url": "https://example.com/?a=1&b=\"2\"", "highlights": ["5 < 6 & 7 > 3"]}]}`
-	r, diags := schema.Load("x.json", []byte(src))
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	d, err := templates.Build(r, templates.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := unzip(t, render(t, d)) // unzip checks well-formedness
+	parts := unzip(t, render(t, buildYAML(t, src, spec{}))) // unzip checks well-formedness
 	all := texts(paragraphs(t, parts["word/document.xml"]))
 	for _, want := range []string{"Ada & <Bob> \"Q\" 'S'", "tab\there 🚀 ctl\uFFFDx", "line one\nline two — שלום עולם — مرحبا", "R&D <Lab>", "5 < 6 & 7 > 3"} {
 		if !strings.Contains(all, want) {
@@ -308,9 +328,9 @@ for p in d.paragraphs:
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, theme := range templates.Themes() {
-			path := filepath.Join(dir, fmt.Sprintf("%s-%s.docx", ex, theme))
-			if err := os.WriteFile(path, render(t, build(t, ex, templates.Options{Theme: theme})), 0o644); err != nil {
+		for _, themeName := range theme.Names() {
+			path := filepath.Join(dir, fmt.Sprintf("%s-%s.docx", ex, themeName))
+			if err := os.WriteFile(path, render(t, build(t, ex, spec{Theme: themeName})), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			out, err := exec.Command(py, "-c", script, path).CombinedOutput()
@@ -318,7 +338,7 @@ for p in d.paragraphs:
 				t.Fatalf("python-docx: %v\n%s", err, out)
 			}
 			if err := seedcheck.InOrder(seedcheck.SeedWords(string(raw)), seedcheck.Words(string(out))); err != nil {
-				t.Errorf("%s/%s: %v", ex, theme, err)
+				t.Errorf("%s/%s: %v", ex, themeName, err)
 			}
 		}
 	}
@@ -331,12 +351,8 @@ func TestPhotoIsEmbedded(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "me.png"), png, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r, _ := schema.Load("x.yaml", []byte("basics:\n  name: Jane\n  image: me.png\n"))
-	d, err := templates.Build(r, templates.Options{BaseDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := Render(d, Options{Time: fixedTime})
+	c := buildYAML(t, "basics:\n  name: Jane\n  image: me.png\n", spec{Dir: dir})
+	res, err := Render(c.d, c.o)
 	if err != nil || len(res.Warnings) > 0 {
 		t.Fatal(err, res.Warnings)
 	}
@@ -347,8 +363,8 @@ func TestPhotoIsEmbedded(t *testing.T) {
 }
 
 func TestCaladeaIsCambriaInWord(t *testing.T) {
-	d := build(t, "minimal.yaml", templates.Options{})
-	d.Theme.Font.Body, d.Theme.Font.Heading = "caladea", "caladea"
+	d := build(t, "minimal.yaml", spec{})
+	d.o.Theme.Font.Body, d.o.Theme.Font.Heading = "caladea", "caladea"
 	parts := unzip(t, render(t, d))
 	if !strings.Contains(parts["word/styles.xml"], `w:ascii="Cambria"`) {
 		t.Error("caladea is not named Cambria")
@@ -362,7 +378,7 @@ func FuzzDOCXText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d := &document.Document{
-			Theme: mustTheme(t), Page: "a4", Title: s, Author: s, Keywords: []string{s},
+			Title: s, Author: s, Keywords: []string{s},
 			Header:   document.Header{Name: s, Label: s, Contacts: []document.Contact{{Text: s, URL: "https://x.example/" + s}}},
 			Sections: []document.Section{{Title: s, Blocks: []document.Block{document.Paragraph{Text: document.Plain(s)}, &document.List{Items: []document.Item{{Text: document.Plain(s)}}}}}},
 			Labels:   document.Labels{Page: s},
@@ -373,14 +389,6 @@ func FuzzDOCXText(f *testing.F) {
 		}
 		unzip(t, res.Data) // fails on XML that is not well-formed
 	})
-}
-
-func mustTheme(t testing.TB) *document.Theme {
-	th, err := templates.LoadTheme("classic")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return th
 }
 
 // Word rejects properties out of schema order (LibreOffice forgives): check
@@ -411,11 +419,11 @@ func TestPropertiesInSchemaOrder(t *testing.T) {
 	}
 	files, _ := filepath.Glob(filepath.Join(examplesDir(), "*.yaml"))
 	for _, f := range files {
-		for _, theme := range templates.Themes() {
-			parts := unzip(t, render(t, build(t, filepath.Base(f), templates.Options{Theme: theme})))
+		for _, themeName := range theme.Names() {
+			parts := unzip(t, render(t, build(t, filepath.Base(f), spec{Theme: themeName})))
 			for _, name := range []string{"word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footer1.xml"} {
-				check(filepath.Base(f)+"/"+theme+"/"+name, parts[name], "rPr", rPrOrder)
-				check(filepath.Base(f)+"/"+theme+"/"+name, parts[name], "pPr", pPrOrder)
+				check(filepath.Base(f)+"/"+themeName+"/"+name, parts[name], "rPr", rPrOrder)
+				check(filepath.Base(f)+"/"+themeName+"/"+name, parts[name], "pPr", pPrOrder)
 			}
 		}
 	}

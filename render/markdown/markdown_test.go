@@ -1,11 +1,11 @@
 package markdown
 
 import (
+	"github.com/vitae-dev/vitae/compose"
 	"strings"
 	"testing"
 
 	"github.com/vitae-dev/vitae/schema"
-	"github.com/vitae-dev/vitae/templates"
 )
 
 const src = `basics:
@@ -30,7 +30,7 @@ func TestMarkdownAndText(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}
-	d, err := templates.Build(r, templates.Options{Theme: "modern"})
+	d, err := compose.Document(r, compose.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

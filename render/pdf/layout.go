@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // The layout stage turns the document into lines of positioned drawing
@@ -70,7 +71,7 @@ type measurer interface {
 
 type layouter struct {
 	doc     *document.Document
-	th      *document.Theme
+	th      *theme.Theme
 	m       metrics
 	meas    measurer
 	x0, w   float64 // content box left and width

@@ -17,7 +17,9 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // Result is a rendered PDF.
@@ -41,26 +43,31 @@ func (e *OverflowError) Error() string {
 		e.MaxPages, e.Pages, e.Over, 100*e.Over/e.PageH)
 }
 
-// Options tune rendering.
+// Options say how the document is to look and be stamped.
 type Options struct {
-	// Time stamps the document; zero means the document's Date.
+	Theme    *theme.Theme // nil: the default theme
+	Page     string       // a paper size (see package paper); "" is the default
+	MaxPages int          // 0: no limit; else tighten the layout to fit, or fail
+	// Time stamps the file (its creation date). The command line sets it from
+	// SOURCE_DATE_EPOCH, else the clock, so that builds can be reproduced.
 	Time time.Time
 }
 
-// pageSizes in points.
-var pageSizes = map[string][2]float64{"a4": {595.28, 841.89}, "letter": {612, 792}}
-
 // Render lays out and draws a document.
 func Render(d *document.Document, opts Options) (*Result, error) {
-	th := d.Theme
+	th := opts.Theme
 	if th == nil {
-		return nil, fmt.Errorf("pdf: the document has no theme")
+		var err error
+		if th, _, err = theme.Load(theme.Default); err != nil {
+			return nil, err
+		}
 	}
-	size, ok := pageSizes[d.Page]
-	if !ok {
-		size = pageSizes["a4"]
+	sheet, err := paper.Lookup(opts.Page)
+	if err != nil {
+		return nil, err
 	}
-	r, err := newRenderer(d, size)
+	size := [2]float64{sheet.Width, sheet.Height}
+	r, err := newRenderer(d, th, size)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +75,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	// Lay out at the theme's own metrics; with --max-pages, tighten step by
 	// step (spacing, then leading, then type size) until it fits.
 	steps := []metrics{{1, th.Spacing.Leading, 1}}
-	if d.MaxPages > 0 {
+	if opts.MaxPages > 0 {
 		steps = fitSteps(th)
 	}
 	var pages [][]placed
@@ -76,18 +83,18 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	for _, m := range steps {
 		l = r.layout(m)
 		pages = paginate(l.lines, contentH)
-		if d.MaxPages == 0 || len(pages) <= d.MaxPages {
+		if opts.MaxPages == 0 || len(pages) <= opts.MaxPages {
 			break
 		}
 	}
-	if d.MaxPages > 0 && len(pages) > d.MaxPages {
+	if opts.MaxPages > 0 && len(pages) > opts.MaxPages {
 		over := 0.0
-		for _, p := range pages[d.MaxPages:] {
+		for _, p := range pages[opts.MaxPages:] {
 			if len(p) > 0 {
 				over += p[len(p)-1].y + p[len(p)-1].line.h
 			}
 		}
-		return nil, &OverflowError{MaxPages: d.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
+		return nil, &OverflowError{MaxPages: opts.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
 	}
 	l.placeSides(pages)
 	data, err := r.draw(pages, opts)
@@ -101,7 +108,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 }
 
 // fitSteps are the layouts tried in turn for --max-pages.
-func fitSteps(th *document.Theme) []metrics {
+func fitSteps(th *theme.Theme) []metrics {
 	lead := th.Spacing.Leading
 	minLead := th.Fit.MinLeading
 	if minLead == 0 || minLead > lead {
@@ -126,6 +133,7 @@ func fitSteps(th *document.Theme) []metrics {
 
 type renderer struct {
 	doc      *document.Document
+	th       *theme.Theme
 	pdf      *fpdf.Fpdf
 	size     [2]float64
 	added    map[string]bool
@@ -138,18 +146,18 @@ type renderer struct {
 	err      error // the first font that could not be added
 }
 
-func newRenderer(d *document.Document, size [2]float64) (*renderer, error) {
+func newRenderer(d *document.Document, th *theme.Theme, size [2]float64) (*renderer, error) {
 	orientation := "P"
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "pt", Size: fpdf.SizeType{Wd: size[0], Ht: size[1]}})
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(0, 0, 0)
-	r := &renderer{doc: d, pdf: p, size: size, added: map[string]bool{}, widths: map[string]float64{}, missing: map[rune]bool{}, cover: map[string]*fonts.Face{}}
-	for _, key := range []string{d.Theme.Font.Body, d.Theme.Font.Heading} {
+	r := &renderer{doc: d, th: th, pdf: p, size: size, added: map[string]bool{}, widths: map[string]float64{}, missing: map[rune]bool{}, cover: map[string]*fonts.Face{}}
+	for _, key := range []string{th.Font.Body, th.Font.Heading} {
 		if _, err := fonts.Lookup(key); err != nil {
 			return nil, err
 		}
 	}
-	if fb := d.Theme.Font.Fallback; fb != "" {
+	if fb := th.Font.Fallback; fb != "" {
 		data, err := os.ReadFile(fb)
 		if err != nil {
 			return nil, fmt.Errorf("fallback font: %w", err)
@@ -170,7 +178,7 @@ func newRenderer(d *document.Document, size [2]float64) (*renderer, error) {
 	if img := d.Header.Photo; img != "" {
 		if strings.Contains(img, "://") {
 			r.warnings = append(r.warnings, fmt.Sprintf("photo %q is a URL; vitae never goes to the network: give a local PNG or JPEG file", img))
-		} else if ph, err := loadPhoto(img, d.Theme.Photo); err != nil {
+		} else if ph, err := loadPhoto(img, th.Photo); err != nil {
 			r.warnings = append(r.warnings, "photo: "+err.Error())
 		} else {
 			r.photo = ph
@@ -294,7 +302,7 @@ func (r *renderer) resolve(text string, f font) []segment {
 }
 
 func (r *renderer) layout(m metrics) *layouter {
-	th := r.doc.Theme
+	th := r.th
 	l := &layouter{
 		doc:     r.doc,
 		th:      th,
@@ -313,7 +321,7 @@ func (r *renderer) layout(m metrics) *layouter {
 func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 	p := r.pdf
 	d := r.doc
-	th := d.Theme
+	th := r.th
 	p.SetTitle(valid(d.Title), true)
 	p.SetAuthor(valid(d.Author), true)
 	p.SetSubject(valid(d.Subject), true)
@@ -322,7 +330,7 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 	p.SetProducer("vitae", true)
 	p.SetLang(d.Lang)
 	p.SetCatalogSort(true)
-	t := d.Stamp(opts.Time)
+	t := opts.Time.UTC().Truncate(time.Second)
 	p.SetCreationDate(t)
 	p.SetModificationDate(t)
 	p.SetDisplayMode("fullpage", "single")

@@ -15,22 +15,44 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/internal/testkit"
+	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
-	"github.com/vitae-dev/vitae/templates"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 var fixedTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 func examplesDir() string { return testkit.ExamplesDir() }
 
-var (
-	buildExample = testkit.Example
-	buildYAML    = testkit.YAML
-)
+// spec says how a test document is to look, and where its photo is.
+type spec struct {
+	Theme, Page string
+	MaxPages    int
+	Dir         string
+}
+
+func buildExample(t testing.TB, file string, s spec) (*document.Document, Options) {
+	o := s.options(t)
+	return testkit.Example(t, file, compose.Options{DateFormat: o.Theme.Dates.Format}), o
+}
+
+func buildYAML(t testing.TB, src string, s spec) (*document.Document, Options) {
+	o := s.options(t)
+	return testkit.YAML(t, src, compose.Options{Dir: s.Dir, DateFormat: o.Theme.Dates.Format}), o
+}
+
+func (s spec) options(t testing.TB) Options {
+	name := s.Theme
+	if name == "" {
+		name = theme.Default
+	}
+	return Options{Theme: testkit.Theme(t, name), Page: s.Page, MaxPages: s.MaxPages, Time: fixedTime}
+}
 
 func examples(t testing.TB) []string {
 	files, _ := filepath.Glob(filepath.Join(examplesDir(), "*.yaml"))
@@ -64,24 +86,24 @@ func seedFor(example string) string {
 	return ""
 }
 
-// Every example in every theme and page size: text extracted as an applicant
+// Every example in every themeName and page size: text extracted as an applicant
 // tracking system does holds every seed word in reading order; the file is
 // deterministic, small, with fonts embedded, metadata and an outline.
 func TestExamplesInEveryTheme(t *testing.T) {
 	seeds := testenv.Shared(t, "seeds")
 	for _, ex := range examples(t) {
-		for _, theme := range templates.Themes() {
+		for _, themeName := range theme.Names() {
 			for _, page := range []string{"a4", "letter"} {
-				t.Run(fmt.Sprintf("%s/%s/%s", ex, theme, page), func(t *testing.T) {
-					d := buildExample(t, ex, templates.Options{Theme: theme, Page: page})
-					res, err := Render(d, Options{Time: fixedTime})
+				t.Run(fmt.Sprintf("%s/%s/%s", ex, themeName, page), func(t *testing.T) {
+					d, o := buildExample(t, ex, spec{Theme: themeName, Page: page})
+					res, err := Render(d, o)
 					if err != nil {
 						t.Fatal(err)
 					}
 					if len(res.Warnings) > 0 {
 						t.Errorf("warnings: %v", res.Warnings)
 					}
-					again, _ := Render(d, Options{Time: fixedTime})
+					again, _ := Render(d, o)
 					if !bytes.Equal(res.Data, again.Data) {
 						t.Error("two renders of the same input differ")
 					}
@@ -119,8 +141,8 @@ func TestExamplesInEveryTheme(t *testing.T) {
 
 // Entries read in order: title, then its dates, then its content.
 func TestReadingOrderOfAnEntry(t *testing.T) {
-	d := buildExample(t, "site-reliability-engineer.yaml", templates.Options{})
-	res, err := Render(d, Options{Time: fixedTime})
+	d, o := buildExample(t, "site-reliability-engineer.yaml", spec{})
+	res, err := Render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,8 +159,8 @@ func TestReadingOrderOfAnEntry(t *testing.T) {
 }
 
 func TestMetadataAndLinks(t *testing.T) {
-	d := buildExample(t, "site-reliability-engineer.yaml", templates.Options{})
-	res, err := Render(d, Options{Time: fixedTime})
+	d, o := buildExample(t, "site-reliability-engineer.yaml", spec{})
+	res, err := Render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,19 +201,20 @@ func TestMetadataAndLinks(t *testing.T) {
 // nor at any --max-pages tightening step.
 func TestNoHeadingAloneAtPageBottom(t *testing.T) {
 	for _, ex := range examples(t) {
-		for _, theme := range templates.Themes() {
+		for _, themeName := range theme.Names() {
 			for _, page := range []string{"a4", "letter"} {
-				d := buildExample(t, ex, templates.Options{Theme: theme, Page: page})
-				size := pageSizes[page]
-				r, err := newRenderer(d, size)
+				d, o := buildExample(t, ex, spec{Theme: themeName, Page: page})
+				sheet, _ := paper.Lookup(page)
+				size := [2]float64{sheet.Width, sheet.Height}
+				r, err := newRenderer(d, o.Theme, size)
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, m := range fitSteps(d.Theme) {
-					pages := paginate(r.layout(m).lines, size[1]-d.Theme.Margin.Top-d.Theme.Margin.Bottom)
+				for _, m := range fitSteps(o.Theme) {
+					pages := paginate(r.layout(m).lines, size[1]-o.Theme.Margin.Top-o.Theme.Margin.Bottom)
 					for i, p := range pages[:len(pages)-1] {
 						if len(p) > 0 && p[len(p)-1].line.heading {
-							t.Errorf("%s/%s/%s: page %d ends with a heading", ex, theme, page, i+1)
+							t.Errorf("%s/%s/%s: page %d ends with a heading", ex, themeName, page, i+1)
 						}
 					}
 				}
@@ -214,15 +237,15 @@ func TestPaginationKeepsChainsTogether(t *testing.T) {
 }
 
 func TestMaxPages(t *testing.T) {
-	d := buildExample(t, "minimal.yaml", templates.Options{MaxPages: 1})
-	if res, err := Render(d, Options{Time: fixedTime}); err != nil || res.Pages != 1 {
+	d, o := buildExample(t, "minimal.yaml", spec{MaxPages: 1})
+	if res, err := Render(d, o); err != nil || res.Pages != 1 {
 		t.Fatalf("minimal: %v", err)
 	}
 	// two pages and a little: tightening makes it fit
-	d = buildExample(t, "site-reliability-engineer.yaml", templates.Options{Theme: "compact"})
-	loose, _ := Render(d, Options{Time: fixedTime})
-	d = buildExample(t, "site-reliability-engineer.yaml", templates.Options{Theme: "compact", MaxPages: loose.Pages - 1})
-	res, err := Render(d, Options{Time: fixedTime})
+	d, o = buildExample(t, "site-reliability-engineer.yaml", spec{Theme: "compact"})
+	loose, _ := Render(d, o)
+	d, o = buildExample(t, "site-reliability-engineer.yaml", spec{Theme: "compact", MaxPages: loose.Pages - 1})
+	res, err := Render(d, o)
 	var oe *OverflowError
 	switch {
 	case err == nil && res.Pages > loose.Pages-1:
@@ -231,8 +254,8 @@ func TestMaxPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	// one page is too few: it fails and says by how much
-	d = buildExample(t, "site-reliability-engineer.yaml", templates.Options{MaxPages: 1})
-	_, err = Render(d, Options{Time: fixedTime})
+	d, o = buildExample(t, "site-reliability-engineer.yaml", spec{MaxPages: 1})
+	_, err = Render(d, o)
 	if !errors.As(err, &oe) || oe.Over <= 0 || !strings.Contains(err.Error(), "running over by") {
 		t.Fatalf("want an overflow error with the amount, got %v", err)
 	}
@@ -240,7 +263,7 @@ func TestMaxPages(t *testing.T) {
 
 func TestMissingGlyphWarnsAndFallbackFontFills(t *testing.T) {
 	src := "basics:\n  name: 山田 Taro\n  label: Engineer\n"
-	res, err := Render(buildYAML(t, src, templates.Options{}), Options{Time: fixedTime})
+	res, err := Render(buildYAML(t, src, spec{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,9 +275,9 @@ func TestMissingGlyphWarnsAndFallbackFontFills(t *testing.T) {
 		testenv.Missing(t, fallback+" (Debian fonts-dejavu-core)")
 	}
 	src = "basics:\n  name: Taro ☃ Ω\n"
-	d := buildYAML(t, src, templates.Options{})
-	d.Theme.Font.Fallback = fallback
-	res, err = Render(d, Options{Time: fixedTime})
+	d, o := buildYAML(t, src, spec{})
+	o.Theme.Font.Fallback = fallback
+	res, err = Render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,28 +303,28 @@ func TestPhoto(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "me.png"), buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d := buildYAML(t, "basics:\n  name: Jane\n  image: me.png\n", templates.Options{BaseDir: dir})
-	res, err := Render(d, Options{Time: fixedTime})
+	d, o := buildYAML(t, "basics:\n  name: Jane\n  image: me.png\n", spec{Dir: dir})
+	res, err := Render(d, o)
 	if err != nil || len(res.Warnings) > 0 {
 		t.Fatal(err, res.Warnings)
 	}
 	if !bytes.Contains(res.Data, []byte("/Subtype /Image")) {
 		t.Error("no image in the PDF")
 	}
-	d = buildYAML(t, "basics:\n  name: Jane\n  image: https://example.com/me.png\n", templates.Options{})
-	res, err = Render(d, Options{Time: fixedTime})
+	d, o = buildYAML(t, "basics:\n  name: Jane\n  image: https://example.com/me.png\n", spec{})
+	res, err = Render(d, o)
 	if err != nil || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "never goes to the network") {
 		t.Fatalf("URL photo: %v %q", err, res.Warnings)
 	}
 }
 
 func BenchmarkRenderPDF(b *testing.B) {
-	for _, theme := range templates.Themes() {
-		b.Run(theme, func(b *testing.B) {
-			d := buildExample(b, "site-reliability-engineer.yaml", templates.Options{Theme: theme})
+	for _, themeName := range theme.Names() {
+		b.Run(themeName, func(b *testing.B) {
+			d, o := buildExample(b, "site-reliability-engineer.yaml", spec{Theme: themeName})
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Render(d, Options{Time: fixedTime}); err != nil {
+				if _, err := Render(d, o); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -311,9 +334,9 @@ func BenchmarkRenderPDF(b *testing.B) {
 
 func TestEveryBuiltInFontRenders(t *testing.T) {
 	for _, fam := range []string{"liberation-serif", "liberation-sans", "carlito", "caladea"} {
-		d := buildExample(t, "minimal.yaml", templates.Options{})
-		d.Theme.Font.Body, d.Theme.Font.Heading = fam, fam
-		res, err := Render(d, Options{Time: fixedTime})
+		d, o := buildExample(t, "minimal.yaml", spec{})
+		o.Theme.Font.Body, o.Theme.Font.Heading = fam, fam
+		res, err := Render(d, o)
 		if err != nil || len(res.Warnings) > 0 {
 			t.Errorf("%s: %v %v", fam, err, res.Warnings)
 			continue
@@ -327,8 +350,8 @@ func TestEveryBuiltInFontRenders(t *testing.T) {
 // The Word renderer measures key columns with render/fonts; the PDF with
 // fpdf. They must agree, or the two would break lines differently.
 func TestFontMetricsAgreeWithFPDF(t *testing.T) {
-	d := buildExample(t, "minimal.yaml", templates.Options{})
-	r, err := newRenderer(d, pageSizes["a4"])
+	d, o := buildExample(t, "minimal.yaml", spec{})
+	r, err := newRenderer(d, o.Theme, [2]float64{595.28, 841.89})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -350,15 +373,15 @@ func TestFontMetricsAgreeWithFPDF(t *testing.T) {
 // An entry whose content is narrower than its dates' place still reads title,
 // dates, content: the dates then follow the title.
 func TestDatesReadAfterTitleWhateverFollows(t *testing.T) {
-	for _, theme := range templates.Themes() {
-		d := buildExample(t, "minimal.yaml", templates.Options{Theme: theme})
-		res, err := Render(d, Options{Time: fixedTime})
+	for _, themeName := range theme.Names() {
+		d, o := buildExample(t, "minimal.yaml", spec{Theme: themeName})
+		res, err := Render(d, o)
 		if err != nil {
 			t.Fatal(err)
 		}
 		text := pdftotext(t, res.Data)
 		if !regexp.MustCompile(`Engineer(, Example Ltd)?\s+(January 2020|Jan 2020|01/2020) – present\s+(Example Ltd\s+)?. Shipped things`).MatchString(text) {
-			t.Errorf("%s: reading order:\n%s", theme, text)
+			t.Errorf("%s: reading order:\n%s", themeName, text)
 		}
 	}
 }
@@ -374,8 +397,8 @@ func TestContactLineWrapsBetweenItems(t *testing.T) {
     - {network: Twitter, username: neutralthoughts, url: https://twitter.example.com/neutralthoughts}
     - {network: SoundCloud, username: dandymusicnl, url: https://soundcloud.example.com/dandymusicnl}
 `
-	for _, theme := range templates.Themes() {
-		res, err := Render(buildYAML(t, src, templates.Options{Theme: theme}), Options{Time: fixedTime})
+	for _, themeName := range theme.Names() {
+		res, err := Render(buildYAML(t, src, spec{Theme: themeName}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -388,12 +411,12 @@ func TestContactLineWrapsBetweenItems(t *testing.T) {
 			}
 			for _, sep := range []string{"|", "·"} {
 				if strings.HasPrefix(ln, sep) || strings.HasSuffix(ln, sep) {
-					t.Errorf("%s: a line starts or ends with the separator: %q", theme, ln)
+					t.Errorf("%s: a line starts or ends with the separator: %q", themeName, ln)
 				}
 			}
 		}
 		if n != 2 {
-			t.Errorf("%s: the contact line did not wrap (%d lines)", theme, n)
+			t.Errorf("%s: the contact line did not wrap (%d lines)", themeName, n)
 		}
 	}
 }
@@ -405,20 +428,20 @@ func FuzzPDFText(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d := buildYAML(t, "basics: {name: x}\n", templates.Options{})
+		d, o := buildYAML(t, "basics: {name: x}\n", spec{})
 		d.Header = document.Header{Name: s, Label: s, Contacts: []document.Contact{{Text: s, URL: "https://x.example"}}}
 		d.Sections = []document.Section{{Title: s, Blocks: []document.Block{
 			document.Paragraph{Text: document.Plain(s)},
 			&document.Entry{Title: document.Plain(s), Dates: s, Location: s, Blocks: []document.Block{&document.Rows{Rows: []document.Row{{Key: document.Plain(s), Value: document.Plain(s), Dates: s}}}}},
 		}}}
-		if _, err := Render(d, Options{Time: fixedTime}); err != nil {
+		if _, err := Render(d, o); err != nil {
 			t.Fatal(err)
 		}
 	})
 }
 
 func TestEmojiIsLeftOutWithAWarning(t *testing.T) {
-	res, err := Render(buildYAML(t, "basics: {name: Ship it 🚀 now}\n", templates.Options{}), Options{Time: fixedTime})
+	res, err := Render(buildYAML(t, "basics: {name: Ship it 🚀 now}\n", spec{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -433,15 +456,15 @@ func TestEmojiIsLeftOutWithAWarning(t *testing.T) {
 // A key too long for the key column wraps, but text extraction still reads
 // the whole key, then the value and its date: never the two interleaved.
 func TestLongKeyReadsBeforeItsValue(t *testing.T) {
-	d := testkit.YAML(t, `certificates:
+	d, o := buildYAML(t, `certificates:
   - issuer: Linux Professional Institute and the Open Source Certification Board of Examiners
     name: LPIC-1 Certified Linux Administrator with a rather long certificate title
     date: 2012-08
   - issuer: CompTIA
     name: Network+
     date: 2012-07
-`, templates.Options{})
-	res, err := Render(d, Options{Time: fixedTime})
+`, spec{})
+	res, err := Render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,6 @@
-package templates
+// Package tailor makes the version of a résumé for one application: a
+// variant's settings and the items whose tags were asked for.
+package tailor
 
 import (
 	"fmt"
@@ -7,11 +9,11 @@ import (
 	"github.com/vitae-dev/vitae/schema"
 )
 
-// Tailor keeps the items (entries and highlights) that carry no tags or any
+// Tags keeps the items (entries and highlights) that carry no tags or any
 // of the given tags, and drops the rest; with no tags it keeps everything.
 // It returns a tailored copy (r is not changed) and a description of each
 // dropped item, e.g. `work[2] "Intern at Beta"`.
-func Tailor(r *schema.Resume, tags []string) (*schema.Resume, []string) {
+func Tags(r *schema.Resume, tags []string) (*schema.Resume, []string) {
 	if len(tags) == 0 {
 		return r, nil
 	}

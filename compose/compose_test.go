@@ -1,8 +1,6 @@
-package templates
+package compose
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -17,7 +15,7 @@ func build(t *testing.T, src string, opts Options) *document.Document {
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}
-	d, err := Build(r, opts)
+	d, err := Document(r, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +40,7 @@ func TestDateRangesInEveryLocale(t *testing.T) {
 		t.Fatalf("locales = %v", got)
 	}
 	for lang, w := range want {
-		d := build(t, "work:\n  - name: Acme\n    position: Dev\n    startDate: 2018-08-15\n", Options{Locale: lang, Theme: "modern"})
+		d := build(t, "work:\n  - name: Acme\n    position: Dev\n    startDate: 2018-08-15\n", Options{Locale: lang})
 		e := d.Sections[0].Blocks[0].(*document.Entry)
 		if e.Dates != w {
 			t.Errorf("%s: %q, want %q", lang, e.Dates, w)
@@ -64,7 +62,7 @@ func TestRolesAtOneEmployerAreGrouped(t *testing.T) {
   - {name: Acme, description: Makes anvils., position: Lead, startDate: 2020-01, summary: Leads.}
   - {name: Acme, position: Dev, startDate: 2018-01, endDate: 2020-01}
   - {name: Beta, position: Intern, startDate: 2017-01, endDate: 2017-06}
-`, Options{})
+`, Options{DateFormat: "long"})
 	bs := d.Sections[0].Blocks
 	if len(bs) != 2 {
 		t.Fatalf("%d entries, want 2", len(bs))
@@ -80,7 +78,7 @@ func TestRolesAtOneEmployerAreGrouped(t *testing.T) {
 		t.Error("employer entry is not marked as a group")
 	}
 	// one-line roles (title and dates only) become a table under the head
-	d = build(t, "work:\n  - {name: Acme, position: Lead, startDate: 2020-01}\n  - {name: Acme, position: Dev, startDate: 2018-01, endDate: 2020-01}\n", Options{})
+	d = build(t, "work:\n  - {name: Acme, position: Lead, startDate: 2020-01}\n  - {name: Acme, position: Dev, startDate: 2018-01, endDate: 2020-01}\n", Options{DateFormat: "long"})
 	g := d.Sections[0].Blocks[0].(*document.Entry)
 	if rows, ok := g.Blocks[0].(*document.Rows); !ok || len(g.Children) != 0 || len(rows.Rows) != 2 || rows.Rows[1].Value.String() != "Dev" || rows.Rows[1].Dates != "January 2018 – January 2020" {
 		t.Errorf("one-line roles: %+v", g)
@@ -142,87 +140,5 @@ settings:
 	contact := d.Sections[1].Blocks[0].(*document.Rows).Rows[0]
 	if contact.Key.String() != "Email" || contact.Value[0].URL != "mailto:j@example.com" {
 		t.Errorf("contact %+v", contact)
-	}
-	if _, err := Build(&schema.Resume{}, Options{Sections: []string{"hobbies"}}); err == nil || !strings.Contains(err.Error(), `unknown section "hobbies"`) {
-		t.Errorf("unknown section: %v", err)
-	}
-}
-
-func TestInlineMarkdown(t *testing.T) {
-	got := Inline("__Led__ the *move* to [AWS](https://aws.example) with `terraform` &amp; more")
-	want := document.Text{
-		{Text: "Led", Bold: true}, {Text: " the "}, {Text: "move", Italic: true}, {Text: " to "},
-		{Text: "AWS", URL: "https://aws.example"}, {Text: " with "}, {Text: "terraform", Code: true}, {Text: " & more"},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("got %+v", got)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("run %d: %+v, want %+v", i, got[i], want[i])
-		}
-	}
-}
-
-func TestUserThemeExtendsABuiltIn(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "mine.yaml")
-	if err := os.WriteFile(p, []byte("extends: modern\ncolor: {accent: \"#8b1f1f\"}\nsize: {body: 9.5}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	th, err := LoadTheme(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if th.Color.Accent != "#8b1f1f" || th.Size.Body != 9.5 || th.Font.Body != "carlito" || th.Size.Name != 26 {
-		t.Errorf("theme %+v", th)
-	}
-	if err := os.WriteFile(p, []byte("extends: modern\ncolour: {accent: red}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := LoadTheme(p); err == nil || !strings.Contains(err.Error(), "colour") {
-		t.Errorf("misspelt key accepted: %v", err)
-	}
-	if _, err := LoadTheme("fancy"); err == nil || !strings.Contains(err.Error(), "classic, compact, modern") {
-		t.Errorf("unknown theme: %v", err)
-	}
-	for _, name := range Themes() {
-		th, err := LoadTheme(name)
-		if err != nil || th.Name != name || th.Size.Body == 0 || th.Fit.MinScale == 0 {
-			t.Errorf("%s: %v %+v", name, err, th)
-		}
-	}
-}
-
-func TestTailorKeepsUntaggedAndMatchingItems(t *testing.T) {
-	r, diags := schema.Load("t.yaml", []byte(`work:
-  - name: Acme
-    position: Dev
-    highlights:
-      - Always shown.
-      - {text: Ran the Kubernetes move., tags: [cloud]}
-      - {text: Managed the team., tags: [management]}
-  - {name: Beta, position: Manager, tags: [management]}
-  - {name: Gamma, position: SRE, tags: [cloud, ops]}
-skills:
-  - {name: Cloud, keywords: [AWS], tags: [cloud]}
-  - {name: People, keywords: [Coaching], tags: [management]}
-`))
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	got, dropped := Tailor(r, []string{"cloud"})
-	if len(got.Work) != 2 || got.Work[1].Name != "Gamma" || len(got.Work[0].Highlights) != 2 || len(got.Skills) != 1 {
-		t.Fatalf("tailored: %+v", got)
-	}
-	want := []string{`work[0].highlights[2] "Managed the team."`, `work[1] "Manager at Beta"`, `skills[1] "People"`}
-	if strings.Join(dropped, "|") != strings.Join(want, "|") {
-		t.Errorf("dropped %q, want %q", dropped, want)
-	}
-	if len(r.Work) != 3 || len(r.Work[0].Highlights) != 3 {
-		t.Error("Tailor changed its input")
-	}
-	if same, none := Tailor(r, nil); same != r || none != nil {
-		t.Error("no tags should keep everything")
 	}
 }

@@ -1,8 +1,8 @@
-package templates
+package schema
 
 import _ "embed"
 
 // Starter is a commented starter résumé, written by `vitae init`.
 //
-//go:embed starter/starter.yaml
+//go:embed starter.yaml
 var Starter []byte

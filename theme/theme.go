@@ -1,4 +1,4 @@
-package document
+package theme
 
 // Theme is the look of a résumé: fonts, sizes, colours, spacing and layout
 // choices. Built-in themes are embedded YAML files; a user's theme file names

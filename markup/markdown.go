@@ -1,4 +1,7 @@
-package templates
+// Package markup reads the prose of a résumé — Markdown, and the HTML that
+// JSON Resume themes allow — into the document model's paragraphs, lists
+// and inline runs.
+package markup
 
 import (
 	"strings"
@@ -54,6 +57,21 @@ func Inline(src string) document.Text {
 	}
 	walk(root)
 	return trimText(breaks(out, " "))
+}
+
+// InlineList reads each item as inline Markdown and joins them with commas
+// (keywords, courses).
+func InlineList(items []string) document.Text {
+	var out document.Text
+	for i, it := range items {
+		if i > 0 {
+			out = appendText(out, document.Run{Text: ", "})
+		}
+		for _, r := range Inline(it) {
+			out = appendText(out, r)
+		}
+	}
+	return out
 }
 
 // breaks makes the soft line breaks in t into sep.

@@ -1,4 +1,4 @@
-package templates
+package tailor
 
 import (
 	"fmt"
@@ -14,10 +14,10 @@ func VariantNames(r *schema.Resume) []string {
 	return slices.Sorted(maps.Keys(r.Variants))
 }
 
-// ApplyVariant returns a copy of r with the named variant's label, summary
-// and settings in place of its own, and the variant's tags for Tailor. An
-// empty name returns r unchanged.
-func ApplyVariant(r *schema.Resume, name string) (*schema.Resume, []string, error) {
+// Variant returns a copy of r with the named variant's label, summary
+// and settings in place of its own, and the variant's tags. An
+// empty name returns r unchanged; the tags go to Tags.
+func Variant(r *schema.Resume, name string) (*schema.Resume, []string, error) {
 	if name == "" {
 		return r, nil, nil
 	}

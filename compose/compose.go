@@ -1,116 +1,52 @@
-// Package templates turns a validated résumé, a theme and a locale into the
-// format-neutral document model: it decides the section order and titles,
-// formats dates, parses Markdown and groups roles, once for every format.
-package templates
+// Package compose turns a résumé into the format-neutral document model: it
+// decides the section order and titles, formats dates in the résumé's
+// language, reads Markdown and groups roles, once for every format. It reads
+// no file and no environment: everything it needs comes in its arguments.
+package compose
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/locale"
+	"github.com/vitae-dev/vitae/markup"
 	"github.com/vitae-dev/vitae/schema"
 )
 
-// SectionIDs are the sections vitae knows, in their default order.
-var SectionIDs = []string{"summary", "contact", "work", "projects", "education", "skills", "certificates",
-	"awards", "publications", "volunteer", "languages", "interests", "references"}
-
-// Options override the résumé's own settings (as command-line flags do).
+// Options override the résumé's own settings (as command-line flags do) and
+// say what the résumé alone cannot.
 type Options struct {
-	Theme    string            // built-in theme name or theme file
-	Locale   string            // en, de, fr, es, nl
-	Page     string            // a4 or letter
-	MaxPages int               // 0: the résumé's setting
-	Sections []string          // order and choice of sections
+	Locale   string            // the language, over settings.locale (see PickLocale)
+	Sections []string          // order and choice of sections (names from schema.Sections), over settings.sections
 	Titles   map[string]string // section titles, by section, over the résumé's
-	BaseDir  string            // folder of the résumé file
-	Source   string            // the résumé file, whose name may tell its language (cv.de.yaml)
-	// FontFallback is a TrueType font file for characters the theme's fonts
-	// lack (e.g. CJK); it overrides the theme's font.fallback.
-	FontFallback string
-	// Date stamps the document; zero means SOURCE_DATE_EPOCH, else now.
-	Date time.Time
+	// DateFormat is short (Aug 2018), long (August 2018), numeric (08/2018)
+	// or iso (2018-08): the theme's choice.
+	DateFormat string
+	Dir        string // the résumé's folder: its photo's path is read against it
+	Source     string // the résumé file, whose name may tell its language (cv.de.yaml)
 }
 
-// BuildDate is SOURCE_DATE_EPOCH when set (reproducible builds), else now.
-func BuildDate() time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
-	}
-	return time.Now().UTC()
-}
-
-// Build makes the document model of a résumé.
-func Build(r *schema.Resume, opts Options) (*document.Document, error) {
+// Document makes the document model of a résumé.
+func Document(r *schema.Resume, opts Options) (*document.Document, error) {
 	s := r.Settings
-	pick := func(flag, setting string) string {
-		if flag != "" {
-			return flag
-		}
-		return setting
-	}
-	themeName := pick(opts.Theme, s.Theme)
-	if themeName != "" && opts.Theme == "" && opts.BaseDir != "" && isFile(themeName) && !filepath.IsAbs(themeName) {
-		themeName = filepath.Join(opts.BaseDir, themeName)
-	}
-	theme, err := LoadTheme(themeName)
-	if err != nil {
-		return nil, err
-	}
-	if opts.FontFallback != "" {
-		theme.Font.Fallback = opts.FontFallback
-	}
 	lang, _ := PickLocale(r, opts)
 	loc, err := locale.Get(lang)
 	if err != nil {
 		return nil, err
 	}
-	page := strings.ToLower(pick(opts.Page, s.Page))
-	if page == "" {
-		page = "a4"
-	}
-	if page != "a4" && page != "letter" {
-		return nil, fmt.Errorf("unknown page size %q; choose a4 or letter", page)
-	}
 	order := opts.Sections
 	if len(order) == 0 {
 		order = s.Sections
 	}
-	for _, id := range order {
-		if !slices.Contains(SectionIDs, id) {
-			return nil, fmt.Errorf("unknown section %q; sections are: %s", id, strings.Join(SectionIDs, ", "))
-		}
-	}
-	for id := range opts.Titles {
-		if !slices.Contains(SectionIDs, id) {
-			return nil, fmt.Errorf("--title: unknown section %q; sections are: %s", id, strings.Join(SectionIDs, ", "))
-		}
-	}
-	b := &builder{r: r, loc: loc, theme: theme, order: order}
+	b := &builder{r: r, loc: loc, dateFormat: opts.DateFormat, order: order}
 	d := &document.Document{
-		Lang:     loc.Lang,
-		Author:   r.Basics.Name,
-		Subject:  r.Basics.Label,
-		Theme:    theme,
-		Page:     page,
-		MaxPages: s.MaxPages,
-		BaseDir:  opts.BaseDir,
-		Labels:   document.Labels{Page: loc.Page},
-		Date:     opts.Date,
-	}
-	if d.Date.IsZero() {
-		d.Date = BuildDate()
-	}
-	if opts.MaxPages > 0 {
-		d.MaxPages = opts.MaxPages
+		Lang:    loc.Lang,
+		Author:  r.Basics.Name,
+		Subject: r.Basics.Label,
+		Labels:  document.Labels{Page: loc.Page},
 	}
 	d.Title = strings.Join(nonEmpty(r.Basics.Name, r.Basics.Label), " – ")
 	if d.Title == "" {
@@ -118,19 +54,19 @@ func Build(r *schema.Resume, opts Options) (*document.Document, error) {
 	}
 	for _, sk := range r.Skills {
 		for _, k := range sk.Keywords {
-			d.Keywords = append(d.Keywords, Inline(k).String())
+			d.Keywords = append(d.Keywords, markup.Inline(k).String())
 		}
 	}
 	d.Header = document.Header{Name: r.Basics.Name, Label: r.Basics.Label}
 	if r.Basics.Image != "" {
 		d.Header.Photo = r.Basics.Image
-		if opts.BaseDir != "" && !filepath.IsAbs(d.Header.Photo) {
-			d.Header.Photo = filepath.Join(opts.BaseDir, d.Header.Photo)
+		if opts.Dir != "" && !filepath.IsAbs(d.Header.Photo) {
+			d.Header.Photo = filepath.Join(opts.Dir, d.Header.Photo)
 		}
 	}
 	ids := order
 	if len(ids) == 0 {
-		for _, id := range SectionIDs {
+		for _, id := range schema.Sections {
 			if id != "contact" {
 				ids = append(ids, id)
 			}
@@ -150,7 +86,7 @@ func Build(r *schema.Resume, opts Options) (*document.Document, error) {
 			continue
 		}
 		if intro := s.Intros[id]; intro != "" {
-			blocks = append(Blocks(intro, document.StyleIntro), blocks...)
+			blocks = append(markup.Blocks(intro, document.StyleIntro), blocks...)
 		}
 		title := loc.Sections[id]
 		if t, ok := opts.Titles[id]; ok {
@@ -185,10 +121,6 @@ func PickLocale(r *schema.Resume, opts Options) (lang, why string) {
 	return "en", "the default (set settings.locale or --locale to choose)"
 }
 
-func isFile(name string) bool {
-	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
-}
-
 func nonEmpty(ss ...string) []string {
 	var out []string
 	for _, s := range ss {
@@ -200,17 +132,17 @@ func nonEmpty(ss ...string) []string {
 }
 
 type builder struct {
-	r     *schema.Resume
-	loc   *locale.Locale
-	theme *document.Theme
-	order []string
+	r          *schema.Resume
+	loc        *locale.Locale
+	dateFormat string
+	order      []string
 }
 
 func (b *builder) section(id string) []document.Block {
 	r := b.r
 	switch id {
 	case "summary":
-		return Blocks(r.Basics.Summary, document.StyleBody)
+		return markup.Blocks(r.Basics.Summary, document.StyleBody)
 	case "contact":
 		var rows []document.Row
 		for _, c := range b.contacts() {
@@ -226,7 +158,7 @@ func (b *builder) section(id string) []document.Block {
 				Title:    b.atTitle(v.Position, v.Organization, v.URL),
 				Dates:    b.dateRange(v.StartDate, v.EndDate),
 				Location: v.Location,
-				Blocks:   append(Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
+				Blocks:   append(markup.Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
 			}
 			out = append(out, e)
 		}
@@ -242,7 +174,7 @@ func (b *builder) section(id string) []document.Block {
 			if s.Level != "" {
 				key = strings.Join(nonEmpty(s.Name, "("+s.Level+")"), " ")
 			}
-			rows = append(rows, document.Row{Key: Inline(key), Value: joinInline(s.Keywords)})
+			rows = append(rows, document.Row{Key: markup.Inline(key), Value: markup.InlineList(s.Keywords)})
 		}
 		return rowsBlock(rows)
 	case "certificates":
@@ -251,10 +183,10 @@ func (b *builder) section(id string) []document.Block {
 		var out []document.Block
 		for _, a := range r.Awards {
 			out = append(out, &document.Entry{
-				Title:    linked(Inline(a.Title), a.URL),
+				Title:    linked(markup.Inline(a.Title), a.URL),
 				Subtitle: document.Plain(a.Awarder),
 				Dates:    b.date(a.Date),
-				Blocks:   Blocks(a.Summary, document.StyleBody),
+				Blocks:   markup.Blocks(a.Summary, document.StyleBody),
 			})
 		}
 		return out
@@ -269,13 +201,13 @@ func (b *builder) section(id string) []document.Block {
 	case "interests":
 		var rows []document.Row
 		for _, in := range r.Interests {
-			rows = append(rows, document.Row{Key: document.Plain(in.Name), Value: joinInline(in.Keywords)})
+			rows = append(rows, document.Row{Key: document.Plain(in.Name), Value: markup.InlineList(in.Keywords)})
 		}
 		return rowsBlock(rows)
 	case "references":
 		var out []document.Block
 		for _, ref := range r.References {
-			out = append(out, Blocks(ref.Reference, document.StyleQuote)...)
+			out = append(out, markup.Blocks(ref.Reference, document.StyleQuote)...)
 			if ref.Name != "" {
 				out = append(out, document.Paragraph{Style: document.StyleMeta, Text: document.Plain("— " + ref.Name)})
 			}
@@ -290,19 +222,6 @@ func rowsBlock(rows []document.Row) []document.Block {
 		return nil
 	}
 	return []document.Block{&document.Rows{Rows: rows}}
-}
-
-func joinInline(items []string) document.Text {
-	var out document.Text
-	for i, it := range items {
-		if i > 0 {
-			out = appendText(out, document.Run{Text: ", "})
-		}
-		for _, r := range Inline(it) {
-			out = appendText(out, r)
-		}
-	}
-	return out
 }
 
 // contacts lists the ways to reach the person, in a fixed order.
@@ -393,7 +312,7 @@ func highlights(hs []schema.Highlight) []document.Block {
 func items(hs []schema.Highlight) []document.Item {
 	out := make([]document.Item, 0, len(hs))
 	for _, h := range hs {
-		out = append(out, document.Item{Text: Inline(h.Text), Items: items(h.Highlights)})
+		out = append(out, document.Item{Text: markup.Inline(h.Text), Items: items(h.Highlights)})
 	}
 	return out
 }
@@ -430,7 +349,7 @@ func (b *builder) work() []document.Block {
 			if w.Name == "" {
 				e.Subtitle = nil
 			}
-			e.Blocks = append(Blocks(w.Description, document.StyleBody), b.role(w)...)
+			e.Blocks = append(markup.Blocks(w.Description, document.StyleBody), b.role(w)...)
 			out = append(out, e)
 			continue
 		}
@@ -438,7 +357,7 @@ func (b *builder) work() []document.Block {
 			Title:    document.Text{{Text: group[0].Name, URL: url}},
 			Location: location,
 			Group:    true,
-			Blocks:   Blocks(desc, document.StyleBody),
+			Blocks:   markup.Blocks(desc, document.StyleBody),
 		}
 		for _, w := range group {
 			child := &document.Entry{
@@ -447,7 +366,7 @@ func (b *builder) work() []document.Block {
 				Blocks: b.role(w),
 			}
 			if !sameDesc {
-				child.Blocks = append(Blocks(w.Description, document.StyleBody), child.Blocks...)
+				child.Blocks = append(markup.Blocks(w.Description, document.StyleBody), child.Blocks...)
 			}
 			if !sameLocation {
 				child.Location = w.Location
@@ -463,9 +382,9 @@ func (b *builder) work() []document.Block {
 }
 
 func (b *builder) role(w schema.Work) []document.Block {
-	blocks := append(Blocks(w.Summary, document.StyleBody), highlights(w.Highlights)...)
+	blocks := append(markup.Blocks(w.Summary, document.StyleBody), highlights(w.Highlights)...)
 	if len(w.Keywords) > 0 {
-		blocks = append(blocks, &document.Rows{Rows: []document.Row{{Key: document.Plain(b.loc.Labels["technologies"]), Value: joinInline(w.Keywords)}}})
+		blocks = append(blocks, &document.Rows{Rows: []document.Row{{Key: document.Plain(b.loc.Labels["technologies"]), Value: markup.InlineList(w.Keywords)}}})
 	}
 	return blocks
 }
@@ -489,13 +408,13 @@ func (b *builder) projects() []document.Block {
 		if p.Name == "" {
 			e.Title = nil
 		}
-		e.Blocks = append(Blocks(p.Description, document.StyleBody), highlights(p.Highlights)...)
+		e.Blocks = append(markup.Blocks(p.Description, document.StyleBody), highlights(p.Highlights)...)
 		var rows []document.Row
 		if len(p.Keywords) > 0 {
-			rows = append(rows, document.Row{Key: document.Plain(lb["technologies"]), Value: joinInline(p.Keywords)})
+			rows = append(rows, document.Row{Key: document.Plain(lb["technologies"]), Value: markup.InlineList(p.Keywords)})
 		}
 		if p.Entity != "" {
-			rows = append(rows, document.Row{Key: document.Plain(lb["customers"]), Value: Inline(p.Entity)})
+			rows = append(rows, document.Row{Key: document.Plain(lb["customers"]), Value: markup.Inline(p.Entity)})
 		}
 		if p.Duration != "" {
 			rows = append(rows, document.Row{Key: document.Plain(lb["duration"]), Value: document.Plain(p.Duration)})
@@ -517,13 +436,13 @@ func (b *builder) qualification(ed schema.Education) document.Text {
 }
 
 func (b *builder) educationDetails(ed schema.Education) []document.Block {
-	blocks := Blocks(ed.Description, document.StyleBody)
+	blocks := markup.Blocks(ed.Description, document.StyleBody)
 	var rows []document.Row
 	if ed.Score != "" {
 		rows = append(rows, document.Row{Key: document.Plain(b.loc.Labels["score"]), Value: document.Plain(ed.Score)})
 	}
 	if len(ed.Courses) > 0 {
-		rows = append(rows, document.Row{Key: document.Plain(b.loc.Labels["courses"]), Value: joinInline(ed.Courses)})
+		rows = append(rows, document.Row{Key: document.Plain(b.loc.Labels["courses"]), Value: markup.InlineList(ed.Courses)})
 	}
 	return append(blocks, rowsBlock(rows)...)
 }
@@ -554,7 +473,7 @@ func (b *builder) education() []document.Block {
 		e := &document.Entry{Title: document.Text{{Text: group[0].Institution, URL: group[0].URL}}, Group: true}
 		for _, ed := range group {
 			if ed.Description != "" && len(e.Blocks) == 0 {
-				e.Blocks = Blocks(ed.Description, document.StyleBody)
+				e.Blocks = markup.Blocks(ed.Description, document.StyleBody)
 				ed.Description = ""
 			}
 			e.Children = append(e.Children, &document.Entry{
@@ -595,9 +514,9 @@ func (b *builder) certificates() []document.Block {
 	var rows []document.Row
 	var out []document.Block
 	for _, c := range b.r.Certificates {
-		name := linked(Inline(c.Name), c.URL)
+		name := linked(markup.Inline(c.Name), c.URL)
 		if detailed {
-			e := &document.Entry{Title: name, Subtitle: document.Plain(c.Issuer), Dates: b.date(c.Date), Blocks: Blocks(c.Summary, document.StyleBody)}
+			e := &document.Entry{Title: name, Subtitle: document.Plain(c.Issuer), Dates: b.date(c.Date), Blocks: markup.Blocks(c.Summary, document.StyleBody)}
 			if len(e.Title) == 0 {
 				e.Title, e.Subtitle = e.Subtitle, nil
 			}
@@ -628,17 +547,17 @@ func (b *builder) publications() []document.Block {
 	if compact {
 		var rows []document.Row
 		for _, p := range pubs {
-			rows = append(rows, document.Row{Key: Inline(p.Name), Value: document.Text{{Text: p.URL, URL: p.URL}}, Dates: b.date(p.ReleaseDate)})
+			rows = append(rows, document.Row{Key: markup.Inline(p.Name), Value: document.Text{{Text: p.URL, URL: p.URL}}, Dates: b.date(p.ReleaseDate)})
 		}
 		return rowsBlock(rows)
 	}
 	var out []document.Block
 	for _, p := range pubs {
 		e := &document.Entry{
-			Title:    Inline(p.Name),
+			Title:    markup.Inline(p.Name),
 			Subtitle: document.Plain(p.Publisher),
 			Dates:    b.date(p.ReleaseDate),
-			Blocks:   Blocks(p.Summary, document.StyleBody),
+			Blocks:   markup.Blocks(p.Summary, document.StyleBody),
 		}
 		if p.URL != "" {
 			e.Blocks = append(e.Blocks, document.Paragraph{Style: document.StyleMeta, Text: document.Text{{Text: p.URL, URL: p.URL}}})
@@ -654,7 +573,7 @@ func (b *builder) date(s string) string {
 	if err != nil {
 		return s
 	}
-	return FormatDate(d, b.theme.Dates.Format, b.loc)
+	return FormatDate(d, b.dateFormat, b.loc)
 }
 
 // dateRange formats a period; a start without an end is ongoing.

@@ -1,4 +1,4 @@
-package templates
+package theme
 
 import (
 	"bytes"
@@ -9,19 +9,15 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/vitae-dev/vitae/document"
 	"go.yaml.in/yaml/v4"
 )
 
-//go:embed themes/*.yaml
+//go:embed builtin/*.yaml
 var themeFiles embed.FS
 
-// Theme is the style sheet of a document; see document.Theme.
-type Theme = document.Theme
-
-// Themes lists the built-in themes.
-func Themes() []string {
-	entries, _ := themeFiles.ReadDir("themes")
+// Names lists the built-in themes.
+func Names() []string {
+	entries, _ := themeFiles.ReadDir("builtin")
 	var out []string
 	for _, e := range entries {
 		out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
@@ -30,35 +26,39 @@ func Themes() []string {
 	return out
 }
 
-// DefaultTheme is used when none is chosen.
-const DefaultTheme = "classic"
+// Default is used when none is chosen.
+const Default = "classic"
 
-// LoadTheme returns a built-in theme by name, or reads a theme file (a path
-// ending in .yaml or .yml), applying `extends:` chains.
-func LoadTheme(nameOrPath string) (*Theme, error) {
-	return loadTheme(nameOrPath, 0)
+// Load returns a built-in theme by name, or reads a theme file (a path
+// ending in .yaml or .yml), applying `extends:` chains. It lists the theme
+// files it read (none for a built-in theme).
+func Load(nameOrPath string) (*Theme, []string, error) {
+	var files []string
+	t, err := loadTheme(nameOrPath, 0, &files)
+	return t, files, err
 }
 
-func loadTheme(nameOrPath string, depth int) (*Theme, error) {
+func loadTheme(nameOrPath string, depth int, files *[]string) (*Theme, error) {
 	if depth > 8 {
 		return nil, fmt.Errorf("theme %s: extends chain is too long (a cycle?)", nameOrPath)
 	}
 	if nameOrPath == "" {
-		nameOrPath = DefaultTheme
+		nameOrPath = Default
 	}
 	var data []byte
 	var err error
 	dir := ""
-	if strings.HasSuffix(nameOrPath, ".yaml") || strings.HasSuffix(nameOrPath, ".yml") {
+	if IsFile(nameOrPath) {
 		data, err = os.ReadFile(nameOrPath)
 		if err != nil {
 			return nil, fmt.Errorf("theme file: %w", err)
 		}
+		*files = append(*files, nameOrPath)
 		dir = filepath.Dir(nameOrPath)
 	} else {
-		data, err = themeFiles.ReadFile("themes/" + nameOrPath + ".yaml")
+		data, err = themeFiles.ReadFile("builtin/" + nameOrPath + ".yaml")
 		if err != nil {
-			return nil, fmt.Errorf("unknown theme %q; choose one of: %s, or give a theme file (.yaml)", nameOrPath, strings.Join(Themes(), ", "))
+			return nil, fmt.Errorf("unknown theme %q; choose one of: %s, or give a theme file (.yaml)", nameOrPath, strings.Join(Names(), ", "))
 		}
 	}
 	var head struct {
@@ -70,10 +70,10 @@ func loadTheme(nameOrPath string, depth int) (*Theme, error) {
 	t := &Theme{}
 	if head.Extends != "" {
 		base := head.Extends
-		if dir != "" && (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) && !filepath.IsAbs(base) {
+		if dir != "" && IsFile(base) && !filepath.IsAbs(base) {
 			base = filepath.Join(dir, base)
 		}
-		if t, err = loadTheme(base, depth+1); err != nil {
+		if t, err = loadTheme(base, depth+1, files); err != nil {
 			return nil, err
 		}
 	}
@@ -86,4 +86,10 @@ func loadTheme(nameOrPath string, depth int) (*Theme, error) {
 		t.Font.Fallback = filepath.Join(dir, t.Font.Fallback)
 	}
 	return t, nil
+}
+
+// IsFile tells a theme file (.yaml or .yml) from a built-in theme's name.
+func IsFile(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")
 }

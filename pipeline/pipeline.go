@@ -1,0 +1,137 @@
+// Package pipeline is the one way from a résumé file to what a renderer
+// needs: read and check the file (and the files it extends, and overlays),
+// pick a variant, tailor by tags, load the theme, compose the document, and
+// gather the render options. render, batch, mail, match and watch all go
+// through it, so that each step is written once.
+package pipeline
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/vitae-dev/vitae/compose"
+	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/render"
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/tailor"
+	"github.com/vitae-dev/vitae/theme"
+)
+
+// Options are what the command line says about every input. Each overrides
+// the résumé's own setting when given.
+type Options struct {
+	Overlays     []string // files laid over the résumé, as if it were their extends
+	Strict       bool     // every warning is an error
+	Tags         []string // keep untagged items and items with any of these tags
+	Theme        string   // a built-in theme's name or a theme file
+	FontFallback string   // a font file for characters the theme's fonts lack
+	Page         string   // a paper size
+	MaxPages     int      // fit on this many pages
+	Locale       string
+	Sections     []string
+	Titles       map[string]string
+	// Time stamps the outputs; the command line reads it once, from
+	// SOURCE_DATE_EPOCH or the clock.
+	Time time.Time
+}
+
+// Input is one résumé file, read and checked.
+type Input struct {
+	Path        string
+	Resume      *schema.Resume // nil when Diagnostics has an error
+	Diagnostics schema.Diagnostics
+	Files       []string // the files read: the résumé, those it extends, the overlays
+}
+
+// Read reads and checks one résumé file; with Strict, any warning makes it
+// invalid.
+func Read(path string, opts Options) *Input {
+	r, ds, files := schema.Read(path, opts.Overlays...)
+	if opts.Strict && len(ds) > 0 {
+		ds, r = ds.Strict(), nil
+	}
+	return &Input{Path: path, Resume: r, Diagnostics: ds, Files: files}
+}
+
+// Variants lists the variants of a résumé to render: every one with all,
+// else the one named ("" is the résumé as it is).
+func Variants(r *schema.Resume, name string, all bool) []string {
+	if all && len(r.Variants) > 0 {
+		return tailor.VariantNames(r)
+	}
+	return []string{name}
+}
+
+// Tailored is one variant of a résumé, tailored by tags.
+type Tailored struct {
+	Variant string
+	Resume  *schema.Resume
+	Dropped []string // what tailoring left out, e.g. work[2] "Intern"
+}
+
+// Tailor applies a variant and the tags (the command line's, else the
+// variant's) to an input that read without errors.
+func Tailor(in *Input, variant string, opts Options) (*Tailored, error) {
+	r, tags, err := tailor.Variant(in.Resume, variant)
+	if err != nil {
+		return nil, err
+	}
+	if len(opts.Tags) > 0 {
+		tags = opts.Tags
+	}
+	r, dropped := tailor.Tags(r, tags)
+	return &Tailored{Variant: variant, Resume: r, Dropped: dropped}, nil
+}
+
+// Prepared is a tailored résumé composed into its document, with the
+// options to render it.
+type Prepared struct {
+	*Tailored
+	Doc    *document.Document
+	Render render.Options
+	Files  []string // the theme files read
+	Notes  []string // what was chosen for the user (the locale and why), for --verbose
+}
+
+// Prepare loads the theme, composes the document and gathers the render
+// options of a tailored résumé read from in.
+func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
+	s := t.Resume.Settings
+	dir := filepath.Dir(in.Path)
+	name := opts.Theme
+	if name == "" {
+		name = s.Theme
+		if theme.IsFile(name) && !filepath.IsAbs(name) {
+			name = filepath.Join(dir, name) // a theme the résumé names is beside it
+		}
+	}
+	th, files, err := theme.Load(name)
+	if err != nil {
+		return nil, err
+	}
+	if opts.FontFallback != "" {
+		th.Font.Fallback = opts.FontFallback
+	}
+	co := compose.Options{Locale: opts.Locale, Sections: opts.Sections, Titles: opts.Titles,
+		DateFormat: th.Dates.Format, Dir: dir, Source: in.Path}
+	p := &Prepared{Tailored: t, Files: files}
+	if lang, why := compose.PickLocale(t.Resume, co); why != "" {
+		p.Notes = append(p.Notes, fmt.Sprintf("locale %s, %s", lang, why))
+	}
+	if p.Doc, err = compose.Document(t.Resume, co); err != nil {
+		return nil, err
+	}
+	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time}
+	if opts.MaxPages > 0 {
+		p.Render.MaxPages = opts.MaxPages
+	}
+	return p, nil
+}
+
+func first(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
