@@ -23,6 +23,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
@@ -290,7 +291,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		}
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot create the output folder: %w", err)
+		return nil, fault.New(fault.Write, fmt.Errorf("cannot create the output folder: %w", err))
 	}
 	var mu sync.Mutex
 	cache := loadCache(opts)
@@ -347,12 +348,14 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			}
 			out, err := f.Render(p.Doc, p.Render)
 			var written *Output
-			if err == nil {
-				if err = fsutil.WriteAtomic(path, out.Data); err == nil {
-					sum := sha256.Sum256(out.Data)
-					written = &Output{Input: res.Input, Variant: j.t.Variant, Format: f.Name, Path: path,
-						Bytes: len(out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: out.Pages}
-				}
+			if err != nil {
+				err = fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, err))
+			} else if err = fsutil.WriteAtomic(path, out.Data); err != nil {
+				err = fault.New(fault.Write, fmt.Errorf("cannot write %s: %w", path, err))
+			} else {
+				sum := sha256.Sum256(out.Data)
+				written = &Output{Input: res.Input, Variant: j.t.Variant, Format: f.Name, Path: path,
+					Bytes: len(out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: out.Pages}
 			}
 			mu.Lock()
 			if written != nil {
@@ -367,7 +370,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 				}
 			}
 			if err != nil {
-				res.Errors = append(res.Errors, fmt.Errorf("%s: %w", f.Name, err))
+				res.Errors = append(res.Errors, err)
 			}
 			mu.Unlock()
 		}
@@ -377,7 +380,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	}
 	if opts.Incremental {
 		if err := cache.save(opts.OutDir); err != nil {
-			return results, fmt.Errorf("incremental cache: %w", err)
+			return results, fault.New(fault.Write, fmt.Errorf("incremental cache: %w", err))
 		}
 	}
 	return results, ctx.Err()

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vitae-dev/vitae/eml"
+	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/render"
 )
 
@@ -54,7 +55,7 @@ func Mail(input string, opts Options, letter Letter) (*eml.Message, string, *Res
 		f, _ := render.Lookup(format)
 		out, err := f.Render(p.Doc, p.Render)
 		if err != nil {
-			res.Errors = append(res.Errors, fmt.Errorf("%s: %w", format, err))
+			res.Errors = append(res.Errors, fault.New(fault.Render, fmt.Errorf("%s: %w", format, err)))
 			return nil, "", res
 		}
 		for _, w := range out.Warnings {

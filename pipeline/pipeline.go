@@ -7,11 +7,13 @@ package pipeline
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/schema"
 	"github.com/vitae-dev/vitae/tailor"
@@ -75,7 +77,7 @@ type Tailored struct {
 func Tailor(in *Input, variant string, opts Options) (*Tailored, error) {
 	r, tags, err := tailor.Variant(in.Resume, variant)
 	if err != nil {
-		return nil, err
+		return nil, fault.New(fault.Input, err)
 	}
 	if len(opts.Tags) > 0 {
 		tags = opts.Tags
@@ -108,10 +110,16 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 	}
 	th, files, err := theme.Load(name)
 	if err != nil {
-		return nil, err
+		return nil, fault.New(fault.Input, err)
 	}
 	if opts.FontFallback != "" {
 		th.Font.Fallback = opts.FontFallback
+	}
+	if fb := th.Font.Fallback; fb != "" {
+		if _, err := os.Stat(fb); err != nil {
+			return nil, fault.New(fault.Input, fmt.Errorf("fallback font: %w", err))
+		}
+		files = append(files, fb)
 	}
 	co := compose.Options{Locale: opts.Locale, Sections: opts.Sections, Titles: opts.Titles,
 		DateFormat: th.Dates.Format, Dir: dir, Source: in.Path}
@@ -120,7 +128,7 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 		p.Notes = append(p.Notes, fmt.Sprintf("locale %s, %s", lang, why))
 	}
 	if p.Doc, err = compose.Document(t.Resume, co); err != nil {
-		return nil, err
+		return nil, fault.New(fault.Input, err)
 	}
 	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time}
 	if opts.MaxPages > 0 {

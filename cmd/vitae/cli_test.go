@@ -587,3 +587,29 @@ func TestFixRewritesInPlaceAndChecks(t *testing.T) {
 		t.Errorf("unreadable file: exit %d", code)
 	}
 }
+
+// Each kind of problem has its exit code: a missing fallback font or an
+// unknown theme named in the résumé is the input's problem (1), not a write
+// failure (4); a flag that does not apply to a format is said, not ignored.
+func TestExitCodesFollowTheKindOfProblem(t *testing.T) {
+	dir := t.TempDir()
+	cv := writeFile(t, dir, "cv.yaml", "basics: {name: Jane Doe}\n")
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "render", "--format", "pdf", "--font-fallback", filepath.Join(dir, "nope.ttf"), "--out", out, cv)
+	if code != ExitInvalid || !strings.Contains(stderr, "fallback font") {
+		t.Errorf("missing fallback font: exit %d, %s", code, stderr)
+	}
+	typo := writeFile(t, dir, "typo.yaml", "basics: {name: Jane Doe}\nsettings: {theme: modren}\n")
+	if code, _, stderr := run(t, "render", "--format", "pdf", "--out", out, typo); code != ExitInvalid || !strings.Contains(stderr, `unknown theme "modren"`) {
+		t.Errorf("unknown theme in the résumé: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = run(t, "render", "--format", "pdf,md", "--max-pages", "2", "--out", out, cv)
+	if code != ExitOK || !strings.Contains(stderr, "--max-pages fits only pdf; md is not fitted") {
+		t.Errorf("--max-pages with md: exit %d, %q", code, stderr)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	getenv = os.Getenv
+	if code, _, stderr := run(t, "render", "--format", "md", "--out", out, cv); code != ExitUsage || !strings.Contains(stderr, "SOURCE_DATE_EPOCH") {
+		t.Errorf("garbage SOURCE_DATE_EPOCH: exit %d, %s", code, stderr)
+	}
+}

@@ -1,6 +1,10 @@
 package main
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/vitae-dev/vitae/fault"
+)
 
 // Exit codes, in one place. Scripts and CI rely on them.
 const (
@@ -31,6 +35,17 @@ func withCode(code int, err error) error { return &exitError{code: code, err: er
 
 func usageError(err error) error { return withCode(ExitUsage, err) }
 
+// exitCodes maps each kind of error to its exit code: the one place where
+// exit codes are chosen.
+var exitCodes = map[fault.Kind]int{
+	fault.Input:   ExitInvalid,
+	fault.Usage:   ExitUsage,
+	fault.Render:  ExitRender,
+	fault.Write:   ExitIO,
+	fault.Bug:     ExitInternal,
+	fault.Unknown: ExitInternal, // an error nobody classified is vitae's fault
+}
+
 // codeOf maps an error to its exit code.
 func codeOf(err error) int {
 	if err == nil {
@@ -40,5 +55,18 @@ func codeOf(err error) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
+	if k := fault.Of(err); k != fault.Unknown {
+		return exitCodes[k]
+	}
 	return ExitUsage // errors from flag parsing
+}
+
+// worse keeps the exit code that matters more: a bug over a write failure
+// over a render failure over invalid input.
+func worse(a, b int) int {
+	rank := map[int]int{ExitOK: 0, ExitInvalid: 1, ExitRender: 2, ExitIO: 3, ExitUsage: 4, ExitInternal: 5}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
 }

@@ -105,6 +105,7 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 	if cmd.String("format") != "" && len(opts.Formats) == 0 {
 		return opts, usageError(fmt.Errorf("--format names no format"))
 	}
+	warnUnused(cmd, opts)
 	return opts, nil
 }
 
@@ -161,4 +162,54 @@ func stampTime() (t time.Time, stamped bool, err error) {
 		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q: write the seconds since 1970-01-01 UTC, e.g. 1700000000, or unset it", s)
 	}
 	return time.Unix(sec, 0).UTC(), true, nil
+}
+
+// warnUnused says when a flag does not apply to a format asked for, rather
+// than ignoring it silently.
+func warnUnused(cmd *cli.Command, opts batch.Options) {
+	var notFitted, notPaged []string
+	for _, f := range opts.Formats {
+		if !f.Fits {
+			notFitted = append(notFitted, f.Name)
+		}
+		if !f.Paged {
+			notPaged = append(notPaged, f.Name)
+		}
+	}
+	w := cmd.Root().ErrWriter
+	if opts.Pipeline.MaxPages > 0 && len(notFitted) > 0 {
+		fmt.Fprintf(w, "vitae: warning: --max-pages fits only %s; %s %s not fitted to it\n",
+			strings.Join(fitting(opts.Formats, true), ", "), strings.Join(notFitted, ", "), isAre(len(notFitted)))
+	}
+	if len(notPaged) == len(opts.Formats) && len(notPaged) > 0 {
+		for _, name := range []string{"theme", "page", "font-fallback"} {
+			if cmd.IsSet(name) {
+				fmt.Fprintf(w, "vitae: warning: --%s applies to paged formats (pdf, docx); %s %s no pages\n", name, strings.Join(notPaged, ", "), hasHave(len(notPaged)))
+			}
+		}
+	}
+}
+
+func fitting(fs []render.Format, fits bool) []string {
+	var out []string
+	for _, f := range render.Formats() {
+		if f.Fits == fits {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+func hasHave(n int) string {
+	if n == 1 {
+		return "has"
+	}
+	return "have"
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/vitae-dev/vitae/fault"
 	"net/mail"
 	"os"
 	"path/filepath"
@@ -72,7 +73,7 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 	case res.Invalid():
 		return withCode(ExitInvalid, fmt.Errorf("%s is invalid", input))
 	case msg == nil:
-		return withCode(ExitRender, errors.Join(res.Errors...))
+		return withCode(exitCodes[fault.Of(res.Errors[0])], errors.Join(res.Errors...))
 	}
 	dir := cmd.String("out")
 	if err := os.MkdirAll(dir, 0o755); err != nil {

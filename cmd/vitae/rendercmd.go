@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"time"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
+	"github.com/vitae-dev/vitae/fault"
 )
 
 func renderCommand() *cli.Command {
@@ -72,7 +72,7 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	case errors.As(err, &conflict):
 		return usageError(err)
 	case err != nil:
-		return withCode(ExitIO, err)
+		return fault.New(fault.Write, err)
 	}
 	stdout, stderr := cmd.Root().Writer, cmd.Root().ErrWriter
 	textMode := cmd.String("diagnostics") != "json"
@@ -93,15 +93,7 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 		}
 		for _, e := range r.Errors {
 			fmt.Fprintf(stderr, "%s: %v\n", r.Input, e)
-			code := ExitRender
-			var pe *fs.PathError
-			var le *os.LinkError
-			if errors.As(e, &pe) || errors.As(e, &le) {
-				code = ExitIO
-			}
-			if worst == ExitOK || worst == ExitRender {
-				worst = code
-			}
+			worst = worse(worst, exitCodes[fault.Of(e)])
 		}
 		if r.Invalid() {
 			invalid++
@@ -124,7 +116,7 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 		}
 	}
 	if invalid > 0 {
-		worst = ExitInvalid
+		worst = worse(worst, ExitInvalid)
 	}
 	if worst != ExitOK {
 		return withCode(worst, fmt.Errorf("%s of %d invalid, %s", plural(invalid, "input"), len(results), plural(failed, "render failure")))

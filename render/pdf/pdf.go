@@ -17,6 +17,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/theme"
@@ -160,11 +161,11 @@ func newRenderer(d *document.Document, th *theme.Theme, size [2]float64) (*rende
 	if fb := th.Font.Fallback; fb != "" {
 		data, err := os.ReadFile(fb)
 		if err != nil {
-			return nil, fmt.Errorf("fallback font: %w", err)
+			return nil, fault.New(fault.Input, fmt.Errorf("fallback font: %w", err))
 		}
 		c, err := fonts.Parse("fallback:"+fb, data)
 		if err != nil {
-			return nil, err
+			return nil, fault.New(fault.Input, err)
 		}
 		r.fallback = "fallback"
 		r.cover["fallback"] = c
