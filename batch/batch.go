@@ -322,12 +322,17 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		}
 		mu.Lock()
 		res.Notes = append(res.Notes, p.Notes...)
+		res.Diagnostics = appendNew(res.Diagnostics, p.Diagnostics)
+		stop := p.Diagnostics.HasErrors()
 		for _, f := range p.Files {
 			if !slices.Contains(res.Files, f) {
 				res.Files = append(res.Files, f)
 			}
 		}
 		mu.Unlock()
+		if stop {
+			return // the theme is invalid (--strict)
+		}
 		for _, f := range opts.Formats {
 			path := filepath.Join(opts.OutDir, j.name+f.Ext)
 			key := ""
@@ -386,6 +391,17 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	return results, ctx.Err()
 }
 
+// appendNew adds the diagnostics not already there (a theme shared by the
+// variants of one input is reported once).
+func appendNew(to, ds schema.Diagnostics) schema.Diagnostics {
+	for _, d := range ds {
+		if !slices.Contains(to, d) {
+			to = append(to, d)
+		}
+	}
+	return to
+}
+
 // variantProblem reports a variant the résumé does not define, against the
 // résumé's variants.
 func variantProblem(input string, err error) schema.Diagnostic {
@@ -413,6 +429,10 @@ func Build(input string, opts Options) (*pipeline.Prepared, *Result) {
 		return nil, res
 	}
 	res.Notes = p.Notes
+	res.Diagnostics = append(res.Diagnostics, p.Diagnostics...)
+	if p.Diagnostics.HasErrors() {
+		return nil, res
+	}
 	return p, res
 }
 

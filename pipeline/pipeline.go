@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/vitae-dev/vitae/compose"
+	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/render"
@@ -94,6 +95,9 @@ type Prepared struct {
 	Render render.Options
 	Files  []string // the theme files read
 	Notes  []string // what was chosen for the user (the locale and why), for --verbose
+	// Diagnostics are the theme's: values left out of a theme file. With
+	// Strict they are errors, and the document is not to be rendered.
+	Diagnostics diag.Diagnostics
 }
 
 // Prepare loads the theme, composes the document and gathers the render
@@ -108,9 +112,14 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 			name = filepath.Join(dir, name) // a theme the résumé names is beside it
 		}
 	}
-	th, files, err := theme.Load(name)
+	th, src, err := theme.Load(name)
 	if err != nil {
 		return nil, fault.New(fault.Input, err)
+	}
+	files := src.Files
+	themeDiags := src.Diagnostics
+	if opts.Strict {
+		themeDiags = themeDiags.Strict()
 	}
 	if opts.FontFallback != "" {
 		th.Font.Fallback = opts.FontFallback
@@ -123,7 +132,7 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 	}
 	co := compose.Options{Locale: opts.Locale, Sections: opts.Sections, Titles: opts.Titles,
 		DateFormat: th.Dates.Format, Dir: dir, Source: in.Path}
-	p := &Prepared{Tailored: t, Files: files}
+	p := &Prepared{Tailored: t, Files: files, Diagnostics: themeDiags}
 	if lang, why := compose.PickLocale(t.Resume, co); why != "" {
 		p.Notes = append(p.Notes, fmt.Sprintf("locale %s, %s", lang, why))
 	}

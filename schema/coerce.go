@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/vitae-dev/vitae/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -622,7 +623,7 @@ func (l *loader) checkContent(root *yaml.Node, inst any) {
 		}
 	}
 	for _, k := range keys {
-		if c := closest(k, sections); c != "" {
+		if c := diag.Nearest(k, sections); c != "" {
 			hint = fmt.Sprintf("did you mean %q for %q?", c, k)
 			break
 		}

@@ -124,7 +124,7 @@ func standalone(file string, data []byte, root *yaml.Node, fixing bool) (any, *l
 	l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{},
 		fileOf: map[*yaml.Node]string{}, fixing: fixing}
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
-	l.diags.sort()
+	l.diags.Sort()
 	return inst, l
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"github.com/vitae-dev/vitae/diag"
 	"go.yaml.in/yaml/v4"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -61,7 +62,7 @@ func Load(file string, data []byte) (*Resume, Diagnostics) {
 
 func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume, Diagnostics) {
 	if diags.HasErrors() || root == nil {
-		diags.sort()
+		diags.Sort()
 		return nil, diags
 	}
 	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags}
@@ -82,7 +83,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		l.checkDateOrder(inst)
 		l.checkContent(root, inst)
 	}
-	l.diags.sort()
+	l.diags.Sort()
 	if l.diags.HasErrors() {
 		return nil, l.diags
 	}
@@ -269,7 +270,7 @@ func (l *loader) choice(n *yaml.Node, s string, loc []string, enum string) (any,
 			return w, false
 		}
 	}
-	if c := closest(v, words); c != "" {
+	if c := diag.Nearest(v, words); c != "" {
 		l.report(n, loc, Warning, "%q is not one of %s; left out: did you mean %q?", v, strings.Join(words, ", "), c)
 		return nil, true
 	}
@@ -435,7 +436,7 @@ func (l *loader) mapping(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 			continue
 		}
 		msg := fmt.Sprintf("unknown section %q", k.Value)
-		if c := closest(k.Value, sectionNames()); c != "" {
+		if c := diag.Nearest(k.Value, sectionNames()); c != "" {
 			msg += fmt.Sprintf("; did you mean %q?", c)
 		} else {
 			msg += "; sections are: " + strings.Join(sectionNames(), ", ")
@@ -471,55 +472,13 @@ func (l *loader) unknownKey(k *yaml.Node, t reflect.Type, loc []string, key stri
 		}
 	}
 	msg := fmt.Sprintf("unknown field %q", key)
-	if s := closest(key, known); s != "" {
+	if s := diag.Nearest(key, known); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
 		sort.Strings(known)
 		msg += "; known fields here: " + strings.Join(known, ", ")
 	}
 	l.report(k, append(loc, key), Warning, "%s (prefix a custom field with x- to keep it)", msg)
-}
-
-// closest returns the candidate nearest to s, if it is near enough to be a
-// likely typo.
-func closest(s string, candidates []string) string {
-	best, bestD := "", 1<<30
-	ls := strings.ToLower(s)
-	for _, c := range candidates {
-		d := levenshtein(ls, strings.ToLower(c))
-		if d < bestD {
-			best, bestD = c, d
-		}
-	}
-	limit := 2
-	if len(s) <= 4 {
-		limit = 1
-	}
-	if bestD <= limit || (best != "" && strings.EqualFold(s, best)) {
-		return best
-	}
-	return ""
-}
-
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // generic converts a node without a target type, for values that are checked

@@ -1,14 +1,16 @@
 package theme
 
 import (
-	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 
+	"github.com/vitae-dev/vitae/diag"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -29,16 +31,24 @@ func Names() []string {
 // Default is used when none is chosen.
 const Default = "classic"
 
-// Load returns a built-in theme by name, or reads a theme file (a path
-// ending in .yaml or .yml), applying `extends:` chains. It lists the theme
-// files it read (none for a built-in theme).
-func Load(nameOrPath string) (*Theme, []string, error) {
-	var files []string
-	t, err := loadTheme(nameOrPath, 0, &files)
-	return t, files, err
+// Source is what loading a theme read and found.
+type Source struct {
+	Files       []string         // the theme files read, the one named first (none for a built-in theme)
+	Diagnostics diag.Diagnostics // values left out of them, located (warnings)
 }
 
-func loadTheme(nameOrPath string, depth int, files *[]string) (*Theme, error) {
+// Load returns a built-in theme by name, or reads a theme file (a path
+// ending in .yaml or .yml), following `extends:`. Each value that is wrong
+// is reported and left out, keeping the value of the theme it extends; the
+// error is for a theme that cannot be read at all.
+func Load(nameOrPath string) (*Theme, Source, error) {
+	var src Source
+	t, err := load(nameOrPath, 0, &src)
+	src.Diagnostics.Sort()
+	return t, src, err
+}
+
+func load(nameOrPath string, depth int, src *Source) (*Theme, error) {
 	if depth > 8 {
 		return nil, fmt.Errorf("theme %s: extends chain is too long (a cycle?)", nameOrPath)
 	}
@@ -53,39 +63,61 @@ func loadTheme(nameOrPath string, depth int, files *[]string) (*Theme, error) {
 		if err != nil {
 			return nil, fmt.Errorf("theme file: %w", err)
 		}
-		*files = append(*files, nameOrPath)
+		src.Files = append(src.Files, nameOrPath)
 		dir = filepath.Dir(nameOrPath)
 	} else {
 		data, err = themeFiles.ReadFile("builtin/" + nameOrPath + ".yaml")
 		if err != nil {
-			return nil, fmt.Errorf("unknown theme %q; choose one of: %s, or give a theme file (.yaml)", nameOrPath, strings.Join(Names(), ", "))
+			msg := fmt.Sprintf("unknown theme %q; choose one of: %s, or give a theme file (.yaml)", nameOrPath, strings.Join(Names(), ", "))
+			if s := diag.Nearest(nameOrPath, Names()); s != "" {
+				msg = fmt.Sprintf("unknown theme %q; did you mean %q? Built-in themes: %s, or give a theme file (.yaml)", nameOrPath, s, strings.Join(Names(), ", "))
+			}
+			return nil, errors.New(msg)
 		}
 	}
-	var head struct {
-		Extends string `yaml:"extends"`
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("theme %s: YAML syntax error: %w", nameOrPath, err)
 	}
-	if err := yaml.Unmarshal(data, &head); err != nil {
-		return nil, fmt.Errorf("theme %s: %w", nameOrPath, err)
+	doc := &root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		doc = doc.Content[0]
 	}
 	t := &Theme{}
-	if head.Extends != "" {
-		base := head.Extends
+	if doc.Kind != yaml.MappingNode {
+		if doc.Kind == 0 || doc.Kind == yaml.DocumentNode {
+			return load(Default, depth+1, src) // an empty theme file is the default theme
+		}
+		return nil, fmt.Errorf("theme %s: a theme is a mapping of keys (font, size, color …)", nameOrPath)
+	}
+	c := &checker{file: nameOrPath}
+	c.mapping(doc, reflect.TypeFor[Theme](), "")
+	src.Diagnostics = append(src.Diagnostics, c.diags...)
+	if i := keyIndex(doc, "extends"); i >= 0 {
+		base := doc.Content[i+1].Value
 		if dir != "" && IsFile(base) && !filepath.IsAbs(base) {
 			base = filepath.Join(dir, base)
 		}
-		if t, err = loadTheme(base, depth+1, files); err != nil {
+		if t, err = load(base, depth+1, src); err != nil {
 			return nil, err
 		}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(t); err != nil {
+	if err := doc.Decode(t); err != nil {
 		return nil, fmt.Errorf("theme %s: %w", nameOrPath, err)
 	}
 	if t.Font.Fallback != "" && dir != "" && !filepath.IsAbs(t.Font.Fallback) {
 		t.Font.Fallback = filepath.Join(dir, t.Font.Fallback)
 	}
 	return t, nil
+}
+
+func keyIndex(n *yaml.Node, key string) int {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // IsFile tells a theme file (.yaml or .yml) from a built-in theme's name.

@@ -9,45 +9,48 @@ type Theme struct {
 	Extends     string `yaml:"extends,omitempty"`
 
 	Font struct {
-		Body    string `yaml:"body"`    // font family, see render/pdf fonts
-		Heading string `yaml:"heading"` // family of the name and section headings
+		Body    string `yaml:"body" doc:"Font family of the text: liberation-serif, liberation-sans, carlito or caladea."`
+		Heading string `yaml:"heading" doc:"Font family of the name and section headings."`
 		// Fallback is the path of an extra TrueType font used for characters the
 		// theme's fonts lack (e.g. CJK).
-		Fallback string `yaml:"fallback,omitempty"`
+		Fallback string `yaml:"fallback,omitempty" doc:"A TrueType font file for characters the theme's fonts lack, relative to the theme file."`
 	} `yaml:"font"`
 
 	Size struct {
-		Name    float64 `yaml:"name"`
-		Label   float64 `yaml:"label"`
-		Heading float64 `yaml:"heading"`
-		Title   float64 `yaml:"title"` // entry titles
-		Body    float64 `yaml:"body"`
-		Small   float64 `yaml:"small"` // dates, contact line, footer
+		Name    float64 `yaml:"name" min:"4" max:"96"`
+		Label   float64 `yaml:"label" min:"4" max:"96"`
+		Heading float64 `yaml:"heading" min:"4" max:"96"`
+		Title   float64 `yaml:"title" min:"4" max:"96"` // entry titles
+		Body    float64 `yaml:"body" min:"4" max:"96"`
+		Small   float64 `yaml:"small" min:"4" max:"96"` // dates, contact line, footer
 	} `yaml:"size"`
 
 	Color struct {
-		Text    string `yaml:"text"`
-		Accent  string `yaml:"accent"` // name, headings, links
-		Muted   string `yaml:"muted"`  // dates, subtitles
-		Rule    string `yaml:"rule"`   // lines under headings
-		Heading string `yaml:"heading,omitempty"`
+		Text    string `yaml:"text" format:"color"`
+		Accent  string `yaml:"accent" format:"color"` // name, headings, links
+		Muted   string `yaml:"muted" format:"color"`  // dates, subtitles
+		Rule    string `yaml:"rule" format:"color"`   // lines under headings
+		Heading string `yaml:"heading,omitempty" format:"color"`
 	} `yaml:"color"`
 
 	Margin struct {
-		Top, Bottom, Left, Right float64
+		Top    float64 `yaml:"top" min:"0" max:"200"`
+		Bottom float64 `yaml:"bottom" min:"0" max:"200"`
+		Left   float64 `yaml:"left" min:"0" max:"200"`
+		Right  float64 `yaml:"right" min:"0" max:"200"`
 	} `yaml:"margin"`
 
 	Spacing struct {
-		Leading   float64 `yaml:"leading"`   // line height as a multiple of the font size
-		Section   float64 `yaml:"section"`   // space before a section heading
-		Heading   float64 `yaml:"heading"`   // space after a section heading
-		Entry     float64 `yaml:"entry"`     // space between entries
-		Paragraph float64 `yaml:"paragraph"` // space between paragraphs
-		Indent    float64 `yaml:"indent"`    // bullet indent
+		Leading   float64 `yaml:"leading" min:"0.8" max:"3"`  // line height as a multiple of the font size
+		Section   float64 `yaml:"section" min:"0" max:"72"`   // space before a section heading
+		Heading   float64 `yaml:"heading" min:"0" max:"72"`   // space after a section heading
+		Entry     float64 `yaml:"entry" min:"0" max:"72"`     // space between entries
+		Paragraph float64 `yaml:"paragraph" min:"0" max:"72"` // space between paragraphs
+		Indent    float64 `yaml:"indent" min:"0" max:"72"`    // bullet indent
 	} `yaml:"spacing"`
 
 	Header struct {
-		Align     string `yaml:"align"`     // left or center
+		Align     string `yaml:"align" enum:"left,center"`
 		Rule      bool   `yaml:"rule"`      // a line under the header
 		Separator string `yaml:"separator"` // between contact items
 		Uppercase bool   `yaml:"uppercase"` // the name in capitals
@@ -55,23 +58,23 @@ type Theme struct {
 
 	Headings struct {
 		Uppercase bool   `yaml:"uppercase"`
-		Rule      string `yaml:"rule"` // none, below, left (a bar beside the title)
+		Rule      string `yaml:"rule" enum:"none,below,left"` // left: a bar beside the title
 		Bold      bool   `yaml:"bold"`
 	} `yaml:"headings"`
 
 	Dates struct {
-		Format string `yaml:"format"` // short (Aug 2018), long (August 2018), numeric (08/2018), iso (2018-08)
+		Format string `yaml:"format" enum:"short,long,numeric,iso"` // Aug 2018, August 2018, 08/2018, 2018-08
 	} `yaml:"dates"`
 
 	Bullet  string  `yaml:"bullet"`
-	KeyCol  float64 `yaml:"keyColumn"` // width of the key column of key–value rows, in points
-	Footer  bool    `yaml:"footer"`    // "Page N of M" on documents of more than one page
-	Photo   float64 `yaml:"photo"`     // photo width
-	Compact bool    `yaml:"compact"`   // subtitles on the title line
+	KeyCol  float64 `yaml:"keyColumn" min:"0" max:"400"` // width of the key column of key–value rows, in points
+	Footer  bool    `yaml:"footer"`                      // "Page N of M" on documents of more than one page
+	Photo   float64 `yaml:"photo" min:"0" max:"300"`     // photo width
+	Compact bool    `yaml:"compact"`                     // subtitles on the title line
 
 	// Fit bounds how far --max-pages may tighten the layout.
 	Fit struct {
-		MinScale   float64 `yaml:"minScale"`   // smallest font scale, e.g. 0.9
-		MinLeading float64 `yaml:"minLeading"` // smallest line height multiple
+		MinScale   float64 `yaml:"minScale" min:"0.5" max:"1"`   // smallest font scale, e.g. 0.9
+		MinLeading float64 `yaml:"minLeading" min:"0.8" max:"3"` // smallest line height multiple
 	} `yaml:"fit"`
 }

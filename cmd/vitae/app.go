@@ -121,16 +121,6 @@ func report(cmd *cli.Command, ds schema.Diagnostics) {
 // getenv is os.Getenv, replaceable in tests.
 var getenv = os.Getenv
 
-// load reads one résumé, applying --strict.
-func load(cmd *cli.Command, path string) (*schema.Resume, schema.Diagnostics) {
-	r, ds := schema.LoadFile(path)
-	if cmd.Bool("strict") && len(ds) > 0 {
-		ds = ds.Strict()
-		r = nil
-	}
-	return r, ds
-}
-
 func plural(n int, word string) string {
 	if n == 1 {
 		return fmt.Sprintf("%d %s", n, word)

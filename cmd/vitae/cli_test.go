@@ -613,3 +613,28 @@ func TestExitCodesFollowTheKindOfProblem(t *testing.T) {
 		t.Errorf("garbage SOURCE_DATE_EPOCH: exit %d, %s", code, stderr)
 	}
 }
+
+// A theme file's mistakes are located warnings; --strict refuses to render
+// with them (exit 1).
+func TestThemeFileDiagnostics(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "look.yaml", "extends: modern\nheadings: {rule: bellow}\n")
+	cv := writeFile(t, dir, "cv.yaml", "basics: {name: Jane Doe}\nsettings: {theme: look.yaml}\n")
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "render", "--format", "pdf", "--out", out, cv)
+	want := filepath.Join(dir, "look.yaml") + `:2:18: warning: headings.rule: "bellow" is not one of none, below, left; left out: did you mean "below"?`
+	if code != ExitOK || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr %s", code, stderr)
+	}
+	if code, _, _ := run(t, "render", "--strict", "--format", "pdf", "--out", filepath.Join(dir, "strict"), cv); code != ExitInvalid {
+		t.Errorf("--strict: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "strict")); err == nil {
+		if files, _ := os.ReadDir(filepath.Join(dir, "strict")); len(files) > 0 {
+			t.Errorf("--strict wrote %d files", len(files))
+		}
+	}
+	if code, stdout, _ := run(t, "schema", "--theme"); code != ExitOK || !strings.Contains(stdout, `"enum": [`) {
+		t.Errorf("schema --theme: %d", code)
+	}
+}

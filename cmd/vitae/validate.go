@@ -3,9 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
+	"github.com/vitae-dev/vitae/pipeline"
+	"github.com/vitae-dev/vitae/schema"
 )
 
 func validateCommand() *cli.Command {
@@ -29,9 +32,10 @@ Examples:
 				// a missing file is reported as a problem with that input
 				files = cmd.Args().Slice()
 			}
+			opts := pipeline.Options{Strict: cmd.Bool("strict")}
 			failed := 0
 			for _, f := range files {
-				_, ds := load(cmd, f)
+				ds := check(f, opts)
 				report(cmd, ds)
 				if ds.HasErrors() {
 					failed++
@@ -43,4 +47,34 @@ Examples:
 			return nil
 		},
 	}
+}
+
+// check reads a résumé as render would, without rendering: the file, the
+// files it extends, each variant, and the theme each uses.
+func check(path string, opts pipeline.Options) schema.Diagnostics {
+	in := pipeline.Read(path, opts)
+	ds := in.Diagnostics
+	if in.Resume == nil {
+		return ds
+	}
+	for _, v := range pipeline.Variants(in.Resume, "", true) {
+		t, err := pipeline.Tailor(in, v, opts)
+		if err == nil {
+			var p *pipeline.Prepared
+			if p, err = pipeline.Prepare(in, t, opts); err == nil {
+				for _, d := range p.Diagnostics {
+					if !slices.Contains(ds, d) {
+						ds = append(ds, d)
+					}
+				}
+				continue
+			}
+		}
+		where := "settings"
+		if v != "" {
+			where = "variants." + v
+		}
+		ds = append(ds, schema.Diagnostic{File: path, Path: where, Severity: schema.Error, Message: err.Error()})
+	}
+	return ds
 }

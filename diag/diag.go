@@ -1,0 +1,150 @@
+// Package diag holds diagnostics: problems found in an input file (a résumé,
+// a theme), each located by file, line, column and field path, with a
+// severity. Every loader reports them the same way.
+package diag
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity says whether a diagnostic stops rendering.
+type Severity int
+
+const (
+	// Warning: the file loads, but something should be fixed.
+	Warning Severity = iota
+	// Error: the file cannot be rendered until it is fixed.
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// MarshalText makes severities readable in JSON output.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Diagnostic is one problem found in an input file, located by line and column
+// (both 1-based; 0 when unknown) and by the field's path, e.g. work[0].startDate.
+type Diagnostic struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Path     string   `json:"path,omitempty"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// String formats the diagnostic as file:line:col: path: message, with
+// "warning: " before the path of a warning.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.File)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d:%d", d.Line, d.Column)
+	}
+	b.WriteString(": ")
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	if d.Path != "" {
+		b.WriteString(d.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(d.Message)
+	return b.String()
+}
+
+// Diagnostics is a list of problems, sorted by position.
+type Diagnostics []Diagnostic
+
+// HasErrors reports whether any diagnostic is an error.
+func (ds Diagnostics) HasErrors() bool {
+	for _, d := range ds {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors counts the errors.
+func (ds Diagnostics) Errors() int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Strict returns a copy in which every warning is an error.
+func (ds Diagnostics) Strict() Diagnostics {
+	out := make(Diagnostics, len(ds))
+	for i, d := range ds {
+		d.Severity = Error
+		out[i] = d
+	}
+	return out
+}
+
+// Error makes Diagnostics usable as an error value: one diagnostic a line.
+func (ds Diagnostics) Error() string {
+	lines := make([]string, len(ds))
+	for i, d := range ds {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// JSONLines formats one JSON object per diagnostic, one a line.
+func (ds Diagnostics) JSONLines() string {
+	var b strings.Builder
+	for _, d := range ds {
+		j, _ := json.Marshal(d)
+		b.Write(j)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Sort orders diagnostics by file, line and column.
+func (ds Diagnostics) Sort() {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+}
+
+// GitHub formats the diagnostic as a GitHub Actions workflow command, which
+// GitHub shows as an annotation on the file and line.
+func (d Diagnostic) GitHub() string {
+	kind := "error"
+	if d.Severity == Warning {
+		kind = "warning"
+	}
+	msg := d.Message
+	if d.Path != "" {
+		msg = d.Path + ": " + msg
+	}
+	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	s := "::" + kind + " file=" + prop.Replace(d.File)
+	if d.Line > 0 {
+		s += fmt.Sprintf(",line=%d,col=%d", d.Line, d.Column)
+	}
+	return s + "::" + esc.Replace(msg)
+}
