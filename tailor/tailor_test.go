@@ -39,3 +39,30 @@ skills:
 		t.Error("no tags should keep everything")
 	}
 }
+
+// Every field of a variant is a setting or a basics field it replaces, so a
+// new variant field cannot be forgotten by the overlay.
+func TestVariantOverlaysEveryField(t *testing.T) {
+	r := &schema.Resume{
+		Basics:   schema.Basics{Label: "Engineer", Summary: "Old."},
+		Settings: schema.Settings{Theme: "classic", Titles: map[string]string{"work": "Work", "skills": "Skills"}},
+		Variants: map[string]schema.Variant{"cloud": {
+			Tags: []string{"cloud"}, Label: "Cloud Engineer", Summary: "New.", Theme: "modern", Page: "letter",
+			Locale: "de", MaxPages: 2, Sections: []string{"work"}, Titles: map[string]string{"work": "Jobs"},
+			Intros: map[string]string{"work": "Hi."},
+		}},
+	}
+	got, tags, err := Variant(r, "cloud")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := got.Settings
+	if got.Basics.Label != "Cloud Engineer" || got.Basics.Summary != "New." || s.Theme != "modern" || s.Page != "letter" ||
+		s.Locale != "de" || s.MaxPages != 2 || len(s.Sections) != 1 || s.Titles["work"] != "Jobs" || s.Titles["skills"] != "Skills" ||
+		s.Intros["work"] != "Hi." || strings.Join(tags, ",") != "cloud" {
+		t.Errorf("variant not laid over: %+v %+v %v", got.Basics, s, tags)
+	}
+	if r.Settings.Titles["work"] != "Work" || r.Basics.Label != "Engineer" {
+		t.Error("the variant changed the résumé it was laid over")
+	}
+}

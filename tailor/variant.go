@@ -3,6 +3,7 @@ package tailor
 import (
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -29,42 +30,37 @@ func Variant(r *schema.Resume, name string) (*schema.Resume, []string, error) {
 		return nil, nil, fmt.Errorf("no variant %q; the résumé's variants are: %s", name, strings.Join(VariantNames(r), ", "))
 	}
 	out := *r
-	if v.Label != "" {
-		out.Basics.Label = v.Label
-	}
-	if v.Summary != "" {
-		out.Basics.Summary = v.Summary
-	}
-	s := r.Settings
-	if v.Theme != "" {
-		s.Theme = v.Theme
-	}
-	if v.Page != "" {
-		s.Page = v.Page
-	}
-	if v.Locale != "" {
-		s.Locale = v.Locale
-	}
-	if v.MaxPages != 0 {
-		s.MaxPages = v.MaxPages
-	}
-	if len(v.Sections) > 0 {
-		s.Sections = v.Sections
-	}
-	if len(v.Titles) > 0 {
-		s.Titles = maps.Clone(s.Titles)
-		if s.Titles == nil {
-			s.Titles = map[string]string{}
-		}
-		maps.Copy(s.Titles, v.Titles)
-	}
-	if len(v.Intros) > 0 {
-		s.Intros = maps.Clone(s.Intros)
-		if s.Intros == nil {
-			s.Intros = map[string]string{}
-		}
-		maps.Copy(s.Intros, v.Intros)
-	}
-	out.Settings = s
+	overlay(reflect.ValueOf(&out.Settings).Elem(), reflect.ValueOf(&out.Basics).Elem(), reflect.ValueOf(v))
 	return &out, v.Tags, nil
+}
+
+// overlay lays a variant over the résumé: each field the variant sets
+// replaces the settings field (or, for label and summary, the basics field)
+// of the same name; mappings (titles, intros) merge key by key. Tags are the
+// variant's own and go to Tags.
+func overlay(settings, basics, variant reflect.Value) {
+	t := variant.Type()
+	for i := 0; i < t.NumField(); i++ {
+		name, v := t.Field(i).Name, variant.Field(i)
+		if v.IsZero() || name == "Tags" {
+			continue
+		}
+		dst := settings.FieldByName(name)
+		if !dst.IsValid() {
+			dst = basics.FieldByName(name)
+		}
+		if !dst.IsValid() {
+			panic("tailor: variant field " + name + " is neither a setting nor a basics field")
+		}
+		if v.Kind() == reflect.Map {
+			merged := reflect.MakeMap(v.Type())
+			for _, m := range []reflect.Value{dst, v} {
+				for it := m.MapRange(); it.Next(); {
+					merged.SetMapIndex(it.Key(), it.Value())
+				}
+			}
+			v = merged
+		}
+		dst.Set(v)
+	}
 }
