@@ -18,6 +18,7 @@ import (
 
 	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/document/documenttest"
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/internal/testkit"
@@ -452,4 +453,22 @@ func xmlSafe(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// A document built by hand, with no résumé behind it, renders with every
+// word, in order.
+func TestRendersADocumentBuiltByHand(t *testing.T) {
+	res, err := Render(documenttest.Sample(), Options{Time: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(texts(paragraphs(t, unzip(t, res.Data)["word/document.xml"]))), " ")
+	pos := 0
+	for _, w := range documenttest.Words {
+		i := strings.Index(strings.ToLower(text[pos:]), strings.ToLower(w))
+		if i < 0 {
+			t.Fatalf("%q missing or out of order after %q:\n%s", w, text[:pos], text)
+		}
+		pos += i + len(w)
+	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/document/documenttest"
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/internal/testkit"
@@ -527,5 +528,23 @@ func TestWidowAndOrphanControl(t *testing.T) {
 		if at[last] != at[last-1] {
 			t.Fatalf("page height %.1f: the last line is alone at the head of page %d", ph, at[last]+1)
 		}
+	}
+}
+
+// A document built by hand, with no résumé behind it, renders with every
+// word in reading order.
+func TestRendersADocumentBuiltByHand(t *testing.T) {
+	res, err := Render(documenttest.Sample(), Options{Time: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(pdftotext(t, res.Data)), " ")
+	pos := 0
+	for _, w := range documenttest.Words {
+		i := strings.Index(strings.ToLower(text[pos:]), strings.ToLower(w))
+		if i < 0 {
+			t.Fatalf("%q missing or out of order after %q:\n%s", w, text[:pos], text)
+		}
+		pos += i + len(w)
 	}
 }
