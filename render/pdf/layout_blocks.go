@@ -1,0 +1,270 @@
+package pdf
+
+import "github.com/vitae-dev/vitae/document"
+
+// Blocks: paragraphs, lists, key–value rows and entries, with their keep
+// rules.
+
+// blocks lays out blocks at x (relative to the content box) in width w.
+// Outside entries (top level) paragraphs and list items may break between
+// lines, with orphan and widow control; inside an entry, the entry's lines
+// stay together.
+func (l *layouter) blocks(bs []document.Block, x, w float64, top bool) {
+	th := l.th
+	for i, b := range bs {
+		before := l.gap(th.Spacing.Paragraph)
+		if i == 0 {
+			before = l.gap(th.Spacing.Paragraph)
+		}
+		switch b := b.(type) {
+		case document.Paragraph:
+			first := len(l.lines)
+			f, color, indent := l.paragraphStyle(b.Style)
+			align := "left"
+			l.textLines(b.Text, f, color, x+indent, w-indent, align, l.takeGap(before))
+			if top {
+				l.widowControl(first)
+			}
+		case *document.List:
+			l.list(b.Items, x, w, 0, l.takeGap(before), top)
+		case *document.Rows:
+			l.rows(b, x, w, l.takeGap(before), top)
+		case *document.Entry:
+			l.entry(b, x, w, l.takeGap(l.gap(th.Spacing.Entry)), false)
+		}
+	}
+}
+
+func (l *layouter) paragraphStyle(style string) (font, string, float64) {
+	th := l.th
+	switch style {
+	case document.StyleIntro:
+		return l.body("I", th.Size.Body), th.Color.Text, 0
+	case document.StyleQuote:
+		return l.body("I", th.Size.Body), th.Color.Text, 10
+	case document.StyleMeta:
+		return l.body("", th.Size.Small), th.Color.Muted, 0
+	}
+	return l.body("", th.Size.Body), th.Color.Text, 0
+}
+
+// widowControl keeps a paragraph's first two and last two lines together.
+func (l *layouter) widowControl(first int) {
+	n := len(l.lines) - first
+	if n <= 3 {
+		for i := first; i < len(l.lines)-1; i++ {
+			l.lines[i].keep = true
+		}
+		return
+	}
+	l.lines[first].keep = true
+	l.lines[len(l.lines)-2].keep = true
+}
+
+func (l *layouter) list(items []document.Item, x, w float64, depth int, before float64, top bool) {
+	th := l.th
+	f := l.body("", th.Size.Body)
+	indent := th.Spacing.Indent
+	for i, it := range items {
+		first := len(l.lines)
+		b := before
+		if i > 0 || depth > 0 {
+			b = l.gap(th.Spacing.Paragraph * 0.5)
+		}
+		l.textLines(it.Text, f, th.Color.Text, x+indent, w-indent, "left", b)
+		if len(l.lines) > first {
+			bullet := th.Bullet
+			if depth > 0 {
+				bullet = "◦"
+				if !l.covered(bullet, f) {
+					bullet = "–"
+				}
+			}
+			ln := &l.lines[first]
+			for _, seg := range l.resolve(bullet, f) {
+				ln.ops = append(ln.ops, op{kind: opText, x: l.x0 + x + indent*0.25, y: l.baseline(ln.h, f.size), text: seg.text, font: seg.font, color: th.Color.Muted})
+			}
+		}
+		if top {
+			l.widowControl(first)
+		}
+		l.list(it.Items, x+indent, w-indent, depth+1, 0, top)
+	}
+}
+
+// rows lays out key–value rows as a table of narrow columns: key, value,
+// then dates. Gutters stay under one em, so that text extraction reads each
+// row as one line (key, value, date) instead of column by column; a date
+// that cannot sit right after the widest value is right-aligned instead.
+func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool) {
+	th := l.th
+	bodySize := l.size(th.Size.Body)
+	gutter := 0.6 * bodySize
+	keyFont, valFont := l.body("B", th.Size.Body), l.body("", th.Size.Body)
+	dateFont := l.body("", th.Size.Body)
+	keyW, valW, dateW := 0.0, 0.0, 0.0
+	for _, row := range r.Rows {
+		if len(row.Key) > 0 && len(row.Value) > 0 {
+			keyW = max(keyW, l.textWidth(row.Key, keyFont)+gutter)
+		}
+		single := row.Value
+		if len(row.Value) == 0 {
+			single = row.Key
+		}
+		valW = max(valW, l.textWidth(single, valFont)+gutter)
+		if row.Dates != "" {
+			dateW = max(dateW, l.meas.width(dateFont, row.Dates))
+		}
+	}
+	keyW = min(keyW, max(th.KeyCol*l.m.scale, 0.38*w))
+	dateX := x + keyW + valW // the date column, after the widest value
+	if dateW > 0 && dateX+dateW > x+w {
+		dateX = x + w - dateW - gutter // no room: values wrap before the dates
+	}
+	for i, row := range r.Rows {
+		b := before
+		if i > 0 {
+			b = l.gap(th.Spacing.Paragraph * 0.6)
+		}
+		valueEnd := x + w
+		if row.Dates != "" {
+			valueEnd = dateX - gutter
+		}
+		first := len(l.lines)
+		switch {
+		case len(row.Key) > 0 && len(row.Value) > 0:
+			valueLines := l.wrap(row.Value, valFont, valueEnd-x-keyW)
+			keyLines := l.wrap(row.Key, keyFont, keyW-gutter)
+			offset := 0
+			if len(keyLines) > 1 {
+				// A key too long for its column stands on its own line(s),
+				// the value under it in the value column: text extractors
+				// (and applicant tracking systems) read the whole key, then
+				// the value, never the two interleaved.
+				keyLines = l.wrap(row.Key, keyFont, valueEnd-x)
+				offset = len(keyLines)
+			}
+			n := offset + len(valueLines)
+			if offset == 0 {
+				n = max(len(keyLines), len(valueLines))
+			}
+			lh := l.lineH(bodySize)
+			for j := 0; j < n; j++ {
+				ln := line{h: lh}
+				if j == 0 {
+					ln.before = b
+				}
+				if j < len(keyLines) {
+					l.place(&ln, keyLines[j], x, th.Color.Text, "left", valueEnd-x)
+				}
+				if j >= offset && j-offset < len(valueLines) {
+					l.place(&ln, valueLines[j-offset], x+keyW, th.Color.Text, "left", valueEnd-x-keyW)
+				}
+				l.add(ln)
+			}
+			if row.Dates != "" {
+				first += offset // the date stands on the value's first line
+			}
+		default:
+			t, f := row.Key, keyFont
+			if len(t) == 0 {
+				t, f = row.Value, valFont
+			}
+			l.textLines(t, f, th.Color.Text, x, valueEnd-x, "left", b)
+		}
+		if row.Dates != "" && len(l.lines) > first {
+			ln := &l.lines[first]
+			l.leftText(ln, row.Dates, dateFont, th.Color.Muted, dateX)
+		}
+		for j := first; j < len(l.lines)-1; j++ {
+			l.lines[j].keep = true
+		}
+	}
+}
+
+// entry lays out a title line with dates on the right, a subtitle line with
+// the location on the right, then the content. Its lines stay together
+// (pagination breaks an entry only when it is taller than a page). A group
+// (employer with roles) keeps its head with its first child.
+func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child bool) {
+	th := l.th
+	first := len(l.lines)
+	titleSize := th.Size.Title
+	if e.Group {
+		titleSize = th.Size.Title + 0.5
+	}
+	titleFont := font{family: th.Font.Heading, style: "B", size: l.size(titleSize)}
+	small := l.body("", th.Size.Small)
+	dateFont := l.body("", th.Size.Body)
+	datesW := 0.0
+	if e.Dates != "" {
+		datesW = l.meas.width(dateFont, e.Dates) + 10
+	}
+	titleColor := th.Color.Text
+	if e.Group {
+		titleColor = th.Color.Accent
+	}
+	subtitle := e.Subtitle
+	location := e.Location
+	if th.Compact && len(subtitle) > 0 && len(e.Title) > 0 {
+		// subtitle on the title line: "Title, Subtitle"
+		t := append(document.Text{}, e.Title...)
+		t = append(t, document.Run{Text: ", "})
+		for _, r := range subtitle {
+			r.Italic = true
+			t = append(t, r)
+		}
+		l.textLines(t, titleFont, titleColor, x, w-datesW, "left", before)
+		subtitle = nil
+	} else if len(e.Title) > 0 {
+		l.textLines(e.Title, titleFont, titleColor, x, w-datesW, "left", before)
+	}
+	titleLine, subLine := -1, -1
+	if e.Dates != "" && len(l.lines) > first {
+		titleLine = first
+	}
+	if len(subtitle) > 0 || location != "" {
+		locW := 0.0
+		if location != "" {
+			locW = l.meas.width(small, location) + 10
+		}
+		sub := len(l.lines)
+		if len(subtitle) > 0 {
+			l.textLines(subtitle, l.body("I", th.Size.Body), th.Color.Muted, x, w-locW, "left", 0)
+		} else {
+			l.add(line{h: l.lineH(small.size)})
+		}
+		if location != "" {
+			subLine = sub
+		}
+	}
+	l.pendingGap = l.gap(th.Spacing.Paragraph)
+	l.blocks(e.Blocks, x, w, false)
+	l.pendingGap = 0
+	if titleLine >= 0 {
+		l.sideText(titleLine, e.Dates, dateFont, x+w)
+	}
+	if subLine >= 0 {
+		l.sideText(subLine, location, small, x+w)
+	}
+	for i := first; i < len(l.lines)-1; i++ {
+		l.lines[i].keep = true
+	}
+	if len(e.Children) == 0 {
+		l.keepLast(false)
+		return
+	}
+	l.keepLast(true) // the group's head sticks to its first role
+	for i, c := range e.Children {
+		gap := l.gap(th.Spacing.Entry)
+		if len(c.Blocks) == 0 {
+			gap = l.gap(th.Spacing.Paragraph * 0.6) // one-line children sit close
+		}
+		if i == 0 {
+			gap = l.gap(th.Spacing.Paragraph * 1.5)
+		}
+		l.entry(c, x, w, gap, true)
+	}
+}
+
+// ---- text ----

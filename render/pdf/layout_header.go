@@ -1,0 +1,139 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/vitae-dev/vitae/document"
+)
+
+// The header (name, label, contact line, photo) and section headings.
+
+func (l *layouter) header() {
+	h := l.doc.Header
+	th := l.th
+	width := l.w
+	if l.photo != nil {
+		width -= l.photo.w + 12
+	}
+	align := th.Header.Align
+	name := h.Name
+	if th.Header.Uppercase {
+		name = strings.ToUpper(name)
+	}
+	first := len(l.lines)
+	nameFont := font{family: th.Font.Heading, style: "B", size: l.size(th.Size.Name)}
+	if name != "" {
+		l.textLines(document.Plain(name), nameFont, th.Color.Accent, 0, width, align, 0)
+	}
+	if h.Label != "" {
+		labelFont := l.body("", th.Size.Label)
+		t := document.Plain(h.Label)
+		if name == "" { // an anonymised profile: the label is the title
+			labelFont = nameFont
+			labelFont.size = l.size(th.Size.Name * 0.75)
+			l.textLines(t, labelFont, th.Color.Accent, 0, width, align, 0)
+		} else {
+			l.textLines(t, labelFont, th.Color.Muted, 0, width, align, l.gap(2))
+		}
+	}
+	if len(h.Contacts) > 0 {
+		var t document.Text
+		for i, c := range h.Contacts {
+			if i > 0 {
+				t = append(t, document.Run{Text: th.Header.Separator})
+			}
+			t = append(t, document.Run{Text: c.Text, URL: c.URL})
+		}
+		// Wrapped between items, the separator neither ends nor starts a line.
+		f := l.body("", th.Size.Small)
+		sep := strings.TrimSpace(th.Header.Separator)
+		for i, ws := range l.wrap(t, f, width) {
+			for len(ws) > 0 && ws[len(ws)-1].text == sep {
+				ws = ws[:len(ws)-1]
+			}
+			for len(ws) > 0 && ws[0].text == sep {
+				ws = ws[1:]
+			}
+			if len(ws) == 0 {
+				continue
+			}
+			ws[0].space = false
+			ln := line{h: l.lineH(f.size)}
+			if i == 0 {
+				ln.before = l.gap(4)
+			}
+			l.place(&ln, ws, 0, th.Color.Text, align, width)
+			l.add(ln)
+		}
+	}
+	if l.photo != nil && len(l.lines) > first {
+		// The photo hangs from the first header line, on the right.
+		l.lines[first].ops = append(l.lines[first].ops, op{kind: opImage, x: l.x0 + l.w - l.photo.w, y: 0, w: l.photo.w, h: l.photo.h, text: l.photo.path})
+		total := 0.0
+		for _, ln := range l.lines[first:] {
+			total += ln.h + ln.before
+		}
+		if extra := l.photo.h - total; extra > 0 {
+			l.add(line{h: extra})
+		}
+	}
+	for i := first; i < len(l.lines); i++ {
+		l.lines[i].keep = true
+	}
+	if th.Header.Rule && len(l.lines) > first {
+		l.add(line{h: 0.8, before: l.gap(6), ops: []op{{kind: opRule, x: l.x0, y: 0, w: l.w, h: 0.8, color: th.Color.Rule}}})
+	}
+	l.keepLast(false)
+}
+
+// ---- sections ----
+
+func (l *layouter) section(s document.Section) {
+	th := l.th
+	if s.Title != "" {
+		title := s.Title
+		if th.Headings.Uppercase {
+			title = strings.ToUpper(title)
+		}
+		style := ""
+		if th.Headings.Bold {
+			style = "B"
+		}
+		f := font{family: th.Font.Heading, style: style, size: l.size(th.Size.Heading)}
+		color := th.Color.Accent
+		if th.Color.Heading != "" {
+			color = th.Color.Heading
+		}
+		x := 0.0
+		if th.Headings.Rule == "left" {
+			x = 8
+		}
+		first := len(l.lines)
+		l.textLines(document.Plain(title), f, color, x, l.w-x, "left", l.gap(th.Spacing.Section))
+		if len(l.lines) == first { // a title of nothing printable
+			l.blocks(s.Blocks, 0, l.w, true)
+			l.keepLast(false)
+			return
+		}
+		hl := &l.lines[first]
+		hl.outline = s.Title
+		hl.heading = true
+		switch th.Headings.Rule {
+		case "below":
+			last := &l.lines[len(l.lines)-1]
+			last.ops = append(last.ops, op{kind: opRule, x: l.x0, y: last.h + 1, w: l.w, h: 0.6, color: th.Color.Rule})
+		case "left":
+			for i := first; i < len(l.lines); i++ {
+				ln := &l.lines[i]
+				ln.ops = append(ln.ops, op{kind: opRule, x: l.x0, y: ln.h * 0.12, w: 3, h: ln.h * 0.8, color: th.Color.Rule})
+			}
+		}
+		for i := first; i < len(l.lines); i++ {
+			l.lines[i].keep = true
+			l.lines[i].heading = true
+		}
+		l.pendingGap = l.gap(th.Spacing.Heading)
+	}
+	l.blocks(s.Blocks, 0, l.w, true)
+	l.keepLast(false)
+}
