@@ -78,8 +78,7 @@ func Generate() []byte {
 
 func objectSchema(t reflect.Type, defs map[string]any) map[string]any {
 	props := map[string]any{}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
+	for _, f := range fields(t) {
 		name := jsonName(f)
 		if name == "" {
 			continue
@@ -163,12 +162,24 @@ func jsonName(f reflect.StructField) string {
 }
 
 func fieldByJSON(t reflect.Type, name string) reflect.StructField {
-	for i := 0; i < t.NumField(); i++ {
-		if jsonName(t.Field(i)) == name {
-			return t.Field(i)
+	for _, f := range fields(t) {
+		if jsonName(f) == name {
+			return f
 		}
 	}
 	return reflect.StructField{}
+}
+
+// fields are a struct's fields, those of embedded structs among them (as
+// encoding/json sees them).
+func fields(t reflect.Type) []reflect.StructField {
+	var out []reflect.StructField
+	for _, f := range reflect.VisibleFields(t) {
+		if !f.Anonymous && f.IsExported() {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 var (

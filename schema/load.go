@@ -466,8 +466,8 @@ func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
 
 func (l *loader) unknownKey(k *yaml.Node, t reflect.Type, loc []string, key string) {
 	var known []string
-	for i := 0; i < t.NumField(); i++ {
-		if name := jsonName(t.Field(i)); name != "" {
+	for _, f := range fields(t) {
+		if name := jsonName(f); name != "" {
 			known = append(known, name)
 		}
 	}

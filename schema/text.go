@@ -32,9 +32,7 @@ func eachText(v reflect.Value, f func(string)) {
 			eachText(v.Index(i), f)
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			sf := t.Field(i)
+		for _, sf := range fields(v.Type()) {
 			name := jsonName(sf)
 			switch sf.Tag.Get("format") {
 			case "uri", "uri-reference", "email", "date":
@@ -43,7 +41,7 @@ func eachText(v reflect.Value, f func(string)) {
 			if name == "" || notText[name] {
 				continue
 			}
-			eachText(v.Field(i), f)
+			eachText(v.FieldByIndex(sf.Index), f)
 		}
 	}
 }

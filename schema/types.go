@@ -39,16 +39,10 @@ type Resume struct {
 // Variant is a named way to render the résumé: a tailoring kept with it.
 // What it sets replaces the résumé's own value; the command line still wins.
 type Variant struct {
-	Tags     []string          `json:"tags,omitempty" doc:"Keep untagged items and items with any of these tags."`
-	Label    string            `json:"label,omitempty" doc:"Replaces basics.label."`
-	Summary  string            `json:"summary,omitempty" markdown:"block" doc:"Replaces basics.summary. Markdown."`
-	Theme    string            `json:"theme,omitempty" doc:"Built-in theme or a theme file."`
-	Page     string            `json:"page,omitempty" enum:"papers" doc:"Paper size: a4 or letter."`
-	Locale   string            `json:"locale,omitempty" enum:"locales" doc:"Language of dates and section titles."`
-	MaxPages int               `json:"maxPages,omitempty" doc:"Fit the PDF on this many pages."`
-	Sections []string          `json:"sections,omitempty" enum:"sections" doc:"Which sections to show, in this order."`
-	Titles   map[string]string `json:"titles,omitempty" keys:"sections" doc:"Section titles, by section."`
-	Intros   map[string]string `json:"intros,omitempty" keys:"sections" markdown:"block" doc:"Section introductions, by section. Markdown."`
+	Tags    []string `json:"tags,omitempty" doc:"Keep untagged items and items with any of these tags."`
+	Label   string   `json:"label,omitempty" doc:"Replaces basics.label."`
+	Summary string   `json:"summary,omitempty" markdown:"block" doc:"Replaces basics.summary. Markdown."`
+	Look
 }
 
 // Basics holds the person's name, label, contact details and summary.
@@ -204,14 +198,20 @@ type Meta struct {
 
 // Settings says how to render the résumé. Each is overridden by its CLI flag.
 type Settings struct {
+	Look
+	Strict bool `json:"strict,omitempty" doc:"Treat every warning about this file as an error, as --strict does."`
+}
+
+// Look is how a résumé is rendered: the part of the settings a variant can
+// set too.
+type Look struct {
 	Theme    string            `json:"theme,omitempty" doc:"Built-in theme (classic, modern, compact) or a path to a theme file."`
 	Page     string            `json:"page,omitempty" enum:"papers" doc:"Paper size: a4 or letter."`
 	Locale   string            `json:"locale,omitempty" enum:"locales" doc:"Language of dates and section titles, e.g. de; chosen from the file name or the text when not given."`
-	MaxPages int               `json:"maxPages,omitempty" doc:"Fail (or tighten the layout) when the PDF would be longer."`
+	MaxPages int               `json:"maxPages,omitempty" doc:"Fit the PDF on this many pages: tighten the layout, or fail."`
 	Sections []string          `json:"sections,omitempty" enum:"sections" doc:"Which sections to show, in this order. Default: every section with content."`
 	Titles   map[string]string `json:"titles,omitempty" keys:"sections" doc:"Section titles in place of the locale's, e.g. {skills: Key technologies}."`
 	Intros   map[string]string `json:"intros,omitempty" keys:"sections" markdown:"block" doc:"An introduction paragraph under a section's title, by section, e.g. {projects: Below are …}. Markdown."`
-	Strict   bool              `json:"strict,omitempty" doc:"Treat every warning about this file as an error, as --strict does."`
 }
 
 // Highlight is one bullet: a string, or an object with tags and sub-bullets.

@@ -45,11 +45,11 @@ skills:
 func TestVariantOverlaysEveryField(t *testing.T) {
 	r := &schema.Resume{
 		Basics:   schema.Basics{Label: "Engineer", Summary: "Old."},
-		Settings: schema.Settings{Theme: "classic", Titles: map[string]string{"work": "Work", "skills": "Skills"}},
+		Settings: schema.Settings{Look: schema.Look{Theme: "classic", Titles: map[string]string{"work": "Work", "skills": "Skills"}}},
 		Variants: map[string]schema.Variant{"cloud": {
-			Tags: []string{"cloud"}, Label: "Cloud Engineer", Summary: "New.", Theme: "modern", Page: "letter",
-			Locale: "de", MaxPages: 2, Sections: []string{"work"}, Titles: map[string]string{"work": "Jobs"},
-			Intros: map[string]string{"work": "Hi."},
+			Tags: []string{"cloud"}, Label: "Cloud Engineer", Summary: "New.", Look: schema.Look{Theme: "modern", Page: "letter",
+				Locale: "de", MaxPages: 2, Sections: []string{"work"}, Titles: map[string]string{"work": "Jobs"},
+				Intros: map[string]string{"work": "Hi."}},
 		}},
 	}
 	got, tags, err := Variant(r, "cloud")

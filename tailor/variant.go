@@ -39,10 +39,9 @@ func Variant(r *schema.Resume, name string) (*schema.Resume, []string, error) {
 // of the same name; mappings (titles, intros) merge key by key. Tags are the
 // variant's own and go to Tags.
 func overlay(settings, basics, variant reflect.Value) {
-	t := variant.Type()
-	for i := 0; i < t.NumField(); i++ {
-		name, v := t.Field(i).Name, variant.Field(i)
-		if v.IsZero() || name == "Tags" {
+	for _, f := range reflect.VisibleFields(variant.Type()) {
+		name, v := f.Name, variant.FieldByIndex(f.Index)
+		if f.Anonymous || v.IsZero() || name == "Tags" {
 			continue
 		}
 		dst := settings.FieldByName(name)
