@@ -160,3 +160,32 @@ func BenchmarkBatch100(b *testing.B) {
 		}
 	}
 }
+
+// A result lists every file its input was made from — the résumé, the file
+// it extends, its theme and the theme that one extends — so that watch can
+// follow them all.
+func TestResultListsEveryFileRead(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	base := write("base-theme.yaml", "extends: modern\n")
+	look := write("look.yaml", "extends: base-theme.yaml\n")
+	cv := write("cv.yaml", "basics: {name: Jane}\nsettings: {theme: look.yaml}\n")
+	job := write("job.yaml", "extends: cv.yaml\nbasics: {label: Engineer}\n")
+	f, _ := render.Lookup("md")
+	results, err := Run(context.Background(), []string{job}, Options{Formats: []render.Format{f}, OutDir: filepath.Join(dir, "out")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(results[0].Files, " ")
+	for _, want := range []string{job, cv, look, base} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s not among the files read: %s", want, got)
+		}
+	}
+}

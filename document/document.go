@@ -1,5 +1,5 @@
-// Package document is vitae's format-neutral document model: what the
-// templates produce and every renderer reads. It holds finished text (dates
+// Package document is vitae's format-neutral document model: what package
+// compose builds and every renderer reads. It holds finished text (dates
 // formatted, titles localised, Markdown parsed), structure, and style names;
 // no renderer needs the résumé itself. How it is to look (theme, paper,
 // page limit) travels beside it, as render options.

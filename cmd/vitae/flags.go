@@ -33,7 +33,7 @@ func lookFlags() []cli.Flag {
 		&cli.StringFlag{Name: "page", Usage: "paper size: " + strings.Join(paper.Names(), " or ")},
 		&cli.StringFlag{Name: "locale", Usage: "language of dates and titles: " + strings.Join(locale.Names(), ", ")},
 		&cli.IntFlag{Name: "max-pages", Usage: "tighten the layout to fit this many pages, or fail"},
-		&cli.StringFlag{Name: "sections", Usage: "sections to show, in order, comma-separated"},
+		&cli.StringFlag{Name: "sections", Usage: "sections to show, in order, comma-separated: " + strings.Join(schema.Sections, ", ")},
 		&cli.StringSliceFlag{Name: "title", Usage: "a section's title, as SECTION=TITLE (repeatable), e.g. --title work=Employment"},
 		&cli.StringFlag{Name: "font-fallback", Usage: "a TrueType font file for characters the theme's fonts lack (e.g. CJK)"},
 	}
