@@ -4,12 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
 )
@@ -30,7 +30,7 @@ func loadCache(opts Options) *cache {
 	if !opts.Incremental {
 		return c
 	}
-	if data, err := os.ReadFile(filepath.Join(opts.OutDir, cacheFile)); err == nil {
+	if data, err := fsutil.ReadFile(filepath.Join(opts.OutDir, cacheFile), limits.CacheBytes); err == nil {
 		_ = json.Unmarshal(data, c) // a broken cache is an empty one
 		if c.Entries == nil {
 			c.Entries = map[string]cacheEntry{}
@@ -62,12 +62,12 @@ func cacheKey(p *pipeline.Prepared, format, version string, stamped bool) string
 	}{p.Doc, ro})
 	h.Write(j)
 	if p.Doc.Header.Photo != "" {
-		if b, err := os.ReadFile(p.Doc.Header.Photo); err == nil {
+		if b, err := fsutil.ReadFile(p.Doc.Header.Photo, limits.PhotoBytes); err == nil {
 			h.Write(b)
 		}
 	}
 	if fb := ro.Theme.Font.Fallback; fb != "" {
-		if b, err := os.ReadFile(fb); err == nil {
+		if b, err := fsutil.ReadFile(fb, limits.FontBytes); err == nil {
 			h.Write(b)
 		}
 	}
@@ -77,7 +77,7 @@ func cacheKey(p *pipeline.Prepared, format, version string, stamped bool) string
 
 // fileMatches reports whether the file on disk is still the one recorded.
 func fileMatches(path string, o Output) bool {
-	data, err := os.ReadFile(path)
+	data, err := fsutil.ReadFile(path, int64(o.Bytes))
 	if err != nil || len(data) != o.Bytes {
 		return false
 	}

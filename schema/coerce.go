@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -629,4 +631,39 @@ func (l *loader) checkContent(root *yaml.Node, inst any) {
 		}
 	}
 	l.report(root.Content[0], nil, Error, "no résumé in this file: none of its keys (%s) is a JSON Resume section; %s", strings.Join(keys, ", "), hint)
+}
+
+var listMarker = regexp.MustCompile(`^(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)`)
+
+// proseTooComplex refuses prose whose size or nesting would make the
+// Markdown reader's work (and the output) explode: a summary of thousands
+// of nested list markers takes seconds and gigabytes.
+func proseTooComplex(s string) string {
+	if len(s) > limits.ProseBytes {
+		return fmt.Sprintf("this text is %s long; the limit is %s", fsutil.Size(int64(len(s))), fsutil.Size(limits.ProseBytes))
+	}
+	deepest := 0
+	for _, line := range strings.Split(s, "\n") {
+		depth := 0
+		for {
+			t := strings.TrimLeft(line, " \t")
+			depth += (len(line) - len(t)) / 4 // indentation nests too
+			switch {
+			case strings.HasPrefix(t, ">"):
+				depth++
+				line = t[1:]
+				continue
+			case listMarker.MatchString(t):
+				depth++
+				line = t[len(listMarker.FindString(t)):]
+				continue
+			}
+			break
+		}
+		deepest = max(deepest, depth)
+	}
+	if deepest > limits.ProseNesting {
+		return fmt.Sprintf("lists and quotes nest %d levels deep in this text; the limit is %d", deepest, limits.ProseNesting)
+	}
+	return ""
 }

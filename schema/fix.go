@@ -207,7 +207,7 @@ func apply(src []byte, edits []edit) []byte {
 }
 
 // offset is the byte offset of a node's line and (character) column.
-func offset(src []byte, pos position, n *yaml.Node) (int, bool) {
+func offset(src []byte, pos *position, n *yaml.Node) (int, bool) {
 	if n.Line < 1 || n.Line > len(pos.lineStarts) {
 		return 0, false
 	}
@@ -224,7 +224,7 @@ func offset(src []byte, pos position, n *yaml.Node) (int, bool) {
 
 // scalarExtent finds where a scalar stands in the text, quotes included;
 // ok only when the text there is exactly the scalar.
-func scalarExtent(src []byte, pos position, n *yaml.Node) (from, to int, ok bool) {
+func scalarExtent(src []byte, pos *position, n *yaml.Node) (from, to int, ok bool) {
 	if n.Kind != yaml.ScalarNode {
 		return 0, 0, false
 	}
@@ -276,7 +276,7 @@ func scalarExtent(src []byte, pos position, n *yaml.Node) (from, to int, ok bool
 
 // pairExtent finds a key and its value in the text, with what must go with
 // them: the whole line(s) in block YAML, a comma in JSON.
-func pairExtent(src []byte, pos position, k, v *yaml.Node, isJSON bool) (edit, bool) {
+func pairExtent(src []byte, pos *position, k, v *yaml.Node, isJSON bool) (edit, bool) {
 	from, ok := offset(src, pos, k)
 	if !ok {
 		return edit{}, false

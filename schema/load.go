@@ -13,6 +13,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"go.yaml.in/yaml/v4"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -20,7 +21,7 @@ import (
 
 // maxNodes bounds the work done on one file, aliases expanded (a guard
 // against "billion laughs" documents).
-const maxNodes = 200_000
+const maxNodes = limits.Values
 
 // LoadFile reads and loads a résumé file. See Load. Overlays, if any, are
 // applied in order on top of it, as if each named the one before with
@@ -67,6 +68,10 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 	}
 	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags}
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
+	if l.tooDeep {
+		l.diags.Sort()
+		return nil, l.diags
+	}
 	if l.exhausted {
 		return nil, append(l.diags, Diagnostic{File: file, Line: 1, Column: 1, Severity: Error,
 			Message: fmt.Sprintf("the document is too large (more than %d values, aliases expanded)", maxNodes)})
@@ -117,6 +122,7 @@ type loader struct {
 	fixes     []fix // what would put each value in its canonical form
 	nodes     int
 	exhausted bool
+	tooDeep   bool
 }
 
 func locKey(loc []string) string { return strings.Join(loc, "\x00") }
@@ -193,6 +199,13 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		}
 		n = n.Alias
 	}
+	if len(loc) > 2*limits.Depth { // a key and an index a level
+		if !l.tooDeep {
+			l.tooDeep = true
+			l.report(n, loc[:8], Error, "values nest more than %d levels deep here; flatten them", limits.Depth)
+		}
+		return nil, true
+	}
 	l.at[locKey(loc)] = n
 	if isNull(n) {
 		return l.null(n, loc)
@@ -252,6 +265,12 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		}
 		if e := tag.Get("enum"); e != "" {
 			return l.choice(n, s, loc, e)
+		}
+		if tag.Get("markdown") != "" {
+			if msg := proseTooComplex(s); msg != "" {
+				l.report(n, loc, Error, "%s", msg)
+				return nil, true
+			}
 		}
 		return s, false
 	case reflect.Int:

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -52,7 +54,7 @@ func (t *tree) loadOverlay(path string) (*yaml.Node, Diagnostics) {
 }
 
 func (t *tree) loadFile(path string, stack []string, follow bool) (*yaml.Node, Diagnostics) {
-	data, err := os.ReadFile(path)
+	data, err := fsutil.ReadFile(path, limits.InputBytes)
 	if err != nil {
 		msg := err.Error()
 		var pe *os.PathError

@@ -13,10 +13,18 @@ import (
 )
 
 // position turns byte offsets into 1-based lines and character columns.
-type position struct{ lineStarts []int }
+// Offsets asked for in increasing order (as a parser goes) cost only the
+// characters between them, so that a long one-line file stays linear.
+type position struct {
+	lineStarts []int
+	lastOff    int // the offset of the last answer, and its line and column
+	lastLine   int
+	lastCol    int
+	scanned    int // bytes counted over, all answers together (tests check it stays linear)
+}
 
-func newPosition(data []byte) position {
-	p := position{lineStarts: []int{0}}
+func newPosition(data []byte) *position {
+	p := &position{lineStarts: []int{0}}
 	for i, b := range data {
 		if b == '\n' {
 			p.lineStarts = append(p.lineStarts, i+1)
@@ -25,10 +33,17 @@ func newPosition(data []byte) position {
 	return p
 }
 
-func (p position) at(data []byte, off int) (line, col int) {
+func (p *position) at(data []byte, off int) (line, col int) {
 	if off > len(data) {
 		off = len(data)
 	}
+	if p.lastLine > 0 && off >= p.lastOff && bytes.IndexByte(data[p.lastOff:off], '\n') < 0 {
+		p.lastCol += utf8.RuneCount(data[p.lastOff:off])
+		p.scanned += off - p.lastOff
+		p.lastOff = off
+		return p.lastLine, p.lastCol
+	}
+	defer func() { p.lastOff, p.lastLine, p.lastCol = off, line, col }()
 	lo, hi := 0, len(p.lineStarts)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -38,6 +53,7 @@ func (p position) at(data []byte, off int) (line, col int) {
 			hi = mid - 1
 		}
 	}
+	p.scanned += off - p.lineStarts[lo]
 	return lo + 1, utf8.RuneCount(data[p.lineStarts[lo]:off]) + 1
 }
 

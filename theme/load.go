@@ -4,13 +4,14 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -59,7 +60,7 @@ func load(nameOrPath string, depth int, src *Source) (*Theme, error) {
 	var err error
 	dir := ""
 	if IsFile(nameOrPath) {
-		data, err = os.ReadFile(nameOrPath)
+		data, err = fsutil.ReadFile(nameOrPath, limits.InputBytes)
 		if err != nil {
 			return nil, fmt.Errorf("theme file: %w", err)
 		}

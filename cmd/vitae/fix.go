@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/internal/udiff"
 	"github.com/vitae-dev/vitae/schema"
 )
@@ -39,7 +40,7 @@ Examples:
 			out := cmd.Root().Writer
 			changed, failed := 0, 0
 			for _, path := range cmd.Args().Slice() {
-				data, err := os.ReadFile(path)
+				data, err := fsutil.ReadFile(path, limits.InputBytes)
 				if err != nil {
 					report(cmd, schema.Diagnostics{{File: path, Severity: schema.Error, Message: "cannot read: " + err.Error()}})
 					failed++

@@ -4,14 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/vitae-dev/vitae/fault"
 	"net/mail"
 	"os"
 	"path/filepath"
 
+	"github.com/vitae-dev/vitae/fault"
+
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 )
 
 func mailCommand() *cli.Command {
@@ -54,7 +56,7 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 	}
 	letter.Subject = cmd.String("subject")
 	if f := cmd.String("body"); f != "" {
-		b, err := os.ReadFile(f)
+		b, err := fsutil.ReadFile(f, limits.TextBytes)
 		if err != nil {
 			return withCode(ExitIO, fmt.Errorf("--body: %w", err))
 		}

@@ -8,6 +8,8 @@ import (
 	"os"
 
 	"github.com/urfave/cli/v3"
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/match"
 	"github.com/vitae-dev/vitae/pipeline"
 )
@@ -83,5 +85,5 @@ func readInput(path string) ([]byte, error) {
 	if path == "-" {
 		return io.ReadAll(os.Stdin)
 	}
-	return os.ReadFile(path)
+	return fsutil.ReadFile(path, limits.TextBytes)
 }

@@ -17,13 +17,14 @@ import (
 	"image"
 	_ "image/jpeg" // photo formats
 	_ "image/png"
-	"os"
 	"strconv"
 	"strings"
 	"text/template"
 	"time"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/theme"
@@ -223,7 +224,7 @@ type imageRef struct {
 type writer struct {
 	doc      *document.Document
 	th       *theme.Theme
-	b        strings.Builder
+	b        bytes.Buffer // the body; a buffer, so that dropLastKeepNext can edit its tail in place
 	rels     map[string]string // hyperlink target → relationship id
 	relOrder []string
 	textW    float64 // text width in points
@@ -241,7 +242,7 @@ func (w *writer) photo() error {
 	if strings.Contains(p, "://") {
 		return fmt.Errorf("%q is a URL; vitae never goes to the network: give a local PNG or JPEG file", p)
 	}
-	data, err := os.ReadFile(p)
+	data, err := fsutil.ReadFile(p, limits.PhotoBytes)
 	if err != nil {
 		return err
 	}
@@ -599,13 +600,15 @@ func (w *writer) entry(e *document.Entry, child bool) {
 
 // dropLastKeepNext lets the page break after an entry's last paragraph.
 func (w *writer) dropLastKeepNext(start int) {
-	s := w.b.String()
-	i := strings.LastIndex(s, "<w:keepNext/>")
-	if i < start {
+	const keepNext = "<w:keepNext/>"
+	buf := w.b.Bytes()
+	i := bytes.LastIndex(buf[start:], []byte(keepNext))
+	if i < 0 {
 		return
 	}
-	w.b.Reset()
-	w.b.WriteString(s[:i] + s[i+len("<w:keepNext/>"):])
+	i += start
+	n := copy(buf[i:], buf[i+len(keepNext):]) // only the entry's own tail moves
+	w.b.Truncate(i + n)
 }
 
 func (w *writer) sectPr(size [2]int) {

@@ -1,9 +1,10 @@
 package markdown
 
 import (
-	"github.com/vitae-dev/vitae/compose"
 	"strings"
 	"testing"
+
+	"github.com/vitae-dev/vitae/compose"
 
 	"github.com/vitae-dev/vitae/schema"
 )

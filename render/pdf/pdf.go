@@ -10,7 +10,6 @@ import (
 	"image"
 	_ "image/jpeg" // photo formats
 	_ "image/png"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -18,6 +17,8 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/theme"
@@ -159,7 +160,7 @@ func newRenderer(d *document.Document, th *theme.Theme, size [2]float64) (*rende
 		}
 	}
 	if fb := th.Font.Fallback; fb != "" {
-		data, err := os.ReadFile(fb)
+		data, err := fsutil.ReadFile(fb, limits.FontBytes)
 		if err != nil {
 			return nil, fault.New(fault.Input, fmt.Errorf("fallback font: %w", err))
 		}
@@ -189,7 +190,7 @@ func newRenderer(d *document.Document, th *theme.Theme, size [2]float64) (*rende
 }
 
 func loadPhoto(path string, width float64) (*photoInfo, error) {
-	data, err := os.ReadFile(path)
+	data, err := fsutil.ReadFile(path, limits.PhotoBytes)
 	if err != nil {
 		return nil, err
 	}

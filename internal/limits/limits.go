@@ -1,0 +1,31 @@
+// Package limits holds every bound vitae puts on its input, in one place (the
+// README's "Limits" lists them): no input, however large or strange, makes
+// vitae run out of memory, hang, or work for long.
+package limits
+
+const (
+	// InputBytes bounds a résumé, overlay or theme file.
+	InputBytes = 4 << 20
+	// TextBytes bounds a text given on the command line as a file (--body, --job).
+	TextBytes = 1 << 20
+	// PhotoBytes bounds a photo file.
+	PhotoBytes = 20 << 20
+	// PhotoPixels bounds a photo's width × height (decoding a larger one
+	// would take gigabytes).
+	PhotoPixels = 40_000_000
+	// FontBytes bounds a font file (CJK fonts run to tens of megabytes).
+	FontBytes = 64 << 20
+	// CacheBytes bounds the incremental cache file.
+	CacheBytes = 16 << 20
+	// Values bounds the values in one résumé, aliases expanded (a guard
+	// against "billion laughs" documents).
+	Values = 200_000
+	// Depth bounds how deeply values nest (bullets under bullets …).
+	Depth = 64
+	// ProseBytes bounds one prose field (a summary, a description).
+	ProseBytes = 256 << 10
+	// ProseNesting bounds how deeply lists and quotes nest in prose.
+	ProseNesting = 16
+	// Pages bounds the pages of one output.
+	Pages = 200
+)
