@@ -224,7 +224,7 @@ type imageRef struct {
 type writer struct {
 	doc      *document.Document
 	th       *theme.Theme
-	b        bytes.Buffer // the body; a buffer, so that dropLastKeepNext can edit its tail in place
+	b        bytes.Buffer      // the body; a buffer, so that dropLastKeepNext can edit its tail in place
 	rels     map[string]string // hyperlink target → relationship id
 	relOrder []string
 	textW    float64 // text width in points
