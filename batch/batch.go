@@ -164,7 +164,7 @@ func Expand(args []string) ([]string, error) {
 		}
 		n := 0
 		for _, e := range entries {
-			if !e.IsDir() && isResume(e.Name()) {
+			if !e.IsDir() && isResume(filepath.Join(a, e.Name())) {
 				add(filepath.Join(a, e.Name()))
 				n++
 			}
@@ -176,10 +176,19 @@ func Expand(args []string) ([]string, error) {
 	return out, nil
 }
 
-func isResume(name string) bool {
+// isResume tells, in a folder or a glob, a résumé file from the rest: a
+// regular .yaml, .yml or .json file, not hidden, and not vitae's own
+// manifest (so that `render . --out .` does not read its outputs), nor a
+// FIFO or device, which would hang or never end.
+func isResume(path string) bool {
+	name := filepath.Base(path)
+	switch {
+	case strings.HasPrefix(name, "."), name == "manifest.json":
+		return false
+	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".yaml", ".yml", ".json":
-		return true
+		return fsutil.IsRegular(path)
 	}
 	return false
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/vitae-dev/vitae/render"
@@ -187,5 +188,21 @@ func TestResultListsEveryFileRead(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("%s not among the files read: %s", want, got)
 		}
+	}
+}
+
+// A folder holding a FIFO, vitae's own manifest and hidden files expands to
+// its résumés only: nothing that would hang or read vitae's own outputs.
+func TestExpandSkipsWhatIsNotAResume(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.yaml", "manifest.json", ".vitae-cache.json", ".hidden.yaml", "notes.txt"} {
+		os.WriteFile(filepath.Join(dir, name), []byte("basics: {name: A}\n"), 0o644)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	got, err := Expand([]string{dir})
+	if err != nil || len(got) != 1 || filepath.Base(got[0]) != "a.yaml" {
+		t.Errorf("expanded to %v (%v)", got, err)
 	}
 }

@@ -6,7 +6,6 @@ package compose
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -25,7 +24,6 @@ type Options struct {
 	// DateFormat is short (Aug 2018), long (August 2018), numeric (08/2018)
 	// or iso (2018-08): the theme's choice.
 	DateFormat string
-	Dir        string // the résumé's folder: its photo's path is read against it
 	Source     string // the résumé file, whose name may tell its language (cv.de.yaml)
 }
 
@@ -57,13 +55,8 @@ func Document(r *schema.Resume, opts Options) (*document.Document, error) {
 			d.Keywords = append(d.Keywords, markup.Inline(k).String())
 		}
 	}
-	d.Header = document.Header{Name: r.Basics.Name, Label: r.Basics.Label}
-	if r.Basics.Image != "" {
-		d.Header.Photo = r.Basics.Image
-		if opts.Dir != "" && !filepath.IsAbs(d.Header.Photo) {
-			d.Header.Photo = filepath.Join(opts.Dir, d.Header.Photo)
-		}
-	}
+	// The photo's path was read relative to the file that names it.
+	d.Header = document.Header{Name: r.Basics.Name, Label: r.Basics.Label, Photo: r.Basics.Image}
 	ids := order
 	if len(ids) == 0 {
 		for _, id := range schema.Sections {

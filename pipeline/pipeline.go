@@ -8,7 +8,6 @@ package pipeline
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/vitae-dev/vitae/compose"
@@ -25,6 +24,7 @@ import (
 // the résumé's own setting when given.
 type Options struct {
 	Overlays     []string // files laid over the résumé, as if it were their extends
+	AllowPaths   []string // folders besides its own and the current one a résumé may name files in
 	Strict       bool     // every warning is an error
 	Tags         []string // keep untagged items and items with any of these tags
 	Theme        string   // a built-in theme's name or a theme file
@@ -50,7 +50,7 @@ type Input struct {
 // Read reads and checks one résumé file; with Strict, any warning makes it
 // invalid.
 func Read(path string, opts Options) *Input {
-	r, ds, files := schema.Read(path, opts.Overlays...)
+	r, ds, files := schema.ReadWith(path, schema.ReadOptions{Overlays: opts.Overlays, Allow: opts.AllowPaths})
 	if opts.Strict && len(ds) > 0 {
 		ds, r = ds.Strict(), nil
 	}
@@ -104,13 +104,9 @@ type Prepared struct {
 // options of a tailored résumé read from in.
 func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 	s := t.Resume.Settings
-	dir := filepath.Dir(in.Path)
 	name := opts.Theme
 	if name == "" {
-		name = s.Theme
-		if theme.IsFile(name) && !filepath.IsAbs(name) {
-			name = filepath.Join(dir, name) // a theme the résumé names is beside it
-		}
+		name = s.Theme // a file's path was read relative to the file that names it
 	}
 	th, src, err := theme.Load(name)
 	if err != nil {
@@ -131,7 +127,7 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 		files = append(files, fb)
 	}
 	co := compose.Options{Locale: opts.Locale, Sections: opts.Sections, Titles: opts.Titles,
-		DateFormat: th.Dates.Format, Dir: dir, Source: in.Path}
+		DateFormat: th.Dates.Format, Source: in.Path}
 	p := &Prepared{Tailored: t, Files: files, Diagnostics: themeDiags}
 	if lang, why := compose.PickLocale(t.Resume, co); why != "" {
 		p.Notes = append(p.Notes, fmt.Sprintf("locale %s, %s", lang, why))

@@ -34,9 +34,16 @@ func LoadFile(path string, overlays ...string) (*Resume, Diagnostics) {
 // Read is LoadFile that also lists every file it read: the résumé, the
 // files it extends and the overlays (for watching them).
 func Read(path string, overlays ...string) (*Resume, Diagnostics, []string) {
+	return ReadWith(path, ReadOptions{Overlays: overlays})
+}
+
+// ReadWith is Read with options: overlays, and folders a résumé may name
+// files in besides its own.
+func ReadWith(path string, opts ReadOptions) (*Resume, Diagnostics, []string) {
 	t := newTree()
+	t.roots = roots(path, opts.Allow)
 	root, diags := t.loadFile(path, nil, true)
-	for _, o := range overlays {
+	for _, o := range opts.Overlays {
 		if diags.HasErrors() {
 			break
 		}
@@ -57,6 +64,7 @@ func Read(path string, overlays ...string) (*Resume, Diagnostics, []string) {
 // file's folder). Load never panics, whatever the input.
 func Load(file string, data []byte) (*Resume, Diagnostics) {
 	t := newTree()
+	t.roots = roots(file, nil)
 	root, diags := t.load(file, data, nil, true)
 	return t.finish(file, root, diags)
 }
@@ -66,7 +74,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		diags.Sort()
 		return nil, diags
 	}
-	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags}
+	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots}
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	if l.tooDeep {
 		l.diags.Sort()
@@ -123,6 +131,7 @@ type loader struct {
 	nodes     int
 	exhausted bool
 	tooDeep   bool
+	roots     []string // folders named files may be in (nil: anywhere)
 }
 
 func locKey(loc []string) string { return strings.Join(loc, "\x00") }
@@ -265,6 +274,9 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		}
 		if e := tag.Get("enum"); e != "" {
 			return l.choice(n, s, loc, e)
+		}
+		if kind := tag.Get("path"); kind != "" {
+			return l.path(n, s, loc, kind)
 		}
 		if tag.Get("markdown") != "" {
 			if msg := proseTooComplex(s); msg != "" {

@@ -21,6 +21,7 @@ import (
 // nested mappings merge the same way); lists and single values are replaced
 // whole.
 type tree struct {
+	roots  []string // folders the résumé may name files in (see paths.go)
 	files  []string // every file read, in the order read
 	fileOf map[*yaml.Node]string
 	json   map[*yaml.Node]bool // roots read from JSON
@@ -41,6 +42,9 @@ func absPath(p string) string {
 // loadOverlay reads a file given with --overlay: its own values only (its
 // extends, if any, is ignored: the overlay applies to the file it is given with).
 func (t *tree) loadOverlay(path string) (*yaml.Node, Diagnostics) {
+	if !isResumeFile(path) {
+		return nil, Diagnostics{{File: path, Severity: Error, Message: "an overlay is a résumé file: .yaml, .yml or .json"}}
+	}
 	root, d := t.loadFile(path, nil, false)
 	if root != nil {
 		if i := keyIndex(root, "extends"); i >= 0 {
@@ -103,6 +107,14 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 	base := v.Value
 	if !filepath.IsAbs(base) {
 		base = filepath.Join(filepath.Dir(file), base)
+	}
+	if !isResumeFile(base) {
+		return nil, Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+			Message: "extends names a résumé: a .yaml, .yml or .json file"}}
+	}
+	if t.roots != nil && !inside(base, t.roots) {
+		return nil, Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+			Message: outsideMessage(base)}}
 	}
 	self := absPath(file)
 	chain := append(slices.Clone(stack), self)
@@ -178,4 +190,15 @@ func (t *tree) merge(a, b *yaml.Node) *yaml.Node {
 		out.Content = append(out.Content, k, v)
 	}
 	return out
+}
+
+// isResumeFile tells a résumé file by its name: .yaml, .yml or .json. Only
+// such files are read as résumés, so that a file that is not one is never
+// echoed back in diagnostics.
+func isResumeFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml", ".json":
+		return true
+	}
+	return false
 }

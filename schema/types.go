@@ -49,7 +49,7 @@ type Variant struct {
 type Basics struct {
 	Name     string    `json:"name,omitempty" doc:"Your full name. May be left out for an anonymised profile."`
 	Label    string    `json:"label,omitempty" doc:"Your title, e.g. Site Reliability Engineer."`
-	Image    string    `json:"image,omitempty" doc:"Path of a PNG or JPEG photo, relative to this file."`
+	Image    string    `json:"image,omitempty" path:"photo" doc:"Path of a PNG or JPEG photo, relative to this file."`
 	Email    string    `json:"email,omitempty" format:"email" doc:"E-mail address."`
 	Phone    string    `json:"phone,omitempty" doc:"Phone number, in any format."`
 	URL      string    `json:"url,omitempty" format:"uri" doc:"Your website (https://…)."`
@@ -205,7 +205,7 @@ type Settings struct {
 // Look is how a résumé is rendered: the part of the settings a variant can
 // set too.
 type Look struct {
-	Theme    string            `json:"theme,omitempty" doc:"Built-in theme (classic, modern, compact) or a path to a theme file."`
+	Theme    string            `json:"theme,omitempty" path:"theme" doc:"Built-in theme (classic, modern, compact) or a path to a theme file, relative to this file."`
 	Page     string            `json:"page,omitempty" enum:"papers" doc:"Paper size: a4 or letter."`
 	Locale   string            `json:"locale,omitempty" enum:"locales" doc:"Language of dates and section titles, e.g. de; chosen from the file name or the text when not given."`
 	MaxPages int               `json:"maxPages,omitempty" doc:"Fit the PDF on this many pages: tighten the layout, or fail."`

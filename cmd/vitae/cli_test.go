@@ -383,6 +383,7 @@ func TestMailWritesADraftWithBothAttachments(t *testing.T) {
 
 func TestVariantsAndOverlays(t *testing.T) {
 	dir := t.TempDir()
+	t.Chdir(dir) // as people run it: from the folder that holds the résumé and its tailorings
 	cv := writeFile(t, dir, "cv.yaml", `basics: {name: Jane Doe, label: Engineer, summary: Generalist.}
 work:
   - name: Acme
@@ -636,5 +637,40 @@ func TestThemeFileDiagnostics(t *testing.T) {
 	}
 	if code, stdout, _ := run(t, "schema", "--theme"); code != ExitOK || !strings.Contains(stdout, `"enum": [`) {
 		t.Errorf("schema --theme: %d", code)
+	}
+}
+
+// A résumé someone sent cannot make vitae read files outside its folder
+// and the current one, nor echo a file that is not a résumé; files it names
+// are read relative to the file that names them.
+func TestConfinement(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	secret := writeFile(t, t.TempDir(), "secret.yaml", "password: hunter2\n")
+	cv := writeFile(t, dir, "cv.yaml", "extends: "+secret+"\nbasics: {name: Jane}\n")
+	code, stdout, stderr := run(t, "validate", cv)
+	if code != ExitInvalid || !strings.Contains(stderr, "is outside the résumé's folder") || strings.Contains(stdout+stderr, "hunter2") || strings.Contains(stdout+stderr, "password") {
+		t.Errorf("extends outside: exit %d\n%s", code, stderr)
+	}
+	if code, _, _ := run(t, "validate", "--allow-path", filepath.Dir(secret), cv); code != ExitOK {
+		t.Errorf("--allow-path: exit %d", code)
+	}
+	txt := writeFile(t, dir, "notes.txt", "root: secret-value\n")
+	cv2 := writeFile(t, dir, "cv2.yaml", "extends: notes.txt\nbasics: {name: Jane}\n")
+	if code, stdout, stderr := run(t, "validate", cv2); code != ExitInvalid || strings.Contains(stdout+stderr, "secret-value") || !strings.Contains(stderr, ".yaml, .yml or .json") {
+		t.Errorf("extends a text file (%s): exit %d\n%s", txt, code, stderr)
+	}
+	cv3 := writeFile(t, dir, "cv3.yaml", "basics: {name: Jane, image: "+filepath.Join(filepath.Dir(secret), "me.png")+"}\n")
+	if code, _, stderr := run(t, "validate", cv3); code != ExitOK || !strings.Contains(stderr, "basics.image") || !strings.Contains(stderr, "left out") {
+		t.Errorf("photo outside: exit %d\n%s", code, stderr)
+	}
+	// a tailoring file in a subfolder: the base's photo and theme are found beside the base
+	os.Mkdir(filepath.Join(dir, "jobs"), 0o755)
+	writeFile(t, dir, "look.yaml", "extends: modern\n")
+	writeFile(t, dir, "base.yaml", "basics: {name: Jane, image: me.png}\nsettings: {theme: look.yaml}\n")
+	job := writeFile(t, filepath.Join(dir, "jobs"), "acme.yaml", "extends: ../base.yaml\nbasics: {label: Engineer}\n")
+	r, ds := schema.LoadFile(job)
+	if r == nil || r.Basics.Image != filepath.Join(dir, "me.png") && r.Basics.Image != "me.png" || !strings.HasSuffix(r.Settings.Theme, "look.yaml") || strings.Contains(r.Settings.Theme, "jobs") {
+		t.Errorf("paths of the base read against the overlay's folder: %+v %+v %s", r.Basics, r.Settings, ds.Error())
 	}
 }

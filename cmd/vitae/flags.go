@@ -44,6 +44,7 @@ func tailoringFlags() []cli.Flag {
 		&cli.StringFlag{Name: "tags", Usage: "keep untagged items and items with any of these tags, comma-separated"},
 		&cli.StringFlag{Name: "variant", Usage: "use this variant (kept in the résumé under variants:)"},
 		&cli.StringSliceFlag{Name: "overlay", Usage: "lay this tailoring file over the résumé (repeatable)"},
+		allowPathFlag,
 	}
 }
 
@@ -80,6 +81,7 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 		Stamped: stamped,
 		Pipeline: pipeline.Options{
 			Overlays:     cmd.StringSlice("overlay"),
+			AllowPaths:   cmd.StringSlice("allow-path"),
 			Strict:       cmd.Bool("strict"),
 			Tags:         splitList(cmd.String("tags")),
 			Theme:        cmd.String("theme"),
@@ -213,3 +215,7 @@ func hasHave(n int) string {
 	}
 	return "have"
 }
+
+// allowPathFlag lets a résumé name files (extends, photo, theme) in a folder
+// besides its own and the current one.
+var allowPathFlag = &cli.StringSliceFlag{Name: "allow-path", Usage: "let résumés name files (extends, photo, theme) in this folder too (repeatable)"}

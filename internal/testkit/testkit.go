@@ -23,14 +23,20 @@ func Example(t testing.TB, file string, opts compose.Options) *document.Document
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}
-	opts.Dir = ExamplesDir()
 	return build(t, r, opts)
 }
 
 // YAML builds the document of a résumé given as YAML.
 func YAML(t testing.TB, src string, opts compose.Options) *document.Document {
 	t.Helper()
-	r, diags := schema.Load("test.yaml", []byte(src))
+	return YAMLAt(t, "test.yaml", src, opts)
+}
+
+// YAMLAt builds the document of a résumé given as YAML, read as if it were
+// the file named (its photo is found beside it).
+func YAMLAt(t testing.TB, file, src string, opts compose.Options) *document.Document {
+	t.Helper()
+	r, diags := schema.Load(file, []byte(src))
 	if diags.HasErrors() {
 		t.Fatal(diags.Error())
 	}

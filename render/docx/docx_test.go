@@ -48,7 +48,7 @@ func build(t testing.TB, file string, s spec) tdoc {
 
 func buildYAML(t testing.TB, src string, s spec) tdoc {
 	o := s.options(t)
-	return tdoc{testkit.YAML(t, src, compose.Options{Dir: s.Dir, DateFormat: o.Theme.Dates.Format}), o}
+	return tdoc{testkit.YAMLAt(t, filepath.Join(s.Dir, "test.yaml"), src, compose.Options{DateFormat: o.Theme.Dates.Format}), o}
 }
 
 func (s spec) options(t testing.TB) Options {

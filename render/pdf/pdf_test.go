@@ -44,7 +44,7 @@ func buildExample(t testing.TB, file string, s spec) (*document.Document, Option
 
 func buildYAML(t testing.TB, src string, s spec) (*document.Document, Options) {
 	o := s.options(t)
-	return testkit.YAML(t, src, compose.Options{Dir: s.Dir, DateFormat: o.Theme.Dates.Format}), o
+	return testkit.YAMLAt(t, filepath.Join(s.Dir, "test.yaml"), src, compose.Options{DateFormat: o.Theme.Dates.Format}), o
 }
 
 func (s spec) options(t testing.TB) Options {
