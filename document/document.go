@@ -136,3 +136,18 @@ func (t Text) String() string {
 	}
 	return b.String()
 }
+
+// SafeLink reports whether a link may be made clickable: only web pages,
+// e-mail addresses and phone numbers. javascript:, data:, file: and the
+// like are never links, whatever a résumé says.
+func SafeLink(url string) bool {
+	i := strings.IndexByte(url, ':')
+	if i <= 0 {
+		return false
+	}
+	switch strings.ToLower(url[:i]) {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}

@@ -201,13 +201,18 @@ func inlines(out document.Text, n ast.Node, source []byte, style document.Run) d
 			style.Italic = true
 		}
 	case *ast.Link:
-		style.URL = string(n.Destination)
+		if dest := string(n.Destination); document.SafeLink(dest) {
+			style.URL = dest
+		}
 	case *ast.AutoLink:
 		r := style
 		r.Text = string(n.Label(source))
 		r.URL = string(n.URL(source))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(r.URL, "mailto:") {
 			r.URL = "mailto:" + r.URL
+		}
+		if !document.SafeLink(r.URL) {
+			r.URL = ""
 		}
 		return appendText(out, r)
 	case *ast.Image:

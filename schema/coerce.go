@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"go.yaml.in/yaml/v4"
@@ -485,6 +486,8 @@ func (l *loader) url(n *yaml.Node, s string, loc []string) (any, bool) {
 		l.report(n, loc, Warning, "empty URL; left out: remove the key or give a link")
 		l.drop(n)
 		return nil, true
+	case hasScheme.MatchString(t) && !hostLike.MatchString(t) && !document.SafeLink(t):
+		return l.leftOut(n, loc, "%q is not a web, e-mail or phone link; links are http, https, mailto or tel", t)
 	case hasScheme.MatchString(t) && !hostLike.MatchString(t):
 		if strings.ContainsAny(t, " \t") {
 			fixed := strings.NewReplacer(" ", "%20", "\t", "%20").Replace(t)
@@ -666,4 +669,13 @@ func proseTooComplex(s string) string {
 		return fmt.Sprintf("lists and quotes nest %d levels deep in this text; the limit is %d", deepest, limits.ProseNesting)
 	}
 	return ""
+}
+
+var unsafeLink = regexp.MustCompile(`(?i)(?:\]\(\s*<?|href\s*=\s*["']?|<)\s*(javascript|vbscript|data|file):`)
+
+// unsafeLinks warns of links in prose that will not be made clickable.
+func (l *loader) unsafeLinks(n *yaml.Node, s string, loc []string) {
+	if m := unsafeLink.FindStringSubmatch(s); m != nil {
+		l.report(n, loc, Warning, "a link to %s: is shown as text, not made clickable; links are http, https, mailto or tel", strings.ToLower(m[1]))
+	}
 }

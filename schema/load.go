@@ -283,6 +283,7 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 				l.report(n, loc, Error, "%s", msg)
 				return nil, true
 			}
+			l.unsafeLinks(n, s, loc)
 		}
 		return s, false
 	case reflect.Int:

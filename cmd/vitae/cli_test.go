@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -672,5 +673,49 @@ func TestConfinement(t *testing.T) {
 	r, ds := schema.LoadFile(job)
 	if r == nil || r.Basics.Image != filepath.Join(dir, "me.png") && r.Basics.Image != "me.png" || !strings.HasSuffix(r.Settings.Theme, "look.yaml") || strings.Contains(r.Settings.Theme, "jobs") {
 		t.Errorf("paths of the base read against the overlay's folder: %+v %+v %s", r.Basics, r.Settings, ds.Error())
+	}
+}
+
+// javascript:, data: and file: links are never clickable, in any format.
+func TestDangerousLinksAreNotLinks(t *testing.T) {
+	dir := t.TempDir()
+	cv := writeFile(t, dir, "cv.yaml", `basics:
+  name: Jane
+  url: "javascript:alert(1)"
+  summary: "See [this](javascript:alert(2)) and <a href=\"data:text/html,x\">that</a> and [ok](https://example.com)."
+work:
+  - {name: Acme, url: "file:///etc/passwd", position: Dev}
+`)
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "render", "--format", "pdf,docx,md", "--name", "cv", "--out", out, cv)
+	if code != ExitOK || !strings.Contains(stderr, `basics.url: "javascript:alert(1)" is not a web, e-mail or phone link`) || !strings.Contains(stderr, "a link to javascript: is shown as text") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	md, _ := os.ReadFile(filepath.Join(out, "cv.md"))
+	pdf, _ := os.ReadFile(filepath.Join(out, "cv.pdf"))
+	docxZip, _ := os.ReadFile(filepath.Join(out, "cv.docx"))
+	var docx []byte
+	zr, err := zip.NewReader(bytes.NewReader(docxZip), int64(len(docxZip)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		docx = append(docx, b...)
+	}
+	if !bytes.Contains(docx, []byte("https://example.com")) {
+		t.Fatal("the docx parts were not read")
+	}
+	for name, data := range map[string][]byte{"md": md, "pdf": pdf, "docx": docx} {
+		for _, bad := range []string{"javascript:", "data:text", "file:///"} {
+			if bytes.Contains(data, []byte(bad)) {
+				t.Errorf("%s holds %s", name, bad)
+			}
+		}
+	}
+	if !strings.Contains(string(md), "[ok](https://example.com)") || !strings.Contains(string(md), "See this and that and") {
+		t.Errorf("markdown:\n%s", md)
 	}
 }

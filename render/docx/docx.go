@@ -343,7 +343,7 @@ func (w *writer) runs(t document.Text, extra string) string {
 		}
 		rPr.WriteString(extra)
 		run := textRun(r.Text, rPr.String())
-		if r.URL != "" {
+		if document.SafeLink(r.URL) {
 			run = `<w:hyperlink r:id="` + w.link(r.URL) + `">` + run + `</w:hyperlink>`
 		}
 		b.WriteString(run)

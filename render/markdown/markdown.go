@@ -178,7 +178,7 @@ func (w *writer) inline(t document.Text) string {
 		s := r.Text
 		if w.plain {
 			b.WriteString(s)
-			if r.URL != "" && (i+1 == len(t) || t[i+1].URL != r.URL) {
+			if document.SafeLink(r.URL) && (i+1 == len(t) || t[i+1].URL != r.URL) {
 				b.WriteString(linkSuffix(t[:i+1], r.URL))
 			}
 			continue
@@ -200,7 +200,7 @@ func (w *writer) inline(t document.Text) string {
 		if r.Bold {
 			core = "**" + core + "**"
 		}
-		if r.URL != "" {
+		if document.SafeLink(r.URL) {
 			core = "[" + core + "](" + strings.ReplaceAll(r.URL, " ", "%20") + ")"
 		}
 		b.WriteString(lead + core + trail)

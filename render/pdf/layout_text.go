@@ -72,7 +72,7 @@ func (l *layouter) words(t document.Text, base font) []word {
 			}
 			first := true
 			for _, seg := range l.resolve(wtext, f) {
-				wd := word{text: seg.text, font: seg.font, url: r.URL, w: l.meas.width(seg.font, seg.text)}
+				wd := word{text: seg.text, font: seg.font, url: safeLink(r.URL), w: l.meas.width(seg.font, seg.text)}
 				if first && pendingSpace && len(out) > 0 {
 					wd.space = true
 					wd.sw = l.meas.width(seg.font, " ")
@@ -238,3 +238,11 @@ func (l *layouter) rightText(ln *line, s string, f font, color string, right flo
 }
 
 // ---- pagination ----
+
+// safeLink is url when it may be made clickable (document.SafeLink), else "".
+func safeLink(url string) string {
+	if document.SafeLink(url) {
+		return url
+	}
+	return ""
+}
