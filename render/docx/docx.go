@@ -14,7 +14,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"image"
 	_ "image/jpeg" // photo formats
 	_ "image/png"
 	"strconv"
@@ -23,10 +22,9 @@ import (
 	"time"
 
 	"github.com/vitae-dev/vitae/document"
-	"github.com/vitae-dev/vitae/internal/fsutil"
-	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/theme"
 )
 
@@ -242,20 +240,16 @@ func (w *writer) photo() error {
 	if strings.Contains(p, "://") {
 		return fmt.Errorf("%q is a URL; vitae never goes to the network: give a local PNG or JPEG file", p)
 	}
-	data, err := fsutil.ReadFile(p, limits.PhotoBytes)
-	if err != nil {
-		return err
-	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil || (format != "png" && format != "jpeg") {
-		return fmt.Errorf("%s is not a PNG or JPEG image", p)
-	}
 	width := w.th.Photo
 	if width <= 0 {
 		width = 64
 	}
-	ext := map[string]string{"png": ".png", "jpeg": ".jpeg"}[format]
-	w.image = &imageRef{name: "photo" + ext, rel: "rIdPhoto", data: data, w: width, h: width * float64(cfg.Height) / float64(cfg.Width)}
+	ph, err := photo.Load(p, width)
+	if err != nil {
+		return err
+	}
+	ext := map[string]string{"png": ".png", "jpeg": ".jpeg"}[ph.Format]
+	w.image = &imageRef{name: "photo" + ext, rel: "rIdPhoto", data: ph.Data, w: width, h: width * float64(ph.Height) / float64(ph.Width)}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/theme"
 )
 
@@ -83,7 +84,8 @@ type layouter struct {
 
 type photoInfo struct {
 	path string
-	w, h float64
+	w, h float64      // printed size, points
+	data *photo.Photo // prepared for embedding
 }
 
 // segment is a piece of text in one concrete face (after fallback).

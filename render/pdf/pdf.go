@@ -7,7 +7,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"image"
 	_ "image/jpeg" // photo formats
 	_ "image/png"
 	"strconv"
@@ -21,6 +20,7 @@ import (
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/theme"
 )
 
@@ -190,21 +190,14 @@ func newRenderer(d *document.Document, th *theme.Theme, size [2]float64) (*rende
 }
 
 func loadPhoto(path string, width float64) (*photoInfo, error) {
-	data, err := fsutil.ReadFile(path, limits.PhotoBytes)
+	ph, err := photo.Load(path, width)
 	if err != nil {
 		return nil, err
-	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("%s is not a PNG or JPEG image", path)
-	}
-	if format != "png" && format != "jpeg" {
-		return nil, fmt.Errorf("%s is %s; give a PNG or JPEG image", path, format)
 	}
 	if width <= 0 {
 		width = 64
 	}
-	return &photoInfo{path: path, w: width, h: width * float64(cfg.Height) / float64(cfg.Width)}, nil
+	return &photoInfo{path: path, w: width, h: width * float64(ph.Height) / float64(ph.Width), data: ph}, nil
 }
 
 // ensure adds a face to the PDF the first time it is used.
@@ -377,8 +370,11 @@ func (r *renderer) drawOp(o op, top float64) {
 	case opLink:
 		p.LinkString(o.x, top+o.y, o.w, o.h, valid(o.url))
 	case opImage:
-		opt := fpdf.ImageOptions{ReadDpi: false}
-		p.ImageOptions(o.text, o.x, top+o.y, o.w, o.h, false, opt, 0, "")
+		opt := fpdf.ImageOptions{ImageType: r.photo.data.Format, ReadDpi: false}
+		if p.GetImageInfo("photo") == nil {
+			p.RegisterImageOptionsReader("photo", opt, bytes.NewReader(r.photo.data.Data))
+		}
+		p.ImageOptions("photo", o.x, top+o.y, o.w, o.h, false, opt, 0, "")
 	}
 }
 

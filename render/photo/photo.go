@@ -1,0 +1,68 @@
+// Package photo prepares a résumé's photo for print: it reads a PNG or JPEG
+// file within the limits, decodes it whole (a truncated or broken file is
+// refused here, not embedded broken), scales it down to what prints at 300
+// dpi, and encodes it again as a plain PNG or JPEG that every PDF and Word
+// reader takes (no interlacing, no surprises).
+package photo
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"math"
+
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
+	"golang.org/x/image/draw"
+)
+
+// DPI is the resolution a photo is kept at, at its printed size.
+const DPI = 300
+
+// Photo is a picture ready to embed.
+type Photo struct {
+	Data          []byte
+	Format        string // "png" or "jpeg"
+	Width, Height int    // pixels
+}
+
+// Load reads and prepares the photo at path, to print widthPt points wide.
+func Load(path string, widthPt float64) (*Photo, error) {
+	data, err := fsutil.ReadFile(path, limits.PhotoBytes)
+	if err != nil {
+		return nil, err
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || (format != "png" && format != "jpeg") {
+		return nil, fmt.Errorf("%s is not a PNG or JPEG image", path)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width*cfg.Height > limits.PhotoPixels || cfg.Width > 1<<15 || cfg.Height > 1<<15 {
+		return nil, fmt.Errorf("%s is %d×%d pixels; the limit is %d megapixels: scale it down", path, cfg.Width, cfg.Height, limits.PhotoPixels/1_000_000)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s is damaged: %v", path, err)
+	}
+	if widthPt <= 0 {
+		widthPt = 64
+	}
+	if want := int(math.Ceil(widthPt / 72 * DPI)); want < cfg.Width {
+		h := max(1, int(math.Round(float64(cfg.Height)*float64(want)/float64(cfg.Width))))
+		scaled := image.NewRGBA(image.Rect(0, 0, want, h))
+		draw.CatmullRom.Scale(scaled, scaled.Bounds(), img, img.Bounds(), draw.Src, nil)
+		img = scaled
+	}
+	var out bytes.Buffer
+	if format == "jpeg" {
+		err = jpeg.Encode(&out, img, &jpeg.Options{Quality: 90})
+	} else {
+		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&out, img)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	b := img.Bounds()
+	return &Photo{Data: out.Bytes(), Format: format, Width: b.Dx(), Height: b.Dy()}, nil
+}
