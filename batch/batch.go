@@ -65,8 +65,8 @@ func ParseShard(s string) (Shard, error) {
 	a, b, ok := strings.Cut(s, "/")
 	i, err1 := strconv.Atoi(a)
 	n, err2 := strconv.Atoi(b)
-	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
-		return Shard{}, fmt.Errorf("--shard %q: write i/n with 1 ≤ i ≤ n, e.g. 2/4", s)
+	if !ok || err1 != nil || err2 != nil || n < 1 || n > 10000 || i < 1 || i > n {
+		return Shard{}, fmt.Errorf("--shard %q: write i/n with 1 ≤ i ≤ n ≤ 10000, e.g. 2/4", s)
 	}
 	return Shard{i, n}, nil
 }
@@ -210,10 +210,14 @@ func OutputName(pattern string, r *schema.Resume, input, variant string) string 
 	if variant != "" && !strings.Contains(pattern, "{variant}") {
 		s += "-" + variant
 	}
-	if slug := Slug(s); slug != "" {
-		return slug
+	slug := Slug(s)
+	if slug == "" {
+		slug = Slug(file)
 	}
-	return Slug(file)
+	if len(slug) > 120 { // file names have a limit; 120 characters say enough
+		slug = strings.TrimRight(slug[:120], "-")
+	}
+	return slug
 }
 
 // Slug lower-cases s, strips accents and joins runs of letters and digits
@@ -299,9 +303,15 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			owner[p] = selected[j.input]
 		}
 	}
-	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+	if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
 		return nil, fault.New(fault.Write, fmt.Errorf("cannot create the output folder: %w", err))
 	}
+	unlock, err := fsutil.Lock(opts.OutDir)
+	if err != nil {
+		return nil, fault.New(fault.Usage, err)
+	}
+	defer unlock()
+	fsutil.RemoveStaleTemps(opts.OutDir) // left by a run that was killed; none of ours is being written now
 	var mu sync.Mutex
 	cache := loadCache(opts)
 	done := 0
@@ -365,7 +375,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			if err != nil {
 				err = fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, err))
 			} else if err = fsutil.WriteAtomic(path, out.Data); err != nil {
-				err = fault.New(fault.Write, fmt.Errorf("cannot write %s: %w", path, err))
+				err = fault.New(fault.Write, err)
 			} else {
 				sum := sha256.Sum256(out.Data)
 				written = &Output{Input: res.Input, Variant: j.t.Variant, Format: f.Name, Path: path,

@@ -4,6 +4,7 @@
 package diag
 
 import (
+	"strconv"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -45,7 +46,7 @@ type Diagnostic struct {
 // "warning: " before the path of a warning.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.File)
+	b.WriteString(printable(d.File))
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d:%d", d.Line, d.Column)
 	}
@@ -54,12 +55,33 @@ func (d Diagnostic) String() string {
 		b.WriteString("warning: ")
 	}
 	if d.Path != "" {
-		b.WriteString(d.Path)
+		b.WriteString(printable(d.Path))
 		b.WriteString(": ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(printable(d.Message))
 	return b.String()
 }
+
+// printable escapes control characters (ESC, carriage returns, newlines …)
+// that a file's keys or values could carry into a terminal or a log, where
+// they would recolour, rewrite or forge lines.
+func printable(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			q := strconv.QuoteRune(r) // '\x1b'
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029 }
 
 // Diagnostics is a list of problems, sorted by position.
 type Diagnostics []Diagnostic

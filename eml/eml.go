@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Attachment is a file to attach.
@@ -46,16 +47,16 @@ func (m *Message) Bytes() []byte {
 	boundary := "vitae-" + id[:32]
 
 	var b bytes.Buffer
-	h := func(k, v string) { b.WriteString(k + ": " + v + "\r\n") }
+	h := func(k, v string) { b.WriteString(fold(k + ": " + v)) }
 	if m.From != nil {
-		h("From", m.From.String())
+		h("From", clean(m.From).String())
 	}
 	var to []string
 	for _, a := range m.To {
-		to = append(to, a.String())
+		to = append(to, clean(a).String())
 	}
 	h("To", strings.Join(to, ", "))
-	h("Subject", mime.QEncoding.Encode("utf-8", m.Subject))
+	h("Subject", mime.QEncoding.Encode("utf-8", oneLine(m.Subject, 250)))
 	h("Date", m.Date.Format(time.RFC1123Z))
 	h("Message-ID", "<"+id[:40]+"@vitae.invalid>")
 	h("MIME-Version", "1.0")
@@ -100,5 +101,40 @@ func asciiName(s string) string {
 			b.WriteRune(r)
 		}
 	}
+	return b.String()
+}
+
+// oneLine makes header text of one line: control characters (CR and LF
+// above all, which could start a header of their own) become spaces, and
+// text past max characters is cut with an ellipsis.
+func oneLine(s string, max int) string {
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsControl(r) || unicode.IsSpace(r) }), " ")
+	if r := []rune(s); len(r) > max {
+		s = string(r[:max-1]) + "…"
+	}
+	return s
+}
+
+// clean is an address whose display name is one line.
+func clean(a *mail.Address) *mail.Address {
+	return &mail.Address{Name: oneLine(a.Name, 120), Address: oneLine(a.Address, 254)}
+}
+
+// fold writes a header line no longer than 78 characters where it can
+// (RFC 5322): long values are broken at spaces onto continuation lines.
+func fold(line string) string {
+	var b strings.Builder
+	for len(line) > 78 {
+		cut := strings.LastIndexByte(line[:78], ' ')
+		if cut <= 0 {
+			cut = strings.IndexByte(line[1:], ' ') + 1 // a long word: break after it
+			if cut <= 0 {
+				break
+			}
+		}
+		b.WriteString(line[:cut] + "\r\n")
+		line = line[cut:] // the space starts the continuation line
+	}
+	b.WriteString(line + "\r\n")
 	return b.String()
 }

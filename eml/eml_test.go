@@ -80,3 +80,35 @@ func TestMessageParsesBack(t *testing.T) {
 		t.Errorf("attachments %v %v", names, sizes)
 	}
 }
+
+// A very long subject is cut and folded; a name with CR/LF in it cannot
+// start a header of its own.
+func TestHeadersStayHeaders(t *testing.T) {
+	m := &Message{
+		From:    &mail.Address{Name: "Jane\r\nBcc: victim@example.com", Address: "jane@example.com"},
+		To:      []*mail.Address{{Address: "hr@example.com"}},
+		Subject: strings.Repeat("Application ", 900) + "Ünïcode",
+		Date:    time.Unix(0, 0),
+	}
+	data := string(m.Bytes())
+	head, _, _ := strings.Cut(data, "\r\n\r\n")
+	for _, line := range strings.Split(head, "\r\n") {
+		if len(line) > 998 {
+			t.Errorf("a header line of %d characters", len(line))
+		}
+		if strings.HasPrefix(line, "Bcc:") {
+			t.Errorf("a name made a header: %q", line)
+		}
+	}
+	if strings.Count(head, "\r\n ") < 3 {
+		t.Errorf("the subject is not folded:\n%s", head)
+	}
+	msg, err := mail.ReadMessage(strings.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	subj, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+	if !strings.HasPrefix(subj, "Application Application") || !strings.HasSuffix(subj, "…") || len([]rune(subj)) != 250 {
+		t.Errorf("subject %q", subj)
+	}
+}

@@ -91,6 +91,11 @@ func parseSource(file string, data []byte) (*yaml.Node, Diagnostics) {
 		return nil, Diagnostics{{File: file, Line: line, Column: col, Severity: Error,
 			Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); %s", data[off], hint)}}
 	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := newPosition(data).at(data, i)
+		return nil, Diagnostics{{File: file, Line: line, Column: col, Severity: Error,
+			Message: "a NUL byte (0x00): this is not a text file; save it as UTF-8 text"}}
+	}
 	if isJSON(file, data) {
 		return parseJSON(file, data)
 	}

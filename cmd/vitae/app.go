@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v3"
+	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/schema"
 )
 
@@ -36,12 +37,16 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 			code = ExitInternal
 		}
 	}()
-	app := newApp(stdout, stderr)
+	out := &checkedWriter{w: stdout}
+	app := newApp(out, stderr)
 	if err := checkCommand(app, args); err != nil {
 		fmt.Fprintln(stderr, "vitae: "+err.Error())
 		return ExitUsage
 	}
 	err := app.Run(ctx, args)
+	if err == nil && out.err != nil {
+		err = fault.New(fault.Write, fmt.Errorf("cannot write to standard output: %w", out.err))
+	}
 	code = codeOf(err)
 	if err != nil && err.Error() != "" {
 		msg := err.Error()
@@ -152,4 +157,19 @@ func checkCommand(app *cli.Command, args []string) error {
 		}
 	}
 	return fmt.Errorf("unknown command %q%s\ncommands: %s", args[1], hint, strings.Join(names, ", "))
+}
+
+// checkedWriter remembers the first error writing to standard output (a full
+// disk, a closed pipe), so that vitae does not report success it did not have.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
 }

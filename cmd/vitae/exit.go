@@ -14,6 +14,9 @@ const (
 	ExitRender   = 3 // an input is valid but could not be rendered (e.g. over --max-pages)
 	ExitIO       = 4 // an output could not be written
 	ExitInternal = 5 // a bug in vitae
+	// ExitInterrupted: stopped by Ctrl-C (128 + SIGINT, as shells report it);
+	// what was finished is kept and reported.
+	ExitInterrupted = 130
 )
 
 // exitError carries an exit code up to Run.
@@ -64,7 +67,7 @@ func codeOf(err error) int {
 // worse keeps the exit code that matters more: a bug over a write failure
 // over a render failure over invalid input.
 func worse(a, b int) int {
-	rank := map[int]int{ExitOK: 0, ExitInvalid: 1, ExitRender: 2, ExitIO: 3, ExitUsage: 4, ExitInternal: 5}
+	rank := map[int]int{ExitOK: 0, ExitInvalid: 1, ExitRender: 2, ExitIO: 3, ExitUsage: 4, ExitInterrupted: 5, ExitInternal: 6}
 	if rank[b] > rank[a] {
 		return b
 	}

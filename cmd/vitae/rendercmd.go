@@ -68,11 +68,16 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	opts.Progress = progressFunc(cmd)
 	results, err := batch.Run(ctx, inputs, opts)
 	var conflict *batch.ConflictError
+	interrupted := false
 	switch {
 	case errors.As(err, &conflict):
 		return usageError(err)
-	case err != nil:
+	case errors.Is(err, context.Canceled):
+		interrupted = true // report what was done, then say so
+	case err != nil && results == nil:
 		return fault.New(fault.Write, err)
+	case err != nil:
+		fmt.Fprintf(cmd.Root().ErrWriter, "vitae: warning: %v\n", err) // e.g. the incremental cache: the outputs are written
 	}
 	stdout, stderr := cmd.Root().Writer, cmd.Root().ErrWriter
 	textMode := cmd.String("diagnostics") != "json"
@@ -117,6 +122,15 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	}
 	if invalid > 0 {
 		worst = worse(worst, ExitInvalid)
+	}
+	if interrupted {
+		done := 0
+		for _, r := range results {
+			if r != nil && len(r.Outputs) > 0 {
+				done++
+			}
+		}
+		return withCode(ExitInterrupted, fmt.Errorf("interrupted: %d of %d inputs rendered; nothing half-written is left", done, len(results)))
 	}
 	if worst != ExitOK {
 		return withCode(worst, fmt.Errorf("%s of %d invalid, %s", plural(invalid, "input"), len(results), plural(failed, "render failure")))

@@ -1,23 +1,40 @@
-// Package fsutil writes files so that a reader never sees half of one.
+// Package fsutil reads and writes files safely: a reader never sees half a
+// file vitae wrote, and vitae never reads what could hang it or exhaust it.
 package fsutil
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
-// WriteAtomic writes data to a temporary file beside path and renames it
-// into place: path holds either its old content or all of the new.
+// TempPrefix starts the name of every temporary file vitae writes, so that
+// one left behind by a killed run can be recognised and removed.
+const TempPrefix = ".vitae-"
+
+// WriteAtomic writes data to a temporary file beside path, flushes it to the
+// disk and renames it into place, then flushes the folder: path holds either
+// its old content or all of the new, even after a crash. The file gets the
+// usual permissions less the umask. Errors name path, not the temporary file.
 func WriteAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+	var rnd [6]byte
+	if _, err := rand.Read(rnd[:]); err != nil {
 		return err
 	}
-	tmp := f.Name()
+	tmp := filepath.Join(dir, TempPrefix+hex.EncodeToString(rnd[:])+".tmp") // short: any output name fits
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	if err != nil {
+		return named(path, err)
+	}
 	_, err = f.Write(data)
 	if err == nil {
-		err = f.Chmod(0o644)
+		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -27,6 +44,38 @@ func WriteAtomic(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
+		return named(path, err)
 	}
-	return err
+	if d, err := os.Open(dir); err == nil { // make the rename itself durable
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// named says what could not be written in terms of the output, not of the
+// temporary file.
+func named(path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return fmt.Errorf("cannot write %s: %w", path, pe.Err)
+	case errors.As(err, &le):
+		return fmt.Errorf("cannot write %s: %w", path, le.Err)
+	}
+	return fmt.Errorf("cannot write %s: %w", path, err)
+}
+
+// RemoveStaleTemps removes the temporary files a killed run left in dir.
+func RemoveStaleTemps(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if n := e.Name(); strings.HasPrefix(n, TempPrefix) && strings.HasSuffix(n, ".tmp") && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, n))
+		}
+	}
 }

@@ -61,6 +61,7 @@ func (w *writer) blank() {
 }
 
 func (w *writer) heading(level int, title string) {
+	title = strings.Map(dropControl, title)
 	w.blank()
 	if w.plain {
 		w.b.WriteString(title + "\n")
@@ -175,7 +176,7 @@ func (w *writer) list(items []document.Item, depth int) {
 func (w *writer) inline(t document.Text) string {
 	var b strings.Builder
 	for i, r := range t {
-		s := r.Text
+		s := strings.Map(dropControl, r.Text)
 		if w.plain {
 			b.WriteString(s)
 			if document.SafeLink(r.URL) && (i+1 == len(t) || t[i+1].URL != r.URL) {
@@ -237,3 +238,16 @@ func splitSpace(s string) (lead, core, trail string) {
 var escaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "#", `\#`)
 
 func escape(s string) string { return escaper.Replace(s) }
+
+// dropControl leaves out control characters other than tab and line break
+// (a NUL or ESC from a YAML escape), which have no place in a text file and
+// could rewrite a terminal that shows it.
+func dropControl(r rune) rune {
+	if r == '\t' || r == '\n' {
+		return r
+	}
+	if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+		return -1
+	}
+	return r
+}
