@@ -32,6 +32,7 @@ fuzz:
 	$(GO) test ./render/docx -run '^$$' -fuzz FuzzDOCXText -fuzztime 10s -fuzzminimizetime 2s
 	$(GO) test ./render/pdf -run '^$$' -fuzz FuzzPDFText -fuzztime 15s -fuzzminimizetime 2s
 	$(GO) test ./schema -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
+	$(GO) test ./pipeline -run '^$$' -fuzz FuzzEndToEnd -fuzztime 20s -fuzzminimizetime 2s
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -58,7 +58,7 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 	if f := cmd.String("body"); f != "" {
 		b, err := fsutil.ReadFile(f, limits.TextBytes)
 		if err != nil {
-			return withCode(ExitIO, fmt.Errorf("--body: %w", err))
+			return usageError(fmt.Errorf("--body: %w", err))
 		}
 		letter.Body = string(b)
 	}
