@@ -164,6 +164,9 @@ func newRenderer(d *document.Document, th *theme.Theme, size [2]float64) (*rende
 		if err != nil {
 			return nil, fault.New(fault.Input, fmt.Errorf("fallback font: %w", err))
 		}
+		if bytes.HasPrefix(data, []byte("ttcf")) {
+			return nil, fault.New(fault.Input, fmt.Errorf("fallback font %s is a font collection (.ttc); the PDF writer reads single fonts (.ttf) for now: give one, e.g. /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", fb))
+		}
 		c, err := fonts.Parse("fallback:"+fb, data)
 		if err != nil {
 			return nil, fault.New(fault.Input, err)
