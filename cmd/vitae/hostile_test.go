@@ -153,3 +153,15 @@ func TestInterruptKeepsWhatIsDone(t *testing.T) {
 		}
 	}
 }
+
+type fullWriter struct{}
+
+func (fullWriter) Write(p []byte) (int, error) { return 0, syscall.ENOSPC }
+
+// Output that cannot be written (vitae themes > /dev/full) is a failure.
+func TestStandardOutputThatCannotBeWrittenFails(t *testing.T) {
+	var e strings.Builder
+	if code := Run(context.Background(), []string{"vitae", "themes"}, fullWriter{}, &e); code != ExitIO || !strings.Contains(e.String(), "standard output") {
+		t.Errorf("exit %d: %s", code, e.String())
+	}
+}
