@@ -165,3 +165,27 @@ func TestStandardOutputThatCannotBeWrittenFails(t *testing.T) {
 		t.Errorf("exit %d: %s", code, e.String())
 	}
 }
+
+// NUL and ESC from YAML escapes never reach a text output; a write error
+// names the output, not a temporary file.
+func TestControlCharactersAndWriteErrors(t *testing.T) {
+	dir := t.TempDir()
+	cv := writeFile(t, dir, "cv.yaml", "basics: {name: \"Ja\\0ne \\e[2J Doe\", summary: \"A\\x07B\"}\n")
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := run(t, "render", "--format", "md,txt", "--name", "cv", "--out", out, cv); code != ExitOK {
+		t.Fatalf("exit %d %s", code, stderr)
+	}
+	for _, f := range []string{"cv.md", "cv.txt"} {
+		b, _ := os.ReadFile(filepath.Join(out, f))
+		if strings.ContainsAny(string(b), "\x00\x1b\x07") || !strings.Contains(string(b), "Jane ") || !strings.Contains(string(b), "2J Doe") {
+			t.Errorf("%s: %q", f, b)
+		}
+	}
+	// a folder where the output should go: the rename fails, even for root
+	blocked := filepath.Join(dir, "blocked")
+	os.MkdirAll(filepath.Join(blocked, "cv.md", "x"), 0o755)
+	code, _, stderr := run(t, "render", "--format", "md", "--name", "cv", "--out", blocked, cv)
+	if code != ExitIO || !strings.Contains(stderr, "cannot write "+filepath.Join(blocked, "cv.md")) || strings.Contains(stderr, ".tmp") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
