@@ -19,11 +19,17 @@ const (
 	Warning Severity = iota
 	// Error: the file cannot be rendered until it is fixed.
 	Error
+	// Notice: something worth knowing that needs no fix (a file read as
+	// another tool's format); --strict leaves it alone.
+	Notice
 )
 
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "error"
+	case Notice:
+		return "note"
 	}
 	return "warning"
 }
@@ -51,8 +57,11 @@ func (d Diagnostic) String() string {
 		fmt.Fprintf(&b, ":%d:%d", d.Line, d.Column)
 	}
 	b.WriteString(": ")
-	if d.Severity == Warning {
+	switch d.Severity {
+	case Warning:
 		b.WriteString("warning: ")
+	case Notice:
+		b.WriteString("note: ")
 	}
 	if d.Path != "" {
 		b.WriteString(printable(d.Path))
@@ -113,7 +122,9 @@ func (ds Diagnostics) Errors() int {
 func (ds Diagnostics) Strict() Diagnostics {
 	out := make(Diagnostics, len(ds))
 	for i, d := range ds {
-		d.Severity = Error
+		if d.Severity == Warning {
+			d.Severity = Error
+		}
 		out[i] = d
 	}
 	return out
@@ -157,8 +168,11 @@ func (ds Diagnostics) Sort() {
 // GitHub shows as an annotation on the file and line.
 func (d Diagnostic) GitHub() string {
 	kind := "error"
-	if d.Severity == Warning {
+	switch d.Severity {
+	case Warning:
 		kind = "warning"
+	case Notice:
+		kind = "notice"
 	}
 	msg := d.Message
 	if d.Path != "" {

@@ -51,7 +51,7 @@ type Input struct {
 // invalid.
 func Read(path string, opts Options) *Input {
 	r, ds, files := schema.ReadWith(path, schema.ReadOptions{Overlays: opts.Overlays, Allow: opts.AllowPaths})
-	if opts.Strict && len(ds) > 0 {
+	if opts.Strict && ds.Strict().HasErrors() {
 		ds, r = ds.Strict(), nil
 	}
 	return &Input{Path: path, Resume: r, Diagnostics: ds, Files: files}

@@ -598,8 +598,8 @@ var aliasKeys = map[string]map[string]string{
 	},
 }
 
-// checkContent refuses a file that holds no résumé: another tool's format,
-// or a shape in which no key is a JSON Resume section.
+// checkContent refuses a file that holds no résumé: a shape in which no
+// key is a JSON Resume section. (A RenderCV file was read as one already.)
 func (l *loader) checkContent(root *yaml.Node, inst any) {
 	if root == nil || root.Kind != yaml.MappingNode || len(root.Content) == 0 {
 		return
@@ -612,10 +612,6 @@ func (l *loader) checkContent(root *yaml.Node, inst any) {
 			return
 		}
 		keys = append(keys, k)
-	}
-	if idx := keyIndex(root, "cv"); idx >= 0 && root.Content[idx+1].Kind == yaml.MappingNode {
-		l.report(root.Content[idx], []string{"cv"}, Error, "this looks like a RenderCV file (cv: with its sections): vitae reads JSON Resume; convert the file to JSON Resume's sections (basics, work, education, skills …)")
-		return
 	}
 	if len(keys) > 8 {
 		keys = append(keys[:8], "…")

@@ -13,4 +13,5 @@ type (
 const (
 	Warning = diag.Warning
 	Error   = diag.Error
+	Notice  = diag.Notice
 )

@@ -109,7 +109,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		return nil, append(l.diags, Diagnostic{File: file, Severity: Error, Message: "internal error decoding a valid document: " + err.Error()})
 	}
 	r.Extends = ""
-	if r.Settings.Strict && len(l.diags) > 0 {
+	if r.Settings.Strict && l.diags.Strict().HasErrors() {
 		return nil, l.diags.Strict()
 	}
 	return &r, l.diags

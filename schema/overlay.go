@@ -10,6 +10,7 @@ import (
 
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/rendercv"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -80,6 +81,15 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	if root != nil && rendercv.Is(root) {
+		converted, notes := rendercv.Convert(root)
+		diags = append(diags, Diagnostic{File: file, Line: root.Line, Column: root.Column, Severity: Notice,
+			Message: "read as a RenderCV file; `vitae import rendercv` writes it as a vitae résumé to keep editing"})
+		for _, n := range notes {
+			diags = append(diags, Diagnostic{File: file, Line: n.Node.Line, Column: n.Node.Column, Severity: Warning, Message: n.Message})
+		}
+		root = converted
+	}
 	if root == nil {
 		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Severity: Error,
 			Message: "the file is empty; a résumé starts with, e.g., basics: {name: Your Name}"}}
@@ -97,7 +107,7 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 	}
 	i := keyIndex(root, "extends")
 	if i < 0 || !follow {
-		return root, nil
+		return root, diags
 	}
 	v := root.Content[i+1]
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" || v.Value == "" {
@@ -148,7 +158,7 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 	if t.json[baseRoot] && t.json[root] {
 		t.json[merged] = true
 	}
-	return merged, d
+	return merged, append(diags, d...)
 }
 
 // mark records the file of every node of a tree.

@@ -79,6 +79,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 		Commands: []*cli.Command{
 			validateCommand(),
 			fixCommand(),
+			importCommand(),
 			renderCommand(),
 			schemaCommand(),
 			themesCommand(),

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/urfave/cli/v3"
+	"github.com/vitae-dev/vitae/fault"
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/rendercv"
+	"github.com/vitae-dev/vitae/schema"
+	"go.yaml.in/yaml/v4"
+)
+
+func importCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "import",
+		Usage: "turn a résumé kept in another tool's format into a vitae résumé",
+		Commands: []*cli.Command{{
+			Name:      "rendercv",
+			Usage:     "import a RenderCV YAML file",
+			ArgsUsage: "FILE",
+			Description: `Maps every RenderCV entry type to JSON Resume's sections, keeping each section's own
+title and order, RenderCV's theme and language. What has no direct equivalent is listed in
+comments at the top of the result. (vitae render also reads a RenderCV file directly.)
+
+Example:
+   vitae import rendercv John_Doe_CV.yaml -o resume.yaml`,
+			Flags: []cli.Flag{&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the résumé here (default: standard output)"}},
+			Action: func(ctx context.Context, cmd *cli.Command) error {
+				if cmd.Args().Len() != 1 {
+					return usageError(fmt.Errorf("import rendercv takes one file"))
+				}
+				path := cmd.Args().First()
+				data, err := fsutil.ReadFile(path, limits.InputBytes)
+				if err != nil {
+					return fault.New(fault.Input, err)
+				}
+				var doc yaml.Node
+				if err := yaml.Unmarshal(data, &doc); err != nil {
+					return fault.New(fault.Input, fmt.Errorf("%s: YAML syntax error: %w", path, err))
+				}
+				root := &doc
+				if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+					root = root.Content[0]
+				}
+				if !rendercv.Is(root) {
+					return fault.New(fault.Input, fmt.Errorf("%s is not a RenderCV file: it has no top-level cv: section", path))
+				}
+				converted, notes := rendercv.Convert(root)
+				out, err := rendercv.YAML(converted, path, notes)
+				if err != nil {
+					return fault.New(fault.Bug, err)
+				}
+				if _, ds := schema.Load("imported.yaml", out); ds.HasErrors() {
+					return fault.New(fault.Bug, fmt.Errorf("the imported résumé does not load:\n%s", ds.Error()))
+				}
+				for _, n := range notes {
+					fmt.Fprintf(cmd.Root().ErrWriter, "%s:%d:%d: note: %s\n", path, n.Node.Line, n.Node.Column, n.Message)
+				}
+				if o := cmd.String("output"); o != "" {
+					if err := fsutil.WriteAtomic(o, out); err != nil {
+						return fault.New(fault.Write, err)
+					}
+					fmt.Fprintln(cmd.Root().Writer, o)
+					return nil
+				}
+				_, err = cmd.Root().Writer.Write(out)
+				return fault.New(fault.Write, err)
+			},
+		}},
+	}
+}
