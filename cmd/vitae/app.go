@@ -80,6 +80,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			validateCommand(),
 			fixCommand(),
 			importCommand(),
+			exportCommand(),
 			renderCommand(),
 			schemaCommand(),
 			themesCommand(),

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+	"github.com/vitae-dev/vitae/fault"
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/jsonresume"
+	"github.com/vitae-dev/vitae/pipeline"
+	"go.yaml.in/yaml/v4"
+)
+
+func exportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "write a résumé as plain JSON Resume, or in vitae's own YAML or JSON",
+		ArgsUsage: "FILE",
+		Description: `--to jsonresume writes JSON Resume 1.2.1 for any JSON Resume theme or tool: vitae's
+settings, variants and tags are left out (said on standard error) and bullets with
+sub-bullets become plain strings. --to yaml or json writes the résumé in vitae's own format,
+with every extension. A variant, tags and overlays apply first when given.
+
+Examples:
+   vitae export cv.yaml --to jsonresume -o resume.json
+   vitae export cv.yaml --variant cloud --to yaml`,
+		Flags: flags([]cli.Flag{
+			&cli.StringFlag{Name: "to", Value: "jsonresume", Usage: "jsonresume, yaml or json"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write here (default: standard output)"},
+			strictFlag, diagnosticsFlag,
+		}, tailoringFlags()),
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			if cmd.Args().Len() != 1 {
+				return usageError(fmt.Errorf("export takes one résumé file"))
+			}
+			to := strings.ToLower(cmd.String("to"))
+			if to != "jsonresume" && to != "yaml" && to != "json" {
+				return usageError(fmt.Errorf("--to %q: choose jsonresume, yaml or json", to))
+			}
+			opts := pipeline.Options{Overlays: cmd.StringSlice("overlay"), Strict: cmd.Bool("strict"),
+				Tags: splitList(cmd.String("tags")), AllowPaths: cmd.StringSlice("allow-path")}
+			in := pipeline.Read(cmd.Args().First(), opts)
+			report(cmd, in.Diagnostics)
+			if in.Resume == nil {
+				return withCode(ExitInvalid, fmt.Errorf("%s is invalid", in.Path))
+			}
+			t, err := pipeline.Tailor(in, cmd.String("variant"), opts)
+			if err != nil {
+				return err
+			}
+			var out []byte
+			switch to {
+			case "jsonresume":
+				var left []string
+				out, left, err = jsonresume.Export(t.Resume)
+				for _, l := range left {
+					fmt.Fprintf(cmd.Root().ErrWriter, "%s: note: left out %s\n", in.Path, l)
+				}
+			case "json":
+				var j []byte
+				var m map[string]any
+				if j, err = json.Marshal(t.Resume); err == nil {
+					if err = json.Unmarshal(j, &m); err == nil {
+						jsonresume.Prune(m)
+						out, err = json.MarshalIndent(m, "", "  ")
+						out = append(out, '\n')
+					}
+				}
+			case "yaml":
+				var j []byte
+				if j, err = json.Marshal(t.Resume); err == nil {
+					var doc yaml.Node
+					if err = yaml.Unmarshal(j, &doc); err == nil {
+						plainStyle(&doc)
+						var b strings.Builder
+						enc := yaml.NewEncoder(&b)
+						enc.SetIndent(2)
+						if err = enc.Encode(&doc); err == nil {
+							err = enc.Close()
+						}
+						out = []byte(b.String())
+					}
+				}
+			}
+			if err != nil {
+				return fault.New(fault.Bug, err)
+			}
+			if o := cmd.String("output"); o != "" {
+				if err := fsutil.WriteAtomic(o, out); err != nil {
+					return fault.New(fault.Write, err)
+				}
+				return nil
+			}
+			_, err = cmd.Root().Writer.Write(out)
+			return fault.New(fault.Write, err)
+		},
+	}
+}
+
+// plainStyle writes JSON read as YAML in YAML's block style, leaving out
+// empty mappings.
+func plainStyle(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		kept := n.Content[:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if v := n.Content[i+1]; (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && len(v.Content) == 0 {
+				continue
+			}
+			kept = append(kept, n.Content[i], n.Content[i+1])
+		}
+		n.Content = kept
+	}
+	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
+		n.Style = 0
+	}
+	if n.Kind == yaml.ScalarNode && n.Style == yaml.DoubleQuotedStyle {
+		n.Style = 0 // the encoder quotes what must be quoted
+	}
+	for _, c := range n.Content {
+		plainStyle(c)
+	}
+}
