@@ -187,3 +187,17 @@ func pad2(s string) string {
 	}
 	return s
 }
+
+// ReadDate reads a date as people write it ("Mar 2019", "2019-03-15",
+// "März 2020") and returns its canonical form, "" with ongoing for words
+// such as "Present", or ok false when it cannot be read.
+func ReadDate(s string, isEnd bool) (canonical string, ongoing, ok bool) {
+	v := judgeDate(s, isEnd)
+	switch {
+	case v.ongoing:
+		return "", true, true
+	case v.drop, v.asWritten:
+		return "", false, false
+	}
+	return v.canonical, false, true
+}

@@ -719,3 +719,26 @@ work:
 		t.Errorf("markdown:\n%s", md)
 	}
 }
+
+// The importers and the exporter from the command line.
+func TestImportAndExportCommands(t *testing.T) {
+	dir := t.TempDir()
+	rcv := writeFile(t, dir, "cv.yaml", "cv:\n  name: Ada Example\n  sections:\n    experience:\n      - {company: Quillwork, position: Engineer, start_date: 2021-03, end_date: present}\n")
+	out := filepath.Join(dir, "resume.yaml")
+	if code, _, stderr := run(t, "import", "rendercv", rcv, "-o", out); code != ExitOK {
+		t.Fatalf("import rendercv: exit %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "validate", "--strict", out); code != ExitOK {
+		t.Errorf("the imported résumé: exit %d %s", code, stderr)
+	}
+	code, stdout, _ := run(t, "export", out, "--to", "jsonresume")
+	if code != ExitOK || !strings.Contains(stdout, `"name": "Quillwork"`) || !strings.Contains(stdout, `"$schema"`) {
+		t.Errorf("export: exit %d %s", code, stdout)
+	}
+	if code, _, stderr := run(t, "import", "rendercv", out); code != ExitInvalid || !strings.Contains(stderr, "not a RenderCV file") {
+		t.Errorf("import of a file that is not RenderCV: exit %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "import", "linkedin", out); code != ExitInvalid || !strings.Contains(stderr, "not a LinkedIn export") {
+		t.Errorf("import linkedin of a YAML file: exit %d %s", code, stderr)
+	}
+}

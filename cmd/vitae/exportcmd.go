@@ -8,10 +8,9 @@ import (
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/fault"
-	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/jsonresume"
 	"github.com/vitae-dev/vitae/pipeline"
-	"go.yaml.in/yaml/v4"
+	"github.com/vitae-dev/vitae/schema"
 )
 
 func exportCommand() *cli.Command {
@@ -70,56 +69,12 @@ Examples:
 					}
 				}
 			case "yaml":
-				var j []byte
-				if j, err = json.Marshal(t.Resume); err == nil {
-					var doc yaml.Node
-					if err = yaml.Unmarshal(j, &doc); err == nil {
-						plainStyle(&doc)
-						var b strings.Builder
-						enc := yaml.NewEncoder(&b)
-						enc.SetIndent(2)
-						if err = enc.Encode(&doc); err == nil {
-							err = enc.Close()
-						}
-						out = []byte(b.String())
-					}
-				}
+				out, err = schema.YAML(t.Resume, "")
 			}
 			if err != nil {
 				return fault.New(fault.Bug, err)
 			}
-			if o := cmd.String("output"); o != "" {
-				if err := fsutil.WriteAtomic(o, out); err != nil {
-					return fault.New(fault.Write, err)
-				}
-				return nil
-			}
-			_, err = cmd.Root().Writer.Write(out)
-			return fault.New(fault.Write, err)
+			return writeOut(cmd, out)
 		},
-	}
-}
-
-// plainStyle writes JSON read as YAML in YAML's block style, leaving out
-// empty mappings.
-func plainStyle(n *yaml.Node) {
-	if n.Kind == yaml.MappingNode {
-		kept := n.Content[:0]
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if v := n.Content[i+1]; (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && len(v.Content) == 0 {
-				continue
-			}
-			kept = append(kept, n.Content[i], n.Content[i+1])
-		}
-		n.Content = kept
-	}
-	if n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode {
-		n.Style = 0
-	}
-	if n.Kind == yaml.ScalarNode && n.Style == yaml.DoubleQuotedStyle {
-		n.Style = 0 // the encoder quotes what must be quoted
-	}
-	for _, c := range n.Content {
-		plainStyle(c)
 	}
 }

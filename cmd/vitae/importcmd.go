@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/linkedin"
 	"github.com/vitae-dev/vitae/rendercv"
 	"github.com/vitae-dev/vitae/schema"
 	"go.yaml.in/yaml/v4"
@@ -17,7 +19,7 @@ func importCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "import",
 		Usage: "turn a résumé kept in another tool's format into a vitae résumé",
-		Commands: []*cli.Command{{
+		Commands: []*cli.Command{linkedinImport(), {
 			Name:      "rendercv",
 			Usage:     "import a RenderCV YAML file",
 			ArgsUsage: "FILE",
@@ -59,16 +61,63 @@ Example:
 				for _, n := range notes {
 					fmt.Fprintf(cmd.Root().ErrWriter, "%s:%d:%d: note: %s\n", path, n.Node.Line, n.Node.Column, n.Message)
 				}
-				if o := cmd.String("output"); o != "" {
-					if err := fsutil.WriteAtomic(o, out); err != nil {
-						return fault.New(fault.Write, err)
-					}
-					fmt.Fprintln(cmd.Root().Writer, o)
-					return nil
-				}
-				_, err = cmd.Root().Writer.Write(out)
-				return fault.New(fault.Write, err)
+				return writeOut(cmd, out)
 			},
 		}},
 	}
+}
+
+func linkedinImport() *cli.Command {
+	return &cli.Command{
+		Name:      "linkedin",
+		Usage:     "import LinkedIn's data export (Basic_LinkedInDataExport.zip)",
+		ArgsUsage: "FILE.zip",
+		Description: `LinkedIn: Settings → Data privacy → Get a copy of your data. Profile, positions,
+education, skills, certifications, languages, projects, honors, publications, volunteering,
+e-mail addresses and phone numbers are mapped to JSON Resume's sections; files and columns
+that have no place in a résumé are listed, not guessed.
+
+Example:
+   vitae import linkedin Basic_LinkedInDataExport.zip -o resume.yaml`,
+		Flags: []cli.Flag{&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the résumé here (default: standard output)"}},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			if cmd.Args().Len() != 1 {
+				return usageError(fmt.Errorf("import linkedin takes one .zip file"))
+			}
+			path := cmd.Args().First()
+			data, err := fsutil.ReadFile(path, limits.InputBytes*16)
+			if err != nil {
+				return fault.New(fault.Input, err)
+			}
+			r, notes, err := linkedin.Import(data)
+			if err != nil {
+				return fault.New(fault.Input, fmt.Errorf("%s: %w", path, err))
+			}
+			head := "# yaml-language-server: $schema=vitae.schema.json\n# Imported from the LinkedIn export " + path + " by `vitae import linkedin`."
+			if len(notes) > 0 {
+				head += "\n#\n# Not imported:\n# - " + strings.Join(notes, "\n# - ")
+			}
+			out, err := schema.YAML(r, head)
+			if err != nil {
+				return fault.New(fault.Bug, err)
+			}
+			for _, n := range notes {
+				fmt.Fprintf(cmd.Root().ErrWriter, "%s: note: %s\n", path, n)
+			}
+			return writeOut(cmd, out)
+		},
+	}
+}
+
+// writeOut writes a command's result to --output, or to standard output.
+func writeOut(cmd *cli.Command, out []byte) error {
+	if o := cmd.String("output"); o != "" {
+		if err := fsutil.WriteAtomic(o, out); err != nil {
+			return fault.New(fault.Write, err)
+		}
+		fmt.Fprintln(cmd.Root().Writer, o)
+		return nil
+	}
+	_, err := cmd.Root().Writer.Write(out)
+	return fault.New(fault.Write, err)
 }
