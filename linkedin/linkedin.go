@@ -259,7 +259,7 @@ var mappers = []mapper{
 	{"Volunteering", func(t *table, r *schema.Resume) {
 		for _, row := range t.rows {
 			r.Volunteer = append(r.Volunteer, schema.Volunteer{Organization: t.get(row, "Company Name"), Position: t.get(row, "Role"),
-				Summary: join("\n\n", prefixed("Cause: ", t.get(row, "Cause")), t.get(row, "Description")),
+				Summary:   join("\n\n", prefixed("Cause: ", t.get(row, "Cause")), t.get(row, "Description")),
 				StartDate: date(t.get(row, "Started On"), false), EndDate: date(t.get(row, "Finished On"), true)})
 		}
 	}},
