@@ -13,6 +13,7 @@ import (
 	"github.com/vitae-dev/vitae/locale"
 	"github.com/vitae-dev/vitae/markup"
 	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/typography"
 )
 
 // Options override the résumé's own settings (as command-line flags do) and
@@ -25,6 +26,9 @@ type Options struct {
 	// or iso (2018-08): the theme's choice.
 	DateFormat string
 	Source     string // the résumé file, whose name may tell its language (cv.de.yaml)
+	// Smart sets quotes, dashes and ellipses as a typesetter would (the
+	// theme's typography.smart).
+	Smart bool
 }
 
 // Document makes the document model of a résumé.
@@ -90,6 +94,9 @@ func Document(r *schema.Resume, opts Options) (*document.Document, error) {
 			title = "" // the summary reads best right under the header, untitled
 		}
 		d.Sections = append(d.Sections, document.Section{ID: id, Title: title, Blocks: blocks})
+	}
+	if opts.Smart {
+		typography.Smarten(d)
 	}
 	return d, nil
 }

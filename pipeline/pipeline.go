@@ -127,7 +127,7 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 		files = append(files, fb)
 	}
 	co := compose.Options{Locale: opts.Locale, Sections: opts.Sections, Titles: opts.Titles,
-		DateFormat: th.Dates.Format, Source: in.Path}
+		DateFormat: th.Dates.Format, Source: in.Path, Smart: th.Typography.Smart}
 	p := &Prepared{Tailored: t, Files: files, Diagnostics: themeDiags}
 	if lang, why := compose.PickLocale(t.Resume, co); why != "" {
 		p.Notes = append(p.Notes, fmt.Sprintf("locale %s, %s", lang, why))

@@ -62,6 +62,12 @@ type Theme struct {
 		Bold      bool   `yaml:"bold"`
 	} `yaml:"headings"`
 
+	Typography struct {
+		// Smart sets quotes, apostrophes, dashes and ellipses as a typesetter
+		// would, in the résumé's language.
+		Smart bool `yaml:"smart"`
+	} `yaml:"typography"`
+
 	Dates struct {
 		Format string `yaml:"format" enum:"short,long,numeric,iso"` // Aug 2018, August 2018, 08/2018, 2018-08
 	} `yaml:"dates"`

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/typography"
 )
 
 // The header (name, label, contact line, photo) and section headings.
@@ -18,7 +19,7 @@ func (l *layouter) header() {
 	align := th.Header.Align
 	name := h.Name
 	if th.Header.Uppercase {
-		name = strings.ToUpper(name)
+		name = typography.Upper(l.doc.Lang, name)
 	}
 	first := len(l.lines)
 	nameFont := font{family: th.Font.Heading, style: "B", size: l.size(th.Size.Name)}
@@ -93,7 +94,7 @@ func (l *layouter) section(s document.Section) {
 	if s.Title != "" {
 		title := s.Title
 		if th.Headings.Uppercase {
-			title = strings.ToUpper(title)
+			title = typography.Upper(l.doc.Lang, title)
 		}
 		style := ""
 		if th.Headings.Bold {
