@@ -407,7 +407,7 @@ func FuzzDOCXText(f *testing.F) {
 // Word rejects properties out of schema order (LibreOffice forgives): check
 // the orders this writer can get wrong, in every part of every example.
 func TestPropertiesInSchemaOrder(t *testing.T) {
-	rPrOrder := []string{"rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "color", "sz", "szCs", "u", "lang"}
+	rPrOrder := []string{"rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "color", "kern", "sz", "szCs", "u", "lang"}
 	pPrOrder := []string{"pStyle", "keepNext", "keepLines", "numPr", "pBdr", "tabs", "spacing", "ind", "jc", "outlineLvl"}
 	check := func(where, xmlText, parent string, order []string) {
 		re := regexp.MustCompile(`<w:` + parent + `>(.*?)</w:` + parent + `>`)
@@ -473,5 +473,22 @@ func TestRendersADocumentBuiltByHand(t *testing.T) {
 			t.Fatalf("%q missing or out of order after %q:\n%s", w, text[:pos], text)
 		}
 		pos += i + len(w)
+	}
+}
+
+// Large type is kerned, and every run carries the document's language in
+// Word's Latin, East Asian and complex-script slots.
+func TestKerningAndLanguage(t *testing.T) {
+	d := documenttest.Sample()
+	d.Lang = "de"
+	res, err := Render(d, Options{Time: fixedTime})
+	if err != nil {
+		t.Fatal(err)
+	}
+	styles := unzip(t, res.Data)["word/styles.xml"]
+	for _, want := range []string{`<w:kern w:val="28"/>`, `<w:lang w:val="de" w:eastAsia="de" w:bidi="de"/>`} {
+		if !strings.Contains(styles, want) {
+			t.Errorf("styles lack %s", want)
+		}
 	}
 }
