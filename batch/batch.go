@@ -313,6 +313,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	defer unlock()
 	fsutil.RemoveStaleTemps(opts.OutDir) // left by a run that was killed; none of ours is being written now
 	var mu sync.Mutex
+	var pending []fsutil.Pending // written to temporary files, put in place together at the end
 	cache := loadCache(opts)
 	done := 0
 	parallel(len(jobs), workers, func(k int) {
@@ -374,9 +375,12 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			var written *Output
 			if err != nil {
 				err = fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, err))
-			} else if err = fsutil.WriteAtomic(path, out.Data); err != nil {
-				err = fault.New(fault.Write, err)
+			} else if tmp, werr := fsutil.WriteTemp(path, out.Data); werr != nil {
+				err = fault.New(fault.Write, werr)
 			} else {
+				mu.Lock()
+				pending = append(pending, tmp)
+				mu.Unlock()
 				sum := sha256.Sum256(out.Data)
 				written = &Output{Input: res.Input, Variant: j.t.Variant, Format: f.Name, Path: path,
 					Bytes: len(out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: out.Pages}
@@ -399,6 +403,22 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			mu.Unlock()
 		}
 	})
+	// One flush for the whole batch, then every file into place (even when
+	// interrupted: what is finished is kept).
+	if failed := fsutil.Commit(pending); len(failed) > 0 {
+		for _, r := range results {
+			kept := r.Outputs[:0]
+			for _, o := range r.Outputs {
+				if err, bad := failed[o.Path]; bad {
+					r.Errors = append(r.Errors, fault.New(fault.Write, err))
+					delete(cache.Entries, o.Path)
+					continue
+				}
+				kept = append(kept, o)
+			}
+			r.Outputs = kept
+		}
+	}
 	for _, r := range results {
 		sort.Slice(r.Outputs, func(a, b int) bool { return r.Outputs[a].Path < r.Outputs[b].Path })
 	}

@@ -79,3 +79,61 @@ func RemoveStaleTemps(dir string) {
 		}
 	}
 }
+
+// Pending is a file written to a temporary name, to be put in place by
+// Commit together with others.
+type Pending struct {
+	Temp, Path string
+}
+
+// WriteTemp writes data beside path under a temporary name, not yet
+// flushed to disk: Commit flushes a whole batch at once, which is far
+// cheaper than flushing each file.
+func WriteTemp(path string, data []byte) (Pending, error) {
+	var rnd [6]byte
+	if _, err := rand.Read(rnd[:]); err != nil {
+		return Pending{}, err
+	}
+	tmp := filepath.Join(filepath.Dir(path), TempPrefix+hex.EncodeToString(rnd[:])+".tmp")
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	if err != nil {
+		return Pending{}, named(path, err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return Pending{}, named(path, err)
+	}
+	return Pending{Temp: tmp, Path: path}, nil
+}
+
+// Commit flushes the pending files to disk, renames each into place and
+// flushes their folders: each path then holds its old content or all of the
+// new, even after a crash. It returns the error of each file that could not
+// be put in place, by path.
+func Commit(files []Pending) map[string]error {
+	if len(files) == 0 {
+		return nil
+	}
+	syncFiles(files)
+	failed := map[string]error{}
+	dirs := map[string]bool{}
+	for _, p := range files {
+		if err := os.Rename(p.Temp, p.Path); err != nil {
+			os.Remove(p.Temp)
+			failed[p.Path] = named(p.Path, err)
+			continue
+		}
+		dirs[filepath.Dir(p.Path)] = true
+	}
+	for dir := range dirs {
+		if d, err := os.Open(dir); err == nil {
+			d.Sync()
+			d.Close()
+		}
+	}
+	return failed
+}
