@@ -3,7 +3,12 @@
 // a loader or a builder.
 package documenttest
 
-import "github.com/vitae-dev/vitae/document"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vitae-dev/vitae/document"
+)
 
 // Words are the words of Sample, in reading order.
 var Words = []string{
@@ -48,4 +53,19 @@ func Sample() *document.Document {
 			}},
 		},
 	}
+}
+
+// InOrder checks that text (as a renderer's output reads) holds Words, in
+// order, ignoring case and spacing.
+func InOrder(text string) error {
+	text = strings.ToLower(strings.Join(strings.Fields(text), " "))
+	pos := 0
+	for _, w := range Words {
+		i := strings.Index(text[pos:], strings.ToLower(w))
+		if i < 0 {
+			return fmt.Errorf("%q missing or out of order after %q", w, text[:pos])
+		}
+		pos += i + len(w)
+	}
+	return nil
 }

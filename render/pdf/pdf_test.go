@@ -538,13 +538,7 @@ func TestRendersADocumentBuiltByHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := strings.Join(strings.Fields(pdftotext(t, res.Data)), " ")
-	pos := 0
-	for _, w := range documenttest.Words {
-		i := strings.Index(strings.ToLower(text[pos:]), strings.ToLower(w))
-		if i < 0 {
-			t.Fatalf("%q missing or out of order after %q:\n%s", w, text[:pos], text)
-		}
-		pos += i + len(w)
+	if err := documenttest.InOrder(pdftotext(t, res.Data)); err != nil {
+		t.Fatal(err)
 	}
 }
