@@ -57,48 +57,10 @@ type Options struct {
 
 // Render lays out and draws a document.
 func Render(d *document.Document, opts Options) (*Result, error) {
-	th := opts.Theme
-	if th == nil {
-		var err error
-		if th, _, err = theme.Load(theme.Default); err != nil {
-			return nil, err
-		}
-	}
-	sheet, err := paper.Lookup(opts.Page)
+	r, pages, err := layOut(d, opts)
 	if err != nil {
 		return nil, err
 	}
-	size := [2]float64{sheet.Width, sheet.Height}
-	r, err := newRenderer(d, th, size)
-	if err != nil {
-		return nil, err
-	}
-	contentH := size[1] - th.Margin.Top - th.Margin.Bottom // the footer sits in the bottom margin
-	// Lay out at the theme's own metrics; with --max-pages, tighten step by
-	// step (spacing, then leading, then type size) until it fits.
-	steps := []metrics{{1, th.Spacing.Leading, 1}}
-	if opts.MaxPages > 0 {
-		steps = fitSteps(th)
-	}
-	var pages [][]placed
-	var l *layouter
-	for _, m := range steps {
-		l = r.layout(m)
-		pages = paginate(l.lines, contentH)
-		if opts.MaxPages == 0 || len(pages) <= opts.MaxPages {
-			break
-		}
-	}
-	if opts.MaxPages > 0 && len(pages) > opts.MaxPages {
-		over := 0.0
-		for _, p := range pages[opts.MaxPages:] {
-			if len(p) > 0 {
-				over += p[len(p)-1].y + p[len(p)-1].line.h
-			}
-		}
-		return nil, &OverflowError{MaxPages: opts.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
-	}
-	l.placeSides(pages)
 	data, err := r.draw(pages, opts)
 	if err == nil {
 		err = r.err
@@ -201,6 +163,53 @@ func loadPhoto(path string, width float64) (*photoInfo, error) {
 		width = 64
 	}
 	return &photoInfo{path: path, w: width, h: width * float64(ph.Height) / float64(ph.Width), data: ph}, nil
+}
+
+// layOut lays a document out on pages, tightening it for MaxPages.
+func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
+	th := opts.Theme
+	if th == nil {
+		var err error
+		if th, _, err = theme.Load(theme.Default); err != nil {
+			return nil, nil, err
+		}
+	}
+	sheet, err := paper.Lookup(opts.Page)
+	if err != nil {
+		return nil, nil, err
+	}
+	size := [2]float64{sheet.Width, sheet.Height}
+	r, err := newRenderer(d, th, size)
+	if err != nil {
+		return nil, nil, err
+	}
+	contentH := size[1] - th.Margin.Top - th.Margin.Bottom // the footer sits in the bottom margin
+	// Lay out at the theme's own metrics; with --max-pages, tighten step by
+	// step (spacing, then leading, then type size) until it fits.
+	steps := []metrics{{1, th.Spacing.Leading, 1}}
+	if opts.MaxPages > 0 {
+		steps = fitSteps(th)
+	}
+	var pages [][]placed
+	var l *layouter
+	for _, m := range steps {
+		l = r.layout(m)
+		pages = paginate(l.lines, contentH)
+		if opts.MaxPages == 0 || len(pages) <= opts.MaxPages {
+			break
+		}
+	}
+	if opts.MaxPages > 0 && len(pages) > opts.MaxPages {
+		over := 0.0
+		for _, p := range pages[opts.MaxPages:] {
+			if len(p) > 0 {
+				over += p[len(p)-1].y + p[len(p)-1].line.h
+			}
+		}
+		return nil, nil, &OverflowError{MaxPages: opts.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
+	}
+	l.placeSides(pages)
+	return r, pages, nil
 }
 
 // ensure adds a face to the PDF the first time it is used.
