@@ -742,3 +742,12 @@ func TestImportAndExportCommands(t *testing.T) {
 		t.Errorf("import linkedin of a YAML file: exit %d %s", code, stderr)
 	}
 }
+
+func TestServeRefusesWhatItCannotPreview(t *testing.T) {
+	if code, _, stderr := run(t, "serve", "no-such-file.yaml"); code != ExitInvalid || !strings.Contains(stderr, "no-such-file.yaml: cannot read the file") {
+		t.Errorf("missing file: exit %d, stderr %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "serve", "a.yaml", "b.yaml"); code != ExitUsage || !strings.Contains(stderr, "one résumé file") {
+		t.Errorf("two files: exit %d, stderr %s", code, stderr)
+	}
+}

@@ -1,0 +1,374 @@
+// Package preview serves a live preview of a résumé on the local machine:
+// one page showing the pages as they print (drawn as SVG from the PDF's own
+// layout), redrawn on every save of the résumé, the files it extends, its
+// overlays or its theme, with its diagnostics; the PDF and Word files to
+// download; and a posting to match against.
+package preview
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vitae-dev/vitae/batch"
+	"github.com/vitae-dev/vitae/match"
+	"github.com/vitae-dev/vitae/paper"
+	"github.com/vitae-dev/vitae/pipeline"
+	"github.com/vitae-dev/vitae/render"
+	"github.com/vitae-dev/vitae/render/pdf"
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/theme"
+)
+
+//go:embed page.html
+var pageHTML []byte
+
+// firstPaint is the page with the current pages and their fonts already in
+// it, so the résumé shows without waiting for the script's first fetch (and a
+// browser's "load" comes after the fonts). The script then takes over.
+func firstPaint(st State) []byte {
+	out := bytes.Replace(pageHTML, []byte(`<style id="fonts"></style>`),
+		[]byte(`<style id="fonts">`+strings.Join(st.Fonts, "\n")+`</style>`), 1)
+	return bytes.Replace(out, []byte(`<div id="pages"></div>`),
+		[]byte(`<div id="pages">`+strings.Join(st.Pages, "")+`</div>`), 1)
+}
+
+// Server is a preview of one résumé.
+type Server struct {
+	input string
+	base  pipeline.Options
+
+	rendering sync.Mutex // one render at a time, in the order asked
+
+	mu       sync.Mutex
+	controls Controls
+	state    State
+	files    []string          // what the last render read, to watch
+	outputs  map[string][]byte // by extension: the files the page offers
+	resume   *schema.Resume
+	name     string // the outputs' file name without extension, as render names them
+	waiters  []chan struct{}
+}
+
+// Controls are what the page can change, as the command line's flags.
+type Controls struct {
+	Theme    string `json:"theme"`
+	Page     string `json:"page"`
+	Locale   string `json:"locale"`
+	Variant  string `json:"variant"`
+	Tags     string `json:"tags"`
+	MaxPages int    `json:"maxPages"`
+}
+
+// check refuses what the command line would not take: a theme by path (the
+// page may only choose a built-in one), an unknown page size, silly limits.
+func (c Controls) check() error {
+	if c.Theme != "" && !slices.Contains(theme.Names(), c.Theme) {
+		return fmt.Errorf("no built-in theme %q", c.Theme)
+	}
+	if c.Page != "" {
+		if _, err := paper.Lookup(c.Page); err != nil {
+			return err
+		}
+	}
+	if c.MaxPages < 0 || c.MaxPages > 20 {
+		return fmt.Errorf("max pages is from 0 to 20")
+	}
+	if len(c.Locale) > 35 || len(c.Variant) > 200 || len(c.Tags) > 1000 {
+		return fmt.Errorf("a control is too long")
+	}
+	return nil
+}
+
+// State is what the page shows.
+type State struct {
+	Version     int                `json:"version"`
+	Pages       []string           `json:"pages"` // SVG, one a page
+	Fonts       []string           `json:"fonts"` // @font-face rules the pages need
+	DocxPages   int                `json:"docxPages"`
+	Diagnostics []string           `json:"diagnostics"`
+	Error       string             `json:"error"` // why the pages shown are the last good ones
+	Variants    []string           `json:"variants"`
+	Themes      []string           `json:"themes"`
+	Controls    Controls           `json:"controls"`
+	Diags       schema.Diagnostics `json:"-"`
+}
+
+// New makes a preview of input rendered with opts, and renders it once.
+func New(input string, opts pipeline.Options) *Server {
+	s := &Server{input: input, base: opts}
+	s.Render()
+	return s
+}
+
+// Render renders the résumé again; the last good pages stay when it fails.
+func (s *Server) Render() {
+	s.rendering.Lock()
+	defer s.rendering.Unlock()
+	s.mu.Lock()
+	c := s.controls
+	s.mu.Unlock()
+	opts := s.base
+	opts.Theme = first(c.Theme, opts.Theme)
+	opts.Page = first(c.Page, opts.Page)
+	opts.Locale = first(c.Locale, opts.Locale)
+	if c.MaxPages > 0 {
+		opts.MaxPages = c.MaxPages
+	}
+	if c.Tags != "" {
+		opts.Tags = strings.Split(c.Tags, ",")
+	}
+	in := pipeline.Read(s.input, opts)
+	var diags []string
+	for _, d := range in.Diagnostics {
+		diags = append(diags, d.String())
+	}
+	files := in.Files
+	fail := func(err string) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.state.Version++
+		s.state.Diagnostics, s.state.Error = diags, err
+		if len(files) > 0 {
+			s.files = files
+		}
+		s.wake()
+	}
+	if in.Resume == nil {
+		fail("not rendered: the file has errors")
+		return
+	}
+	t, err := pipeline.Tailor(in, c.Variant, opts)
+	if err != nil {
+		fail(err.Error())
+		return
+	}
+	p, err := pipeline.Prepare(in, t, opts)
+	if err != nil {
+		fail(err.Error())
+		return
+	}
+	for _, d := range p.Diagnostics {
+		diags = append(diags, d.String())
+	}
+	files = append(files, p.Files...)
+	ro := p.Render
+	svg, err := pdf.RenderSVG(p.Doc, pdf.Options{Theme: ro.Theme, Page: ro.Page, MaxPages: ro.MaxPages, Time: ro.Time})
+	if err != nil {
+		fail(err.Error())
+		return
+	}
+	outputs := map[string][]byte{}
+	for _, f := range render.Formats() {
+		out, err := f.Render(p.Doc, ro)
+		if err != nil {
+			fail(f.Name + ": " + err.Error())
+			return
+		}
+		outputs[f.Ext] = out.Data
+	}
+	docxPages := len(svg.Pages) // Word paginates by itself; the layout is the same
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.state = State{Version: s.state.Version + 1, Pages: svg.Pages, Fonts: svg.Fonts, DocxPages: docxPages, Diagnostics: append(diags, svg.Warnings...),
+		Variants: pipeline.Variants(t.Resume, "", true), Themes: theme.Names(), Controls: c}
+	s.files, s.outputs, s.resume = files, outputs, t.Resume
+	s.name = batch.OutputName("", t.Resume, s.input, c.Variant)
+	s.wake()
+}
+
+func first(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// wake tells every waiting event stream that there is a new version.
+func (s *Server) wake() {
+	for _, w := range s.waiters {
+		close(w)
+	}
+	s.waiters = nil
+}
+
+// Watch renders again after each save of a file the last render read,
+// polling every interval, until stop is closed.
+func (s *Server) Watch(interval time.Duration, stop <-chan struct{}) {
+	last := s.snapshot()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-time.After(interval):
+		}
+		if now := s.snapshot(); now != last {
+			time.Sleep(interval / 2) // let an editor finish saving
+			last = s.snapshot()
+			s.Render()
+		}
+	}
+}
+
+func (s *Server) snapshot() string {
+	s.mu.Lock()
+	files := append([]string{s.input}, s.files...)
+	s.mu.Unlock()
+	var b strings.Builder
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			fmt.Fprintf(&b, "%s|%d|%d;", f, st.Size(), st.ModTime().UnixNano())
+		} else {
+			b.WriteString(f + "|missing;")
+		}
+	}
+	return b.String()
+}
+
+// Handler serves the preview. Only requests whose Host is one of hosts are
+// answered (a page elsewhere cannot reach the preview through DNS
+// rebinding); only the rendered outputs and the built-in fonts are served,
+// never a file by its path.
+func (s *Server) Handler(hosts ...string) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		st := s.state
+		s.mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(firstPaint(st))
+	})
+	mux.HandleFunc("GET /state", func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		st := s.state
+		s.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(st)
+	})
+	mux.HandleFunc("GET /events", s.events)
+	mux.HandleFunc("POST /controls", func(w http.ResponseWriter, r *http.Request) {
+		var c Controls
+		if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+			http.Error(w, "controls are sent as JSON", http.StatusUnsupportedMediaType)
+			return
+		}
+		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096)).Decode(&c); err != nil {
+			http.Error(w, "bad controls", http.StatusBadRequest)
+			return
+		}
+		if err := c.check(); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		s.mu.Lock()
+		s.controls = c
+		s.mu.Unlock()
+		s.Render()
+		w.WriteHeader(http.StatusNoContent)
+	})
+	mux.HandleFunc("POST /match", func(w http.ResponseWriter, r *http.Request) {
+		var buf bytes.Buffer
+		if _, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, 1<<20)); err != nil {
+			http.Error(w, "the posting is too long", http.StatusRequestEntityTooLarge)
+			return
+		}
+		s.mu.Lock()
+		res := s.resume
+		s.mu.Unlock()
+		if res == nil {
+			http.Error(w, "no résumé rendered yet", http.StatusConflict)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(match.Compare(res, buf.String()))
+	})
+	for _, f := range render.Formats() {
+		mux.HandleFunc("GET /resume"+f.Ext, func(w http.ResponseWriter, r *http.Request) {
+			s.mu.Lock()
+			data, name := s.outputs[f.Ext], s.name
+			s.mu.Unlock()
+			if data == nil {
+				http.Error(w, "not rendered yet", http.StatusNotFound)
+				return
+			}
+			w.Header().Set("Content-Type", f.MediaType)
+			w.Header().Set("Content-Disposition", `attachment; filename="`+name+f.Ext+`"`)
+			w.Write(data)
+		})
+	}
+	mux.HandleFunc("GET /fonts/{name}", func(w http.ResponseWriter, r *http.Request) {
+		data, ok := pdf.FontFile(r.PathValue("name"))
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "font/ttf")
+		w.Header().Set("Cache-Control", "max-age=86400")
+		w.Write(data)
+	})
+	return hostCheck(mux, hosts)
+}
+
+// events streams a line each time the preview changes (server-sent events).
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	fl, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
+	for {
+		s.mu.Lock()
+		v := s.state.Version
+		wait := make(chan struct{})
+		s.waiters = append(s.waiters, wait)
+		s.mu.Unlock()
+		fmt.Fprintf(w, "data: %d\n\n", v)
+		fl.Flush()
+		select {
+		case <-r.Context().Done():
+			return
+		case <-wait:
+		case <-time.After(25 * time.Second): // keep the connection alive
+		}
+	}
+}
+
+func hostCheck(next http.Handler, hosts []string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ok := false
+		for _, h := range hosts {
+			if strings.EqualFold(r.Host, h) {
+				ok = true
+			}
+		}
+		if !ok {
+			http.Error(w, "this preview answers only to "+strings.Join(hosts, " or "), http.StatusForbidden)
+			return
+		}
+		// A page from elsewhere may still send a POST here; browsers say
+		// where it came from.
+		if o := r.Header.Get("Origin"); r.Method != http.MethodGet && o != "" && !strings.EqualFold(o, "http://"+r.Host) {
+			http.Error(w, "changes come only from the preview's own page", http.StatusForbidden)
+			return
+		}
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Hosts are the Host headers a preview listening on addr answers to.
+func Hosts(addr net.Addr) []string {
+	_, port, _ := net.SplitHostPort(addr.String())
+	return []string{"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port, addr.String()}
+}

@@ -1,0 +1,228 @@
+package preview
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vitae-dev/vitae/pipeline"
+)
+
+const sample = `basics:
+  name: Ada Lovelace
+  label: Analyst
+  summary: Wrote the first program for the Analytical Engine.
+work:
+  - name: Babbage & Co
+    position: Programmer
+    startDate: 1842-01
+    highlights:
+      - Notes on the Analytical Engine, with an algorithm for Bernoulli numbers
+skills:
+  - name: Mathematics
+    keywords: [Algorithms, Kubernetes]
+`
+
+const host = "127.0.0.1:8484"
+
+func newServer(t *testing.T, text string) (*Server, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ada.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return New(path, pipeline.Options{Time: time.Unix(0, 0).UTC()}), path
+}
+
+func do(h http.Handler, method, target, body string, header map[string]string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, target, strings.NewReader(body))
+	req.Host = host
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+func state(t *testing.T, h http.Handler) State {
+	t.Helper()
+	w := do(h, "GET", "/state", "", nil)
+	var st State
+	if err := json.Unmarshal(w.Body.Bytes(), &st); err != nil {
+		t.Fatalf("state: %v: %s", err, w.Body)
+	}
+	return st
+}
+
+func TestPageShowsTheResume(t *testing.T) {
+	s, _ := newServer(t, sample)
+	h := s.Handler(host)
+	w := do(h, "GET", "/", "", nil)
+	if w.Code != 200 {
+		t.Fatalf("GET /: %d %s", w.Code, w.Body)
+	}
+	page := w.Body.String()
+	// The pages and their fonts are in the page itself, before any script runs.
+	for _, want := range []string{"<svg", ">Ada Lovelace</text>", "Bernoulli", "@font-face", "url(\"fonts/"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	st := state(t, h)
+	if len(st.Pages) != 1 || st.Error != "" || st.DocxPages != 1 {
+		t.Errorf("state: %d pages, docx %d, error %q", len(st.Pages), st.DocxPages, st.Error)
+	}
+	if !strings.Contains(w.Header().Get("Content-Security-Policy"), "default-src 'self'") {
+		t.Errorf("no content security policy: %v", w.Header())
+	}
+}
+
+func TestDownloadsAreTheRenderedFiles(t *testing.T) {
+	s, _ := newServer(t, sample)
+	h := s.Handler(host)
+	for _, c := range []struct{ path, magic, name string }{
+		{"/resume.pdf", "%PDF-", "ada-lovelace-analyst.pdf"},
+		{"/resume.docx", "PK\x03\x04", "ada-lovelace-analyst.docx"},
+		{"/resume.md", "# Ada Lovelace", "ada-lovelace-analyst.md"},
+		{"/resume.txt", "Ada Lovelace", "ada-lovelace-analyst.txt"},
+	} {
+		w := do(h, "GET", c.path, "", nil)
+		if w.Code != 200 || !bytes.HasPrefix(w.Body.Bytes(), []byte(c.magic)) {
+			t.Errorf("%s: %d, starts %q", c.path, w.Code, w.Body.String()[:min(8, w.Body.Len())])
+		}
+		if cd := w.Header().Get("Content-Disposition"); !strings.Contains(cd, `filename="`+c.name+`"`) {
+			t.Errorf("%s: Content-Disposition %q, want the name render gives, %s", c.path, cd, c.name)
+		}
+	}
+}
+
+func TestOnlyItsOwnHostAndPageAreAnswered(t *testing.T) {
+	s, _ := newServer(t, sample)
+	h := s.Handler(host)
+	req := httptest.NewRequest("GET", "/resume.pdf", nil)
+	req.Host = "attacker.example:8484" // DNS rebinding
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	if w.Code != http.StatusForbidden {
+		t.Errorf("foreign Host: %d, want 403", w.Code)
+	}
+	good := `{"theme":"","page":"letter"}`
+	if w := do(h, "POST", "/controls", good, map[string]string{"Content-Type": "application/json", "Origin": "http://attacker.example"}); w.Code != http.StatusForbidden {
+		t.Errorf("POST from another origin: %d, want 403", w.Code)
+	}
+	if w := do(h, "POST", "/controls", good, map[string]string{"Content-Type": "text/plain"}); w.Code != http.StatusUnsupportedMediaType {
+		t.Errorf("POST as a form: %d, want 415", w.Code)
+	}
+	for _, bad := range []string{`{"theme":"/etc/passwd"}`, `{"page":"napkin"}`, `{"maxPages":1000}`, `{"theme":`} {
+		if w := do(h, "POST", "/controls", bad, map[string]string{"Content-Type": "application/json"}); w.Code != http.StatusBadRequest {
+			t.Errorf("controls %s: %d, want 400", bad, w.Code)
+		}
+	}
+	for _, path := range []string{"/fonts/..%2f..%2fetc%2fpasswd", "/fonts/nope-B.ttf", "/fonts/liberation-serif-Z.ttf", "/ada.yaml", "/../ada.yaml"} {
+		if w := do(h, "GET", path, "", nil); w.Code == 200 {
+			t.Errorf("GET %s: 200, want it refused", path)
+		}
+	}
+	w = do(h, "GET", "/fonts/liberation-serif-B.ttf", "", nil)
+	if w.Code != 200 || !bytes.HasPrefix(w.Body.Bytes(), []byte{0, 1, 0, 0}) {
+		t.Errorf("built-in font: %d", w.Code)
+	}
+}
+
+func TestControlsRenderAgain(t *testing.T) {
+	s, _ := newServer(t, sample)
+	h := s.Handler(host)
+	before := state(t, h)
+	w := do(h, "POST", "/controls", `{"page":"letter","theme":"classic"}`, map[string]string{"Content-Type": "application/json", "Origin": "http://" + host})
+	if w.Code != http.StatusNoContent {
+		t.Fatalf("controls: %d %s", w.Code, w.Body)
+	}
+	after := state(t, h)
+	if after.Version <= before.Version || after.Controls.Page != "letter" {
+		t.Fatalf("version %d → %d, controls %+v", before.Version, after.Version, after.Controls)
+	}
+	if !strings.Contains(after.Pages[0], `viewBox="0 0 612.00 792.00"`) {
+		t.Errorf("a letter page is 612×792 pt: %.120s", after.Pages[0])
+	}
+}
+
+func TestMatch(t *testing.T) {
+	s, _ := newServer(t, sample)
+	w := do(s.Handler(host), "POST", "/match", "We need Kubernetes and Terraform.", nil)
+	if w.Code != 200 {
+		t.Fatalf("match: %d %s", w.Code, w.Body)
+	}
+	if !strings.Contains(w.Body.String(), "Kubernetes") || !strings.Contains(w.Body.String(), "Terraform") {
+		t.Errorf("match: %s", w.Body)
+	}
+}
+
+// A save is shown; a broken save keeps the last good pages under its errors.
+func TestFollowsSaves(t *testing.T) {
+	s, path := newServer(t, sample)
+	h := s.Handler(host)
+	stop := make(chan struct{})
+	defer close(stop)
+	go s.Watch(10*time.Millisecond, stop)
+	waitFor := func(what string, ok func(State) bool) State {
+		t.Helper()
+		for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+			if st := state(t, h); ok(st) {
+				return st
+			}
+		}
+		t.Fatalf("the preview never showed %s", what)
+		return State{}
+	}
+	time.Sleep(20 * time.Millisecond) // a different modification time
+	os.WriteFile(path, []byte(strings.Replace(sample, "Ada Lovelace", "Augusta King", 1)), 0o644)
+	waitFor("the new name", func(st State) bool { return len(st.Pages) > 0 && strings.Contains(st.Pages[0], "Augusta King") })
+	time.Sleep(20 * time.Millisecond)
+	os.WriteFile(path, []byte("basics: [\n"), 0o644)
+	st := waitFor("the error", func(st State) bool { return st.Error != "" })
+	if len(st.Pages) == 0 || !strings.Contains(st.Pages[0], "Augusta King") {
+		t.Errorf("the last good pages are gone")
+	}
+	if len(st.Diagnostics) == 0 || !strings.Contains(st.Diagnostics[0], "ada.yaml:") {
+		t.Errorf("diagnostics do not name the file and line: %q", st.Diagnostics)
+	}
+}
+
+func TestEventsSayWhenItChanges(t *testing.T) {
+	s, _ := newServer(t, sample)
+	srv := httptest.NewServer(s.Handler(host))
+	defer srv.Close()
+	req, _ := http.NewRequest("GET", srv.URL+"/events", nil)
+	req.Host = host
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("Content-Type %q", ct)
+	}
+	lines := bufio.NewScanner(res.Body)
+	next := func() string {
+		for lines.Scan() {
+			if l := lines.Text(); strings.HasPrefix(l, "data: ") {
+				return l
+			}
+		}
+		t.Fatal("the stream ended")
+		return ""
+	}
+	first := next()
+	go s.Render()
+	if second := next(); second == first {
+		t.Errorf("no new version after a render: %s then %s", first, second)
+	}
+}
