@@ -54,8 +54,8 @@ type Server struct {
 	files    []string          // what the last render read, to watch
 	outputs  map[string][]byte // by extension: the files the page offers
 	resume   *schema.Resume
-	name     string // the outputs' file name without extension, as render names them
-	waiters  []chan struct{}
+	name     string        // the outputs' file name without extension, as render names them
+	changed  chan struct{} // closed, and replaced, at each new version
 }
 
 // Controls are what the page can change, as the command line's flags.
@@ -192,12 +192,13 @@ func first(a, b string) string {
 	return b
 }
 
-// wake tells every waiting event stream that there is a new version.
+// wake tells every waiting event stream that there is a new version; the
+// caller holds mu.
 func (s *Server) wake() {
-	for _, w := range s.waiters {
-		close(w)
+	if s.changed != nil {
+		close(s.changed)
 	}
-	s.waiters = nil
+	s.changed = make(chan struct{})
 }
 
 // Watch renders again after each save of a file the last render read,
@@ -326,19 +327,24 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
+	keepAlive := time.NewTicker(25 * time.Second)
+	defer keepAlive.Stop()
 	for {
 		s.mu.Lock()
-		v := s.state.Version
-		wait := make(chan struct{})
-		s.waiters = append(s.waiters, wait)
+		v, changed := s.state.Version, s.changed
 		s.mu.Unlock()
 		fmt.Fprintf(w, "data: %d\n\n", v)
 		fl.Flush()
-		select {
-		case <-r.Context().Done():
-			return
-		case <-wait:
-		case <-time.After(25 * time.Second): // keep the connection alive
+		for waiting := true; waiting; {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-changed:
+				waiting = false
+			case <-keepAlive.C:
+				fmt.Fprint(w, ": still here\n\n") // a comment: the page does nothing
+				fl.Flush()
+			}
 		}
 	}
 }
