@@ -178,7 +178,8 @@ func TestInABrowser(t *testing.T) {
 	b.waitFor("the name", 10*time.Second, func() bool { return strings.Contains(pages(), "Ada Lovelace") })
 	b.waitFor("the controls filled in", 10*time.Second, func() bool {
 		return strings.Contains(b.eval(`document.getElementById("theme").innerText`), "classic") &&
-			strings.Contains(b.eval(`document.getElementById("status").textContent`), "1 page")
+			strings.Contains(b.eval(`document.getElementById("status").textContent`), "1 page") &&
+			b.eval(`document.getElementById("docx").textContent`) == "Word (≈1 page)"
 	})
 	b.eval(`window.sameDocument = true`)
 
