@@ -353,6 +353,17 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		if stop {
 			return // the theme is invalid (--strict)
 		}
+		// Render every format first: when one fails (e.g. the PDF does not
+		// fit --max-pages), none of this résumé's files is written, so no
+		// output disagrees with the one refused.
+		type rendered struct {
+			f    render.Format
+			path string
+			key  string
+			out  *render.Output
+		}
+		var todo []rendered
+		var failed []string
 		for _, f := range opts.Formats {
 			path := filepath.Join(opts.OutDir, j.name+f.Ext)
 			key := ""
@@ -372,33 +383,47 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 				}
 			}
 			out, err := f.Render(p.Doc, p.Render)
-			var written *Output
-			if err != nil {
-				err = fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, err))
-			} else if tmp, werr := fsutil.WriteTemp(path, out.Data); werr != nil {
-				err = fault.New(fault.Write, werr)
-			} else {
-				mu.Lock()
-				pending = append(pending, tmp)
-				mu.Unlock()
-				sum := sha256.Sum256(out.Data)
-				written = &Output{Input: res.Input, Variant: j.t.Variant, Format: f.Name, Path: path,
-					Bytes: len(out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: out.Pages}
-			}
 			mu.Lock()
-			if written != nil {
-				res.Outputs = append(res.Outputs, *written)
-				if key != "" {
-					cache.Entries[path] = cacheEntry{Key: key, Output: *written}
-				}
-			}
 			if out != nil {
 				for _, w := range out.Warnings {
 					res.Warnings = append(res.Warnings, f.Name+": "+w)
 				}
 			}
 			if err != nil {
-				res.Errors = append(res.Errors, err)
+				res.Errors = append(res.Errors, fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, err)))
+				failed = append(failed, f.Name)
+			}
+			mu.Unlock()
+			if err == nil {
+				todo = append(todo, rendered{f, path, key, out})
+			}
+		}
+		if len(failed) > 0 {
+			if len(todo) > 0 {
+				var names []string
+				for _, r := range todo {
+					names = append(names, r.f.Name)
+				}
+				mu.Lock()
+				res.Warnings = append(res.Warnings, fmt.Sprintf("%s not written either: %s failed", strings.Join(names, ", "), strings.Join(failed, ", ")))
+				mu.Unlock()
+			}
+			return
+		}
+		for _, r := range todo {
+			tmp, err := fsutil.WriteTemp(r.path, r.out.Data)
+			mu.Lock()
+			if err != nil {
+				res.Errors = append(res.Errors, fault.New(fault.Write, err))
+			} else {
+				pending = append(pending, tmp)
+				sum := sha256.Sum256(r.out.Data)
+				written := Output{Input: res.Input, Variant: j.t.Variant, Format: r.f.Name, Path: r.path,
+					Bytes: len(r.out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: r.out.Pages}
+				res.Outputs = append(res.Outputs, written)
+				if r.key != "" {
+					cache.Entries[r.path] = cacheEntry{Key: r.key, Output: written}
+				}
 			}
 			mu.Unlock()
 		}

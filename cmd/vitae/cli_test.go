@@ -751,3 +751,27 @@ func TestServeRefusesWhatItCannotPreview(t *testing.T) {
 		t.Errorf("two files: exit %d, stderr %s", code, stderr)
 	}
 }
+
+// A résumé that does not fit --max-pages gets no file at all: not a Word or
+// Markdown file that runs longer than the PDF that was refused.
+func TestNothingWrittenWhenOneFormatFails(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("basics: {name: Jane Doe}\nwork:\n")
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&b, "  - {name: Company %d, position: Engineer, summary: Built and ran the systems that kept the lights on for many years.}\n", i)
+	}
+	cv := writeFile(t, dir, "long.yaml", b.String())
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "render", "--format", "pdf,docx,md", "--max-pages", "1", "--out", out, cv)
+	if code != ExitRender || !strings.Contains(stderr, "docx, md not written either: pdf failed") {
+		t.Errorf("exit %d, stderr %s", code, stderr)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) > 0 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("written although the PDF was refused: %v", names)
+	}
+}
