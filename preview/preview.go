@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/vitae-dev/vitae/batch"
+	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/match"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/pipeline"
@@ -51,8 +52,10 @@ type Server struct {
 	mu       sync.Mutex
 	controls Controls
 	state    State
-	files    []string          // what the last render read, to watch
-	outputs  map[string][]byte // by extension: the files the page offers
+	files    []string           // what the last render read, to watch
+	doc      *document.Document // the last good document, and how it renders:
+	ro       render.Options     // the downloads are made from them when asked for
+	outputs  map[string][]byte  // by extension: downloads made since the last render
 	resume   *schema.Resume
 	name     string        // the outputs' file name without extension, as render names them
 	changed  chan struct{} // closed, and replaced, at each new version
@@ -166,21 +169,12 @@ func (s *Server) Render() {
 		fail(err.Error())
 		return
 	}
-	outputs := map[string][]byte{}
-	for _, f := range render.Formats() {
-		out, err := f.Render(p.Doc, ro)
-		if err != nil {
-			fail(f.Name + ": " + err.Error())
-			return
-		}
-		outputs[f.Ext] = out.Data
-	}
 	docxPages := len(svg.Pages) // Word paginates by itself; the layout is the same
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state = State{Version: s.state.Version + 1, Pages: svg.Pages, Fonts: svg.Fonts, DocxPages: docxPages, Diagnostics: append(diags, svg.Warnings...),
 		Variants: pipeline.Variants(t.Resume, "", true), Themes: theme.Names(), Controls: c}
-	s.files, s.outputs, s.resume = files, outputs, t.Resume
+	s.files, s.doc, s.ro, s.outputs, s.resume = files, p.Doc, ro, map[string][]byte{}, t.Resume
 	s.name = batch.OutputName("", t.Resume, s.input, c.Variant)
 	s.wake()
 }
@@ -232,6 +226,29 @@ func (s *Server) snapshot() string {
 		}
 	}
 	return b.String()
+}
+
+// download is the file of format f for the pages shown, made on the first
+// ask after each render (a save redraws the pages without waiting for four
+// formats nobody may download).
+func (s *Server) download(f render.Format) ([]byte, string, error) {
+	s.mu.Lock()
+	data, name, doc, ro, outputs := s.outputs[f.Ext], s.name, s.doc, s.ro, s.outputs
+	s.mu.Unlock()
+	if data != nil {
+		return data, name, nil
+	}
+	if doc == nil {
+		return nil, "", fmt.Errorf("not rendered yet: the file has errors")
+	}
+	out, err := f.Render(doc, ro)
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: %w", f.Name, err)
+	}
+	s.mu.Lock()
+	outputs[f.Ext] = out.Data // the map of this render; a newer render has its own
+	s.mu.Unlock()
+	return out.Data, name, nil
 }
 
 // Handler serves the preview. Only requests whose Host is one of hosts are
@@ -293,11 +310,9 @@ func (s *Server) Handler(hosts ...string) http.Handler {
 	})
 	for _, f := range render.Formats() {
 		mux.HandleFunc("GET /resume"+f.Ext, func(w http.ResponseWriter, r *http.Request) {
-			s.mu.Lock()
-			data, name := s.outputs[f.Ext], s.name
-			s.mu.Unlock()
-			if data == nil {
-				http.Error(w, "not rendered yet", http.StatusNotFound)
+			data, name, err := s.download(f)
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusNotFound)
 				return
 			}
 			w.Header().Set("Content-Type", f.MediaType)

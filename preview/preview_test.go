@@ -141,6 +141,7 @@ func TestControlsRenderAgain(t *testing.T) {
 	s, _ := newServer(t, sample)
 	h := s.Handler(host)
 	before := state(t, h)
+	do(h, "GET", "/resume.pdf", "", nil) // made for A4, before the change
 	w := do(h, "POST", "/controls", `{"page":"letter","theme":"classic"}`, map[string]string{"Content-Type": "application/json", "Origin": "http://" + host})
 	if w.Code != http.StatusNoContent {
 		t.Fatalf("controls: %d %s", w.Code, w.Body)
@@ -151,6 +152,9 @@ func TestControlsRenderAgain(t *testing.T) {
 	}
 	if !strings.Contains(after.Pages[0], `viewBox="0 0 612.00 792.00"`) {
 		t.Errorf("a letter page is 612×792 pt: %.120s", after.Pages[0])
+	}
+	if pdf := do(h, "GET", "/resume.pdf", "", nil).Body.String(); !strings.Contains(pdf, "/MediaBox [0 0 612.00 792.00]") {
+		t.Errorf("the PDF downloaded after the change is not the letter one")
 	}
 }
 
