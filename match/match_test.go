@@ -32,3 +32,21 @@ Requirements: Golang or Rust, Kubernetes, Terraform, AWS or Azure, Postgres, CI/
 		t.Errorf("score %d", rep.Score)
 	}
 }
+
+// A JSON Resume job description is read as its text, not as JSON syntax.
+func TestJobDescription(t *testing.T) {
+	r, _ := schema.Load("cv.yaml", []byte("skills:\n  - {name: Ops, keywords: [Kubernetes]}\n"))
+	job := []byte(`{"title": "Platform Engineer", "company": "Example", "salary": "1",
+  "responsibilities": ["Run Terraform"], "skills": [{"name": "Operations", "keywords": ["Kubernetes", "PostgreSQL"]}]}`)
+	text := PostingText(job)
+	if strings.Contains(text, `"`) || !strings.Contains(text, "Run Terraform") || !strings.Contains(text, "Operations: Kubernetes, PostgreSQL") {
+		t.Errorf("posting text: %q", text)
+	}
+	rep := Compare(r, text)
+	if got := strings.Join(rep.Covered, ", ") + " / " + strings.Join(rep.Missing, ", "); got != "Kubernetes / Terraform, PostgreSQL" {
+		t.Errorf("covered / missing: %s", got)
+	}
+	if plain := "We need Go."; PostingText([]byte(plain)) != plain {
+		t.Error("a plain posting is not kept as it is")
+	}
+}

@@ -306,7 +306,7 @@ func (s *Server) Handler(hosts ...string) http.Handler {
 			return
 		}
 		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(match.Compare(res, buf.String()))
+		json.NewEncoder(w).Encode(match.Compare(res, match.PostingText(buf.Bytes())))
 	})
 	for _, f := range render.Formats() {
 		mux.HandleFunc("GET /resume"+f.Ext, func(w http.ResponseWriter, r *http.Request) {

@@ -598,10 +598,35 @@ var aliasKeys = map[string]map[string]string{
 	},
 }
 
+// IsJobDescription says whether a mapping with these keys (has says which
+// it has) is a job description in JSON Resume's job schema: a title and a
+// company, with responsibilities, qualifications or a salary, and no résumé
+// sections.
+func IsJobDescription(has func(key string) bool) bool {
+	return has("title") && has("company") && (has("responsibilities") || has("qualifications") || has("salary")) &&
+		!has("basics") && !has("work")
+}
+
 // checkContent refuses a file that holds no résumé: a shape in which no
 // key is a JSON Resume section. (A RenderCV file was read as one already.)
 func (l *loader) checkContent(root *yaml.Node, inst any) {
 	if root == nil || root.Kind != yaml.MappingNode || len(root.Content) == 0 {
+		return
+	}
+	has := func(key string) bool {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == key {
+				return true
+			}
+		}
+		return false
+	}
+	// JSON Resume's job schema (a posting, with its own skills section).
+	// The file is not a résumé: that is the one thing to say (not every key
+	// a résumé lacks).
+	if IsJobDescription(has) {
+		l.diags = nil
+		l.report(root.Content[0], nil, Error, "this is a job description (JSON Resume's job schema), not a résumé: compare a résumé with it: vitae match cv.yaml --job %s", l.file)
 		return
 	}
 	var keys []string
@@ -629,6 +654,7 @@ func (l *loader) checkContent(root *yaml.Node, inst any) {
 			break
 		}
 	}
+	l.diags = nil
 	l.report(root.Content[0], nil, Error, "no résumé in this file: none of its keys (%s) is a JSON Resume section; %s", strings.Join(keys, ", "), hint)
 }
 

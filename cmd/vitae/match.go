@@ -28,7 +28,7 @@ Examples:
    vitae match cv.yaml --job posting.txt
    vitae match cv.yaml --job posting.txt --variant sre --json`,
 		Flags: append(tailoringFlags(),
-			&cli.StringFlag{Name: "job", Usage: "the job posting, a text file (- for standard input)", Required: true},
+			&cli.StringFlag{Name: "job", Usage: "the job posting: a text file, or a JSON Resume job description (- for standard input)", Required: true},
 			&cli.BoolFlag{Name: "json", Usage: "print the result as JSON"},
 			strictFlag, diagnosticsFlag,
 		),
@@ -41,6 +41,7 @@ Examples:
 			if err != nil {
 				return usageError(fmt.Errorf("--job: %w", err))
 			}
+			posting = []byte(match.PostingText(posting))
 			opts, err := batchOptions(cmd)
 			if err != nil {
 				return err
