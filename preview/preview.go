@@ -105,9 +105,10 @@ type State struct {
 	Diags       schema.Diagnostics `json:"-"`
 }
 
-// New makes a preview of input rendered with opts, and renders it once.
-func New(input string, opts pipeline.Options) *Server {
-	s := &Server{input: input, base: opts}
+// New makes a preview of input rendered with opts in variant (the command
+// line's), and renders it once.
+func New(input string, opts pipeline.Options, variant string) *Server {
+	s := &Server{input: input, base: opts, controls: Controls{Variant: variant}}
 	s.Render()
 	return s
 }

@@ -38,7 +38,7 @@ func newServer(t *testing.T, text string) (*Server, string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return New(path, pipeline.Options{Time: time.Unix(0, 0).UTC()}), path
+	return New(path, pipeline.Options{Time: time.Unix(0, 0).UTC()}, ""), path
 }
 
 func do(h http.Handler, method, target, body string, header map[string]string) *httptest.ResponseRecorder {
@@ -228,5 +228,16 @@ func TestEventsSayWhenItChanges(t *testing.T) {
 	go s.Render()
 	if second := next(); second == first {
 		t.Errorf("no new version after a render: %s then %s", first, second)
+	}
+}
+
+// The command line's --variant is the one shown first, and the page says so.
+func TestStartsWithTheCommandLinesVariant(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cv.yaml")
+	os.WriteFile(path, []byte(sample+"variants:\n  short: {label: Numbers Person}\n"), 0o644)
+	s := New(path, pipeline.Options{Time: time.Unix(0, 0).UTC()}, "short")
+	st := state(t, s.Handler(host))
+	if st.Controls.Variant != "short" || !strings.Contains(st.Pages[0], "Numbers Person") {
+		t.Errorf("variant %q; the label is not the variant's", st.Controls.Variant)
 	}
 }
