@@ -206,7 +206,8 @@ func TestEventsSayWhenItChanges(t *testing.T) {
 	defer srv.Close()
 	req, _ := http.NewRequest("GET", srv.URL+"/events", nil)
 	req.Host = host
-	res, err := http.DefaultClient.Do(req)
+	client := &http.Client{Timeout: 10 * time.Second} // a stream that never says fails, not hangs
+	res, err := client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -744,7 +744,7 @@ func TestImportAndExportCommands(t *testing.T) {
 }
 
 func TestServeRefusesWhatItCannotPreview(t *testing.T) {
-	if code, _, stderr := run(t, "serve", "no-such-file.yaml"); code != ExitInvalid || !strings.Contains(stderr, "no-such-file.yaml: cannot read the file") {
+	if code, _, stderr := run(t, "serve", "--listen", "256.0.0.1", "no-such-file.yaml"); code != ExitInvalid || !strings.Contains(stderr, "no-such-file.yaml: cannot read the file") {
 		t.Errorf("missing file: exit %d, stderr %s", code, stderr)
 	}
 	if code, _, stderr := run(t, "serve", "a.yaml", "b.yaml"); code != ExitUsage || !strings.Contains(stderr, "one résumé file") {
