@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vitae-dev/vitae/internal/testenv"
 )
 
 // Each file in testdata/invalid has its expected diagnostics, reviewed, in a
@@ -30,20 +32,7 @@ func TestInvalidInputsGolden(t *testing.T) {
 				t.Errorf("résumé returned = %v with errors = %v", r != nil, diags.HasErrors())
 			}
 			got := diags.Error() + "\n"
-			golden := f + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./schema -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("diagnostics differ from %s\n--- got\n%s--- want\n%s", golden, got, want)
-			}
+			testenv.Golden(t, f+".golden", got, *update, "go test ./schema -update")
 		})
 	}
 	if n < 25 {

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/vitae-dev/vitae/internal/udiff"
 )
 
 // Root is the repository's top folder.
@@ -48,4 +50,25 @@ func Tool(t testing.TB, name string) string {
 		Missing(t, "the command "+name)
 	}
 	return p
+}
+
+// Golden compares got with the golden file at path, showing a unified diff
+// when they differ; with update it rewrites the file instead. hint says how
+// to rewrite it (e.g. "go test ./schema -update").
+func Golden(t testing.TB, path, got string, update bool, hint string) {
+	t.Helper()
+	if update {
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (%s)", err, hint)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from what the test makes (after review: %s):\n%s", path, hint, udiff.Unified(path, "got", string(want), got))
+	}
 }
