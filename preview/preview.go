@@ -93,16 +93,15 @@ func (c Controls) check() error {
 
 // State is what the page shows.
 type State struct {
-	Version     int                `json:"version"`
-	Pages       []string           `json:"pages"` // SVG, one a page
-	Fonts       []string           `json:"fonts"` // @font-face rules the pages need
-	DocxPages   int                `json:"docxPages"`
-	Diagnostics []string           `json:"diagnostics"`
-	Error       string             `json:"error"` // why the pages shown are the last good ones
-	Variants    []string           `json:"variants"`
-	Themes      []string           `json:"themes"`
-	Controls    Controls           `json:"controls"`
-	Diags       schema.Diagnostics `json:"-"`
+	Version     int      `json:"version"`
+	Pages       []string `json:"pages"` // SVG, one a page
+	Fonts       []string `json:"fonts"` // @font-face rules the pages need
+	DocxPages   int      `json:"docxPages"`
+	Diagnostics []string `json:"diagnostics"`
+	Error       string   `json:"error"` // why the pages shown are the last good ones
+	Variants    []string `json:"variants"`
+	Themes      []string `json:"themes"`
+	Controls    Controls `json:"controls"`
 }
 
 // New makes a preview of input rendered with opts in variant (the command
@@ -165,7 +164,7 @@ func (s *Server) Render() {
 	}
 	files = append(files, p.Files...)
 	ro := p.Render
-	svg, err := pdf.RenderSVG(p.Doc, pdf.Options{Theme: ro.Theme, Page: ro.Page, MaxPages: ro.MaxPages, Time: ro.Time})
+	svg, err := render.SVG(p.Doc, ro)
 	if err != nil {
 		fail(err.Error())
 		return

@@ -84,13 +84,21 @@ func Lookup(name string) (Format, error) {
 	return Format{}, fmt.Errorf("unknown format %q; choose from: %s", name, strings.Join(Names(), ", "))
 }
 
+func pdfOptions(o Options) pdf.Options {
+	return pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time}
+}
+
 func renderPDF(d *document.Document, o Options) (*Output, error) {
-	r, err := pdf.Render(d, pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time})
+	r, err := pdf.Render(d, pdfOptions(o))
 	if err != nil {
 		return nil, err
 	}
 	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings}, nil
 }
+
+// SVG draws the pages as the PDF lays them out, one SVG image a page, for a
+// preview (see pdf.RenderSVG).
+func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderSVG(d, pdfOptions(o)) }
 
 func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	r, err := docx.Render(d, docx.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time})
