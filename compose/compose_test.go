@@ -35,8 +35,11 @@ func TestDateRangesInEveryLocale(t *testing.T) {
 		"zh": "2018年8月 – 至今",
 		"ko": "2018년 8월 – 현재",
 		"tr": "Ağu 2018 – günümüz",
+		"el": "Αύγ 2018 – σήμερα",
+		"vi": "Th8/2018 – nay",
+		"he": "אוג׳ 2018 – היום",
 	}
-	if got := locale.Names(); strings.Join(got, ",") != "cs,da,de,en,es,fi,fr,it,ja,ko,nl,no,pl,pt,ru,sv,tr,uk,zh" {
+	if got := locale.Names(); strings.Join(got, ",") != "ar,cs,da,de,el,en,es,fi,fr,he,hi,it,ja,ko,nl,no,pl,pt,ru,sv,tr,uk,vi,zh" {
 		t.Fatalf("locales = %v", got)
 	}
 	for lang, w := range want {

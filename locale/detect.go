@@ -31,7 +31,7 @@ func FromFileName(path string) (string, bool) {
 // no clear answer.
 func Detect(text string) string {
 	loadOnce.Do(load)
-	var han, kana, hangul, cyr, latin, ukr int
+	var han, kana, hangul, cyr, latin, ukr, greek, hebrew, arabic, deva int
 	for _, r := range text {
 		switch {
 		case unicode.Is(unicode.Hangul, r):
@@ -45,6 +45,14 @@ func Detect(text string) string {
 			if strings.ContainsRune("іїєґІЇЄҐ", r) {
 				ukr++
 			}
+		case unicode.Is(unicode.Greek, r):
+			greek++
+		case unicode.Is(unicode.Hebrew, r):
+			hebrew++
+		case unicode.Is(unicode.Arabic, r):
+			arabic++
+		case unicode.Is(unicode.Devanagari, r):
+			deva++
 		case unicode.IsLetter(r) && r < 0x250:
 			latin++
 		}
@@ -56,6 +64,14 @@ func Detect(text string) string {
 		return "ja"
 	case han > 20 && han*2 > latin:
 		return "zh"
+	case greek > 20 && greek > latin:
+		return "el"
+	case hebrew > 20 && hebrew > latin:
+		return "he"
+	case arabic > 20 && arabic > latin:
+		return "ar"
+	case deva > 20 && deva > latin:
+		return "hi"
 	case cyr > 50 && cyr > latin:
 		if ukr*50 > cyr { // і, ї, є, ґ are frequent in Ukrainian, absent from Russian
 			return "uk"

@@ -16,13 +16,17 @@ import (
 	"unicode"
 
 	"github.com/go-playground/locales"
+	"github.com/go-playground/locales/ar"
 	"github.com/go-playground/locales/cs"
 	"github.com/go-playground/locales/da"
 	"github.com/go-playground/locales/de"
+	"github.com/go-playground/locales/el"
 	"github.com/go-playground/locales/en"
 	"github.com/go-playground/locales/es"
 	"github.com/go-playground/locales/fi"
 	"github.com/go-playground/locales/fr"
+	"github.com/go-playground/locales/he"
+	"github.com/go-playground/locales/hi"
 	"github.com/go-playground/locales/it"
 	"github.com/go-playground/locales/ja"
 	"github.com/go-playground/locales/ko"
@@ -34,6 +38,7 @@ import (
 	"github.com/go-playground/locales/sv"
 	"github.com/go-playground/locales/tr"
 	"github.com/go-playground/locales/uk"
+	"github.com/go-playground/locales/vi"
 	"github.com/go-playground/locales/zh"
 	"go.yaml.in/yaml/v4"
 )
@@ -46,6 +51,7 @@ var cldr = map[string]func() locales.Translator{
 	"en": en.New, "de": de.New, "fr": fr.New, "es": es.New, "it": it.New, "pt": pt.New,
 	"nl": nl.New, "pl": pl.New, "ru": ru.New, "uk": uk.New, "cs": cs.New, "sv": sv.New,
 	"da": da.New, "no": nb.New, "fi": fi.New, "tr": tr.New, "zh": zh.New, "ja": ja.New, "ko": ko.New,
+	"el": el.New, "vi": vi.New, "hi": hi.New, "he": he.New, "ar": ar.New,
 }
 
 // Locale holds the words and date conventions of one language.
@@ -110,7 +116,7 @@ func load() {
 	commonSet = map[string]map[string]bool{}
 	for lang, l := range all {
 		switch lang {
-		case "zh", "ja", "ko", "ru", "uk": // told apart by script
+		case "zh", "ja", "ko", "ru", "uk", "el", "hi", "he", "ar": // told apart by script
 			continue
 		}
 		set := map[string]bool{}
