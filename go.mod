@@ -3,8 +3,8 @@ module github.com/vitae-dev/vitae
 go 1.26.8
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/go-playground/locales v0.14.1
+	github.com/go-text/typesetting v0.3.5
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/urfave/cli/v3 v3.14.0
 	github.com/yuin/goldmark v1.8.7

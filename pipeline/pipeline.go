@@ -29,11 +29,14 @@ type Options struct {
 	Tags         []string // keep untagged items and items with any of these tags
 	Theme        string   // a built-in theme's name or a theme file
 	FontFallback string   // a font file for characters the theme's fonts lack
-	Page         string   // a paper size
-	MaxPages     int      // fit on this many pages
-	Locale       string
-	Sections     []string
-	Titles       map[string]string
+	// AllowMissingGlyphs leaves out characters no font has (with a warning)
+	// instead of refusing to render them
+	AllowMissingGlyphs bool
+	Page               string // a paper size
+	MaxPages           int    // fit on this many pages
+	Locale             string
+	Sections           []string
+	Titles             map[string]string
 	// Time stamps the outputs; the command line reads it once, from
 	// SOURCE_DATE_EPOCH or the clock.
 	Time time.Time
@@ -135,7 +138,7 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 	if p.Doc, err = compose.Document(t.Resume, co); err != nil {
 		return nil, fault.New(fault.Input, err)
 	}
-	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time}
+	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time, AllowMissingGlyphs: opts.AllowMissingGlyphs}
 	if opts.MaxPages > 0 {
 		p.Render.MaxPages = opts.MaxPages
 	}

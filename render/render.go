@@ -29,6 +29,9 @@ type Options struct {
 	Theme    *theme.Theme // the look of paged formats
 	Page     string       // a paper size (package paper)
 	MaxPages int          // fit on this many pages (0: no limit)
+	// AllowMissingGlyphs leaves out characters no font has, with a warning
+	// (else rendering fails, naming them)
+	AllowMissingGlyphs bool
 	// Time stamps the files (creation dates); the command line reads it once,
 	// from SOURCE_DATE_EPOCH or the clock.
 	Time time.Time
@@ -85,7 +88,7 @@ func Lookup(name string) (Format, error) {
 }
 
 func pdfOptions(o Options) pdf.Options {
-	return pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time}
+	return pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, AllowMissingGlyphs: o.AllowMissingGlyphs}
 }
 
 func renderPDF(d *document.Document, o Options) (*Output, error) {

@@ -35,7 +35,8 @@ func lookFlags() []cli.Flag {
 		&cli.IntFlag{Name: "max-pages", Usage: "tighten the layout to fit this many pages, or fail"},
 		&cli.StringFlag{Name: "sections", Usage: "sections to show, in order, comma-separated: " + strings.Join(schema.Sections, ", ")},
 		&cli.StringSliceFlag{Name: "title", Usage: "a section's title, as SECTION=TITLE (repeatable), e.g. --title work=Employment"},
-		&cli.StringFlag{Name: "font-fallback", Usage: "a TrueType font file for characters the theme's fonts lack (e.g. CJK)"},
+		&cli.StringFlag{Name: "font-fallback", Usage: "a font file (.ttf, .otf, .ttc) for characters the theme's fonts lack, tried before the system's fonts"},
+		&cli.BoolFlag{Name: "allow-missing-glyphs", Usage: "leave out characters that no font has (with a warning) instead of failing"},
 	}
 }
 
@@ -80,18 +81,19 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 		Version: vitaeVersion(),
 		Stamped: stamped,
 		Pipeline: pipeline.Options{
-			Overlays:     cmd.StringSlice("overlay"),
-			AllowPaths:   cmd.StringSlice("allow-path"),
-			Strict:       cmd.Bool("strict"),
-			Tags:         splitList(cmd.String("tags")),
-			Theme:        cmd.String("theme"),
-			Locale:       cmd.String("locale"),
-			Page:         cmd.String("page"),
-			MaxPages:     int(cmd.Int("max-pages")),
-			Sections:     splitList(cmd.String("sections")),
-			Titles:       titles,
-			FontFallback: cmd.String("font-fallback"),
-			Time:         when,
+			Overlays:           cmd.StringSlice("overlay"),
+			AllowPaths:         cmd.StringSlice("allow-path"),
+			Strict:             cmd.Bool("strict"),
+			Tags:               splitList(cmd.String("tags")),
+			Theme:              cmd.String("theme"),
+			Locale:             cmd.String("locale"),
+			Page:               cmd.String("page"),
+			MaxPages:           int(cmd.Int("max-pages")),
+			Sections:           splitList(cmd.String("sections")),
+			Titles:             titles,
+			FontFallback:       cmd.String("font-fallback"),
+			AllowMissingGlyphs: cmd.Bool("allow-missing-glyphs"),
+			Time:               when,
 		},
 	}
 	if err := checkLook(opts.Pipeline); err != nil {

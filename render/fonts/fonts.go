@@ -8,11 +8,6 @@ import (
 	"embed"
 	"fmt"
 	"strings"
-	"sync"
-
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 )
 
 //go:embed *.ttf
@@ -54,36 +49,6 @@ func Bytes(fam Family, style string) ([]byte, error) {
 	return files.ReadFile(fam.File + "-" + styleSuffix[style] + ".ttf")
 }
 
-// Face is a parsed font, shared read-only by every render in the process.
-type Face struct {
-	font *sfnt.Font
-	mu   sync.Mutex
-	buf  sfnt.Buffer
-	has  map[rune]bool
-	adv  map[rune]float64 // advance in units of the font size
-}
-
-var (
-	facesMu sync.Mutex
-	faces   = map[string]*Face{}
-)
-
-// Parse parses font data once per name.
-func Parse(name string, data []byte) (*Face, error) {
-	facesMu.Lock()
-	defer facesMu.Unlock()
-	if f, ok := faces[name]; ok {
-		return f, nil
-	}
-	sf, err := sfnt.Parse(data)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", name, err)
-	}
-	f := &Face{font: sf, has: map[rune]bool{}, adv: map[rune]float64{}}
-	faces[name] = f
-	return f, nil
-}
-
 // Builtin returns a built-in face by family key and style.
 func Builtin(key, style string) (*Face, error) {
 	fam, err := Lookup(key)
@@ -94,42 +59,5 @@ func Builtin(key, style string) (*Face, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(key+"/"+style, data)
-}
-
-// Has reports whether the face has a glyph for r.
-func (f *Face) Has(r rune) bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if v, ok := f.has[r]; ok {
-		return v
-	}
-	i, err := f.font.GlyphIndex(&f.buf, r)
-	v := err == nil && i != 0
-	f.has[r] = v
-	return v
-}
-
-// Width is the advance width of s at size (in the size's unit), without
-// kerning, as PDF and Word lay text out.
-func (f *Face) Width(s string, size float64) float64 {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	total := 0.0
-	upem := float64(f.font.UnitsPerEm())
-	for _, r := range s {
-		a, ok := f.adv[r]
-		if !ok {
-			i, err := f.font.GlyphIndex(&f.buf, r)
-			if err == nil {
-				adv, err := f.font.GlyphAdvance(&f.buf, i, fixed.I(int(upem)), font.HintingNone)
-				if err == nil {
-					a = float64(adv) / 64 / upem
-				}
-			}
-			f.adv[r] = a
-		}
-		total += a
-	}
-	return total * size
+	return Parse(key+"/"+style, data, 0)
 }

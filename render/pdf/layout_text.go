@@ -2,6 +2,10 @@ package pdf
 
 import (
 	"strings"
+	"unicode"
+
+	"github.com/go-text/typesetting/bidi"
+	"github.com/go-text/typesetting/segmenter"
 
 	"github.com/vitae-dev/vitae/document"
 )
@@ -30,6 +34,7 @@ type word struct {
 	font  font
 	url   string
 	space bool // a space before this word
+	brk   bool // a line may break before this word (no space between)
 	w     float64
 	sw    float64 // width of the space before it
 }
@@ -50,40 +55,87 @@ func runFont(base font, r document.Run) font {
 }
 
 // words splits text into measured words, resolving fonts per character.
+// Words end at spaces and at the other line-break opportunities of UAX #14
+// (between ideographs, after slashes and dashes; not after hyphens, see
+// lineBreaks); a word after one of the latter is marked brk.
 func (l *layouter) words(t document.Text, base font) []word {
 	var out []word
-	pendingSpace := false
+	breaks := lineBreaks(t)
+	pos := 0 // rune index in the whole text
+	pendingSpace, pendingBreak := false, false
 	for _, r := range t {
 		f := runFont(base, r)
-		text := r.Text
-		for text != "" {
-			// the next word, or a run of spaces
-			i := strings.IndexFunc(text, func(c rune) bool { return c == ' ' || c == '\n' || c == '\t' })
-			if i == 0 {
-				pendingSpace = true
-				text = text[1:]
-				continue
-			}
-			wtext := text
-			if i > 0 {
-				wtext, text = text[:i], text[i:]
-			} else {
-				text = ""
+		url := safeLink(r.URL)
+		var cur []rune
+		flush := func() {
+			if len(cur) == 0 {
+				return
 			}
 			first := true
-			for _, seg := range l.resolve(wtext, f) {
-				wd := word{text: seg.text, font: seg.font, url: safeLink(r.URL), w: l.meas.width(seg.font, seg.text)}
-				if first && pendingSpace && len(out) > 0 {
-					wd.space = true
-					wd.sw = l.meas.width(seg.font, " ")
-				}
-				if !first || (!pendingSpace && len(out) > 0) {
-					wd.space = false
+			for _, seg := range l.resolve(string(cur), f) {
+				wd := word{text: seg.text, font: seg.font, url: url, w: l.meas.width(seg.font, seg.text)}
+				if first && len(out) > 0 {
+					wd.space = pendingSpace
+					wd.brk = pendingBreak && !pendingSpace
+					if wd.space {
+						wd.sw = l.meas.width(seg.font, " ")
+					}
 				}
 				first = false
 				out = append(out, wd)
 			}
-			pendingSpace = false
+			cur = cur[:0]
+			pendingSpace, pendingBreak = false, false
+		}
+		for _, c := range r.Text {
+			if c == ' ' || c == '\n' || c == '\t' {
+				flush()
+				pendingSpace = true
+				pos++
+				continue
+			}
+			if breaks != nil && breaks[pos] && len(cur) > 0 {
+				flush()
+				pendingBreak = true
+			}
+			cur = append(cur, c)
+			pos++
+		}
+		flush()
+	}
+	return out
+}
+
+// lineBreaks marks the runes before which a line may break (UAX #14), nil
+// when the text has nothing but spaces to break at.
+func lineBreaks(t document.Text) []bool {
+	need := false
+	n := 0
+	for _, r := range t {
+		for _, c := range r.Text {
+			n++
+			if c == '-' || c == '/' || c > 0x2000 {
+				need = true
+			}
+		}
+	}
+	if !need {
+		return nil
+	}
+	text := make([]rune, 0, n)
+	for _, r := range t {
+		text = append(text, []rune(r.Text)...)
+	}
+	out := make([]bool, len(text)+1)
+	var seg segmenter.Segmenter
+	seg.Init(text)
+	it := seg.LineIterator()
+	for it.Next() {
+		// Not after a hyphen: text extractors (poppler, and the applicant
+		// tracking systems built on it) take a hyphen at a line's end for a
+		// soft one and join "employer-" "assessor" into "employerassessor".
+		if o := it.Line().Offset; o == 0 || (text[o-1] != '-' && text[o-1] != '\u2010') {
+			out[o] = true
 		}
 	}
 	return out
@@ -100,7 +152,7 @@ func (l *layouter) wrap(t document.Text, base font, w float64) [][]word {
 		if wd.space && len(cur) > 0 {
 			add += wd.sw
 		}
-		if len(cur) > 0 && curW+add > w+0.01 && wd.space {
+		if len(cur) > 0 && curW+add > w+0.01 && (wd.space || wd.brk) {
 			lines = append(lines, cur)
 			cur, curW = nil, 0
 			add = wd.w
@@ -158,6 +210,9 @@ func (l *layouter) baseline(h, size float64) float64 {
 }
 
 // place puts a line of words at x in the line (within width for alignment).
+// A line with right-to-left text is put in visual order (UAX #9 at the level
+// of words: each word's own glyphs are ordered when it is shaped) and, when
+// its paragraph runs right to left, set against the right edge.
 func (l *layouter) place(ln *line, words []word, x float64, color string, align string, width float64) {
 	total := 0.0
 	for i, wd := range words {
@@ -166,30 +221,60 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		}
 		total += wd.w
 	}
+	order, levels, rtl := visualOrder(words)
 	cx := l.x0 + x
-	if align == "center" {
+	switch {
+	case align == "center":
 		cx += (width - total) / 2
+	case rtl && align != "right":
+		cx += width - total
 	}
-	// Consecutive words in one face and link become one text operation, so
-	// text extraction sees ordinary spaces.
+	// Consecutive words in one face, link and direction become one text
+	// operation, so text extraction sees ordinary spaces. Right-to-left
+	// operations keep their text in logical order (shaping lays it out).
 	var cur *op
-	for i, wd := range words {
-		if i > 0 && wd.space {
-			if cur != nil && cur.font == wd.font && cur.url == wd.url {
-				cur.text += " "
-				cur.w += wd.sw
+	var curLevel uint8
+	prev := -1
+	for k, i := range order {
+		wd := words[i]
+		lv := levels[i]
+		if k > 0 {
+			// the space between two words on screen is the later one's
+			gap := 0.0
+			if a, b := min(prev, i), max(prev, i); b == a+1 && words[b].space {
+				gap = words[b].sw
+			} else if b != a+1 && (words[a+1].space || wd.space) {
+				gap = wd.sw
+				if gap == 0 {
+					gap = words[prev].sw
+				}
 			}
-			cx += wd.sw
+			joined := cur != nil && cur.font == wd.font && cur.url == wd.url && curLevel == lv && (i == prev+1 || i == prev-1)
+			if joined && gap > 0 {
+				if lv%2 == 1 {
+					cur.text = " " + cur.text
+				} else {
+					cur.text += " "
+				}
+				cur.w += gap
+			}
+			cx += gap
 		}
 		size := wd.font.size
-		if cur != nil && cur.font == wd.font && cur.url == wd.url && (cur.x+cur.w) > cx-0.01 {
-			cur.text += wd.text
+		if cur != nil && cur.font == wd.font && cur.url == wd.url && curLevel == lv && (i == prev+1 || i == prev-1) && (cur.x+cur.w) > cx-0.01 {
+			if lv%2 == 1 {
+				cur.text = wd.text + cur.text
+			} else {
+				cur.text += wd.text
+			}
 			cur.w += wd.w
 		} else {
 			ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, size), w: wd.w, text: wd.text, font: wd.font, color: color, url: wd.url})
 			cur = &ln.ops[len(ln.ops)-1]
+			curLevel = lv
 		}
 		cx += wd.w
+		prev = i
 	}
 	// links
 	n := len(ln.ops)
@@ -207,6 +292,102 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 			ln.ops[i].color = l.th.Color.Accent
 		}
 	}
+}
+
+// visualOrder gives the order in which words appear from left to right,
+// each word's bidi level and whether the line's paragraph direction is
+// right to left. Lines without right-to-left characters come back as they
+// are, without running the algorithm.
+func visualOrder(words []word) (order []int, levels []uint8, rtl bool) {
+	order = make([]int, len(words))
+	levels = make([]uint8, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	any := false
+	for _, wd := range words {
+		if hasRTL(wd.text) {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return order, levels, false
+	}
+	var text []rune
+	starts := make([]int, len(words))
+	for i, wd := range words {
+		if wd.space && i > 0 {
+			text = append(text, ' ')
+		}
+		starts[i] = len(text)
+		text = append(text, []rune(wd.text)...)
+	}
+	var p bidi.Paragraph
+	runs := p.Segment(text, bidi.Neutral)
+	at := make([]uint8, len(text))
+	for k := 0; k < runs.NumRuns(); k++ {
+		r := runs.Run(k)
+		for j := r.Start; j < r.End; j++ {
+			at[j] = uint8(r.Level)
+		}
+	}
+	for _, c := range text { // the paragraph's direction: its first strong character's
+		if d := strongDir(c); d != 0 {
+			rtl = d < 0
+			break
+		}
+	}
+	hi, lo := uint8(0), uint8(255)
+	for i := range words {
+		if starts[i] < len(at) {
+			levels[i] = at[starts[i]]
+		}
+		hi = max(hi, levels[i])
+		if levels[i]%2 == 1 {
+			lo = min(lo, levels[i])
+		}
+	}
+	for lvl := hi; lvl >= lo && lvl > 0; lvl-- {
+		for i := 0; i < len(order); {
+			if levels[order[i]] < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(order) && levels[order[j]] >= lvl {
+				j++
+			}
+			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+				order[a], order[b] = order[b], order[a]
+			}
+			i = j
+		}
+	}
+	return order, levels, rtl
+}
+
+func hasRTL(s string) bool {
+	for _, c := range s {
+		if strongDir(c) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// strongDir is -1 for a strong right-to-left character, 1 for a letter of a
+// left-to-right script, 0 otherwise.
+func strongDir(c rune) int {
+	switch {
+	case c >= 0x590 && c <= 0x8ff || c >= 0xfb1d && c <= 0xfdff || c >= 0xfe70 && c <= 0xfefc || c >= 0x10800 && c <= 0x10fff || c >= 0x1e800 && c <= 0x1efff:
+		if unicode.IsLetter(c) {
+			return -1
+		}
+	case unicode.IsLetter(c):
+		return 1
+	}
+	return 0
 }
 
 // textLines wraps text into lines at x of width w and adds them.

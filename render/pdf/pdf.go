@@ -1,25 +1,25 @@
 // Package pdf renders the document model into a print-ready PDF: it lays the
 // document out into pages (measure, break lines, paginate with sticky
-// headings and unbreakable entries), then draws the pages with fpdf, with
-// embedded subset TrueType fonts, links, metadata and an outline.
+// headings and unbreakable entries), then draws the pages with package
+// pdfwrite: text shaped with the fonts' OpenType data (kerning, ligatures),
+// embedded subset fonts with a ToUnicode map, links, metadata and an outline.
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	_ "image/jpeg" // photo formats
 	_ "image/png"
-	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/render/pdf/pdfwrite"
 	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/theme"
 )
@@ -53,6 +53,9 @@ type Options struct {
 	// Time stamps the file (its creation date). The command line sets it from
 	// SOURCE_DATE_EPOCH, else the clock, so that builds can be reproduced.
 	Time time.Time
+	// AllowMissingGlyphs renders characters that no font has as nothing,
+	// with a warning, instead of failing with a MissingGlyphsError.
+	AllowMissingGlyphs bool
 }
 
 // Render lays out and draws a document.
@@ -98,24 +101,21 @@ func fitSteps(th *theme.Theme) []metrics {
 type renderer struct {
 	doc      *document.Document
 	th       *theme.Theme
-	pdf      *fpdf.Fpdf
 	size     [2]float64
-	added    map[string]bool
-	widths   map[string]float64
+	lang     string
+	faces    map[string]*fonts.Face // by family key + style
 	warnings []string
 	missing  map[rune]bool
-	fallback string // family key of the fallback font, if any
-	photo    *photoInfo
-	cover    map[string]*fonts.Face
-	err      error // the first font that could not be added
+	// missingOrder lists the characters no font has, in order of appearance
+	missingOrder []rune
+	picked       map[pickKey]string
+	fallback     string // family key of the fallback font, if any
+	photo        *photoInfo
+	err          error // the first font that could not be loaded
 }
 
 func newRenderer(d *document.Document, th *theme.Theme, size [2]float64) (*renderer, error) {
-	orientation := "P"
-	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: orientation, UnitStr: "pt", Size: fpdf.SizeType{Wd: size[0], Ht: size[1]}})
-	p.SetAutoPageBreak(false, 0)
-	p.SetMargins(0, 0, 0)
-	r := &renderer{doc: d, th: th, pdf: p, size: size, added: map[string]bool{}, widths: map[string]float64{}, missing: map[rune]bool{}, cover: map[string]*fonts.Face{}}
+	r := &renderer{doc: d, th: th, size: size, lang: d.Lang, faces: map[string]*fonts.Face{}, missing: map[rune]bool{}, picked: map[pickKey]string{}}
 	for _, key := range []string{th.Font.Body, th.Font.Heading} {
 		if _, err := fonts.Lookup(key); err != nil {
 			return nil, err
@@ -126,21 +126,15 @@ func newRenderer(d *document.Document, th *theme.Theme, size [2]float64) (*rende
 		if err != nil {
 			return nil, fault.New(fault.Input, fmt.Errorf("fallback font: %w", err))
 		}
-		if bytes.HasPrefix(data, []byte("ttcf")) {
-			return nil, fault.New(fault.Input, fmt.Errorf("fallback font %s is a font collection (.ttc); the PDF writer reads single fonts (.ttf) for now: give one, e.g. /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", fb))
-		}
-		c, err := fonts.Parse("fallback:"+fb, data)
+		c, err := fonts.Parse("fallback:"+fb, data, 0)
 		if err != nil {
 			return nil, fault.New(fault.Input, err)
 		}
 		r.fallback = "fallback"
-		r.cover["fallback"] = c
-		p.AddUTF8FontFromBytes("fallback", "", data)
 		// the fallback has one face: bold and italic use it too
-		for _, st := range []string{"B", "I", "BI"} {
-			p.AddUTF8FontFromBytes("fallback", st, data)
+		for _, st := range []string{"", "B", "I", "BI"} {
+			r.faces["fallback"+st] = c
 		}
-		r.added["fallback"], r.added["fallbackB"], r.added["fallbackI"], r.added["fallbackBI"] = true, true, true, true
 	}
 	if img := d.Header.Photo; img != "" {
 		if strings.Contains(img, "://") {
@@ -209,61 +203,50 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 		return nil, nil, &OverflowError{MaxPages: opts.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
 	}
 	l.placeSides(pages)
+	var hard []rune
+	for _, ch := range r.missingOrder {
+		if emoji(ch) || opts.AllowMissingGlyphs || !assigned(ch) {
+			r.warnings = append(r.warnings, fmt.Sprintf("character %q (U+%04X) is in none of the fonts and is left out", ch, ch))
+		} else {
+			hard = append(hard, ch)
+		}
+	}
+	if len(hard) > 0 {
+		return nil, nil, fault.New(fault.Render, &MissingGlyphsError{Chars: hard})
+	}
 	return r, pages, nil
 }
 
-// ensure adds a face to the PDF the first time it is used.
-func (r *renderer) ensure(f font) {
-	key := f.family + f.style
-	if r.added[key] {
-		return
-	}
-	r.added[key] = true
-	fam, err := fonts.Lookup(f.family)
-	var data []byte
-	if err == nil {
-		data, err = fonts.Bytes(fam, f.style)
-	}
-	if err != nil {
-		if r.err == nil {
-			r.err = fmt.Errorf("pdf: font %s %s: %w", f.family, f.style, err)
-		}
-		return
-	}
-	r.pdf.AddUTF8FontFromBytes(f.family, f.style, data)
-}
-
-func (r *renderer) width(f font, s string) float64 {
-	key := f.family + f.style + strconv.FormatFloat(f.size, 'f', 2, 64) + "\x00" + s
-	if w, ok := r.widths[key]; ok {
-		return w
-	}
-	r.ensure(f)
-	r.pdf.SetFont(f.family, f.style, f.size)
-	w := r.pdf.GetStringWidth(s)
-	r.widths[key] = w
-	return w
-}
-
-func (r *renderer) coverageFor(family, style string) *fonts.Face {
+// face is the parsed font of a family and style.
+func (r *renderer) face(family, style string) *fonts.Face {
 	key := family + style
-	if c, ok := r.cover[key]; ok {
-		return c
+	if f, ok := r.faces[key]; ok {
+		return f
 	}
-	c, err := fonts.Builtin(family, style)
-	if err != nil {
-		return nil
+	f, err := fonts.Builtin(family, style)
+	if err != nil && r.err == nil {
+		r.err = fmt.Errorf("pdf: font %s %s: %w", family, style, err)
 	}
-	r.cover[key] = c
-	return c
+	r.faces[key] = f
+	return f
+}
+
+// width measures text as the PDF draws it: shaped, with kerning.
+func (r *renderer) width(f font, s string) float64 {
+	face := r.face(f.family, f.style)
+	if face == nil {
+		return 0
+	}
+	return face.Shape(s, r.lang).Width(f.size, face.Upem)
 }
 
 // resolve splits text into segments by the font that has each character:
-// the theme's, else the fallback font; a character neither has is reported
-// once and drawn with the theme's font.
+// the theme's, else another built-in face, else the theme's fallback font,
+// else a font found on this machine (package fonts, by script coverage). A
+// character none has is left out and reported (Render fails on it unless
+// AllowMissingGlyphs).
 func (r *renderer) resolve(text string, f font) []segment {
-	c := r.coverageFor(f.family, f.style)
-	if c == nil {
+	if r.face(f.family, f.style) == nil {
 		return []segment{{text, f}}
 	}
 	var out []segment
@@ -276,28 +259,22 @@ func (r *renderer) resolve(text string, f font) []segment {
 		}
 	}
 	for _, ch := range text {
-		want := f
-		if ch > 0xffff {
-			// PDF TrueType embedding here covers the Basic Multilingual Plane
-			// only (emoji and the like are beyond it): say so, and leave it out.
-			if !r.missing[ch] {
-				r.missing[ch] = true
-				r.warnings = append(r.warnings, fmt.Sprintf("character %q (U+%04X) cannot be embedded in the PDF (beyond U+FFFF) and is left out", ch, ch))
-			}
-			continue
-		}
 		if ch < ' ' || ch == 0x7f {
 			continue // control characters have no glyph; tabs and newlines are spaces by now
 		}
-		if ch > 0x7e && !c.Has(ch) {
-			if r.fallback != "" && r.cover["fallback"].Has(ch) {
-				want = font{family: r.fallback, style: "", size: f.size}
-			} else if !r.missing[ch] && ch != '\u00ad' && ch >= ' ' {
-				r.missing[ch] = true
-				hint := "add a fallback font that has it (theme font.fallback or --font-fallback FILE.ttf)"
-				r.warnings = append(r.warnings, fmt.Sprintf("character %q (U+%04X) is in none of the fonts; %s", ch, ch, hint))
-			}
+		if ignorable(ch) {
+			b.WriteRune(ch) // marks, joiners, variation selectors: with the character before
+			continue
 		}
+		family, ok := r.pick(ch, f)
+		if !ok {
+			if !r.missing[ch] {
+				r.missing[ch] = true
+				r.missingOrder = append(r.missingOrder, ch)
+			}
+			continue
+		}
+		want := font{family: family, style: f.style, size: f.size}
 		if want != cur {
 			flush()
 			cur = want
@@ -306,6 +283,103 @@ func (r *renderer) resolve(text string, f font) []segment {
 	}
 	flush()
 	return out
+}
+
+// ignorable characters draw nothing themselves or belong to the character
+// before them: they never choose a font.
+func ignorable(ch rune) bool {
+	return unicode.In(ch, unicode.Mn, unicode.Me) || ch == '\u00ad' || (ch >= 0x200b && ch <= 0x200f) ||
+		(ch >= 0x2060 && ch <= 0x206f) || (ch >= 0xfe00 && ch <= 0xfe0f) || ch == 0xfeff || (ch >= 0xe0100 && ch <= 0xe01ef)
+}
+
+// pick chooses the family (a key into r.faces) for a character in face f.
+func (r *renderer) pick(ch rune, f font) (string, bool) {
+	k := pickKey{ch, f.family, f.style}
+	if v, ok := r.picked[k]; ok {
+		return v, v != ""
+	}
+	fam := ""
+	switch {
+	case ch <= 0x7e || r.face(f.family, f.style).Has(ch):
+		fam = f.family
+	case r.fallback != "" && r.faces["fallback"].Has(ch):
+		fam = r.fallback
+	default:
+		for _, b := range fonts.Families {
+			if b.Key != f.family && r.face(b.Key, f.style).Has(ch) {
+				fam = b.Key
+				break
+			}
+		}
+		if fam == "" && !(ch >= 0x1f000 && ch <= 0x1faff) { // emoji: see below
+			serif := strings.Contains(f.family, "serif") && !strings.Contains(f.family, "sans") || f.family == "caladea"
+			if sf := fonts.System(ch, f.style, serif, r.lang); sf != nil {
+				fam = "system:" + sf.Name
+				r.faces[fam+f.style] = sf
+			}
+		}
+	}
+	r.picked[k] = fam
+	return fam, fam != ""
+}
+
+type pickKey struct {
+	ch            rune
+	family, style string
+}
+
+// emoji are pictures, mostly drawn by colour bitmap fonts that a PDF's
+// outline fonts cannot hold: the pictographs (U+1F000 on) are not searched
+// for, and any emoji no font has is left out with a warning, not an error.
+func emoji(ch rune) bool {
+	return ch >= 0x1f000 && ch <= 0x1faff || ch >= 0x2600 && ch <= 0x27bf
+}
+
+// assigned is false for code points that are not characters: unassigned,
+// private use (icon fonts' codes), noncharacters. Leaving them out is not
+// losing text.
+func assigned(ch rune) bool {
+	return !unicode.Is(unicode.Co, ch) && (unicode.IsGraphic(ch) || unicode.IsSpace(ch)) && ch&0xfffe != 0xfffe && !(ch >= 0xfdd0 && ch <= 0xfdef)
+}
+
+// MissingGlyphsError names the characters that no available font has.
+type MissingGlyphsError struct {
+	Chars []rune
+}
+
+func (e *MissingGlyphsError) Error() string {
+	var names []string
+	var scripts []string
+	seen := map[string]bool{}
+	for _, ch := range e.Chars {
+		names = append(names, fmt.Sprintf("%q (U+%04X)", ch, ch))
+		if h := installHint(ch); h != "" && !seen[h] {
+			seen[h] = true
+			scripts = append(scripts, h)
+		}
+	}
+	if len(names) > 12 {
+		names = append(names[:12], fmt.Sprintf("and %d more", len(e.Chars)-12))
+	}
+	hint := "install a font that has them (vitae looks in the system's font folders) or give one with --font-fallback FILE"
+	if len(scripts) > 0 {
+		hint = strings.Join(scripts, "; ") + "; or give a font with --font-fallback FILE"
+	}
+	return fmt.Sprintf("%d character(s) are in none of the fonts: %s; %s (or render without them: --allow-missing-glyphs)",
+		len(e.Chars), strings.Join(names, ", "), hint)
+}
+
+// installHint says which Debian package has a character's script.
+func installHint(ch rune) string {
+	switch {
+	case unicode.In(ch, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo):
+		return "for Chinese, Japanese and Korean install Noto CJK (Debian/Ubuntu: fonts-noto-cjk)"
+	case unicode.In(ch, unicode.Arabic, unicode.Hebrew, unicode.Devanagari, unicode.Bengali, unicode.Tamil, unicode.Thai, unicode.Armenian, unicode.Georgian, unicode.Ethiopic):
+		return "for Arabic, Hebrew, Indic and other scripts install Noto (Debian/Ubuntu: fonts-noto-core) or FreeFont (fonts-freefont-ttf)"
+	case emoji(ch):
+		return "emoji cannot be drawn in a PDF by vitae (they need colour bitmap fonts): remove them"
+	}
+	return ""
 }
 
 func (r *renderer) layout(m metrics) *layouter {
@@ -324,92 +398,60 @@ func (r *renderer) layout(m metrics) *layouter {
 	return l
 }
 
-// draw writes the pages with fpdf.
+// draw writes the pages.
 func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
-	p := r.pdf
 	d := r.doc
 	th := r.th
-	p.SetTitle(valid(d.Title), true)
-	p.SetAuthor(valid(d.Author), true)
-	p.SetSubject(valid(d.Subject), true)
-	p.SetKeywords(valid(strings.Join(d.Keywords, ", ")), true)
-	p.SetCreator("vitae", true)
-	p.SetProducer("vitae", true)
-	p.SetLang(d.Lang)
-	p.SetCatalogSort(true)
-	t := opts.Time.UTC().Truncate(time.Second)
-	p.SetCreationDate(t)
-	p.SetModificationDate(t)
-	p.SetDisplayMode("fullpage", "single")
-	for pi, page := range pages {
-		p.AddPage()
-		for _, pl := range page {
+	out := pdfwrite.New(pdfwrite.Info{Title: valid(d.Title), Author: valid(d.Author), Subject: valid(d.Subject),
+		Keywords: valid(strings.Join(d.Keywords, ", ")), Creator: "vitae", Producer: "vitae", Lang: d.Lang, Time: opts.Time})
+	var img *pdfwrite.Image
+	if r.photo != nil {
+		var err error
+		if img, err = pdfwrite.NewImage(r.photo.data.Data, r.photo.data.Format); err != nil {
+			r.warnings = append(r.warnings, "photo: "+err.Error())
+		}
+	}
+	for pi, lines := range pages {
+		p := out.AddPage(r.size[0], r.size[1])
+		for _, pl := range lines {
 			top := th.Margin.Top + pl.y
 			if pl.line.outline != "" {
-				p.Bookmark(valid(pl.line.outline), 0, top)
+				out.Bookmark(valid(pl.line.outline), pi, top)
 			}
 			for _, o := range pl.line.ops {
-				r.drawOp(o, top)
+				r.drawOp(p, img, o, top)
 			}
 		}
 		if th.Footer && len(pages) > 1 {
 			f := font{family: th.Font.Body, size: th.Size.Small}
 			s := valid(fmt.Sprintf(d.Labels.Page, pi+1, len(pages)))
 			w := r.width(f, s)
-			r.drawOp(op{kind: opText, x: (r.size[0] - w) / 2, y: 0, text: s, font: f, color: th.Color.Muted}, r.size[1]-th.Margin.Bottom/2)
+			r.drawOp(p, img, op{kind: opText, x: (r.size[0] - w) / 2, y: 0, text: s, font: f, color: th.Color.Muted}, r.size[1]-th.Margin.Bottom/2)
 		}
 	}
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	return buf.Bytes(), nil
+	return out.Bytes()
 }
 
-func (r *renderer) drawOp(o op, top float64) {
-	p := r.pdf
+func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float64) {
 	switch o.kind {
 	case opText:
-		r.ensure(o.font)
-		p.SetFont(o.font.family, o.font.style, o.font.size)
-		cr, cg, cb := hexColor(o.color)
-		p.SetTextColor(cr, cg, cb)
-		p.Text(o.x, top+o.y, o.text)
+		face := r.face(o.font.family, o.font.style)
+		if face == nil {
+			return
+		}
+		p.Text(face, o.font.size, o.x, top+o.y, pdfwrite.Hex(o.color), face.Shape(o.text, r.lang), o.text)
 	case opRule:
-		cr, cg, cb := hexColor(o.color)
-		p.SetFillColor(cr, cg, cb)
-		p.Rect(o.x, top+o.y, o.w, o.h, "F")
+		p.Rect(o.x, top+o.y, o.w, o.h, pdfwrite.Hex(o.color))
 	case opLink:
-		p.LinkString(o.x, top+o.y, o.w, o.h, valid(o.url))
+		p.Link(o.x, top+o.y, o.w, o.h, valid(o.url))
 	case opImage:
-		opt := fpdf.ImageOptions{ImageType: r.photo.data.Format, ReadDpi: false}
-		if p.GetImageInfo("photo") == nil {
-			p.RegisterImageOptionsReader("photo", opt, bytes.NewReader(r.photo.data.Data))
+		if img != nil {
+			p.Image(img, o.x, top+o.y, o.w, o.h)
 		}
-		p.ImageOptions("photo", o.x, top+o.y, o.w, o.h, false, opt, 0, "")
 	}
 }
 
-func hexColor(s string) (int, int, int) {
-	s = strings.TrimPrefix(s, "#")
-	if len(s) != 6 {
-		return 0, 0, 0
-	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return 0, 0, 0
-	}
-	return int(v >> 16), int(v >> 8 & 0xff), int(v & 0xff)
-}
-
-// valid makes text safe for fpdf, which expects UTF-8 within the Basic
-// Multilingual Plane.
+// valid makes text valid UTF-8.
 func valid(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		if r > 0xffff {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
+	return strings.ToValidUTF8(s, "\uFFFD")
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/document/documenttest"
+	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/internal/testkit"
@@ -114,7 +115,7 @@ func TestExamplesInEveryTheme(t *testing.T) {
 					if !bytes.Contains(res.Data, []byte("/FontFile2")) {
 						t.Error("no embedded TrueType font")
 					}
-					mediaBox := map[string]string{"a4": "595.28 841.89", "letter": "612.00 792.00"}[page]
+					mediaBox := map[string]string{"a4": "595.28 841.89", "letter": "612 792"}[page]
 					if !bytes.Contains(res.Data, []byte("/MediaBox [0 0 "+mediaBox+"]")) {
 						t.Errorf("page size is not %s", page)
 					}
@@ -269,30 +270,57 @@ func TestMaxPages(t *testing.T) {
 	}
 }
 
-func TestMissingGlyphWarnsAndFallbackFontFills(t *testing.T) {
-	src := "basics:\n  name: 山田 Taro\n  label: Engineer\n"
-	res, err := Render(buildYAML(t, src, spec{}))
+// noSystemFonts makes the test see no fonts on the machine.
+func noSystemFonts(t *testing.T) {
+	old := fonts.SystemDirs
+	fonts.SystemDirs = func() []string { return nil }
+	t.Cleanup(func() { fonts.SystemDirs = old })
+}
+
+// A character no font has is an error naming it and what to install (exit
+// 3), unless missing glyphs are allowed; never a silently blank PDF.
+func TestMissingGlyphIsAnErrorUnlessAllowed(t *testing.T) {
+	noSystemFonts(t)
+	d, o := buildYAML(t, "basics:\n  name: 山田 Taro\n  label: Engineer\n", spec{})
+	_, err := Render(d, o)
+	var me *MissingGlyphsError
+	if !errors.As(err, &me) || fault.Of(err) != fault.Render {
+		t.Fatalf("err = %v", err)
+	}
+	for _, want := range []string{"U+5C71", "U+7530", "fonts-noto-cjk", "--font-fallback", "--allow-missing-glyphs"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not say %q: %v", want, err)
+		}
+	}
+	o.AllowMissingGlyphs = true
+	res, err := Render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Warnings) != 2 || !strings.Contains(res.Warnings[0], "U+5C71") {
 		t.Fatalf("warnings = %q", res.Warnings)
 	}
+	if text := pdftotext(t, res.Data); !strings.Contains(text, "Taro") {
+		t.Errorf("text = %q", text)
+	}
+}
+
+func TestFallbackFontFills(t *testing.T) {
+	noSystemFonts(t)
 	fallback := "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 	if _, err := os.Stat(fallback); err != nil {
 		testenv.Missing(t, fallback+" (Debian fonts-dejavu-core)")
 	}
-	src = "basics:\n  name: Taro ☃ Ω\n"
-	d, o := buildYAML(t, src, spec{})
+	d, o := buildYAML(t, "basics:\n  name: Taro ☃ ☎ Ω\n", spec{})
 	o.Theme.Font.Fallback = fallback
-	res, err = Render(d, o)
+	res, err := Render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Warnings) != 0 {
 		t.Fatalf("warnings with a fallback font: %q", res.Warnings)
 	}
-	if text := pdftotext(t, res.Data); !strings.Contains(text, "Taro ☃ Ω") {
+	if text := pdftotext(t, res.Data); !strings.Contains(text, "Taro ☃ ☎ Ω") {
 		t.Fatalf("text = %q", text)
 	}
 }
@@ -357,23 +385,21 @@ func TestEveryBuiltInFontRenders(t *testing.T) {
 
 // The Word renderer measures key columns with render/fonts; the PDF with
 // fpdf. They must agree, or the two would break lines differently.
-func TestFontMetricsAgreeWithFPDF(t *testing.T) {
+// The layout measures text as the writer draws it: shaped, kerned.
+func TestLayoutMeasuresWhatIsDrawn(t *testing.T) {
 	d, o := buildExample(t, "minimal.yaml", spec{})
 	r, err := newRenderer(d, o.Theme, [2]float64{595.28, 841.89})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, fam := range []string{"liberation-serif", "liberation-sans", "carlito", "caladea"} {
-		for _, style := range []string{"", "B"} {
-			face, err := fonts.Builtin(fam, style)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s := "Infrastructure Chef, Docker Engine — Zoë 2018–2020"
-			a, b := r.width(font{family: fam, style: style, size: 10}, s), face.Width(s, 10)
-			if diff := a - b; diff > 0.05 || diff < -0.05 {
-				t.Errorf("%s %q: fpdf %.3f pt, fonts %.3f pt", fam, style, a, b)
-			}
+		face, err := fonts.Builtin(fam, "B")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := "AVATAR Infrastructure Chef, Docker Engine — Zoë 2018–2020"
+		if a, b := r.width(font{family: fam, style: "B", size: 10}, s), face.Shape(s, "en").Width(10, face.Upem); a != b {
+			t.Errorf("%s: layout %.3f pt, shaped %.3f pt", fam, a, b)
 		}
 	}
 }
@@ -442,6 +468,7 @@ func FuzzPDFText(f *testing.F) {
 			document.Paragraph{Text: document.Plain(s)},
 			&document.Entry{Title: document.Plain(s), Dates: s, Location: s, Blocks: []document.Block{&document.Rows{Rows: []document.Row{{Key: document.Plain(s), Value: document.Plain(s), Dates: s}}}}},
 		}}}
+		o.AllowMissingGlyphs = true
 		if _, err := Render(d, o); err != nil {
 			t.Fatal(err)
 		}

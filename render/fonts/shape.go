@@ -1,0 +1,197 @@
+package fonts
+
+import (
+	"github.com/go-text/typesetting/bidi"
+	"github.com/go-text/typesetting/di"
+	"github.com/go-text/typesetting/language"
+	"github.com/go-text/typesetting/shaping"
+	"golang.org/x/image/math/fixed"
+)
+
+// Glyph is one shaped glyph. Distances are in 1/64 font units.
+type Glyph struct {
+	ID               uint16
+	Advance          int32
+	XOffset, YOffset int32
+	// Text is what the glyph stands for: the characters of its cluster on
+	// one glyph of the cluster (a ligature "fi" carries "fi"), "" on the
+	// others (an Arabic letter's marks). In right-to-left runs a cluster's
+	// characters are in visual order, like the glyphs.
+	Text string
+}
+
+// Run is shaped text in visual order.
+type Run struct {
+	Glyphs  []Glyph
+	Advance int64 // 1/64 font units
+	RTL     bool  // some of it runs right to left (the glyphs are in visual order)
+}
+
+// Width is the run's advance at size.
+func (r *Run) Width(size float64, upem int) float64 {
+	return float64(r.Advance) / 64 / float64(upem) * size
+}
+
+type runKey struct{ text, lang string }
+
+type shaper struct{ hb shaping.HarfbuzzShaper }
+
+// maxCachedRuns bounds the shaping cache of a face (a batch of thousands of
+// résumés must not grow it without end).
+const maxCachedRuns = 20000
+
+// Shape shapes text with the face's OpenType features (kerning, standard
+// ligatures, contextual forms, mark positioning) for the language lang (a
+// BCP 47 tag, "" if unknown). Results are cached per face; the Run is shared
+// and must not be changed.
+func (f *Face) Shape(text, lang string) *Run {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	k := runKey{text, lang}
+	if r, ok := f.runs[k]; ok {
+		return r
+	}
+	r := f.shape(text, lang)
+	if len(f.runs) >= maxCachedRuns {
+		clear(f.runs)
+	}
+	f.runs[k] = r
+	return r
+}
+
+func (f *Face) shape(text, lang string) *Run {
+	runes := []rune(text)
+	out := &Run{}
+	lg := language.NewLanguage(lang)
+	// Bidi (UAX #9): the text's levels, its direction taken from its first
+	// strong character; the runs are shaped one by one and laid in visual
+	// order. Text with no right-to-left character skips the algorithm.
+	type span struct {
+		start, end int
+		level      bidi.Level
+	}
+	spans := []span{{0, len(runes), 0}}
+	if hasRTL(runes) {
+		var p bidi.Paragraph
+		rs := p.Segment(runes, bidi.Neutral)
+		spans = spans[:0]
+		for i := 0; i < rs.NumRuns(); i++ {
+			r := rs.Run(i)
+			spans = append(spans, span{r.Start, r.End, r.Level})
+			if r.Level%2 == 1 {
+				out.RTL = true
+			}
+		}
+		// L2: from the highest level down to the lowest odd one, reverse
+		// every sequence of runs at that level or higher
+		hi, lo := bidi.Level(0), bidi.Level(127)
+		for _, sp := range spans {
+			hi = max(hi, sp.level)
+			if sp.level%2 == 1 {
+				lo = min(lo, sp.level)
+			}
+		}
+		for lvl := hi; lvl >= lo && lvl > 0; lvl-- {
+			for i := 0; i < len(spans); {
+				if spans[i].level < lvl {
+					i++
+					continue
+				}
+				j := i
+				for j < len(spans) && spans[j].level >= lvl {
+					j++
+				}
+				for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+					spans[a], spans[b] = spans[b], spans[a]
+				}
+				i = j
+			}
+		}
+	}
+	for _, sp := range spans {
+		dir := di.DirectionLTR
+		if sp.level%2 == 1 {
+			dir = di.DirectionRTL
+		}
+		// one shaping call per script run; characters common to every
+		// script (spaces, digits, punctuation) go with the run around them
+		var pieces [][2]int
+		var scripts []language.Script
+		for start := sp.start; start < sp.end; {
+			sc := language.Common
+			end := start
+			for ; end < sp.end; end++ {
+				s := language.LookupScript(runes[end])
+				if !s.Strong() {
+					continue
+				}
+				if sc == language.Common {
+					sc = s
+				} else if s != sc {
+					break
+				}
+			}
+			pieces = append(pieces, [2]int{start, end})
+			scripts = append(scripts, sc)
+			start = end
+		}
+		if dir == di.DirectionRTL { // pieces of a right-to-left run go right to left
+			for a, b := 0, len(pieces)-1; a < b; a, b = a+1, b-1 {
+				pieces[a], pieces[b] = pieces[b], pieces[a]
+				scripts[a], scripts[b] = scripts[b], scripts[a]
+			}
+		}
+		for k, pc := range pieces {
+			o := f.sh.hb.ShapeNoExtents(shaping.Input{Text: runes, RunStart: pc[0], RunEnd: pc[1], Direction: dir, Face: f.shaping,
+				Size: fixed.Int26_6(f.Upem << 6), Script: scripts[k], Language: lg})
+			seen := map[int]bool{}
+			for _, g := range o.Glyphs {
+				gl := Glyph{ID: uint16(g.GlyphID), Advance: int32(g.Advance), XOffset: int32(g.XOffset), YOffset: int32(g.YOffset)}
+				if !seen[g.TextIndex()] {
+					seen[g.TextIndex()] = true
+					e := min(g.TextIndex()+max(g.RunesCount(), 1), len(runes))
+					gl.Text = string(runes[g.TextIndex():e])
+					if dir == di.DirectionRTL && e-g.TextIndex() > 1 {
+						gl.Text = reverse(runes[g.TextIndex():e]) // visual order, as the glyphs
+					}
+				}
+				out.Glyphs = append(out.Glyphs, gl)
+				out.Advance += int64(g.Advance)
+			}
+		}
+	}
+	return out
+}
+
+func reverse(r []rune) string {
+	out := make([]rune, len(r))
+	for i, c := range r {
+		out[len(r)-1-i] = c
+	}
+	return string(out)
+}
+
+// Complex reports whether text has characters of a script whose glyphs are
+// reordered or combined when shaped (Indic, South-East Asian, Tibetan...):
+// extraction must then be told the text (ActualText), not read it off the
+// glyphs.
+func Complex(text string) bool {
+	for _, r := range text {
+		if r >= 0x900 && r <= 0xdff || r >= 0xe00 && r <= 0xfff || r >= 0x1000 && r <= 0x109f || r >= 0x1780 && r <= 0x17ff || r >= 0xa8e0 && r <= 0xa8ff {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRTL reports whether any character is of a right-to-left script (or a
+// bidi control), so that left-to-right text skips the bidi algorithm.
+func hasRTL(runes []rune) bool {
+	for _, r := range runes {
+		if r >= 0x590 && r <= 0x8ff || r >= 0xfb1d && r <= 0xfdff || r >= 0xfe70 && r <= 0xfeff || r >= 0x10800 && r <= 0x10fff || r >= 0x1e800 && r <= 0x1efff ||
+			r >= 0x200e && r <= 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			return true
+		}
+	}
+	return false
+}

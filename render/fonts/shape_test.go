@@ -1,0 +1,60 @@
+package fonts
+
+import (
+	"testing"
+)
+
+// Kerning: "AVATAR" is narrower shaped than the sum of its glyphs' own
+// advances (the font's GPOS/kern pairs AV, VA, TA are applied).
+func TestShapingKerns(t *testing.T) {
+	for _, fam := range Families {
+		f, err := Builtin(fam.Key, "B")
+		if err != nil {
+			t.Fatal(err)
+		}
+		run := f.Shape("AVATAR", "en")
+		plain := 0
+		for _, g := range run.Glyphs {
+			plain += f.Advance(g.ID)
+		}
+		kerned := run.Width(26, f.Upem)
+		unkerned := float64(plain) / float64(f.Upem) * 26
+		if kerned >= unkerned-0.5 {
+			t.Errorf("%s: AVATAR at 26 pt is %.2f pt shaped, %.2f pt unkerned: not kerned", fam.Key, kerned, unkerned)
+		}
+	}
+}
+
+func TestShapingKeepsTheText(t *testing.T) {
+	f, err := Builtin("liberation-serif", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"office finance", "Ünïcödé – “quotes”", "Привет, мир", "Καλημέρα"} {
+		got := ""
+		for _, g := range f.Shape(s, "").Glyphs {
+			got += g.Text
+		}
+		if got != s {
+			t.Errorf("glyph texts of %q join to %q", s, got)
+		}
+	}
+}
+
+func BenchmarkParseFace(b *testing.B) {
+	fam, _ := Lookup("liberation-serif")
+	data, _ := Bytes(fam, "")
+	for i := 0; i < b.N; i++ {
+		if _, err := newFace(data, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkShapeWord(b *testing.B) {
+	f, _ := Builtin("liberation-serif", "")
+	words := []string{"Experienced", "engineer", "building", "distributed", "systems", "Kubernetes", "AVATAR", "office"}
+	for i := 0; i < b.N; i++ {
+		f.shape(words[i%len(words)], "en")
+	}
+}

@@ -1,0 +1,532 @@
+package pdfwrite
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/vitae-dev/vitae/render/fonts"
+)
+
+// CFF (OpenType .otf and collections such as Noto CJK) embedding: the
+// font's CFF table is rewritten as a CID-keyed CFF holding only the used
+// glyphs, with every subroutine call inlined (so no subroutine needs to be
+// kept). Glyph i of the subset has CID = its glyph ID in the original font,
+// which is the code the page content uses.
+
+type cffIndex [][]byte
+
+func readIndex(b []byte, off int) (cffIndex, int, error) {
+	if off < 0 || off+2 > len(b) {
+		return nil, 0, errors.New("CFF INDEX out of range")
+	}
+	count := int(binary.BigEndian.Uint16(b[off:]))
+	if count == 0 {
+		return nil, off + 2, nil
+	}
+	if off+3 > len(b) {
+		return nil, 0, errors.New("CFF INDEX out of range")
+	}
+	osz := int(b[off+2])
+	if osz < 1 || osz > 4 {
+		return nil, 0, errors.New("CFF INDEX has a bad offset size")
+	}
+	start := off + 3
+	if start+(count+1)*osz > len(b) {
+		return nil, 0, errors.New("CFF INDEX out of range")
+	}
+	rd := func(i int) int {
+		v := 0
+		for k := 0; k < osz; k++ {
+			v = v<<8 | int(b[start+i*osz+k])
+		}
+		return v
+	}
+	data := start + (count+1)*osz - 1
+	out := make(cffIndex, count)
+	for i := 0; i < count; i++ {
+		a, z := rd(i), rd(i+1)
+		if a < 1 || z < a || data+z > len(b) {
+			return nil, 0, errors.New("CFF INDEX entry out of range")
+		}
+		out[i] = b[data+a : data+z]
+	}
+	return out, data + rd(count), nil
+}
+
+func writeIndex(items [][]byte) []byte {
+	if len(items) == 0 {
+		return []byte{0, 0}
+	}
+	total := 1
+	for _, it := range items {
+		total += len(it)
+	}
+	osz := 1
+	for total >= 1<<(8*osz) {
+		osz++
+	}
+	out := make([]byte, 0, 3+(len(items)+1)*osz+total)
+	out = append(out, byte(len(items)>>8), byte(len(items)), byte(osz))
+	put := func(v int) {
+		for k := osz - 1; k >= 0; k-- {
+			out = append(out, byte(v>>(8*k)))
+		}
+	}
+	o := 1
+	put(o)
+	for _, it := range items {
+		o += len(it)
+		put(o)
+	}
+	for _, it := range items {
+		out = append(out, it...)
+	}
+	return out
+}
+
+// dictEntry is one operator of a DICT with its operands, raw and decoded.
+type dictEntry struct {
+	op   int // 12<<8|b for two-byte operators
+	raw  []byte
+	nums []float64
+}
+
+func parseDict(b []byte) ([]dictEntry, error) {
+	var out []dictEntry
+	start := 0
+	var nums []float64
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c <= 21:
+			op := int(c)
+			n := 1
+			if c == 12 {
+				if i+1 >= len(b) {
+					return nil, errors.New("CFF DICT truncated")
+				}
+				op, n = 12<<8|int(b[i+1]), 2
+			}
+			out = append(out, dictEntry{op: op, raw: b[start:i], nums: nums})
+			i += n
+			start, nums = i, nil
+		case c == 28:
+			if i+3 > len(b) {
+				return nil, errors.New("CFF DICT truncated")
+			}
+			nums = append(nums, float64(int16(binary.BigEndian.Uint16(b[i+1:]))))
+			i += 3
+		case c == 29:
+			if i+5 > len(b) {
+				return nil, errors.New("CFF DICT truncated")
+			}
+			nums = append(nums, float64(int32(binary.BigEndian.Uint32(b[i+1:]))))
+			i += 5
+		case c == 30: // real: nibbles up to 0xf
+			i++
+			for i < len(b) && b[i]&0xf != 0xf && b[i]>>4 != 0xf {
+				i++
+			}
+			i++
+			nums = append(nums, 0) // reals are copied raw, never used as offsets
+		case c >= 32 && c <= 246:
+			nums = append(nums, float64(int(c)-139))
+			i++
+		case c >= 247 && c <= 250:
+			if i+2 > len(b) {
+				return nil, errors.New("CFF DICT truncated")
+			}
+			nums = append(nums, float64((int(c)-247)*256+int(b[i+1])+108))
+			i += 2
+		case c >= 251 && c <= 254:
+			if i+2 > len(b) {
+				return nil, errors.New("CFF DICT truncated")
+			}
+			nums = append(nums, float64(-(int(c)-251)*256-int(b[i+1])-108))
+			i += 2
+		default:
+			return nil, fmt.Errorf("CFF DICT has a bad byte %d", c)
+		}
+	}
+	return out, nil
+}
+
+func find(d []dictEntry, op int) *dictEntry {
+	for i := range d {
+		if d[i].op == op {
+			return &d[i]
+		}
+	}
+	return nil
+}
+
+func int5(v int) []byte { return []byte{29, byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)} }
+
+func opBytes(op int) []byte {
+	if op > 255 {
+		return []byte{12, byte(op)}
+	}
+	return []byte{byte(op)}
+}
+
+// fdInfo is one font DICT of the source: its Private DICT and local subrs.
+type fdInfo struct {
+	matrix  []byte // the FontMatrix entry, raw, if any
+	private []byte // Private DICT without Subrs
+	subrs   cffIndex
+}
+
+func subsetCFF(face *fonts.Face, gids []uint16) ([]byte, error) {
+	b := face.Table("CFF ")
+	if len(b) < 4 {
+		return nil, errors.New("no CFF table")
+	}
+	_, off, err := readIndex(b, int(b[2])) // Name INDEX
+	if err != nil {
+		return nil, err
+	}
+	tops, off, err := readIndex(b, off)
+	if err != nil || len(tops) == 0 {
+		return nil, errors.New("CFF has no Top DICT")
+	}
+	_, off, err = readIndex(b, off) // String INDEX
+	if err != nil {
+		return nil, err
+	}
+	gsubrs, _, err := readIndex(b, off)
+	if err != nil {
+		return nil, err
+	}
+	top, err := parseDict(tops[0])
+	if err != nil {
+		return nil, err
+	}
+	cs := find(top, 17)
+	if cs == nil || len(cs.nums) == 0 {
+		return nil, errors.New("CFF has no CharStrings")
+	}
+	charstrings, _, err := readIndex(b, int(cs.nums[0]))
+	if err != nil {
+		return nil, err
+	}
+	readPrivate := func(e *dictEntry) (fdInfo, error) {
+		var fd fdInfo
+		if e == nil || len(e.nums) < 2 {
+			return fd, nil
+		}
+		size, po := int(e.nums[0]), int(e.nums[1])
+		if po < 0 || size < 0 || po+size > len(b) {
+			return fd, errors.New("CFF Private DICT out of range")
+		}
+		pd, err := parseDict(b[po : po+size])
+		if err != nil {
+			return fd, err
+		}
+		for _, en := range pd {
+			if en.op == 19 {
+				if len(en.nums) > 0 {
+					fd.subrs, _, err = readIndex(b, po+int(en.nums[0]))
+					if err != nil {
+						return fd, err
+					}
+				}
+				continue
+			}
+			fd.private = append(fd.private, en.raw...)
+			fd.private = append(fd.private, opBytes(en.op)...)
+		}
+		return fd, nil
+	}
+	var fds []fdInfo
+	fdOf := func(int) int { return 0 }
+	if find(top, 12<<8|30) != nil { // CID-keyed: FDArray and FDSelect
+		fa, fs := find(top, 12<<8|36), find(top, 12<<8|37)
+		if fa == nil || fs == nil || len(fa.nums) == 0 || len(fs.nums) == 0 {
+			return nil, errors.New("CID-keyed CFF without FDArray/FDSelect")
+		}
+		dicts, _, err := readIndex(b, int(fa.nums[0]))
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range dicts {
+			fd, err := parseDict(d)
+			if err != nil {
+				return nil, err
+			}
+			info, err := readPrivate(find(fd, 18))
+			if err != nil {
+				return nil, err
+			}
+			if m := find(fd, 12<<8|7); m != nil {
+				info.matrix = append(append([]byte(nil), m.raw...), 12, 7)
+			}
+			fds = append(fds, info)
+		}
+		sel, err := fdSelect(b, int(fs.nums[0]), len(charstrings))
+		if err != nil {
+			return nil, err
+		}
+		fdOf = func(g int) int { return int(sel[g]) }
+	} else {
+		info, err := readPrivate(find(top, 18))
+		if err != nil {
+			return nil, err
+		}
+		fds = []fdInfo{info}
+	}
+	// the subset's glyphs: .notdef first, then the used ones in order
+	glyphs := []int{0}
+	for _, g := range gids {
+		if g != 0 && int(g) < len(charstrings) {
+			glyphs = append(glyphs, int(g))
+		}
+	}
+	usedFD := map[int]int{} // source FD → subset FD
+	var fdOrder []int
+	newCS := make([][]byte, len(glyphs))
+	fdsel := make([]byte, len(glyphs))
+	for i, g := range glyphs {
+		fd := fdOf(g)
+		if fd >= len(fds) {
+			return nil, errors.New("CFF FDSelect names a missing font DICT")
+		}
+		if _, ok := usedFD[fd]; !ok {
+			usedFD[fd] = len(fdOrder)
+			fdOrder = append(fdOrder, fd)
+		}
+		fdsel[i] = byte(usedFD[fd])
+		d := &desubr{global: gsubrs, local: fds[fd].subrs}
+		if err := d.run(charstrings[g], 0); err != nil {
+			return nil, fmt.Errorf("glyph %d: %w", g, err)
+		}
+		if !d.ended {
+			d.out = append(d.out, 14) // endchar
+		}
+		newCS[i] = d.out
+	}
+	// charset format 0: the CID of each glyph after .notdef
+	charset := []byte{0}
+	for _, g := range glyphs[1:] {
+		charset = append(charset, byte(g>>8), byte(g))
+	}
+	fdselect := append([]byte{0}, fdsel...)
+	csIndex := writeIndex(newCS)
+	// Top DICT with fixed-size offsets, so its size is known before them
+	var matrix, bbox []byte
+	if m := find(top, 12<<8|7); m != nil {
+		matrix = append(append([]byte(nil), m.raw...), 12, 7)
+	}
+	if bb := find(top, 5); bb != nil {
+		bbox = append(append([]byte(nil), bb.raw...), 5)
+	}
+	topDict := func(charsetOff, fdselOff, csOff, fdArrOff int) []byte {
+		var t []byte
+		t = append(t, int5(391)...) // "Adobe"
+		t = append(t, int5(392)...) // "Identity"
+		t = append(t, int5(0)...)
+		t = append(t, 12, 30) // ROS
+		t = append(t, int5(face.NumGlyphs)...)
+		t = append(t, 12, 34) // CIDCount
+		t = append(t, matrix...)
+		t = append(t, bbox...)
+		t = append(t, int5(charsetOff)...)
+		t = append(t, 15)
+		t = append(t, int5(csOff)...)
+		t = append(t, 17)
+		t = append(t, int5(fdArrOff)...)
+		t = append(t, 12, 36)
+		t = append(t, int5(fdselOff)...)
+		t = append(t, 12, 37)
+		return t
+	}
+	name := writeIndex([][]byte{[]byte(face.Name)})
+	strings := writeIndex([][]byte{[]byte("Adobe"), []byte("Identity")})
+	gsub := writeIndex(nil)
+	head := []byte{1, 0, 4, 4}
+	topLen := len(writeIndex([][]byte{topDict(0, 0, 0, 0)}))
+	pos := len(head) + len(name) + topLen + len(strings) + len(gsub)
+	charsetOff := pos
+	pos += len(charset)
+	fdselOff := pos
+	pos += len(fdselect)
+	csOff := pos
+	pos += len(csIndex)
+	fdArrOff := pos
+	// font DICTs: FontMatrix (if the source had one) and Private [size offset]
+	fontDict := func(fd fdInfo, size, off int) []byte {
+		d := append([]byte(nil), fd.matrix...)
+		d = append(d, int5(size)...)
+		d = append(d, int5(off)...)
+		return append(d, 18)
+	}
+	var dicts [][]byte
+	for _, fd := range fdOrder {
+		dicts = append(dicts, fontDict(fds[fd], 0, 0))
+	}
+	pos += len(writeIndex(dicts))
+	dicts = dicts[:0]
+	var privates []byte
+	for _, fd := range fdOrder {
+		p := fds[fd].private
+		dicts = append(dicts, fontDict(fds[fd], len(p), pos+len(privates)))
+		privates = append(privates, p...)
+	}
+	out := append([]byte(nil), head...)
+	out = append(out, name...)
+	out = append(out, writeIndex([][]byte{topDict(charsetOff, fdselOff, csOff, fdArrOff)})...)
+	out = append(out, strings...)
+	out = append(out, gsub...)
+	out = append(out, charset...)
+	out = append(out, fdselect...)
+	out = append(out, csIndex...)
+	out = append(out, writeIndex(dicts)...)
+	out = append(out, privates...)
+	return out, nil
+}
+
+func fdSelect(b []byte, off, n int) ([]byte, error) {
+	if off >= len(b) {
+		return nil, errors.New("CFF FDSelect out of range")
+	}
+	sel := make([]byte, n)
+	switch b[off] {
+	case 0:
+		if off+1+n > len(b) {
+			return nil, errors.New("CFF FDSelect out of range")
+		}
+		copy(sel, b[off+1:])
+	case 3:
+		if off+3 > len(b) {
+			return nil, errors.New("CFF FDSelect out of range")
+		}
+		nr := int(binary.BigEndian.Uint16(b[off+1:]))
+		p := off + 3
+		if p+3*nr+2 > len(b) {
+			return nil, errors.New("CFF FDSelect out of range")
+		}
+		for i := 0; i < nr; i++ {
+			first := int(binary.BigEndian.Uint16(b[p+3*i:]))
+			fd := b[p+3*i+2]
+			next := int(binary.BigEndian.Uint16(b[p+3*i+3:]))
+			for g := first; g < next && g < n; g++ {
+				sel[g] = fd
+			}
+		}
+	default:
+		return nil, fmt.Errorf("CFF FDSelect format %d", b[off])
+	}
+	return sel, nil
+}
+
+// desubr copies a Type 2 charstring with its subroutine calls inlined.
+type desubr struct {
+	global, local cffIndex
+	out           []byte
+	stack         []int // output positions where each operand starts
+	vals          []int
+	stems         int
+	ended         bool
+}
+
+func bias(n int) int {
+	switch {
+	case n < 1240:
+		return 107
+	case n < 33900:
+		return 1131
+	}
+	return 32768
+}
+
+func (d *desubr) run(cs []byte, depth int) error {
+	if depth > 10 {
+		return errors.New("subroutines nest too deep")
+	}
+	if len(d.out) > 1<<20 {
+		return errors.New("charstring too long")
+	}
+	for i := 0; i < len(cs) && !d.ended; {
+		c := cs[i]
+		switch {
+		case c == 28:
+			if i+3 > len(cs) {
+				return errors.New("charstring truncated")
+			}
+			d.push(int(int16(binary.BigEndian.Uint16(cs[i+1:]))), cs[i:i+3])
+			i += 3
+		case c == 255:
+			if i+5 > len(cs) {
+				return errors.New("charstring truncated")
+			}
+			d.push(int(int32(binary.BigEndian.Uint32(cs[i+1:]))>>16), cs[i:i+5])
+			i += 5
+		case c >= 32 && c <= 246:
+			d.push(int(c)-139, cs[i:i+1])
+			i++
+		case c >= 247 && c <= 254:
+			if i+2 > len(cs) {
+				return errors.New("charstring truncated")
+			}
+			v := (int(c)-247)*256 + int(cs[i+1]) + 108
+			if c >= 251 {
+				v = -(int(c)-251)*256 - int(cs[i+1]) - 108
+			}
+			d.push(v, cs[i:i+2])
+			i += 2
+		case c == 10 || c == 29: // callsubr, callgsubr
+			if len(d.vals) == 0 {
+				return errors.New("subroutine call without an index")
+			}
+			idx := d.vals[len(d.vals)-1]
+			d.out = d.out[:d.stack[len(d.stack)-1]]
+			d.vals, d.stack = d.vals[:len(d.vals)-1], d.stack[:len(d.stack)-1]
+			subrs := d.local
+			if c == 29 {
+				subrs = d.global
+			}
+			idx += bias(len(subrs))
+			if idx < 0 || idx >= len(subrs) {
+				return errors.New("subroutine index out of range")
+			}
+			if err := d.run(subrs[idx], depth+1); err != nil {
+				return err
+			}
+			i++
+		case c == 11: // return
+			return nil
+		default: // an operator
+			op := int(c)
+			n := 1
+			if c == 12 {
+				if i+1 >= len(cs) {
+					return errors.New("charstring truncated")
+				}
+				op, n = 12<<8|int(cs[i+1]), 2
+			}
+			switch op {
+			case 1, 3, 18, 23: // stem hints
+				d.stems += len(d.vals) / 2
+			case 19, 20: // hintmask, cntrmask: an implicit vstem, then mask bytes
+				d.stems += len(d.vals) / 2
+				n += (d.stems + 7) / 8
+			}
+			if i+n > len(cs) {
+				return errors.New("charstring truncated")
+			}
+			d.out = append(d.out, cs[i:i+n]...)
+			d.vals, d.stack = d.vals[:0], d.stack[:0]
+			i += n
+			if op == 14 {
+				d.ended = true
+			}
+		}
+	}
+	return nil
+}
+
+func (d *desubr) push(v int, raw []byte) {
+	d.stack = append(d.stack, len(d.out))
+	d.vals = append(d.vals, v)
+	d.out = append(d.out, raw...)
+}

@@ -1,0 +1,147 @@
+package pdfwrite
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/vitae-dev/vitae/render/fonts"
+)
+
+// fontRes is a font as the document uses it: the glyphs drawn with it and
+// the text each stands for.
+type fontRes struct {
+	face *fonts.Face
+	num  int // /F<num>
+	obj  int
+	used map[uint16]string // glyph → the characters it stands for ("" if none)
+}
+
+func (d *Doc) font(face *fonts.Face) *fontRes {
+	if f, ok := d.fontMap[face]; ok {
+		return f
+	}
+	f := &fontRes{face: face, num: len(d.fonts) + 1, used: map[uint16]string{0: ""}}
+	d.fonts = append(d.fonts, f)
+	d.fontMap[face] = f
+	return f
+}
+
+func (f *fontRes) use(g fonts.Glyph) {
+	if t, ok := f.used[g.ID]; !ok || (t == "" && g.Text != "") {
+		f.used[g.ID] = g.Text
+	}
+}
+
+// width is a glyph's advance as the font's /W array gives it (thousandths
+// of the size, rounded as written).
+func (f *fontRes) width(gid uint16) float64 {
+	return math.Round(float64(f.face.Advance(gid))*1000/float64(f.face.Upem)*1000) / 1000
+}
+
+// subsetTag is the six capital letters before a subset font's name, the same
+// for the same glyphs.
+func (f *fontRes) subsetTag(gids []uint16) string {
+	h := sha256.New()
+	h.Write([]byte(f.face.Name))
+	for _, g := range gids {
+		h.Write([]byte{byte(g >> 8), byte(g)})
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
+func (f *fontRes) write(w *objWriter) error {
+	face := f.face
+	gids := sortedGIDs(f.used)
+	name := f.subsetTag(gids) + "+" + face.Name
+	var program []byte
+	var err error
+	var fileKey, cidType, fileDict string
+	if face.CFF {
+		program, err = subsetCFF(face, gids)
+		fileKey, cidType, fileDict = "FontFile3", "CIDFontType0", " /Subtype /CIDFontType0C"
+	} else {
+		program, err = subsetTrueType(face, gids)
+		fileKey, cidType = "FontFile2", "CIDFontType2"
+	}
+	if err != nil {
+		return fmt.Errorf("pdf: embedding font %s: %w", face.Name, err)
+	}
+	cid, desc, file, toUni := w.reserve(), w.reserve(), w.reserve(), w.reserve()
+	w.object(f.obj, fmt.Sprintf("<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>", name, cid, toUni))
+	// widths, runs of consecutive glyphs
+	var ws strings.Builder
+	for i := 0; i < len(gids); {
+		j := i
+		for j+1 < len(gids) && gids[j+1] == gids[j]+1 {
+			j++
+		}
+		fmt.Fprintf(&ws, "%d [", gids[i])
+		for k := i; k <= j; k++ {
+			if k > i {
+				ws.WriteByte(' ')
+			}
+			ws.WriteString(num(f.width(gids[k])))
+		}
+		ws.WriteString("] ")
+		i = j + 1
+	}
+	dict := fmt.Sprintf("<</Type /Font /Subtype /%s /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW 0 /W [%s]",
+		cidType, name, desc, strings.TrimSpace(ws.String()))
+	if !face.CFF {
+		dict += " /CIDToGIDMap /Identity"
+	}
+	w.object(cid, dict+">>")
+	m := face.Metrics
+	scale := func(v int) string { return num(float64(v) * 1000 / float64(face.Upem)) }
+	flags := 4 // symbolic: the glyphs are not in a standard Latin set
+	if m.Fixed {
+		flags |= 1
+	}
+	if m.Serif {
+		flags |= 2
+	}
+	if m.Italic || m.ItalicAngle != 0 {
+		flags |= 64
+	}
+	stemV := 80
+	if m.Bold {
+		stemV = 140
+	}
+	w.object(desc, fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%s %s %s %s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV %d /%s %d 0 R>>",
+		name, flags, scale(m.BBox[0]), scale(m.BBox[1]), scale(m.BBox[2]), scale(m.BBox[3]), num(m.ItalicAngle), scale(m.Ascent), scale(m.Descent), scale(m.CapHeight), stemV, fileKey, file))
+	w.stream(file, fileDict, program, true)
+	w.stream(toUni, "", toUnicode(f.used, gids), true)
+	return nil
+}
+
+// toUnicode is a CMap from glyph codes to the text they stand for.
+func toUnicode(used map[uint16]string, gids []uint16) []byte {
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	var entries []string
+	for _, g := range gids {
+		t := used[g]
+		if t == "" {
+			continue
+		}
+		var hex strings.Builder
+		for _, u := range utf16.Encode([]rune(t)) {
+			fmt.Fprintf(&hex, "%04X", u)
+		}
+		entries = append(entries, fmt.Sprintf("<%04X> <%s>", g, hex.String()))
+	}
+	for i := 0; i < len(entries); i += 100 {
+		j := min(i+100, len(entries))
+		fmt.Fprintf(&b, "%d beginbfchar\n%s\nendbfchar\n", j-i, strings.Join(entries[i:j], "\n"))
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return []byte(b.String())
+}

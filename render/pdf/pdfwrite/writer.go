@@ -1,0 +1,474 @@
+// Package pdfwrite writes PDF files: pages of positioned shaped text, filled
+// rectangles, images and links, with the fonts embedded as subsets (CID fonts,
+// Identity-H, a ToUnicode map for text extraction), an outline, metadata and
+// the document's language. It knows nothing of résumés or layout: the layout
+// engine (package pdf) says where each glyph run goes, and this package can be
+// replaced without touching it.
+//
+// Output is deterministic: the same calls give the same bytes.
+package pdfwrite
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/md5"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"github.com/vitae-dev/vitae/render/fonts"
+)
+
+// Info is the document's metadata.
+type Info struct {
+	Title, Author, Subject, Keywords, Creator, Producer string
+	Lang                                                string // BCP 47, e.g. "en"
+	Time                                                time.Time
+}
+
+// Doc is a PDF being built.
+type Doc struct {
+	info    Info
+	pages   []*Page
+	fonts   []*fontRes
+	fontMap map[*fonts.Face]*fontRes
+	images  []*Image
+	marks   []bookmark
+}
+
+type bookmark struct {
+	title string
+	page  int
+	y     float64
+}
+
+// New starts a document.
+func New(info Info) *Doc {
+	return &Doc{info: info, fontMap: map[*fonts.Face]*fontRes{}}
+}
+
+// Page is one page; coordinates are in points from its top-left corner.
+type Page struct {
+	doc     *Doc
+	w, h    float64
+	content bytes.Buffer
+	links   []link
+	fonts   map[*fontRes]bool
+	images  map[*Image]bool
+	fill    string
+	curFont *fontRes
+	curSize float64
+	inText  bool
+}
+
+type link struct {
+	x, y, w, h float64
+	url        string
+}
+
+// AddPage adds a page of the given size in points.
+func (d *Doc) AddPage(w, h float64) *Page {
+	p := &Page{doc: d, w: w, h: h, fonts: map[*fontRes]bool{}, images: map[*Image]bool{}}
+	d.pages = append(d.pages, p)
+	return p
+}
+
+// Bookmark adds an entry to the outline pointing at y on page (0-based).
+func (d *Doc) Bookmark(title string, page int, y float64) {
+	d.marks = append(d.marks, bookmark{title, page, y})
+}
+
+// Color is an RGB colour, each part 0–1.
+type Color [3]float64
+
+// Hex parses "#rrggbb" (black if it is not one).
+func Hex(s string) Color {
+	s = strings.TrimPrefix(s, "#")
+	v, err := strconv.ParseUint(s, 16, 32)
+	if len(s) != 6 || err != nil {
+		return Color{}
+	}
+	return Color{float64(v>>16) / 255, float64(v>>8&0xff) / 255, float64(v&0xff) / 255}
+}
+
+func (c Color) op(stroke bool) string {
+	o := " rg"
+	if stroke {
+		o = " RG"
+	}
+	return num(c[0]) + " " + num(c[1]) + " " + num(c[2]) + o
+}
+
+func (p *Page) endText() {
+	if p.inText {
+		p.content.WriteString("ET\n")
+		p.inText = false
+	}
+}
+
+func (p *Page) setFill(c Color) {
+	s := c.op(false)
+	if s != p.fill {
+		p.fill = s
+		p.content.WriteString(s)
+		p.content.WriteByte('\n')
+	}
+}
+
+// Rect fills a rectangle.
+func (p *Page) Rect(x, y, w, h float64, c Color) {
+	p.endText()
+	p.setFill(c)
+	fmt.Fprintf(&p.content, "%s %s %s %s re f\n", num(x), num(p.h-y-h), num(w), num(h))
+}
+
+// Link makes an area a link to url.
+func (p *Page) Link(x, y, w, h float64, url string) {
+	p.links = append(p.links, link{x, y, w, h, url})
+}
+
+// Text draws a shaped run of text in face at size, starting at x on the
+// baseline y. Where the glyphs do not spell the text in order (right-to-left
+// runs, Indic vowel signs drawn before their consonant, marks), the text
+// is attached as ActualText, so that extraction and copying get it right.
+func (p *Page) Text(face *fonts.Face, size, x, y float64, c Color, run *fonts.Run, text string) {
+	if len(run.Glyphs) == 0 {
+		return
+	}
+	spelled := make([]byte, 0, len(text))
+	for _, g := range run.Glyphs {
+		spelled = append(spelled, g.Text...)
+	}
+	// right-to-left runs are left to the reader's own bidi (PDF text is
+	// read in visual order); giving them ActualText makes extractors
+	// reverse it twice
+	actual := !run.RTL && (string(spelled) != text || fonts.Complex(text))
+	fr := p.doc.font(face)
+	p.fonts[fr] = true
+	if !p.inText {
+		p.content.WriteString("BT\n")
+		p.inText = true
+	}
+	p.setFill(c)
+	if fr != p.curFont || size != p.curSize {
+		fmt.Fprintf(&p.content, "/F%d %s Tf\n", fr.num, num(size))
+		p.curFont, p.curSize = fr, size
+	}
+	fmt.Fprintf(&p.content, "1 0 0 1 %s %s Tm\n", num(x), num(p.h-y))
+	if actual {
+		fmt.Fprintf(&p.content, "/Span <</ActualText %s>> BDC\n", text16(text))
+	}
+	upem := float64(face.Upem)
+	var tj strings.Builder
+	tj.WriteByte('[')
+	open := false // inside a <hex> string
+	pending := 0.0
+	flushAdj := func() {
+		if math.Abs(pending) > 0.0005 {
+			if open {
+				tj.WriteByte('>')
+				open = false
+			}
+			tj.WriteString(num(pending))
+			pending = 0
+		}
+	}
+	rise := 0.0
+	for _, g := range run.Glyphs {
+		fr.use(g)
+		dx := float64(g.XOffset) / 64 * 1000 / upem
+		dy := float64(g.YOffset) / 64 / upem * size
+		if dy != rise {
+			flushAdj()
+			if open {
+				tj.WriteByte('>')
+				open = false
+			}
+			tj.WriteString("] TJ\n")
+			p.content.WriteString(tj.String())
+			tj.Reset()
+			fmt.Fprintf(&p.content, "%s Ts\n", num(dy))
+			tj.WriteByte('[')
+			rise = dy
+		}
+		pending -= dx
+		flushAdj()
+		if !open {
+			tj.WriteByte('<')
+			open = true
+		}
+		fmt.Fprintf(&tj, "%04X", g.ID)
+		adv := float64(g.Advance) / 64 * 1000 / upem
+		pending += fr.width(g.ID) - adv + dx
+	}
+	if open {
+		tj.WriteByte('>')
+	}
+	tj.WriteString("] TJ\n")
+	p.content.WriteString(tj.String())
+	if rise != 0 {
+		p.content.WriteString("0 Ts\n")
+	}
+	if actual {
+		p.content.WriteString("EMC\n")
+	}
+}
+
+// Image draws an image in the box (x, y, w, h).
+func (p *Page) Image(img *Image, x, y, w, h float64) {
+	p.endText()
+	p.images[img] = true
+	if img.num == 0 {
+		p.doc.images = append(p.doc.images, img)
+		img.num = len(p.doc.images)
+	}
+	fmt.Fprintf(&p.content, "q %s 0 0 %s %s %s cm /Im%d Do Q\n", num(w), num(h), num(x), num(p.h-y-h), img.num)
+}
+
+// num formats a number with at most three decimals.
+func num(v float64) string {
+	v = math.Round(v*1000) / 1000
+	if v == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// ---- writing ----
+
+type objWriter struct {
+	buf     bytes.Buffer
+	offsets []int // by object number - 1
+}
+
+func (w *objWriter) reserve() int {
+	w.offsets = append(w.offsets, 0)
+	return len(w.offsets)
+}
+
+func (w *objWriter) begin(n int) {
+	w.offsets[n-1] = w.buf.Len()
+	fmt.Fprintf(&w.buf, "%d 0 obj\n", n)
+}
+
+func (w *objWriter) end() { w.buf.WriteString("\nendobj\n") }
+
+func (w *objWriter) object(n int, body string) {
+	w.begin(n)
+	w.buf.WriteString(body)
+	w.end()
+}
+
+// stream writes a compressed stream object with extra dictionary entries.
+func (w *objWriter) stream(n int, dict string, data []byte, compress bool) {
+	if compress {
+		var z bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+		zw.Write(data)
+		zw.Close()
+		data = z.Bytes()
+		dict += " /Filter /FlateDecode"
+	}
+	w.begin(n)
+	fmt.Fprintf(&w.buf, "<<%s /Length %d>>\nstream\n", dict, len(data))
+	w.buf.Write(data)
+	w.buf.WriteString("\nendstream")
+	w.end()
+}
+
+// Bytes writes the document.
+func (d *Doc) Bytes() ([]byte, error) {
+	if len(d.pages) == 0 {
+		d.AddPage(595.28, 841.89)
+	}
+	w := &objWriter{}
+	w.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	catalog, pagesObj, info := w.reserve(), w.reserve(), w.reserve()
+	pageObjs := make([]int, len(d.pages))
+	for i := range d.pages {
+		pageObjs[i] = w.reserve()
+	}
+	for _, p := range d.pages {
+		p.endText()
+	}
+	// fonts and images first get numbers, then pages refer to them
+	for _, f := range d.fonts {
+		f.obj = w.reserve()
+	}
+	for _, img := range d.images {
+		img.obj = w.reserve()
+	}
+	// pages
+	kids := make([]string, len(d.pages))
+	for i, p := range d.pages {
+		kids[i] = fmt.Sprintf("%d 0 R", pageObjs[i])
+		content := w.reserve()
+		var annots []string
+		for _, l := range p.links {
+			a := w.reserve()
+			w.object(a, fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /F 4 /A <</S /URI /URI %s>>>>",
+				num(l.x), num(p.h-l.y-l.h), num(l.x+l.w), num(p.h-l.y), literal(l.url)))
+			annots = append(annots, fmt.Sprintf("%d 0 R", a))
+		}
+		var res strings.Builder
+		res.WriteString("/ProcSet [/PDF /Text /ImageC]")
+		if len(p.fonts) > 0 {
+			res.WriteString(" /Font <<")
+			for _, f := range d.fonts {
+				if p.fonts[f] {
+					fmt.Fprintf(&res, "/F%d %d 0 R ", f.num, f.obj)
+				}
+			}
+			res.WriteString(">>")
+		}
+		if len(p.images) > 0 {
+			res.WriteString(" /XObject <<")
+			for _, img := range d.images {
+				if p.images[img] {
+					fmt.Fprintf(&res, "/Im%d %d 0 R ", img.num, img.obj)
+				}
+			}
+			res.WriteString(">>")
+		}
+		dict := fmt.Sprintf("<</Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources <<%s>> /Contents %d 0 R",
+			pagesObj, num(p.w), num(p.h), res.String(), content)
+		if len(annots) > 0 {
+			dict += " /Annots [" + strings.Join(annots, " ") + "]"
+		}
+		w.object(pageObjs[i], dict+">>")
+		w.stream(content, "", p.content.Bytes(), true)
+	}
+	w.object(pagesObj, fmt.Sprintf("<</Type /Pages /Kids [%s] /Count %d>>", strings.Join(kids, " "), len(d.pages)))
+	for _, f := range d.fonts {
+		if err := f.write(w); err != nil {
+			return nil, err
+		}
+	}
+	for _, img := range d.images {
+		img.write(w)
+	}
+	// outline
+	outline := 0
+	if len(d.marks) > 0 {
+		outline = w.reserve()
+		items := make([]int, len(d.marks))
+		for i := range items {
+			items[i] = w.reserve()
+		}
+		for i, m := range d.marks {
+			pg := min(max(m.page, 0), len(d.pages)-1)
+			dict := fmt.Sprintf("<</Title %s /Parent %d 0 R /Dest [%d 0 R /XYZ 0 %s null]", text(m.title), outline, pageObjs[pg], num(d.pages[pg].h-m.y))
+			if i > 0 {
+				dict += fmt.Sprintf(" /Prev %d 0 R", items[i-1])
+			}
+			if i < len(items)-1 {
+				dict += fmt.Sprintf(" /Next %d 0 R", items[i+1])
+			}
+			w.object(items[i], dict+">>")
+		}
+		w.object(outline, fmt.Sprintf("<</Type /Outlines /First %d 0 R /Last %d 0 R /Count %d>>", items[0], items[len(items)-1], len(items)))
+	}
+	// info and catalog
+	var inf strings.Builder
+	inf.WriteString("<<")
+	for _, kv := range [][2]string{{"Title", d.info.Title}, {"Author", d.info.Author}, {"Subject", d.info.Subject}, {"Keywords", d.info.Keywords}, {"Creator", d.info.Creator}, {"Producer", d.info.Producer}} {
+		if kv[1] != "" {
+			fmt.Fprintf(&inf, "/%s %s ", kv[0], text(kv[1]))
+		}
+	}
+	if !d.info.Time.IsZero() {
+		t := "(D:" + d.info.Time.UTC().Format("20060102150405") + "Z)"
+		fmt.Fprintf(&inf, "/CreationDate %s /ModDate %s", t, t)
+	}
+	inf.WriteString(">>")
+	w.object(info, inf.String())
+	cat := fmt.Sprintf("<</Type /Catalog /Pages %d 0 R /PageLayout /SinglePage /OpenAction [%d 0 R /Fit] /ViewerPreferences <</DisplayDocTitle true>>", pagesObj, pageObjs[0])
+	if outline != 0 {
+		cat += fmt.Sprintf(" /Outlines %d 0 R /PageMode /UseOutlines", outline)
+	}
+	if d.info.Lang != "" {
+		cat += " /Lang " + literal(d.info.Lang)
+	}
+	w.object(catalog, cat+">>")
+	// cross-reference table and trailer
+	xref := w.buf.Len()
+	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets)+1)
+	for _, o := range w.offsets {
+		fmt.Fprintf(&w.buf, "%010d 00000 n \n", o)
+	}
+	id := md5.Sum(w.buf.Bytes())
+	fmt.Fprintf(&w.buf, "trailer\n<</Size %d /Root %d 0 R /Info %d 0 R /ID [<%x> <%x>]>>\nstartxref\n%d\n%%%%EOF\n",
+		len(w.offsets)+1, catalog, info, id, id, xref)
+	return w.buf.Bytes(), nil
+}
+
+// WriteTo writes the document to out.
+func (d *Doc) WriteTo(out io.Writer) (int64, error) {
+	b, err := d.Bytes()
+	if err != nil {
+		return 0, err
+	}
+	n, err := out.Write(b)
+	return int64(n), err
+}
+
+// literal is a PDF literal string of ASCII text.
+func literal(s string) string {
+	var b strings.Builder
+	b.WriteByte('(')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '(' || c == ')' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c < 32 || c > 126:
+			fmt.Fprintf(&b, "\\%03o", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(')')
+	return b.String()
+}
+
+// text16 is a PDF text string in UTF-16BE with a BOM, whatever the text.
+func text16(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(strings.ToValidUTF8(s, "\uFFFD"))) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteByte('>')
+	return b.String()
+}
+
+// text is a PDF text string: literal when ASCII, else UTF-16BE with a BOM.
+func text(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 32 || s[i] > 126 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return literal(s)
+	}
+	return text16(s)
+}
+
+func sortedGIDs(m map[uint16]string) []uint16 {
+	out := make([]uint16, 0, len(m))
+	for g := range m {
+		out = append(out, g)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}

@@ -1,0 +1,198 @@
+package pdfwrite
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-text/typesetting/font/cff"
+	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/render/fonts"
+)
+
+// streams returns the decompressed streams of a PDF written by this package.
+func streams(t *testing.T, pdf []byte) [][]byte {
+	t.Helper()
+	var out [][]byte
+	for _, m := range regexp.MustCompile(`(?s)/FlateDecode /Length (\d+)>>\nstream\n`).FindAllSubmatchIndex(pdf, -1) {
+		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		zr, err := zlib.NewReader(bytes.NewReader(pdf[m[1] : m[1]+n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+func oneLine(t *testing.T, face *fonts.Face, text string, size float64) []byte {
+	t.Helper()
+	d := New(Info{Title: "t", Lang: "en", Time: time.Unix(0, 0)})
+	p := d.AddPage(300, 100)
+	p.Text(face, size, 10, 50, Hex("#000000"), face.Shape(text, "en"), text)
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The advance of "AVATAR" as the PDF draws it (glyph widths minus the TJ
+// adjustments) is shorter than the sum of the glyphs' own advances.
+func TestKerningReachesThePDF(t *testing.T) {
+	face, err := fonts.Builtin("liberation-serif", "B")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := oneLine(t, face, "AVATAR", 26)
+	var tj string
+	for _, s := range streams(t, pdf) {
+		if m := regexp.MustCompile(`\[(.*)\] TJ`).FindSubmatch(s); m != nil {
+			tj = string(m[1])
+		}
+	}
+	if tj == "" {
+		t.Fatal("no TJ in the page")
+	}
+	fr := &fontRes{face: face}
+	plain, adjust := 0.0, 0.0
+	for _, m := range regexp.MustCompile(`<([0-9A-F]+)>|(-?[0-9.]+)`).FindAllStringSubmatch(tj, -1) {
+		if m[1] != "" {
+			for i := 0; i+4 <= len(m[1]); i += 4 {
+				g, _ := strconv.ParseUint(m[1][i:i+4], 16, 16)
+				plain += fr.width(uint16(g))
+			}
+		} else {
+			v, _ := strconv.ParseFloat(m[2], 64)
+			adjust += v
+		}
+	}
+	kerned := (plain - adjust) * 26 / 1000
+	if unkerned := plain * 26 / 1000; kerned > unkerned-1 {
+		t.Errorf("AVATAR is %.2f pt drawn, %.2f pt unkerned (TJ %s)", kerned, unkerned, tj)
+	}
+	if want := face.Shape("AVATAR", "en").Width(26, face.Upem); kerned-want > 0.01 || want-kerned > 0.01 {
+		t.Errorf("drawn %.3f pt, the layout measured %.3f pt", kerned, want)
+	}
+}
+
+// Fonts are embedded as subsets: the standard six-letter prefix, only the
+// used glyphs, a ToUnicode map; the same input gives the same bytes.
+func TestFontsAreSubset(t *testing.T) {
+	face, err := fonts.Builtin("liberation-sans", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := oneLine(t, face, "Hello, world", 11)
+	if !regexp.MustCompile(`/BaseFont /[A-Z]{6}\+LiberationSans `).Match(pdf) {
+		t.Error("no subset prefix on the font name")
+	}
+	if len(pdf) > 12<<10 {
+		t.Errorf("a one-line PDF is %d bytes: the font is not subset", len(pdf))
+	}
+	var cmap string
+	for _, s := range streams(t, pdf) {
+		if bytes.Contains(s, []byte("beginbfchar")) {
+			cmap = string(s)
+		}
+	}
+	if !strings.Contains(cmap, "<0048>") || !strings.Contains(cmap, "beginbfchar") { // H
+		t.Errorf("ToUnicode map has no entry for H: %s", cmap)
+	}
+	if again := oneLine(t, face, "Hello, world", 11); !bytes.Equal(pdf, again) {
+		t.Error("two writes differ")
+	}
+}
+
+// A CJK font from a CFF-based collection (Noto CJK) is embedded as a small
+// CID-keyed subset that draws: the page is not blank.
+func TestCFFSubsetDraws(t *testing.T) {
+	const file = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		testenv.Missing(t, file+" (Debian fonts-noto-cjk)")
+	}
+	face, err := fonts.Parse(file+"#0", data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := oneLine(t, face, "山田太郎", 40)
+	if len(pdf) > 30<<10 {
+		t.Errorf("4 CJK characters take %d KB", len(pdf)>>10)
+	}
+	tool := testenv.Tool(t, "pdftoppm")
+	cmd := exec.Command(tool, "-gray", "-r", "36", "-singlefile", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	img, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dark := 0
+	for _, b := range img[len(img)-150*50:] {
+		if b < 128 {
+			dark++
+		}
+	}
+	if dark < 50 {
+		t.Errorf("the CJK line draws %d dark pixels: blank", dark)
+	}
+}
+
+// The subset CFF's glyphs have exactly the outlines of the original ones
+// (subroutines inlined, hints kept).
+func TestCFFSubsetKeepsOutlines(t *testing.T) {
+	const file = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		testenv.Missing(t, file+" (Debian fonts-noto-cjk)")
+	}
+	face, err := fonts.Parse(file+"#1", data, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gids []uint16
+	seen := map[uint16]bool{}
+	for _, g := range face.Shape("職歴シニアエンジニア株式会社 Go, 2019年4月 – 現在", "ja").Glyphs {
+		if !seen[g.ID] && g.ID != 0 {
+			seen[g.ID] = true
+			gids = append(gids, g.ID)
+		}
+	}
+	sub, err := subsetCFF(face, gids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := cff.Parse(face.Table("CFF "))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := cff.Parse(sub)
+	if err != nil {
+		t.Fatalf("the subset does not parse: %v", err)
+	}
+	if len(sub) > 40<<10 {
+		t.Errorf("subset of %d glyphs is %d KB", len(gids), len(sub)>>10)
+	}
+	for i, g := range gids {
+		a, _, err1 := orig.LoadGlyph(g)
+		b, _, err2 := got.LoadGlyph(uint16(i + 1))
+		if err1 != nil || err2 != nil {
+			t.Fatalf("glyph %d: %v / %v", g, err1, err2)
+		}
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Errorf("glyph %d: outline differs in the subset", g)
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/vitae-dev/vitae/internal/testenv"
+)
+
+// scriptFonts are the Debian packages the script tests need (CI installs
+// them): Noto CJK for Chinese, Japanese and Korean, FreeFont for Hebrew,
+// Arabic and Devanagari.
+var scriptFonts = map[string]string{
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc": "fonts-noto-cjk",
+	"/usr/share/fonts/truetype/freefont/FreeSerif.ttf":       "fonts-freefont-ttf",
+}
+
+func needScriptFonts(t *testing.T) {
+	for f, pkg := range scriptFonts {
+		if _, err := os.Stat(f); err != nil {
+			testenv.Missing(t, f+" (Debian "+pkg+")")
+		}
+	}
+}
+
+// Résumés in many scripts render with every word extractable, in logical
+// order, from fonts found on the system by coverage; CJK text is not blank.
+func TestScripts(t *testing.T) {
+	needScriptFonts(t)
+	cases := []struct {
+		lang, name, label, summary string
+		maxKB                      int
+	}{
+		{"zh", "王小明", "软件工程师", "负责分布式系统的设计与实现，熟悉 Go 和 Kubernetes。", 150},
+		{"ja", "山田太郎", "ソフトウェアエンジニア", "大規模な分散システムの設計と開発を担当しました。", 150},
+		{"ko", "김민준", "소프트웨어 엔지니어", "분산 시스템 설계와 개발을 담당했습니다.", 150},
+		{"ru", "Иван Петров", "Инженер-программист", "Разработка распределённых систем на Go.", 60},
+		{"el", "Γιώργος Παπαδόπουλος", "Μηχανικός λογισμικού", "Σχεδιασμός κατανεμημένων συστημάτων.", 60},
+		{"vi", "Nguyễn Văn An", "Kỹ sư phần mềm", "Thiết kế và phát triển hệ thống phân tán.", 60},
+		{"hi", "अमित शर्मा", "सॉफ़्टवेयर इंजीनियर", "वितरित प्रणालियों का डिज़ाइन और विकास।", 80},
+		{"he", "דוד כהן", "מהנדס תוכנה", "תכנון ופיתוח מערכות מבוזרות.", 80},
+		{"ar", "محمد علي", "مهندس برمجيات", "تصميم وتطوير الأنظمة الموزعة.", 80},
+	}
+	for _, c := range cases {
+		t.Run(c.lang, func(t *testing.T) {
+			src := "basics:\n  name: " + c.name + "\n  label: " + c.label + "\n  summary: " + c.summary + "\nsettings: {locale: " + c.lang + "}\n"
+			res, err := Render(buildYAML(t, src, spec{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Warnings) > 0 {
+				t.Errorf("warnings: %q", res.Warnings)
+			}
+			if len(res.Data) > c.maxKB<<10 {
+				t.Errorf("%d KB, want at most %d KB", len(res.Data)>>10, c.maxKB)
+			}
+			if !bytes.Contains(res.Data, []byte("/Lang ("+c.lang+")")) {
+				t.Errorf("no /Lang (%s)", c.lang)
+			}
+			// without the bidi marks pdftotext adds around runs
+			text := strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+				if r >= 0x202a && r <= 0x202e || r == 0x200e || r == 0x200f || r >= 0x2066 && r <= 0x2069 {
+					return -1
+				}
+				return r
+			}, pdftotext(t, res.Data))), " ")
+			for _, want := range []string{c.name, c.label, c.summary} {
+				if !strings.Contains(text, strings.Join(strings.Fields(want), " ")) {
+					t.Errorf("%q is not in the text in order:\n%s", want, text)
+				}
+			}
+		})
+	}
+}
