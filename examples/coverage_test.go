@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vitae-dev/vitae/internal/pdftest"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/schema"
@@ -182,7 +183,7 @@ func TestEveryFieldIsRendered(t *testing.T) {
 				t.Errorf("%s %s: words out of reading order\n got %v\nwant %v", themeName, format, got, want)
 			}
 		}
-		raw := map[string]string{"md": string(outs["md"]), "txt": string(outs["txt"]), "pdf": string(outs["pdf"]), "docx": docxParts(t, outs["docx"])}
+		raw := map[string]string{"md": string(outs["md"]), "txt": string(outs["txt"]), "pdf": pdftest.Dicts(outs["pdf"]), "docx": docxParts(t, outs["docx"])}
 		for format, text := range raw {
 			for _, l := range c.links {
 				if !strings.Contains(text, "example.com/"+l) { // a bare host shows without its scheme

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vitae-dev/vitae/internal/pdftest"
 	"github.com/vitae-dev/vitae/pipeline"
 )
 
@@ -153,7 +154,7 @@ func TestControlsRenderAgain(t *testing.T) {
 	if !strings.Contains(after.Pages[0], `viewBox="0 0 612.00 792.00"`) {
 		t.Errorf("a letter page is 612×792 pt: %.120s", after.Pages[0])
 	}
-	if pdf := do(h, "GET", "/resume.pdf", "", nil).Body.String(); !strings.Contains(pdf, "/MediaBox [0 0 612 792]") {
+	if pdf := do(h, "GET", "/resume.pdf", "", nil).Body.String(); !strings.Contains(pdftest.Dicts([]byte(pdf)), "/MediaBox [0 0 612 792]") {
 		t.Errorf("the PDF downloaded after the change is not the letter one")
 	}
 }

@@ -27,6 +27,7 @@ type op struct {
 	font  font
 	color string
 	url   string
+	el    int // the structure element it belongs to (0: an artifact)
 }
 
 type opKind int
@@ -54,6 +55,7 @@ type side struct {
 	text  string
 	font  font
 	right float64 // right edge, relative to the content box
+	el    int     // its structure element
 }
 
 // metrics are the scalable parts of a theme, tightened by --max-pages.
@@ -80,6 +82,34 @@ type layouter struct {
 	// pendingGap is the space before the next block's first line (after a
 	// heading or an entry's title), in place of the block's own.
 	pendingGap float64
+	// The structure tree (tagged PDF): elements in reading order, element
+	// i numbered i+1 under parent (0: the document); cur is the element the
+	// text laid out now belongs to.
+	elems []elem
+	cur   int
+}
+
+// elem is a structure element: a standard PDF role (H1, P, L, LI, Table...).
+type elem struct {
+	role   string
+	parent int
+	alt    string
+}
+
+// open starts a structure element under the current one; what is laid out
+// until close(prev) belongs to it.
+func (l *layouter) open(role string) (prev int) {
+	prev = l.cur
+	l.cur = l.leaf(role)
+	return prev
+}
+
+func (l *layouter) close(prev int) { l.cur = prev }
+
+// leaf adds a structure element under the current one without entering it.
+func (l *layouter) leaf(role string) int {
+	l.elems = append(l.elems, elem{role: role, parent: l.cur})
+	return len(l.elems)
 }
 
 type photoInfo struct {

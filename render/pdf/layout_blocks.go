@@ -21,16 +21,28 @@ func (l *layouter) blocks(bs []document.Block, x, w float64, top bool) {
 			first := len(l.lines)
 			f, color, indent := l.paragraphStyle(b.Style)
 			align := "left"
+			role := "P"
+			if b.Style == document.StyleQuote {
+				role = "BlockQuote"
+			}
+			prev := l.open(role)
 			l.textLines(b.Text, f, color, x+indent, w-indent, align, l.takeGap(before))
+			l.close(prev)
 			if top {
 				l.widowControl(first)
 			}
 		case *document.List:
+			prev := l.open("L")
 			l.list(b.Items, x, w, 0, l.takeGap(before), top)
+			l.close(prev)
 		case *document.Rows:
+			prev := l.open("Table")
 			l.rows(b, x, w, l.takeGap(before), top)
+			l.close(prev)
 		case *document.Entry:
+			prev := l.open("Div")
 			l.entry(b, x, w, l.takeGap(l.gap(th.Spacing.Entry)), false)
+			l.close(prev)
 		}
 	}
 }
@@ -71,7 +83,11 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 		if i > 0 || depth > 0 {
 			b = l.gap(th.Spacing.Paragraph * 0.5)
 		}
+		li := l.open("LI")
+		lbl := l.leaf("Lbl")
+		body := l.open("LBody")
 		l.textLines(it.Text, f, th.Color.Text, x+indent, w-indent, "left", b)
+		l.close(body)
 		if len(l.lines) > first {
 			bullet := th.Bullet
 			if depth > 0 {
@@ -82,13 +98,18 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 			}
 			ln := &l.lines[first]
 			for _, seg := range l.resolve(bullet, f) {
-				ln.ops = append(ln.ops, op{kind: opText, x: l.x0 + x + indent*0.25, y: l.baseline(ln.h, f.size), text: seg.text, font: seg.font, color: th.Color.Muted})
+				ln.ops = append(ln.ops, op{kind: opText, x: l.x0 + x + indent*0.25, y: l.baseline(ln.h, f.size), text: seg.text, font: seg.font, color: th.Color.Muted, el: lbl})
 			}
 		}
 		if top {
 			l.widowControl(first)
 		}
-		l.list(it.Items, x+indent, w-indent, depth+1, 0, top)
+		if len(it.Items) > 0 {
+			sub := l.open("L")
+			l.list(it.Items, x+indent, w-indent, depth+1, 0, top)
+			l.close(sub)
+		}
+		l.close(li)
 	}
 }
 
@@ -131,8 +152,10 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 			valueEnd = dateX - gutter
 		}
 		first := len(l.lines)
+		tr := l.open("TR")
 		switch {
 		case len(row.Key) > 0 && len(row.Value) > 0:
+			th, td := l.leaf("TH"), l.leaf("TD")
 			valueLines := l.wrap(row.Value, valFont, valueEnd-x-keyW)
 			keyLines := l.wrap(row.Key, keyFont, keyW-gutter)
 			offset := 0
@@ -155,11 +178,14 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 					ln.before = b
 				}
 				if j < len(keyLines) {
-					l.place(&ln, keyLines[j], x, th.Color.Text, "left", valueEnd-x)
+					l.cur = th
+					l.place(&ln, keyLines[j], x, l.th.Color.Text, "left", valueEnd-x)
 				}
 				if j >= offset && j-offset < len(valueLines) {
-					l.place(&ln, valueLines[j-offset], x+keyW, th.Color.Text, "left", valueEnd-x-keyW)
+					l.cur = td
+					l.place(&ln, valueLines[j-offset], x+keyW, l.th.Color.Text, "left", valueEnd-x-keyW)
 				}
+				l.cur = tr
 				l.add(ln)
 			}
 			if row.Dates != "" {
@@ -170,12 +196,17 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 			if len(t) == 0 {
 				t, f = row.Value, valFont
 			}
+			td := l.open("TD")
 			l.textLines(t, f, th.Color.Text, x, valueEnd-x, "left", b)
+			l.close(td)
 		}
 		if row.Dates != "" && len(l.lines) > first {
 			ln := &l.lines[first]
+			td := l.open("TD")
 			l.leftText(ln, row.Dates, dateFont, th.Color.Muted, dateX)
+			l.close(td)
 		}
+		l.close(tr)
 		for j := first; j < len(l.lines)-1; j++ {
 			l.lines[j].keep = true
 		}
@@ -206,6 +237,7 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	}
 	subtitle := e.Subtitle
 	location := e.Location
+	heading := l.open("H3")
 	if th.Compact && len(subtitle) > 0 && len(e.Title) > 0 {
 		// subtitle on the title line: "Title, Subtitle"
 		t := append(document.Text{}, e.Title...)
@@ -219,9 +251,12 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	} else if len(e.Title) > 0 {
 		l.textLines(e.Title, titleFont, titleColor, x, w-datesW, "left", before)
 	}
+	l.close(heading)
 	titleLine, subLine := -1, -1
+	datesEl, locEl := 0, 0
 	if e.Dates != "" && len(l.lines) > first {
 		titleLine = first
+		datesEl = l.leaf("P")
 	}
 	if len(subtitle) > 0 || location != "" {
 		locW := 0.0
@@ -230,22 +265,25 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		}
 		sub := len(l.lines)
 		if len(subtitle) > 0 {
+			prev := l.open("P")
 			l.textLines(subtitle, l.body("I", th.Size.Body), th.Color.Muted, x, w-locW, "left", 0)
+			l.close(prev)
 		} else {
 			l.add(line{h: l.lineH(small.size)})
 		}
 		if location != "" {
 			subLine = sub
+			locEl = l.leaf("P")
 		}
 	}
 	l.pendingGap = l.gap(th.Spacing.Paragraph)
 	l.blocks(e.Blocks, x, w, false)
 	l.pendingGap = 0
 	if titleLine >= 0 {
-		l.sideText(titleLine, e.Dates, dateFont, x+w)
+		l.sideText(titleLine, e.Dates, dateFont, x+w, datesEl)
 	}
 	if subLine >= 0 {
-		l.sideText(subLine, location, small, x+w)
+		l.sideText(subLine, location, small, x+w, locEl)
 	}
 	for i := first; i < len(l.lines)-1; i++ {
 		l.lines[i].keep = true
@@ -263,7 +301,9 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		if i == 0 {
 			gap = l.gap(th.Spacing.Paragraph * 1.5)
 		}
+		prev := l.open("Div")
 		l.entry(c, x, w, gap, true)
+		l.close(prev)
 	}
 }
 

@@ -24,9 +24,16 @@ func (l *layouter) header() {
 	first := len(l.lines)
 	nameFont := font{family: th.Font.Heading, style: "B", size: l.size(th.Size.Name)}
 	if name != "" {
+		prev := l.open("H1")
 		l.textLines(document.Plain(name), nameFont, th.Color.Accent, 0, width, align, 0)
+		l.close(prev)
 	}
 	if h.Label != "" {
+		role := "P"
+		if name == "" {
+			role = "H1"
+		}
+		prev := l.open(role)
 		labelFont := l.body("", th.Size.Label)
 		t := document.Plain(h.Label)
 		if name == "" { // an anonymised profile: the label is the title
@@ -36,8 +43,11 @@ func (l *layouter) header() {
 		} else {
 			l.textLines(t, labelFont, th.Color.Muted, 0, width, align, l.gap(2))
 		}
+		l.close(prev)
 	}
 	if len(h.Contacts) > 0 {
+		prev := l.open("P")
+		defer l.close(prev)
 		var t document.Text
 		for i, c := range h.Contacts {
 			if i > 0 {
@@ -69,7 +79,12 @@ func (l *layouter) header() {
 	}
 	if l.photo != nil && len(l.lines) > first {
 		// The photo hangs from the first header line, on the right.
-		l.lines[first].ops = append(l.lines[first].ops, op{kind: opImage, x: l.x0 + l.w - l.photo.w, y: 0, w: l.photo.w, h: l.photo.h, text: l.photo.path})
+		fig := l.leaf("Figure")
+		l.elems[fig-1].alt = "Photo"
+		if h.Name != "" {
+			l.elems[fig-1].alt = "Photo of " + h.Name
+		}
+		l.lines[first].ops = append(l.lines[first].ops, op{kind: opImage, x: l.x0 + l.w - l.photo.w, y: 0, w: l.photo.w, h: l.photo.h, text: l.photo.path, el: fig})
 		total := 0.0
 		for _, ln := range l.lines[first:] {
 			total += ln.h + ln.before
@@ -91,6 +106,8 @@ func (l *layouter) header() {
 
 func (l *layouter) section(s document.Section) {
 	th := l.th
+	sect := l.open("Sect")
+	defer l.close(sect)
 	if s.Title != "" {
 		title := s.Title
 		if th.Headings.Uppercase {
@@ -110,7 +127,9 @@ func (l *layouter) section(s document.Section) {
 			x = 8
 		}
 		first := len(l.lines)
+		prev := l.open("H2")
 		l.textLines(document.Plain(title), f, color, x, l.w-x, "left", l.gap(th.Spacing.Section))
+		l.close(prev)
 		if len(l.lines) == first { // a title of nothing printable
 			l.blocks(s.Blocks, 0, l.w, true)
 			l.keepLast(false)

@@ -23,7 +23,7 @@ func (l *layouter) leftText(ln *line, s string, f font, color string, x float64)
 	cx := l.x0 + x
 	for _, seg := range l.resolve(s, f) {
 		w := l.meas.width(seg.font, seg.text)
-		ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: w, text: seg.text, font: seg.font, color: color})
+		ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: w, text: seg.text, font: seg.font, color: color, el: l.cur})
 		cx += w
 	}
 }
@@ -269,7 +269,7 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 			}
 			cur.w += wd.w
 		} else {
-			ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, size), w: wd.w, text: wd.text, font: wd.font, color: color, url: wd.url})
+			ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, size), w: wd.w, text: wd.text, font: wd.font, color: color, url: wd.url, el: l.cur})
 			cur = &ln.ops[len(ln.ops)-1]
 			curLevel = lv
 		}
@@ -281,7 +281,7 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 	for i := 0; i < n; i++ {
 		o := ln.ops[i]
 		if o.kind == opText && o.url != "" {
-			ln.ops = append(ln.ops, op{kind: opLink, x: o.x, y: 0, w: o.w, h: ln.h, url: o.url})
+			ln.ops = append(ln.ops, op{kind: opLink, x: o.x, y: 0, w: o.w, h: ln.h, url: o.url, el: o.el})
 		}
 	}
 	if color == "" {
@@ -413,7 +413,7 @@ func (l *layouter) rightText(ln *line, s string, f font, color string, right flo
 	for _, seg := range segs {
 		w := l.meas.width(seg.font, seg.text)
 		// on the baseline of the line's own text
-		ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: w, text: seg.text, font: seg.font, color: color})
+		ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: w, text: seg.text, font: seg.font, color: color, el: l.cur})
 		cx += w
 	}
 }

@@ -4,8 +4,8 @@ package pdf
 
 // sideText asks for text at the right end of line i; placeSides puts it
 // there once the lines are on pages.
-func (l *layouter) sideText(i int, s string, f font, right float64) {
-	l.lines[i].side = append(l.lines[i].side, side{text: s, font: f, right: right})
+func (l *layouter) sideText(i int, s string, f font, right float64, el int) {
+	l.lines[i].side = append(l.lines[i].side, side{text: s, font: f, right: right, el: el})
 }
 
 // placeSides puts each line's dates (or location) on the right when some
@@ -18,6 +18,7 @@ func (l *layouter) placeSides(pages [][]placed) {
 		for i := range page {
 			ln := &page[i].line
 			for _, sd := range ln.side {
+				l.cur = sd.el
 				width := 0.0
 				for _, seg := range l.resolve(sd.text, sd.font) {
 					width += l.meas.width(seg.font, seg.text)

@@ -109,6 +109,7 @@ type renderer struct {
 	// missingOrder lists the characters no font has, in order of appearance
 	missingOrder []rune
 	picked       map[pickKey]string
+	elems        []elem // the structure tree the layout made
 	fallback     string // family key of the fallback font, if any
 	photo        *photoInfo
 	err          error // the first font that could not be loaded
@@ -203,6 +204,7 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 		return nil, nil, &OverflowError{MaxPages: opts.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
 	}
 	l.placeSides(pages)
+	r.elems = l.elems
 	var hard []rune
 	for _, ch := range r.missingOrder {
 		if emoji(ch) || opts.AllowMissingGlyphs || !assigned(ch) {
@@ -411,6 +413,9 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 			r.warnings = append(r.warnings, "photo: "+err.Error())
 		}
 	}
+	for _, e := range r.elems {
+		out.Element(e.role, e.parent, e.alt)
+	}
 	for pi, lines := range pages {
 		p := out.AddPage(r.size[0], r.size[1])
 		for _, pl := range lines {
@@ -433,6 +438,9 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 }
 
 func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float64) {
+	if o.kind != opLink {
+		p.Tag(o.el)
+	}
 	switch o.kind {
 	case opText:
 		face := r.face(o.font.family, o.font.style)
@@ -443,7 +451,7 @@ func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float
 	case opRule:
 		p.Rect(o.x, top+o.y, o.w, o.h, pdfwrite.Hex(o.color))
 	case opLink:
-		p.Link(o.x, top+o.y, o.w, o.h, valid(o.url))
+		p.Link(o.x, top+o.y, o.w, o.h, valid(o.url), o.el)
 	case opImage:
 		if img != nil {
 			p.Image(img, o.x, top+o.y, o.w, o.h)

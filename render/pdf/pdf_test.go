@@ -19,6 +19,7 @@ import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/document/documenttest"
 	"github.com/vitae-dev/vitae/fault"
+	"github.com/vitae-dev/vitae/internal/pdftest"
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/internal/testkit"
@@ -112,14 +113,14 @@ func TestExamplesInEveryTheme(t *testing.T) {
 					if res.Pages <= 2 && len(res.Data) > 60<<10 {
 						t.Errorf("%d pages in %d bytes, want at most 60 KB", res.Pages, len(res.Data))
 					}
-					if !bytes.Contains(res.Data, []byte("/FontFile2")) {
+					if !strings.Contains(pdftest.Dicts(res.Data), "/FontFile2") {
 						t.Error("no embedded TrueType font")
 					}
 					mediaBox := map[string]string{"a4": "595.28 841.89", "letter": "612 792"}[page]
-					if !bytes.Contains(res.Data, []byte("/MediaBox [0 0 "+mediaBox+"]")) {
+					if !strings.Contains(pdftest.Dicts(res.Data), "/MediaBox [0 0 "+mediaBox+"]") {
 						t.Errorf("page size is not %s", page)
 					}
-					if n := bytes.Count(res.Data, []byte("/Dest [")); len(d.Sections) > 0 && n == 0 {
+					if n := strings.Count(pdftest.Dicts(res.Data), "/Dest ["); len(d.Sections) > 0 && n == 0 {
 						t.Error("no outline entries")
 					}
 					text := pdftotext(t, res.Data)
@@ -167,11 +168,11 @@ func TestMetadataAndLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, uri := range []string{"mailto:luke@carrier.im", "tel:07807102956", "https://github.com/LukeCarrier", "http://luke.carrier.im/projects/moodle-fluid/"} {
-		if !bytes.Contains(res.Data, []byte("/URI ("+uri+")")) {
+		if !strings.Contains(pdftest.Dicts(res.Data), "/URI ("+uri+")") {
 			t.Errorf("no link to %s", uri)
 		}
 	}
-	if !bytes.Contains(res.Data, []byte("/Lang (en)")) {
+	if !strings.Contains(pdftest.Dicts(res.Data), "/Lang (en)") {
 		t.Error("no document language")
 	}
 	info := testenv.Tool(t, "pdfinfo")
@@ -193,7 +194,7 @@ func TestMetadataAndLinks(t *testing.T) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, out)
 		}
 	}
-	outline := bytes.Count(res.Data, []byte("/Dest ["))
+	outline := strings.Count(pdftest.Dicts(res.Data), "/Dest [")
 	if outline != len(d.Sections)-1 { // the untitled summary has no entry
 		t.Errorf("%d outline entries, want %d", outline, len(d.Sections)-1)
 	}
@@ -344,8 +345,11 @@ func TestPhoto(t *testing.T) {
 	if err != nil || len(res.Warnings) > 0 {
 		t.Fatal(err, res.Warnings)
 	}
-	if !bytes.Contains(res.Data, []byte("/Subtype /Image")) {
-		t.Error("no image in the PDF")
+	if !strings.Contains(pdftest.Dicts(res.Data), "/Subtype /Image") || !strings.Contains(pdftest.Dicts(res.Data), "/SMask") {
+		t.Error("no image (with its transparency) in the PDF")
+	}
+	if !strings.Contains(pdftest.Dicts(res.Data), "/S /Figure") || !strings.Contains(pdftest.Dicts(res.Data), "/Alt (Photo of Jane)") {
+		t.Error("the photo is not a Figure with alternative text in the structure tree")
 	}
 	d, o = buildYAML(t, "basics:\n  name: Jane\n  image: https://example.com/me.png\n", spec{})
 	res, err = Render(d, o)

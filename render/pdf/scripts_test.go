@@ -1,11 +1,11 @@
 package pdf
 
 import (
-	"bytes"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/vitae-dev/vitae/internal/pdftest"
 	"github.com/vitae-dev/vitae/internal/testenv"
 )
 
@@ -56,7 +56,7 @@ func TestScripts(t *testing.T) {
 			if len(res.Data) > c.maxKB<<10 {
 				t.Errorf("%d KB, want at most %d KB", len(res.Data)>>10, c.maxKB)
 			}
-			if !bytes.Contains(res.Data, []byte("/Lang ("+c.lang+")")) {
+			if !strings.Contains(pdftest.Dicts(res.Data), "/Lang ("+c.lang+")") {
 				t.Errorf("no /Lang (%s)", c.lang)
 			}
 			// without the bidi marks pdftotext adds around runs

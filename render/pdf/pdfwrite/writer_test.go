@@ -2,9 +2,7 @@ package pdfwrite
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"regexp"
@@ -14,6 +12,7 @@ import (
 	"time"
 
 	"github.com/go-text/typesetting/font/cff"
+	"github.com/vitae-dev/vitae/internal/pdftest"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/render/fonts"
 )
@@ -21,18 +20,15 @@ import (
 // streams returns the decompressed streams of a PDF written by this package.
 func streams(t *testing.T, pdf []byte) [][]byte {
 	t.Helper()
+	objs, err := pdftest.Objects(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var out [][]byte
-	for _, m := range regexp.MustCompile(`(?s)/FlateDecode /Length (\d+)>>\nstream\n`).FindAllSubmatchIndex(pdf, -1) {
-		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
-		zr, err := zlib.NewReader(bytes.NewReader(pdf[m[1] : m[1]+n]))
-		if err != nil {
-			t.Fatal(err)
+	for n := 1; n <= len(objs)+8; n++ {
+		if o, ok := objs[n]; ok && o.Stream != nil && !strings.Contains(o.Dict, "/ObjStm") {
+			out = append(out, o.Stream)
 		}
-		b, err := io.ReadAll(zr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, b)
 	}
 	return out
 }
@@ -96,7 +92,7 @@ func TestFontsAreSubset(t *testing.T) {
 		t.Fatal(err)
 	}
 	pdf := oneLine(t, face, "Hello, world", 11)
-	if !regexp.MustCompile(`/BaseFont /[A-Z]{6}\+LiberationSans `).Match(pdf) {
+	if !regexp.MustCompile(`/BaseFont /[A-Z]{6}\+LiberationSans `).MatchString(pdftest.Dicts(pdf)) {
 		t.Error("no subset prefix on the font name")
 	}
 	if len(pdf) > 12<<10 {
