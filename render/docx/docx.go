@@ -20,6 +20,7 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/paper"
@@ -163,7 +164,7 @@ func styleValues(d *document.Document, th *theme.Theme, body, heading string, te
 		align = "center"
 	}
 	return map[string]any{
-		"Body": body, "Heading": heading, "Lang": d.Lang,
+		"Body": body, "Heading": heading, "Lang": d.Lang, "EastAsia": eastAsianFont(d.Lang, th.Font.Body), "RTL": rtlLang(d.Lang),
 		"Text": hex(th.Color.Text), "Accent": hex(th.Color.Accent), "Muted": hex(th.Color.Muted),
 		"Rule": hex(th.Color.Rule), "HeadingColor": hex(headingColor), "Link": hex(th.Color.Accent),
 		"SzBody": hp(th.Size.Body), "SzName": hp(th.Size.Name), "SzLabel": hp(th.Size.Label),
@@ -176,6 +177,51 @@ func styleValues(d *document.Document, th *theme.Theme, body, heading string, te
 		"Align": align, "NameCaps": th.Header.Uppercase, "HeadingCaps": th.Headings.Uppercase,
 		"HeadingBold": th.Headings.Bold, "HeadingRule": th.Headings.Rule, "TextWidth": tw(textW),
 	}
+}
+
+// eastAsianFont is the font Word users have for Chinese, Japanese or Korean
+// text in the document's language, serif or sans like the theme's body
+// (Word's East Asian font slot); the body font for other languages.
+func eastAsianFont(lang, body string) string {
+	serif := body == "liberation-serif" || body == "caladea"
+	l := strings.ToLower(lang)
+	pick := func(s, ss string) string {
+		if serif {
+			return s
+		}
+		return ss
+	}
+	switch {
+	case strings.HasPrefix(l, "ja"):
+		return pick("Yu Mincho", "Yu Gothic")
+	case strings.HasPrefix(l, "ko"):
+		return pick("Batang", "Malgun Gothic")
+	case l == "zh-tw" || l == "zh-hk" || l == "zh-mo" || strings.HasPrefix(l, "zh-hant"):
+		return pick("PMingLiU", "Microsoft JhengHei")
+	case strings.HasPrefix(l, "zh"):
+		return pick("SimSun", "Microsoft YaHei")
+	}
+	return ""
+}
+
+// rtlLang reports whether a language is written right to left: its
+// paragraphs are then right-to-left ones (Word mirrors indents and tabs).
+func rtlLang(lang string) bool {
+	switch strings.ToLower(strings.SplitN(lang, "-", 2)[0]) {
+	case "ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb":
+		return true
+	}
+	return false
+}
+
+// hasRTL reports whether text has a right-to-left letter (Hebrew, Arabic...).
+func hasRTL(s string) bool {
+	for _, c := range s {
+		if (c >= 0x590 && c <= 0x8ff || c >= 0xfb1d && c <= 0xfdff || c >= 0xfe70 && c <= 0xfefc) && unicode.IsLetter(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // footerRuns writes "Page N of M" with PAGE and NUMPAGES fields in place of
@@ -349,6 +395,9 @@ func (w *writer) runs(t document.Text, extra string) string {
 func textRun(s, rPr string) string {
 	var b strings.Builder
 	b.WriteString("<w:r>")
+	if hasRTL(s) {
+		rPr += "<w:rtl/>" // last in schema order among what runs carry
+	}
 	if rPr != "" {
 		b.WriteString("<w:rPr>" + rPr + "</w:rPr>")
 	}

@@ -486,3 +486,25 @@ func TestKerningAndLanguage(t *testing.T) {
 		}
 	}
 }
+
+// Scripts in Word: a Japanese document names a Japanese font in Word's East
+// Asian slot; an Arabic one makes every paragraph right to left (Word then
+// mirrors indents and tab stops) and marks its Arabic runs right to left.
+func TestEastAsianAndRightToLeft(t *testing.T) {
+	d := buildYAML(t, "basics:\n  name: 山田太郎\nsettings: {locale: ja}\n", spec{})
+	styles := unzip(t, render(t, d))["word/styles.xml"]
+	if !strings.Contains(styles, `w:eastAsia="Yu Mincho"`) || strings.Contains(styles, "<w:bidi/>") {
+		t.Errorf("Japanese: styles lack the East Asian font, or are right to left:\n%.600s", styles)
+	}
+	d = buildYAML(t, "basics:\n  name: محمد علي\n  label: Go و Kubernetes\nsettings: {locale: ar}\n", spec{})
+	parts := unzip(t, render(t, d))
+	if !strings.Contains(parts["word/styles.xml"], "<w:bidi/>") {
+		t.Error("Arabic: paragraphs are not right to left")
+	}
+	if !regexp.MustCompile(`<w:rtl/></w:rPr><w:t xml:space="preserve">محمد علي</w:t>`).MatchString(parts["word/document.xml"]) {
+		t.Errorf("Arabic run not marked right to left:\n%s", parts["word/document.xml"])
+	}
+	if strings.Contains(parts["word/styles.xml"], `w:eastAsia="Yu`) {
+		t.Error("Arabic: an East Asian font")
+	}
+}

@@ -87,6 +87,9 @@ type layouter struct {
 	// text laid out now belongs to.
 	elems []elem
 	cur   int
+	// mirror: the document's language is written right to left; the pages
+	// are mirrored once laid out (mirrorPages)
+	mirror bool
 }
 
 // elem is a structure element: a standard PDF role (H1, P, L, LI, Table...).

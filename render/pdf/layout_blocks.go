@@ -97,8 +97,11 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 				}
 			}
 			ln := &l.lines[first]
+			bx := l.x0 + x + indent*0.25
 			for _, seg := range l.resolve(bullet, f) {
-				ln.ops = append(ln.ops, op{kind: opText, x: l.x0 + x + indent*0.25, y: l.baseline(ln.h, f.size), text: seg.text, font: seg.font, color: th.Color.Muted, el: lbl})
+				bw := l.meas.width(seg.font, seg.text)
+				ln.ops = append(ln.ops, op{kind: opText, x: bx, y: l.baseline(ln.h, f.size), w: bw, text: seg.text, font: seg.font, color: th.Color.Muted, el: lbl})
+				bx += bw
 			}
 		}
 		if top {

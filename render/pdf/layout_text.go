@@ -222,6 +222,14 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		total += wd.w
 	}
 	order, levels, rtl := visualOrder(words)
+	if l.mirror {
+		// the page is mirrored once laid out (mirror): lay the words out
+		// in the reverse of their visual order, from the left
+		for a, b := 0, len(order)-1; a < b; a, b = a+1, b-1 {
+			order[a], order[b] = order[b], order[a]
+		}
+		rtl = false
+	}
 	cx := l.x0 + x
 	switch {
 	case align == "center":
@@ -251,7 +259,7 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 			}
 			joined := cur != nil && cur.font == wd.font && cur.url == wd.url && curLevel == lv && (i == prev+1 || i == prev-1)
 			if joined && gap > 0 {
-				if lv%2 == 1 {
+				if (lv%2 == 1) != l.mirror { // keep the text of a right-to-left run in logical order
 					cur.text = " " + cur.text
 				} else {
 					cur.text += " "
@@ -262,7 +270,7 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		}
 		size := wd.font.size
 		if cur != nil && cur.font == wd.font && cur.url == wd.url && curLevel == lv && (i == prev+1 || i == prev-1) && (cur.x+cur.w) > cx-0.01 {
-			if lv%2 == 1 {
+			if (lv%2 == 1) != l.mirror {
 				cur.text = wd.text + cur.text
 			} else {
 				cur.text += wd.text
@@ -290,6 +298,22 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 	for i := range ln.ops {
 		if ln.ops[i].kind == opText && ln.ops[i].url != "" && ln.ops[i].color == l.th.Color.Text {
 			ln.ops[i].color = l.th.Color.Accent
+		}
+	}
+}
+
+// mirrorPages flips laid-out pages left to right, for documents in a
+// right-to-left language: headings and paragraphs start at the right margin,
+// dates and bullets sit on the left, as Word lays out right-to-left
+// paragraphs. Each operation keeps its own content (text stays shaped).
+func (l *layouter) mirrorPages(pages [][]placed) {
+	axis := 2*l.x0 + l.w
+	for _, page := range pages {
+		for i := range page {
+			for j := range page[i].line.ops {
+				o := &page[i].line.ops[j]
+				o.x = axis - o.x - o.w
+			}
 		}
 	}
 }

@@ -204,6 +204,9 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 		return nil, nil, &OverflowError{MaxPages: opts.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
 	}
 	l.placeSides(pages)
+	if l.mirror {
+		l.mirrorPages(pages)
+	}
 	r.elems = l.elems
 	var hard []rune
 	for _, ch := range r.missingOrder {
@@ -285,6 +288,15 @@ func (r *renderer) resolve(text string, f font) []segment {
 	}
 	flush()
 	return out
+}
+
+// rtlLang reports whether a language is written right to left.
+func rtlLang(lang string) bool {
+	switch strings.ToLower(strings.SplitN(lang, "-", 2)[0]) {
+	case "ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb":
+		return true
+	}
+	return false
 }
 
 // ignorable characters draw nothing themselves or belong to the character
@@ -395,6 +407,7 @@ func (r *renderer) layout(m metrics) *layouter {
 		w:       r.size[0] - th.Margin.Left - th.Margin.Right,
 		resolve: r.resolve,
 		photo:   r.photo,
+		mirror:  rtlLang(r.lang),
 	}
 	l.run()
 	return l

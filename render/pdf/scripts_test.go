@@ -74,3 +74,41 @@ func TestScripts(t *testing.T) {
 		})
 	}
 }
+
+// A résumé in a right-to-left language is laid out mirrored, as Word lays
+// out its right-to-left paragraphs: headings and text start at the right
+// margin, bullets sit right of their items.
+func TestRightToLeftPagesAreMirrored(t *testing.T) {
+	needScriptFonts(t)
+	src := "basics: {name: דוד כהן}\nwork:\n  - name: חברה\n    position: מהנדס תוכנה\n    highlights: [תכנון ופיתוח מערכות מבוזרות]\nsettings: {locale: he}\n"
+	d, o := buildYAML(t, src, spec{})
+	r, pages, err := layOut(d, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	right := r.size[0] - r.th.Margin.Right
+	var bullet, item, title *op
+	for _, pl := range pages[0] {
+		for i := range pl.line.ops {
+			o := &pl.line.ops[i]
+			switch {
+			case o.kind != opText:
+			case o.text == r.th.Bullet:
+				bullet = o
+			case strings.Contains(o.text, "מערכות"):
+				item = o
+			case strings.Contains(o.text, "מהנדס"):
+				title = o
+			}
+		}
+	}
+	if bullet == nil || item == nil || title == nil {
+		t.Fatalf("ops not found: %v %v %v", bullet, item, title)
+	}
+	if d := right - (title.x + title.w); d > 1 || d < -1 {
+		t.Errorf("the entry title ends %.1f pt from the right margin", d)
+	}
+	if bullet.x < item.x+item.w {
+		t.Errorf("the bullet (x %.1f) is not right of its item (%.1f–%.1f)", bullet.x, item.x, item.x+item.w)
+	}
+}
