@@ -66,6 +66,10 @@ type Theme struct {
 		// Smart sets quotes, apostrophes, dashes and ellipses as a typesetter
 		// would, in the résumé's language.
 		Smart bool `yaml:"smart"`
+		// Hyphenate lets running text (paragraphs, list items) break inside
+		// words where a line would otherwise end loose, by the hyphenation
+		// dictionary of the résumé's language found on the machine.
+		Hyphenate bool `yaml:"hyphenate"`
 	} `yaml:"typography"`
 
 	Dates struct {

@@ -105,7 +105,10 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		{"word/numbering.xml", "numbering.xml", map[string]any{
 			"Bullet": esc(th.Bullet), "Bullet2": "◦", "Font": body.WordName, "Muted": hex(th.Color.Muted),
 			"Indent1": tw(th.Spacing.Indent), "Indent2": tw(2 * th.Spacing.Indent), "Hanging": tw(th.Spacing.Indent * 0.75)}},
-		{"word/settings.xml", "settings.xml", map[string]string{"Lang": esc(d.Lang)}},
+		{"word/settings.xml", "settings.xml", map[string]any{"Lang": esc(d.Lang), "Hyphenate": th.Typography.Hyphenate,
+			// as the PDF: a word is hyphenated only where the line would
+			// otherwise end a fifth of its width or more short
+			"HyphenZone": tw(0.2 * w.textW)}},
 		{"word/footer1.xml", "footer.xml", map[string]string{"Runs": footerRuns(d.Labels.Page)}},
 		{"word/_rels/document.xml.rels", "", nil},
 	}

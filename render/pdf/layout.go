@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/hyphen"
 	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/theme"
 )
@@ -90,6 +91,11 @@ type layouter struct {
 	// mirror: the document's language is written right to left; the pages
 	// are mirrored once laid out (mirrorPages)
 	mirror bool
+	// hyphenate: the text being wrapped is running text (paragraphs, list
+	// items) and the theme allows hyphenation; hyph is the language's
+	// dictionary, looked up on the first loose line
+	hyphenate, allowHyphens bool
+	hyph                    *hyphen.Dict
 }
 
 // elem is a structure element: a standard PDF role (H1, P, L, LI, Table...).

@@ -3,11 +3,13 @@ package pdf
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/segmenter"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/hyphen"
 )
 
 // Text: measuring words, resolving fonts per character, wrapping and
@@ -153,6 +155,14 @@ func (l *layouter) wrap(t document.Text, base font, w float64) [][]word {
 			add += wd.sw
 		}
 		if len(cur) > 0 && curW+add > w+0.01 && (wd.space || wd.brk) {
+			// The line is full. If it would end loose (a fifth of it or
+			// more empty), hyphenate the next word where it fits.
+			if room := w - curW - (add - wd.w); l.hyphenate && room > 0.2*w && wd.space {
+				if head, tail, ok := l.hyphenateWord(wd, room); ok {
+					cur = append(cur, head)
+					wd, add = tail, tail.w
+				}
+			}
 			lines = append(lines, cur)
 			cur, curW = nil, 0
 			add = wd.w
@@ -174,6 +184,43 @@ func (l *layouter) wrap(t document.Text, base font, w float64) [][]word {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// hyphenateWord splits a word at the last hyphenation point (package
+// hyphen, the document's language) where its head and a hyphen fit in room.
+// Only plain words are hyphenated: letters (a capital at most at the start),
+// outside links; never names, addresses or words like "iOS" or "GitHub".
+func (l *layouter) hyphenateWord(wd word, room float64) (head, tail word, ok bool) {
+	if wd.url != "" || utf8.RuneCountInString(wd.text) < 6 {
+		return wd, wd, false
+	}
+	core := strings.TrimRightFunc(wd.text, func(r rune) bool { return unicode.IsPunct(r) })
+	for i, r := range core {
+		if !unicode.IsLetter(r) || (i > 0 && unicode.IsUpper(r)) {
+			return wd, wd, false
+		}
+	}
+	if l.hyph == nil {
+		l.hyph = hyphen.For(l.doc.Lang)
+		if l.hyph == nil {
+			l.hyphenate = false // no dictionary for this language here
+			return wd, wd, false
+		}
+	}
+	runes := []rune(core)
+	points := l.hyph.Points(core)
+	for k := len(points) - 1; k >= 0; k-- {
+		h := string(runes[:points[k]]) + "-"
+		hw := l.meas.width(wd.font, h)
+		if hw > room {
+			continue
+		}
+		rest := wd.text[len(string(runes[:points[k]])):]
+		head = word{text: h, font: wd.font, w: hw, space: wd.space, sw: wd.sw}
+		tail = word{text: rest, font: wd.font, w: l.meas.width(wd.font, rest)}
+		return head, tail, true
+	}
+	return wd, wd, false
 }
 
 func (l *layouter) splitWord(wd word, w float64) []word {

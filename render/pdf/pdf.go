@@ -408,6 +408,8 @@ func (r *renderer) layout(m metrics) *layouter {
 		resolve: r.resolve,
 		photo:   r.photo,
 		mirror:  rtlLang(r.lang),
+
+		allowHyphens: th.Typography.Hyphenate,
 	}
 	l.run()
 	return l
