@@ -160,7 +160,7 @@ func (l *layouter) wrap(t document.Text, base font, w float64) [][]word {
 			if room := w - curW - (add - wd.w); l.hyphenate && room > 0.2*w && wd.space {
 				if head, tail, ok := l.hyphenateWord(wd, room); ok {
 					cur = append(cur, head)
-					wd, add = tail, tail.w
+					wd = tail
 				}
 			}
 			lines = append(lines, cur)
