@@ -70,6 +70,9 @@ type Theme struct {
 		// words where a line would otherwise end loose, by the hyphenation
 		// dictionary of the résumé's language found on the machine.
 		Hyphenate bool `yaml:"hyphenate"`
+		// Align sets running text flush left (ragged right) or justified;
+		// justified paragraphs are broken by total fit (Knuth–Plass).
+		Align string `yaml:"align" enum:"left,justify"`
 	} `yaml:"typography"`
 
 	Dates struct {

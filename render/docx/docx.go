@@ -495,7 +495,7 @@ func (w *writer) blocks(bs []document.Block, inEntry bool) {
 		switch b := b.(type) {
 		case document.Paragraph:
 			style := map[string]string{document.StyleIntro: "Intro", document.StyleQuote: "Quote", document.StyleMeta: "Small"}[b.Style]
-			w.para(style, keep(inEntry), w.runs(b.Text, ""))
+			w.para(style, keep(inEntry)+w.justify(), w.runs(b.Text, ""))
 		case *document.List:
 			w.list(b.Items, 0, inEntry)
 		case *document.Rows:
@@ -513,13 +513,22 @@ func keep(inEntry bool) string {
 	return ""
 }
 
+// justify is the alignment of running text: justified when the theme says
+// so (last in a paragraph's properties, as the schema orders them).
+func (w *writer) justify() string {
+	if w.th.Typography.Align == "justify" {
+		return `<w:jc w:val="both"/>`
+	}
+	return ""
+}
+
 func (w *writer) list(items []document.Item, depth int, inEntry bool) {
 	style := "ListBullet"
 	if depth > 0 {
 		style = "ListBullet2"
 	}
 	for _, it := range items {
-		w.para(style, keep(inEntry), w.runs(it.Text, ""))
+		w.para(style, keep(inEntry)+w.justify(), w.runs(it.Text, ""))
 		w.list(it.Items, depth+1, inEntry)
 	}
 }

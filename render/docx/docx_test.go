@@ -508,3 +508,27 @@ func TestEastAsianAndRightToLeft(t *testing.T) {
 		t.Error("Arabic: an East Asian font")
 	}
 }
+
+// Typography in Word: with the theme's hyphenation on, Word hyphenates
+// automatically (zone: a fifth of the line, capitals excluded); a theme
+// that justifies running text justifies its paragraphs and list items.
+func TestHyphenationAndJustificationSettings(t *testing.T) {
+	d := buildYAML(t, "basics:\n  name: x\n  summary: Some running text.\nwork: [{name: A, highlights: [one item]}]\n", spec{})
+	parts := unzip(t, render(t, d))
+	if !regexp.MustCompile(`<w:autoHyphenation/>\s*<w:hyphenationZone w:val="\d+"/>\s*<w:doNotHyphenateCaps/>`).MatchString(parts["word/settings.xml"]) {
+		t.Errorf("no automatic hyphenation:\n%s", parts["word/settings.xml"])
+	}
+	if strings.Contains(parts["word/document.xml"], `<w:jc w:val="both"/>`) {
+		t.Error("justified without the theme asking")
+	}
+	th := *d.o.Theme // the test theme is shared: change a copy
+	th.Typography.Align, th.Typography.Hyphenate = "justify", false
+	d.o.Theme = &th
+	parts = unzip(t, render(t, d))
+	if n := strings.Count(parts["word/document.xml"], `<w:jc w:val="both"/>`); n != 2 {
+		t.Errorf("%d justified paragraphs, want 2 (the summary, the item)", n)
+	}
+	if strings.Contains(parts["word/settings.xml"], "autoHyphenation") {
+		t.Error("hyphenation on though the theme turns it off")
+	}
+}

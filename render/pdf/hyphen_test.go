@@ -66,3 +66,54 @@ func TestHyphenationWhereALineWouldBeLoose(t *testing.T) {
 		}
 	}
 }
+
+// A theme with typography.align: justify sets running text flush on both
+// sides: every line of a paragraph but the last ends at the right margin,
+// lines are chosen by total fit (no space stretched beyond twice its
+// stretchability), and every word stays, in order.
+func TestJustifiedParagraphs(t *testing.T) {
+	text := "Transitional phase where I began dedicating around fifty percent of my time to the production environment, driven by the challenges of scaling the existing on-premise infrastructure, while leading a small team through the migration of every customer to the new hosting platform."
+	d, o := buildYAML(t, "basics:\n  name: x\n  summary: "+text+"\n", spec{})
+	o.Theme.Typography.Align = "justify"
+	r, pages, err := layOut(d, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	right := r.size[0] - r.th.Margin.Right
+	var rows [][]op
+	for _, pl := range pages[0] {
+		var ops []op
+		for _, o := range pl.line.ops {
+			if o.kind == opText && o.text != "x" {
+				ops = append(ops, o)
+			}
+		}
+		if len(ops) > 0 {
+			rows = append(rows, ops)
+		}
+	}
+	if len(rows) < 3 {
+		t.Fatalf("%d lines", len(rows))
+	}
+	var words []string
+	for i, ops := range rows {
+		end := ops[len(ops)-1].x + ops[len(ops)-1].w
+		if i < len(rows)-1 && (end < right-0.05 || end > right+0.05) {
+			t.Errorf("line %d ends at %.2f, the margin is at %.2f", i+1, end, right)
+		}
+		gaps := 0.0
+		for k := 1; k < len(ops); k++ {
+			gaps = max(gaps, ops[k].x-(ops[k-1].x+ops[k-1].w))
+		}
+		if sw := r.width(ops[0].font, " "); gaps > sw*(1+kpTolerance/2)+0.01 {
+			t.Errorf("line %d has a space of %.2f pt (a space is %.2f pt)", i+1, gaps, sw)
+		}
+		for _, o := range ops {
+			words = append(words, o.text)
+		}
+	}
+	got := strings.ReplaceAll(strings.Join(words, " "), "- ", "")
+	if strings.Join(strings.Fields(got), " ") != text {
+		t.Errorf("text changed:\n%s", got)
+	}
+}

@@ -96,6 +96,11 @@ type layouter struct {
 	// dictionary, looked up on the first loose line
 	hyphenate, allowHyphens bool
 	hyph                    *hyphen.Dict
+	// justify: running text is justified (the theme's typography.align);
+	// spread: the line being placed has stretched spaces, so its words are
+	// drawn one by one
+	justify, allowJustify bool
+	spread                bool
 }
 
 // elem is a structure element: a standard PDF role (H1, P, L, LI, Table...).

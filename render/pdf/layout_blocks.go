@@ -26,9 +26,9 @@ func (l *layouter) blocks(bs []document.Block, x, w float64, top bool) {
 				role = "BlockQuote"
 			}
 			prev := l.open(role)
-			l.hyphenate = l.allowHyphens
+			l.hyphenate, l.justify = l.allowHyphens, l.allowJustify
 			l.textLines(b.Text, f, color, x+indent, w-indent, align, l.takeGap(before))
-			l.hyphenate = false
+			l.hyphenate, l.justify = false, false
 			l.close(prev)
 			if top {
 				l.widowControl(first)
@@ -88,9 +88,9 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 		li := l.open("LI")
 		lbl := l.leaf("Lbl")
 		body := l.open("LBody")
-		l.hyphenate = l.allowHyphens
+		l.hyphenate, l.justify = l.allowHyphens, l.allowJustify
 		l.textLines(it.Text, f, th.Color.Text, x+indent, w-indent, "left", b)
-		l.hyphenate = false
+		l.hyphenate, l.justify = false, false
 		l.close(body)
 		if len(l.lines) > first {
 			bullet := th.Bullet

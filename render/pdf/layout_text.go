@@ -304,7 +304,7 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 					gap = words[prev].sw
 				}
 			}
-			joined := cur != nil && cur.font == wd.font && cur.url == wd.url && curLevel == lv && (i == prev+1 || i == prev-1)
+			joined := cur != nil && cur.font == wd.font && cur.url == wd.url && curLevel == lv && (i == prev+1 || i == prev-1) && !(l.spread && gap > 0)
 			if joined && gap > 0 {
 				if (lv%2 == 1) != l.mirror { // keep the text of a right-to-left run in logical order
 					cur.text = " " + cur.text
@@ -316,7 +316,7 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 			cx += gap
 		}
 		size := wd.font.size
-		if cur != nil && cur.font == wd.font && cur.url == wd.url && curLevel == lv && (i == prev+1 || i == prev-1) && (cur.x+cur.w) > cx-0.01 {
+		if cur != nil && cur.font == wd.font && cur.url == wd.url && curLevel == lv && (i == prev+1 || i == prev-1) && (cur.x+cur.w) > cx-0.01 && !(l.spread && k > 0 && wd.space) {
 			if (lv%2 == 1) != l.mirror {
 				cur.text = wd.text + cur.text
 			} else {
@@ -462,13 +462,27 @@ func strongDir(c rune) int {
 }
 
 // textLines wraps text into lines at x of width w and adds them.
+// With justify set (running text in a theme that justifies it), lines are
+// broken by total fit and all but the last spread to the full width.
 func (l *layouter) textLines(t document.Text, f font, color string, x, w float64, align string, before float64) {
-	for i, ws := range l.wrap(t, f, w) {
+	var lines [][]word
+	justified := false
+	if l.justify {
+		lines, justified = l.breakJustified(l.words(t, f), w)
+	}
+	if !justified {
+		lines = l.wrap(t, f, w)
+	}
+	for i, ws := range lines {
 		ln := line{h: l.lineH(f.size)}
 		if i == 0 {
 			ln.before = before
 		}
+		if justified {
+			l.spread = justifyLine(ws, w, i == len(lines)-1)
+		}
 		l.place(&ln, ws, x, color, align, w)
+		l.spread = false
 		l.add(ln)
 	}
 }

@@ -410,6 +410,7 @@ func (r *renderer) layout(m metrics) *layouter {
 		mirror:  rtlLang(r.lang),
 
 		allowHyphens: th.Typography.Hyphenate,
+		allowJustify: th.Typography.Align == "justify",
 	}
 	l.run()
 	return l

@@ -1,0 +1,277 @@
+package pdf
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vitae-dev/vitae/hyphen"
+)
+
+// Justified paragraphs are broken into lines by total fit (Knuth and Plass,
+// "Breaking paragraphs into lines", 1981): of all the ways to break a
+// paragraph, the one whose lines stretch or shrink their spaces least, with
+// hyphenation as a last resort and no two hyphens in a row if it can help.
+// Greedy breaking, line by line, leaves the rivers and stretched lines that
+// make justified text look amateur.
+
+type kpKind uint8
+
+const (
+	kpBox kpKind = iota
+	kpGlue
+	kpPenalty
+)
+
+type kpItem struct {
+	kind                   kpKind
+	width, stretch, shrink float64
+	penalty                float64
+	flagged                bool // a hyphen
+	word                   word // for boxes
+}
+
+const (
+	kpInfinity    = 10000.0
+	kpTolerance   = 2.0 // the most a line's spaces may stretch, as a ratio of their stretchability
+	kpHyphen      = 50.0
+	kpDoubleHyph  = 3000.0
+	kpLooseDemote = 3000.0 // a very loose line next to a tight one
+)
+
+// kpItems turns words into boxes, glue and penalties; with hyphenation on,
+// words get penalties at their hyphenation points.
+func (l *layouter) kpItems(ws []word) []kpItem {
+	var items []kpItem
+	for i, wd := range ws {
+		if i > 0 {
+			switch {
+			case wd.space:
+				items = append(items, kpItem{kind: kpGlue, width: wd.sw, stretch: wd.sw / 2, shrink: wd.sw / 3})
+			case wd.brk:
+				items = append(items, kpItem{kind: kpPenalty})
+			}
+		}
+		frags := []word{wd}
+		if l.hyphenate {
+			frags = l.fragments(wd)
+		}
+		for k, fr := range frags {
+			if k > 0 {
+				items = append(items, kpItem{kind: kpPenalty, width: l.meas.width(frags[k-1].font, "-"), penalty: kpHyphen, flagged: true})
+			}
+			items = append(items, kpItem{kind: kpBox, width: fr.w, word: fr})
+		}
+	}
+	items = append(items, kpItem{kind: kpGlue, stretch: kpInfinity}, kpItem{kind: kpPenalty, penalty: -kpInfinity})
+	return items
+}
+
+// fragments splits a word at its hyphenation points (as hyphenateWord
+// chooses words: plain ones only).
+func (l *layouter) fragments(wd word) []word {
+	if wd.url != "" || utf8.RuneCountInString(wd.text) < 6 {
+		return []word{wd}
+	}
+	core := strings.TrimRightFunc(wd.text, func(r rune) bool { return unicode.IsPunct(r) })
+	for i, r := range core {
+		if !unicode.IsLetter(r) || (i > 0 && unicode.IsUpper(r)) {
+			return []word{wd}
+		}
+	}
+	if l.hyph == nil {
+		return []word{wd}
+	}
+	runes := []rune(core)
+	var out []word
+	prev := 0
+	for _, p := range l.hyph.Points(core) {
+		s := string(runes[prev:p])
+		out = append(out, word{text: s, font: wd.font, w: l.meas.width(wd.font, s)})
+		prev = p
+	}
+	rest := wd.text[len(string(runes[:prev])):]
+	out = append(out, word{text: rest, font: wd.font, w: l.meas.width(wd.font, rest)})
+	out[0].space, out[0].sw, out[0].brk = wd.space, wd.sw, wd.brk
+	return out
+}
+
+type kpNode struct {
+	pos                    int // index of the break item
+	line                   int
+	fitness                int
+	width, stretch, shrink float64 // totals up to after the break
+	demerits               float64
+	prev                   *kpNode
+}
+
+// breakJustified breaks words into lines of width w by total fit. ok is
+// false when no set of breaks keeps every line within tolerance (then the
+// caller breaks greedily).
+func (l *layouter) breakJustified(ws []word, w float64) (lines [][]word, ok bool) {
+	if l.hyphenate && l.hyph == nil {
+		l.hyph = hyphen.For(l.doc.Lang)
+	}
+	items := l.kpItems(ws)
+	var sumW, sumY, sumZ float64
+	active := []*kpNode{{pos: -1, fitness: 1}}
+	for i, it := range items {
+		isBreak := false
+		switch it.kind {
+		case kpGlue:
+			isBreak = i > 0 && items[i-1].kind == kpBox
+		case kpPenalty:
+			isBreak = it.penalty < kpInfinity
+		}
+		if isBreak {
+			var next []*kpNode
+			best := [4]*kpNode{}
+			for _, a := range active {
+				width := sumW - a.width
+				if it.kind == kpPenalty {
+					width += it.width
+				}
+				var r float64
+				switch {
+				case width < w:
+					st := sumY - a.stretch
+					if st > 0 {
+						r = (w - width) / st
+					} else {
+						r = kpInfinity
+					}
+				case width > w:
+					sh := sumZ - a.shrink
+					if sh > 0 {
+						r = (w - width) / sh
+					} else {
+						r = -kpInfinity
+					}
+				}
+				if r < -1 || (it.kind == kpPenalty && it.penalty == -kpInfinity) {
+					// a's line would be overfull from here on (or the
+					// paragraph ends): a is no longer active
+				} else {
+					next = append(next, a)
+				}
+				if r >= -1 && r <= kpTolerance {
+					d := math.Pow(1+100*math.Pow(math.Abs(r), 3), 2)
+					switch {
+					case it.kind == kpPenalty && it.penalty >= 0:
+						d += it.penalty * it.penalty
+					case it.kind == kpPenalty && it.penalty > -kpInfinity:
+						d -= it.penalty * it.penalty
+					}
+					if it.flagged && a.pos >= 0 && items[a.pos].flagged {
+						d += kpDoubleHyph
+					}
+					fit := 1
+					switch {
+					case r < -0.5:
+						fit = 0
+					case r > 1:
+						fit = 3
+					case r > 0.5:
+						fit = 2
+					}
+					if a.pos >= 0 && (fit-a.fitness > 1 || a.fitness-fit > 1) {
+						d += kpLooseDemote
+					}
+					d += a.demerits
+					if best[fit] == nil || d < best[fit].demerits {
+						best[fit] = &kpNode{pos: i, line: a.line + 1, fitness: fit, demerits: d, prev: a}
+					}
+				}
+			}
+			// totals after the break: glue and penalties that follow vanish
+			aw, ay, az := sumW, sumY, sumZ
+			for j := i; j < len(items); j++ {
+				if j > i && items[j].kind == kpBox || (items[j].kind == kpPenalty && items[j].penalty == -kpInfinity && j > i) {
+					break
+				}
+				if items[j].kind == kpGlue {
+					aw += items[j].width
+					ay += items[j].stretch
+					az += items[j].shrink
+				}
+			}
+			for _, b := range best {
+				if b != nil {
+					b.width, b.stretch, b.shrink = aw, ay, az
+					next = append(next, b)
+				}
+			}
+			active = next
+			if len(active) == 0 {
+				return nil, false
+			}
+		}
+		switch it.kind {
+		case kpBox:
+			sumW += it.width
+		case kpGlue:
+			sumW += it.width
+			sumY += it.stretch
+			sumZ += it.shrink
+		}
+	}
+	var end *kpNode
+	for _, a := range active {
+		if a.pos == len(items)-1 && (end == nil || a.demerits < end.demerits) {
+			end = a
+		}
+	}
+	if end == nil {
+		return nil, false
+	}
+	var breaks []int
+	for n := end; n != nil && n.pos >= 0; n = n.prev {
+		breaks = append([]int{n.pos}, breaks...)
+	}
+	start := 0
+	for _, b := range breaks {
+		var cur []word
+		for j := start; j < b; j++ {
+			if items[j].kind == kpBox {
+				cur = append(cur, items[j].word)
+			}
+		}
+		if items[b].kind == kpPenalty && items[b].flagged && len(cur) > 0 {
+			last := &cur[len(cur)-1]
+			last.text += "-"
+			last.w += items[b].width
+		}
+		if len(cur) > 0 {
+			cur[0].space, cur[0].brk = false, false
+			lines = append(lines, cur)
+		}
+		start = b + 1
+	}
+	return lines, true
+}
+
+// justifyLine spreads a line's words over width w (or, for a line a little
+// too long, squeezes them into it): the difference goes to the spaces
+// between words, in proportion to their width. It reports whether it
+// changed anything.
+func justifyLine(words []word, w float64, last bool) bool {
+	natural, spaces := 0.0, 0.0
+	for i, wd := range words {
+		natural += wd.w
+		if i > 0 && wd.space {
+			natural += wd.sw
+			spaces += wd.sw
+		}
+	}
+	if spaces == 0 || natural == w || (last && natural < w) {
+		return false
+	}
+	k := (w - natural) / spaces
+	for i := range words {
+		if i > 0 && words[i].space {
+			words[i].sw += words[i].sw * k
+		}
+	}
+	return true
+}
