@@ -81,14 +81,12 @@ func Detect(text string) string {
 	// Latin script: count each language's common words.
 	counts := map[string]int{}
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-		for _, lang := range latinLangs() {
-			if commonSet[lang][w] {
-				counts[lang]++
-			}
+		for _, lang := range commonLangs[w] {
+			counts[lang]++
 		}
 	}
 	best, second := "", 0
-	for _, lang := range latinLangs() {
+	for _, lang := range latinLangList {
 		c := counts[lang]
 		switch {
 		case best == "" || c > counts[best]:
@@ -115,4 +113,16 @@ func latinLangs() []string {
 		}
 	}
 	return out
+}
+
+// indexCommon makes the word → languages index Detect looks words up in
+// (once, when the locales load).
+func indexCommon() {
+	latinLangList = latinLangs()
+	commonLangs = map[string][]string{}
+	for _, lang := range latinLangList {
+		for w := range commonSet[lang] {
+			commonLangs[w] = append(commonLangs[w], lang)
+		}
+	}
 }

@@ -80,8 +80,12 @@ var (
 	loadOnce sync.Once
 	all      map[string]*Locale
 	loadErr  error
-	// commonSet holds each Latin-script language's common words.
-	commonSet map[string]map[string]bool
+	// commonSet holds each Latin-script language's common words;
+	// commonLangs the languages each of those words is common in, and
+	// latinLangList the Latin-script languages, sorted.
+	commonSet     map[string]map[string]bool
+	commonLangs   map[string][]string
+	latinLangList []string
 )
 
 func load() {
@@ -125,6 +129,7 @@ func load() {
 		}
 		commonSet[lang] = set
 	}
+	indexCommon()
 }
 
 // Names lists the built-in locales' codes, sorted.

@@ -51,6 +51,13 @@ func Bytes(fam Family, style string) ([]byte, error) {
 
 // Builtin returns a built-in face by family key and style.
 func Builtin(key, style string) (*Face, error) {
+	name := key + "/" + style
+	facesMu.Lock()
+	f, ok := faces[name]
+	facesMu.Unlock()
+	if ok {
+		return f, nil // parsed already: do not even copy the file
+	}
 	fam, err := Lookup(key)
 	if err != nil {
 		return nil, err
@@ -59,5 +66,5 @@ func Builtin(key, style string) (*Face, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(key+"/"+style, data, 0)
+	return Parse(name, data, 0)
 }

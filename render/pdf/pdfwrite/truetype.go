@@ -77,6 +77,13 @@ func subsetTrueType(face *fonts.Face, gids []uint16) ([]byte, error) {
 	for _, g := range gids {
 		visit(int(g), 0)
 	}
+	// The subset ends at its last glyph: glyph numbers stay, the tables
+	// indexed by glyph (loca, hmtx) get no longer than they must be.
+	last := 0
+	for g := range keep {
+		last = max(last, g)
+	}
+	n = last + 1
 	newGlyf := make([]byte, 0, 4096)
 	newLoca := make([]byte, 4*(n+1))
 	for g := 0; g < n; g++ {
@@ -94,19 +101,18 @@ func subsetTrueType(face *fonts.Face, gids []uint16) ([]byte, error) {
 	binary.BigEndian.PutUint16(newHead[50:], 1) // long offsets
 	// advances of unused glyphs are zeroed (the PDF gives widths itself), so
 	// the table compresses to almost nothing
-	hmtx := append([]byte(nil), face.Table("hmtx")...)
-	nh := int(binary.BigEndian.Uint16(face.Table("hhea")[34:]))
-	for g := 0; g < nh && 4*g+4 <= len(hmtx); g++ {
-		if !keep[g] {
-			copy(hmtx[4*g:4*g+4], []byte{0, 0, 0, 0})
+	// hmtx: a full metric for each of the n glyphs
+	hmtx := make([]byte, 4*n)
+	for g := 0; g < n; g++ {
+		if keep[g] {
+			binary.BigEndian.PutUint16(hmtx[4*g:], uint16(face.Advance(uint16(g))))
 		}
 	}
-	for g := nh; 4*nh+2*(g-nh)+2 <= len(hmtx) && g < n; g++ {
-		if !keep[g] {
-			copy(hmtx[4*nh+2*(g-nh):], []byte{0, 0})
-		}
-	}
-	tables := map[string][]byte{"head": newHead, "hhea": face.Table("hhea"), "maxp": face.Table("maxp"), "hmtx": hmtx, "loca": newLoca, "glyf": newGlyf}
+	hhea := append([]byte(nil), face.Table("hhea")...)
+	binary.BigEndian.PutUint16(hhea[34:], uint16(n)) // numberOfHMetrics
+	maxp := append([]byte(nil), face.Table("maxp")...)
+	binary.BigEndian.PutUint16(maxp[4:], uint16(n)) // numGlyphs
+	tables := map[string][]byte{"head": newHead, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": newLoca, "glyf": newGlyf}
 	out := fonts.BuildSFNT(0x00010000, tables)
 	// checkSumAdjustment makes the whole file sum to 0xB1B0AFBA
 	var sum uint32

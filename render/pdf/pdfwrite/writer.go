@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -315,24 +316,17 @@ func (w *objWriter) finish(root, info int) {
 		}
 	}
 	id := md5.Sum(w.buf.Bytes())
-	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	zw.Write(rows)
-	zw.Close()
+	z := deflate(rows)
 	fmt.Fprintf(&w.buf, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R /ID [<%x> <%x>] /Filter /FlateDecode /Length %d>>\nstream\n",
-		xref, len(w.offsets)+1, root, info, id, id, z.Len())
-	w.buf.Write(z.Bytes())
+		xref, len(w.offsets)+1, root, info, id, id, len(z))
+	w.buf.Write(z)
 	fmt.Fprintf(&w.buf, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", w.offsets[xref-1])
 }
 
 // stream writes a compressed stream object with extra dictionary entries.
 func (w *objWriter) stream(n int, dict string, data []byte, compress bool) {
 	if compress {
-		var z bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-		zw.Write(data)
-		zw.Close()
-		data = z.Bytes()
+		data = deflate(data)
 		dict += " /Filter /FlateDecode"
 	}
 	w.begin(n)
@@ -340,6 +334,25 @@ func (w *objWriter) stream(n int, dict string, data []byte, compress bool) {
 	w.buf.Write(data)
 	w.buf.WriteString("\nendstream")
 	w.end()
+}
+
+// zlibWriters are reused: a compressor's tables cost more to set up than a
+// page's content costs to compress.
+var zlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression)
+	return zw
+}}
+
+// deflate compresses data (zlib, as FlateDecode wants it).
+func deflate(data []byte) []byte {
+	var z bytes.Buffer
+	z.Grow(len(data)/3 + 64)
+	zw := zlibWriters.Get().(*zlib.Writer)
+	zw.Reset(&z)
+	zw.Write(data)
+	zw.Close()
+	zlibWriters.Put(zw)
+	return z.Bytes()
 }
 
 // Bytes writes the document.
