@@ -17,7 +17,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Dirs are the folders searched for hyph_*.dic files. VITAE_HYPHEN_DIRS, a
@@ -40,6 +40,35 @@ var Dirs = func() []string {
 		dirs = []string{"/usr/share/hyphen", "/usr/share/myspell/dicts", "/usr/lib/libreoffice/share/extensions", "/opt/libreoffice/share/extensions"}
 	}
 	return dirs
+}
+
+// charset is a single-byte character set hyphenation dictionaries are
+// written in (the first line of the file names one), besides UTF-8 and
+// Latin-1; nil if unknown.
+func charset(name string) *charmap.Charmap {
+	switch strings.ToUpper(strings.NewReplacer("-", "", "_", "").Replace(name)) {
+	case "ISO88592":
+		return charmap.ISO8859_2
+	case "ISO88594":
+		return charmap.ISO8859_4
+	case "ISO88595":
+		return charmap.ISO8859_5
+	case "ISO88597":
+		return charmap.ISO8859_7
+	case "ISO885913":
+		return charmap.ISO8859_13
+	case "ISO885915":
+		return charmap.ISO8859_15
+	case "KOI8R":
+		return charmap.KOI8R
+	case "KOI8U":
+		return charmap.KOI8U
+	case "MICROSOFTCP1251", "CP1251", "WINDOWS1251":
+		return charmap.Windows1251
+	case "TIS620":
+		return charmap.Windows874
+	}
+	return nil
 }
 
 // Dict is a language's hyphenation patterns.
@@ -162,7 +191,7 @@ func Parse(data []byte) *Dict {
 		}
 		text = b.String()
 	default:
-		if e, err := htmlindex.Get(enc); err == nil {
+		if e := charset(enc); e != nil {
 			if t, err := e.NewDecoder().String(text); err == nil {
 				text = t
 			}

@@ -147,7 +147,7 @@ func plainText(n *yaml.Node, depth int) string {
 }
 
 var (
-	langKey     = regexp.MustCompile(`^[a-z]{2}([-_][A-Za-z]{2})?$`)
+	langKey     = lazyRegexp(`^[a-z]{2}([-_][A-Za-z]{2})?$`)
 	nameKeys    = []string{"name", "title", "text", "label", "value", "language", "keyword", "skill", "network"}
 	placeKeys   = []string{"address", "street", "postalCode", "zip", "postcode", "city", "region", "state", "province", "countryCode", "country"}
 	placeFolded = func() map[string]bool {
@@ -178,7 +178,7 @@ func mappingText(n *yaml.Node) (text, how string) {
 	}
 	allLang, allPlace := true, true
 	for _, k := range keys {
-		allLang = allLang && langKey.MatchString(k)
+		allLang = allLang && langKey().MatchString(k)
 		allPlace = allPlace && placeFolded[strings.ToLower(k)]
 	}
 	switch {
@@ -471,10 +471,10 @@ func (l *loader) integer(n *yaml.Node, loc []string) (any, bool) {
 }
 
 var (
-	hasScheme   = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
-	looksLikeIP = regexp.MustCompile(`^[0-9.]+(:[0-9]+)?(/.*)?$`)
-	hostLike    = regexp.MustCompile(`^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:[0-9]+)?([/?#]\S*)?$`)
-	emailLike   = regexp.MustCompile(`^[^@\s<>()\[\],;:"]+@[^@\s<>()\[\],;:"]+\.[^@\s<>()\[\],;:".]+$`)
+	hasScheme   = lazyRegexp(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+	looksLikeIP = lazyRegexp(`^[0-9.]+(:[0-9]+)?(/.*)?$`)
+	hostLike    = lazyRegexp(`^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:[0-9]+)?([/?#]\S*)?$`)
+	emailLike   = lazyRegexp(`^[^@\s<>()\[\],;:"]+@[^@\s<>()\[\],;:"]+\.[^@\s<>()\[\],;:".]+$`)
 )
 
 // url reads a link: a scheme is added to a bare host (jane.dev →
@@ -486,9 +486,9 @@ func (l *loader) url(n *yaml.Node, s string, loc []string) (any, bool) {
 		l.report(n, loc, Warning, "empty URL; left out: remove the key or give a link")
 		l.drop(n)
 		return nil, true
-	case hasScheme.MatchString(t) && !hostLike.MatchString(t) && !document.SafeLink(t):
+	case hasScheme().MatchString(t) && !hostLike().MatchString(t) && !document.SafeLink(t):
 		return l.leftOut(n, loc, "%q is not a web, e-mail or phone link; links are http, https, mailto or tel", t)
-	case hasScheme.MatchString(t) && !hostLike.MatchString(t):
+	case hasScheme().MatchString(t) && !hostLike().MatchString(t):
 		if strings.ContainsAny(t, " \t") {
 			fixed := strings.NewReplacer(" ", "%20", "\t", "%20").Replace(t)
 			l.report(n, loc, Warning, "%q has spaces; linked as %s", t, fixed)
@@ -504,11 +504,11 @@ func (l *loader) url(n *yaml.Node, s string, loc []string) (any, bool) {
 		l.report(n, loc, Warning, "%q has no scheme; linked as https:%s", t, t)
 		l.replaceWith(n, "https:"+t)
 		return "https:" + t, false
-	case emailLike.MatchString(t):
+	case emailLike().MatchString(t):
 		l.report(n, loc, Warning, "%q is an e-mail address; linked as mailto:%s", t, t)
 		l.replaceWith(n, "mailto:"+t)
 		return "mailto:" + t, false
-	case hostLike.MatchString(t) && !looksLikeIP.MatchString(t) || looksLikeIP.MatchString(t) && strings.Count(t, ".") == 3:
+	case hostLike().MatchString(t) && !looksLikeIP().MatchString(t) || looksLikeIP().MatchString(t) && strings.Count(t, ".") == 3:
 		l.report(n, loc, Warning, "%q has no scheme; linked as https://%s", t, t)
 		l.replaceWith(n, "https://"+t)
 		return "https://" + t, false
@@ -529,7 +529,7 @@ func (l *loader) email(n *yaml.Node, s string, loc []string) (any, bool) {
 		l.report(n, loc, Warning, "empty e-mail address; left out: remove the key or write one")
 		l.drop(n)
 		return nil, true
-	case !emailLike.MatchString(t):
+	case !emailLike().MatchString(t):
 		return l.leftOut(n, loc, "%q is not an e-mail address", t)
 	case t != s && !strings.HasPrefix(strings.ToLower(s), "mailto:"):
 		l.report(n, loc, Warning, "%q has spaces around it; read as %s", s, t)
@@ -658,7 +658,7 @@ func (l *loader) checkContent(root *yaml.Node, inst any) {
 	l.report(root.Content[0], nil, Error, "no résumé in this file: none of its keys (%s) is a JSON Resume section; %s", strings.Join(keys, ", "), hint)
 }
 
-var listMarker = regexp.MustCompile(`^(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)`)
+var listMarker = lazyRegexp(`^(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)`)
 
 // proseTooComplex refuses prose whose size or nesting would make the
 // Markdown reader's work (and the output) explode: a summary of thousands
@@ -678,9 +678,9 @@ func proseTooComplex(s string) string {
 				depth++
 				line = t[1:]
 				continue
-			case listMarker.MatchString(t):
+			case listMarker().MatchString(t):
 				depth++
-				line = t[len(listMarker.FindString(t)):]
+				line = t[len(listMarker().FindString(t)):]
 				continue
 			}
 			break
@@ -693,11 +693,11 @@ func proseTooComplex(s string) string {
 	return ""
 }
 
-var unsafeLink = regexp.MustCompile(`(?i)(?:\]\(\s*<?|href\s*=\s*["']?|<)\s*(javascript|vbscript|data|file):`)
+var unsafeLink = lazyRegexp(`(?i)(?:\]\(\s*<?|href\s*=\s*["']?|<)\s*(javascript|vbscript|data|file):`)
 
 // unsafeLinks warns of links in prose that will not be made clickable.
 func (l *loader) unsafeLinks(n *yaml.Node, s string, loc []string) {
-	if m := unsafeLink.FindStringSubmatch(s); m != nil {
+	if m := unsafeLink().FindStringSubmatch(s); m != nil {
 		l.report(n, loc, Warning, "a link to %s: is shown as text, not made clickable; links are http, https, mailto or tel", strings.ToLower(m[1]))
 	}
 }

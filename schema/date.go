@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vitae-dev/vitae/locale"
@@ -32,12 +33,12 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
-var isoDate = regexp.MustCompile(`^([12][0-9]{3})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$`)
+var isoDate = lazyRegexp(`^([12][0-9]{3})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$`)
 
 // ParseDate reads a date in the canonical form YYYY, YYYY-MM or YYYY-MM-DD and
 // checks that the month and day exist.
 func ParseDate(s string) (Date, error) {
-	m := isoDate.FindStringSubmatch(s)
+	m := isoDate().FindStringSubmatch(s)
 	if m == nil {
 		return Date{}, fmt.Errorf("%q is not a date", s)
 	}
@@ -67,14 +68,14 @@ func makeDate(ys, ms, ds string) (Date, error) {
 }
 
 var (
-	looseISO   = regexp.MustCompile(`^([12][0-9]{3})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{1,2}))?$`)
-	isoTime    = regexp.MustCompile(`^([12][0-9]{3})-([0-9]{2})-([0-9]{2})[T ][0-9:.]+(Z|[+-][0-9:]+)?$`)
-	monthYear  = regexp.MustCompile(`^([0-9]{1,2})[/.-]([12][0-9]{3})$`)
-	dayMonthYr = regexp.MustCompile(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([12][0-9]{3})$`)
+	looseISO   = lazyRegexp(`^([12][0-9]{3})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{1,2}))?$`)
+	isoTime    = lazyRegexp(`^([12][0-9]{3})-([0-9]{2})-([0-9]{2})[T ][0-9:.]+(Z|[+-][0-9:]+)?$`)
+	monthYear  = lazyRegexp(`^([0-9]{1,2})[/.-]([12][0-9]{3})$`)
+	dayMonthYr = lazyRegexp(`^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([12][0-9]{3})$`)
 	// 1. März 2020, Jan. 2019, March 3, 2020, enero de 2020, Mar-2019
-	wordDate = regexp.MustCompile(`^(?:([0-9]{1,2})\.?\s+)?(\pL[\pL.]*?)\.?,?(?:\s+(?:de|del|of)\s+|[\s/-]+)(?:([0-9]{1,2}),?\s+)?([12][0-9]{3})(?:\s*(?:г|р|r)\.?)?$`)
+	wordDate = lazyRegexp(`^(?:([0-9]{1,2})\.?\s+)?(\pL[\pL.]*?)\.?,?(?:\s+(?:de|del|of)\s+|[\s/-]+)(?:([0-9]{1,2}),?\s+)?([12][0-9]{3})(?:\s*(?:г|р|r)\.?)?$`)
 	// 2020年3月, 2020년 3월, 2020 March
-	yearFirst = regexp.MustCompile(`^([12][0-9]{3})\s*(?:年|년|[\s/.-])\s*([0-9]{1,2}|\pL+\.?)\s*(?:月|월)?$`)
+	yearFirst = lazyRegexp(`^([12][0-9]{3})\s*(?:年|년|[\s/.-])\s*([0-9]{1,2}|\pL+\.?)\s*(?:月|월)?$`)
 )
 
 // dateVerdict is what the loader makes of a date as written.
@@ -98,7 +99,7 @@ func judgeDate(s string, isEnd bool) dateVerdict {
 		}
 		return dateVerdict{drop: true, warning: "empty date; left out: remove the key or write YYYY-MM"}
 	}
-	if m := isoDate.FindStringSubmatch(t); m != nil {
+	if m := isoDate().FindStringSubmatch(t); m != nil {
 		d, fixed := lenientDate(m[1], m[2], m[3])
 		switch {
 		case fixed != "":
@@ -121,16 +122,16 @@ func judgeDate(s string, isEnd bool) dateVerdict {
 		}
 		return dateVerdict{canonical: d.String(), warning: msg}
 	}
-	if m := isoTime.FindStringSubmatch(t); m != nil {
+	if m := isoTime().FindStringSubmatch(t); m != nil {
 		return read(lenientDate(m[1], m[2], m[3]))
 	}
-	if m := looseISO.FindStringSubmatch(t); m != nil {
+	if m := looseISO().FindStringSubmatch(t); m != nil {
 		return read(lenientDate(m[1], pad2(m[2]), pad2(m[3])))
 	}
-	if m := monthYear.FindStringSubmatch(t); m != nil {
+	if m := monthYear().FindStringSubmatch(t); m != nil {
 		return read(lenientDate(m[2], pad2(m[1]), ""))
 	}
-	if m := dayMonthYr.FindStringSubmatch(t); m != nil {
+	if m := dayMonthYr().FindStringSubmatch(t); m != nil {
 		a, _ := strconv.Atoi(m[1])
 		b, _ := strconv.Atoi(m[2])
 		switch {
@@ -143,7 +144,7 @@ func judgeDate(s string, isEnd bool) dateVerdict {
 		}
 		return dateVerdict{asWritten: true, warning: fmt.Sprintf("%q could be day/month or month/day; shown as written: write %s-MM-DD", s, m[3])}
 	}
-	if m := wordDate.FindStringSubmatch(t); m != nil {
+	if m := wordDate().FindStringSubmatch(t); m != nil {
 		if mo, ok := locale.Month(m[2]); ok {
 			day := m[1]
 			if day == "" {
@@ -152,7 +153,7 @@ func judgeDate(s string, isEnd bool) dateVerdict {
 			return read(lenientDate(m[4], fmt.Sprintf("%02d", mo), pad2(day)))
 		}
 	}
-	if m := yearFirst.FindStringSubmatch(t); m != nil {
+	if m := yearFirst().FindStringSubmatch(t); m != nil {
 		mo, err := strconv.Atoi(m[2])
 		ok := err == nil
 		if !ok {
@@ -200,4 +201,10 @@ func ReadDate(s string, isEnd bool) (canonical string, ongoing, ok bool) {
 		return "", false, false
 	}
 	return v.canonical, false, true
+}
+
+// lazyRegexp compiles a pattern on first use, not when the program starts
+// (every command would pay for every pattern).
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

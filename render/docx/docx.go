@@ -18,6 +18,7 @@ import (
 	_ "image/png"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 	"unicode"
@@ -32,7 +33,10 @@ import (
 //go:embed parts/*.xml
 var partFiles embed.FS
 
-var parts = template.Must(template.New("").ParseFS(partFiles, "parts/*.xml"))
+// parts are parsed on first use (not when any command starts).
+var parts = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").ParseFS(partFiles, "parts/*.xml"))
+})
 
 // Result is a rendered Word document.
 type Result struct {
@@ -123,7 +127,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 			data = w.relsXML()
 		default:
 			var b bytes.Buffer
-			if err := parts.ExecuteTemplate(&b, f.part, f.data); err != nil {
+			if err := parts().ExecuteTemplate(&b, f.part, f.data); err != nil {
 				return nil, fmt.Errorf("docx: %s: %w", f.part, err)
 			}
 			data = b.Bytes()
