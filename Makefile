@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 30s
 EXAMPLES := $(wildcard examples/*.yaml)
 
-.PHONY: all build run test check unit fuzz bench schema clean gallery
+.PHONY: all build run test check unit fuzz bench bench-check schema clean gallery
 
 all: build
 
@@ -18,7 +18,7 @@ run: build
 FORMATS ?= pdf,docx,md,txt
 
 # Everything CI runs.
-test: check unit fuzz
+test: check unit fuzz bench-check
 
 check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -34,8 +34,16 @@ fuzz:
 	$(GO) test ./schema -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 2s
 	$(GO) test ./pipeline -run '^$$' -fuzz FuzzEndToEnd -fuzztime 20s -fuzzminimizetime 2s
 
-bench:
+# Whole-process figures against the peers installed here (tools/bench), then
+# the Go benchmarks with allocations.
+bench: build
+	$(GO) run ./tools/bench
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# What CI runs of the benchmarks: that they still run, not how fast.
+bench-check: build
+	$(GO) run ./tools/bench -quick -peers=false
+	$(GO) test -run '^$$' -bench . -benchtime=1x ./...
 
 # Regenerate schema/vitae.schema.json from the Go types.
 schema:

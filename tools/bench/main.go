@@ -1,0 +1,288 @@
+// Command bench measures vitae as a user meets it — whole processes, on
+// this machine — against the peers installed here, and prints the figures
+// the README quotes, with the goals of issue 12 beside them. Run it with
+// `make bench` (which also runs the Go benchmarks).
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"time"
+)
+
+var (
+	vitae     = flag.String("vitae", "./vitae", "the vitae binary")
+	sample    = flag.String("sample", "../shared/jsonresume-schema/sample.resume.json", "the résumé measured")
+	runs      = flag.Int("runs", 9, "runs per command (the median is reported)")
+	batchN    = flag.Int("batch", 1000, "résumés in the batch measurement (0: skip)")
+	quick     = flag.Bool("quick", false, "fewer runs, a small batch: check the tool works")
+	withPeers = flag.Bool("peers", true, "measure the peers installed here too")
+)
+
+type result struct {
+	ms     float64 // median wall time
+	peakMB float64 // highest peak resident set
+}
+
+// measure runs a command several times and returns the median time and the
+// highest peak memory.
+func measure(dir string, name string, args ...string) (result, error) {
+	var times []float64
+	peak := 0.0
+	for i := 0; i < *runs; i++ {
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		var errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = nil, &errb
+		t0 := time.Now()
+		if err := cmd.Run(); err != nil {
+			return result{}, fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, errb.String())
+		}
+		times = append(times, float64(time.Since(t0).Microseconds())/1000)
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			peak = max(peak, float64(ru.Maxrss)/1024)
+		}
+	}
+	sort.Float64s(times)
+	return result{ms: times[len(times)/2], peakMB: peak}, nil
+}
+
+type row struct {
+	what, value, goal string
+	ok                *bool
+}
+
+var rows []row
+
+func report(what, value, goal string, ok *bool) { rows = append(rows, row{what, value, goal, ok}) }
+
+func yes(b bool) *bool { return &b }
+
+func must(r result, err error) result {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+	return r
+}
+
+func main() {
+	flag.Parse()
+	if *quick {
+		*runs, *batchN = 3, 20
+	}
+	bin, err := filepath.Abs(*vitae)
+	check(err)
+	samplePath, err := filepath.Abs(*sample)
+	check(err)
+	if _, err := os.Stat(samplePath); err != nil {
+		if os.Getenv("CI") == "true" {
+			check(err)
+		}
+		fmt.Printf("SKIP: %s is missing (../shared beside the checkout, or -sample FILE)\n", samplePath)
+		return
+	}
+	tmp, err := os.MkdirTemp("", "vitae-bench-")
+	check(err)
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, "out")
+
+	fmt.Printf("vitae, whole process, median of %d runs (%s)\n\n", *runs, machine())
+	version := must(measure(tmp, bin, "--version"))
+	report("`vitae --version`", ms(version.ms), "≤ 5 ms", yes(version.ms <= 5))
+	themes := must(measure(tmp, bin, "themes"))
+	report("`vitae themes`", ms(themes.ms), "≤ 5 ms", yes(themes.ms <= 5))
+	validate := must(measure(tmp, bin, "validate", samplePath))
+	report("`vitae validate` (sample)", ms(validate.ms), "≤ 10 ms", yes(validate.ms <= 10))
+	pdf := must(measure(tmp, bin, "render", samplePath, "--format", "pdf", "--out", out))
+	report("render PDF", ms(pdf.ms), "", nil)
+	docx := must(measure(tmp, bin, "render", samplePath, "--format", "docx", "--out", out))
+	report("render DOCX", ms(docx.ms), "", nil)
+	both := must(measure(tmp, bin, "render", samplePath, "--format", "pdf,docx", "--out", out))
+	report("render PDF + DOCX", ms(both.ms), "≤ 20 ms", yes(both.ms <= 20))
+	report("peak memory, one render", fmt.Sprintf("%.0f MB", both.peakMB), "≤ 30 MB", yes(both.peakMB <= 30))
+	pdfSize, docxSize := sizes(out)
+	report("PDF size (sample, 2 pages)", kb(pdfSize), "≤ 40 KB", yes(pdfSize <= 40<<10))
+	report("DOCX size (sample)", kb(docxSize), "≤ 12 KB", yes(docxSize <= 12<<10))
+
+	if *batchN > 0 {
+		in := filepath.Join(tmp, "batch")
+		check(os.MkdirAll(in, 0o755))
+		data, err := os.ReadFile(samplePath)
+		check(err)
+		for i := 0; i < *batchN; i++ {
+			check(os.WriteFile(filepath.Join(in, fmt.Sprintf("r%04d.json", i)), bytes.ReplaceAll(data, []byte("Richard Hendriks"), []byte(fmt.Sprintf("Richard Hendriks %d", i))), 0o644))
+		}
+		save := *runs
+		*runs = 1
+		b := must(measure(tmp, bin, "render", in, "--format", "pdf,docx", "--out", filepath.Join(tmp, "bout")))
+		*runs = save
+		goal := "≤ 3 s"
+		if *batchN != 1000 {
+			goal = fmt.Sprintf("≤ %.2f s (3 s per 1,000)", 3*float64(*batchN)/1000)
+		}
+		report(fmt.Sprintf("batch: %d résumés → PDF + DOCX", *batchN), fmt.Sprintf("%.2f s", b.ms/1000), goal, yes(b.ms <= 3*float64(*batchN)))
+		report("batch: peak memory", fmt.Sprintf("%.0f MB", b.peakMB), "≤ 60 MB", yes(b.peakMB <= 60))
+	}
+
+	// scaling: the same résumé with 1×, 10× and 100× its work entries
+	var base float64
+	for _, k := range []int{1, 10, 100} {
+		f := filepath.Join(tmp, fmt.Sprintf("long%d.json", k))
+		check(os.WriteFile(f, longer(samplePath, k), 0o644))
+		r := must(measure(tmp, bin, "render", f, "--format", "pdf,docx", "--out", out))
+		note := ""
+		if k == 1 {
+			base = r.ms
+		} else {
+			note = fmt.Sprintf("%.1f× the 1× time", r.ms/base)
+		}
+		report(fmt.Sprintf("scaling: %d× the work entries", k), ms(r.ms), note, nil)
+	}
+
+	printRows("vitae")
+	if *withPeers {
+		peers(tmp, samplePath, both.ms, docx.ms)
+	}
+}
+
+func printRows(title string) {
+	fmt.Printf("| %s | measured | goal | |\n|---|---|---|---|\n", title)
+	for _, r := range rows {
+		mark := ""
+		if r.ok != nil {
+			mark = "✗"
+			if *r.ok {
+				mark = "✓"
+			}
+		}
+		fmt.Printf("| %s | %s | %s | %s |\n", r.what, r.value, r.goal, mark)
+	}
+	rows = nil
+	fmt.Println()
+}
+
+// peers renders the same résumé (as HTML or Markdown) with the tools people
+// use instead, where they are installed.
+func peers(tmp, samplePath string, vitaePDFDOCX, vitaeDOCX float64) {
+	md := filepath.Join(tmp, "sample.md")
+	html := filepath.Join(tmp, "sample.html")
+	cmd := exec.Command(mustAbs(*vitae), "render", samplePath, "--format", "md", "--out", tmp)
+	check(cmd.Run())
+	m, _ := filepath.Glob(filepath.Join(tmp, "*.md"))
+	if len(m) == 0 {
+		fmt.Println("peers: no Markdown to give them")
+		return
+	}
+	check(os.Rename(m[0], md))
+	var missing []string
+	have := func(name string) string {
+		p, err := exec.LookPath(name)
+		if err != nil {
+			missing = append(missing, name)
+		}
+		return p
+	}
+	fmt.Printf("Peers on the same résumé (its Markdown or HTML), median of %d runs:\n\n| peer | time | vitae | vitae is |\n|---|---|---|---|\n", *runs)
+	line := func(name string, r result, err error, vitaeMS float64, what string) {
+		if err != nil {
+			fmt.Printf("| %s | failed: %v | | |\n", name, firstLine(err.Error()))
+			return
+		}
+		fmt.Printf("| %s | %s | %s (%s) | %.0f× faster |\n", name, ms(r.ms), ms(vitaeMS), what, r.ms/vitaeMS)
+	}
+	pandoc := have("pandoc")
+	if pandoc != "" {
+		r, err := measure(tmp, pandoc, md, "-o", filepath.Join(tmp, "p.docx"))
+		line("pandoc → DOCX", r, err, vitaeDOCX, "DOCX")
+		check(exec.Command(pandoc, md, "-s", "-o", html).Run())
+	}
+	if wk := have("wkhtmltopdf"); wk != "" && pandoc != "" {
+		r, err := measure(tmp, pandoc, md, "--pdf-engine=wkhtmltopdf", "-o", filepath.Join(tmp, "p.pdf"))
+		line("pandoc → wkhtmltopdf → PDF", r, err, vitaePDFDOCX, "PDF + DOCX")
+	}
+	if so := have("soffice"); so != "" {
+		r, err := measure(tmp, so, "--headless", "--convert-to", "pdf", "--outdir", filepath.Join(tmp, "lo"), md)
+		line("LibreOffice → PDF", r, err, vitaePDFDOCX, "PDF + DOCX")
+	}
+	if ch := have("chromium"); ch != "" {
+		if _, err := os.Stat(html); err != nil {
+			check(os.WriteFile(html, []byte("<!doctype html><meta charset=utf-8><pre>"+readString(md)+"</pre>"), 0o644))
+		}
+		r, err := measure(tmp, ch, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir="+filepath.Join(tmp, "chr"),
+			"--print-to-pdf="+filepath.Join(tmp, "c.pdf"), "file://"+html)
+		line("Chromium printing HTML → PDF", r, err, vitaePDFDOCX, "PDF + DOCX")
+	}
+	fmt.Println()
+	if len(missing) > 0 {
+		fmt.Printf("Not installed here, so not measured: %s.\n", strings.Join(missing, ", "))
+	}
+}
+
+// longer returns the résumé with its work entries repeated k times.
+func longer(path string, k int) []byte {
+	var r map[string]any
+	check(json.Unmarshal([]byte(readString(path)), &r))
+	work, _ := r["work"].([]any)
+	var all []any
+	for i := 0; i < k; i++ {
+		all = append(all, work...)
+	}
+	r["work"] = all
+	b, err := json.Marshal(r)
+	check(err)
+	return b
+}
+
+func sizes(dir string) (pdf, docx int64) {
+	for _, ext := range []string{".pdf", ".docx"} {
+		m, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
+		for _, f := range m {
+			if fi, err := os.Stat(f); err == nil {
+				if ext == ".pdf" {
+					pdf = fi.Size()
+				} else {
+					docx = fi.Size()
+				}
+			}
+		}
+	}
+	return
+}
+
+func machine() string {
+	out, _ := exec.Command("nproc").Output()
+	return strings.TrimSpace(string(out)) + " cores"
+}
+
+func ms(v float64) string { return fmt.Sprintf("%.0f ms", v) }
+func kb(n int64) string   { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+
+func readString(p string) string {
+	b, err := os.ReadFile(p)
+	check(err)
+	return string(b)
+}
+
+func mustAbs(p string) string {
+	a, err := filepath.Abs(p)
+	check(err)
+	return a
+}
+
+func firstLine(s string) string { return strings.SplitN(s, "\n", 2)[0] }
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
