@@ -6,9 +6,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
-	"sync"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/vitae-dev/vitae/locale"
 	"github.com/vitae-dev/vitae/paper"
 )
@@ -180,25 +178,4 @@ func fields(t reflect.Type) []reflect.StructField {
 		}
 	}
 	return out
-}
-
-var (
-	compiledOnce sync.Once
-	compiled     *jsonschema.Schema
-)
-
-func validator() *jsonschema.Schema {
-	compiledOnce.Do(func() {
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(SchemaJSON))
-		if err != nil {
-			panic("schema: embedded vitae.schema.json is not JSON: " + err.Error())
-		}
-		c := jsonschema.NewCompiler()
-		c.AssertFormat()
-		if err := c.AddResource(SchemaID, doc); err != nil {
-			panic("schema: " + err.Error())
-		}
-		compiled = c.MustCompile(SchemaID)
-	})
-	return compiled
 }

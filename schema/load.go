@@ -2,7 +2,6 @@ package schema
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -10,13 +9,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"go.yaml.in/yaml/v4"
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
 )
 
 // maxNodes bounds the work done on one file, aliases expanded (a guard
@@ -84,14 +79,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		return nil, append(l.diags, Diagnostic{File: file, Line: 1, Column: 1, Severity: Error,
 			Message: fmt.Sprintf("the document is too large (more than %d values, aliases expanded)", maxNodes)})
 	}
-	if err := validator().Validate(inst); err != nil {
-		var ve *jsonschema.ValidationError
-		if errors.As(err, &ve) {
-			l.schemaErrors(ve)
-		} else {
-			l.diags = append(l.diags, Diagnostic{File: file, Severity: Error, Message: err.Error()})
-		}
-	}
+	l.schemaErrors(validate(inst))
 	if !l.diags.HasErrors() {
 		l.checkDateOrder(inst)
 		l.checkContent(root, inst)
@@ -553,55 +541,52 @@ func (l *loader) generic(n *yaml.Node, depth int) any {
 
 // schemaErrors turns the JSON Schema verdict into located, plain-language
 // diagnostics: one per failing value.
-func (l *loader) schemaErrors(ve *jsonschema.ValidationError) {
-	for _, leaf := range leaves(ve) {
-		loc := leaf.InstanceLocation
-		if l.accepted[locKey(loc)] {
-			continue
+func (l *loader) schemaErrors(errs []*schemaError) {
+	seen := map[string]bool{}
+	for _, e := range errs {
+		for _, leaf := range leaves(e) {
+			loc := leaf.loc
+			k := locKey(loc) + "\x00" + leaf.kind
+			if l.accepted[locKey(loc)] || seen[k] {
+				continue
+			}
+			seen[k] = true
+			n := l.at[locKey(loc)]
+			l.report(n, loc, Error, "%s", l.message(leaf, n, loc))
 		}
-		n := l.at[locKey(loc)]
-		l.report(n, loc, Error, "%s", l.message(leaf, n, loc))
 	}
 }
 
 // leaves collects the innermost errors; alternatives (anyOf) whose branches
 // all fail on type are reported once.
-func leaves(ve *jsonschema.ValidationError) []*jsonschema.ValidationError {
-	switch ve.ErrorKind.(type) {
-	case *kind.AnyOf, *kind.OneOf:
+func leaves(e *schemaError) []*schemaError {
+	if e.kind == "anyOf" {
 		var want []string
-		var got string
-		for _, c := range ve.Causes {
-			if t, ok := c.ErrorKind.(*kind.Type); ok {
-				want = append(want, t.Want...)
-				got = t.Got
+		var got any
+		for _, c := range e.causes {
+			if c.kind == "type" {
+				want = append(want, c.want...)
+				got = c.got
 			}
 		}
-		if len(want) == len(ve.Causes) && len(want) > 0 {
-			return []*jsonschema.ValidationError{{InstanceLocation: ve.InstanceLocation, ErrorKind: &kind.Type{Got: got, Want: want}}}
+		if len(want) > 0 && len(want) >= len(e.causes) {
+			return []*schemaError{{loc: e.loc, kind: "type", got: got, want: want}}
 		}
 		// Some branch has the value's type: its complaints are the relevant ones.
-		var rest []*jsonschema.ValidationError
-		for _, c := range ve.Causes {
-			if _, ok := c.ErrorKind.(*kind.Type); !ok {
+		var rest []*schemaError
+		for _, c := range e.causes {
+			if c.kind != "type" {
 				rest = append(rest, c)
 			}
 		}
-		ve = &jsonschema.ValidationError{InstanceLocation: ve.InstanceLocation, ErrorKind: ve.ErrorKind, Causes: rest}
+		e = &schemaError{loc: e.loc, kind: "group", causes: rest}
 	}
-	if len(ve.Causes) == 0 {
-		return []*jsonschema.ValidationError{ve}
+	if e.kind != "group" {
+		return []*schemaError{e}
 	}
-	var out []*jsonschema.ValidationError
-	seen := map[string]bool{}
-	for _, c := range ve.Causes {
-		for _, lf := range leaves(c) {
-			k := locKey(lf.InstanceLocation) + fmt.Sprintf("%T", lf.ErrorKind)
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, lf)
-			}
-		}
+	var out []*schemaError
+	for _, c := range e.causes {
+		out = append(out, leaves(c)...)
 	}
 	return out
 }
@@ -611,32 +596,33 @@ var typeWords = map[string]string{
 	"null": "null", "number": "a number", "integer": "a whole number", "boolean": "true/false",
 }
 
-func (l *loader) message(ve *jsonschema.ValidationError, n *yaml.Node, loc []string) string {
-	switch k := ve.ErrorKind.(type) {
-	case *kind.Type:
+func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
+	switch e.kind {
+	case "type":
 		var want []string
-		for _, w := range k.Want {
+		for _, w := range e.want {
 			want = append(want, typeWords[w])
 		}
-		got := typeWords[k.Got]
+		gotType, _ := e.got.(string)
+		got := typeWords[gotType]
 		if n != nil {
 			got = describe(n)
 		}
 		fix := ""
 		switch {
-		case k.Got == "null" && len(loc) > 0 && loc[len(loc)-1] == "endDate":
+		case gotType == "null" && len(loc) > 0 && loc[len(loc)-1] == "endDate":
 			fix = "; leave endDate out: a missing end date means ongoing"
-		case k.Got == "null":
+		case gotType == "null":
 			fix = "; give a value or remove the key"
-		case len(k.Want) == 1 && k.Want[0] == "array":
+		case len(e.want) == 1 && e.want[0] == "array":
 			fix = "; write one item a line, each starting with \"- \""
-		case len(k.Want) == 1 && k.Want[0] == "string" && n != nil && n.Kind == yaml.ScalarNode:
+		case len(e.want) == 1 && e.want[0] == "string" && n != nil && n.Kind == yaml.ScalarNode:
 			fix = fmt.Sprintf("; put it in quotes: \"%s\"", n.Value)
 		}
 		return fmt.Sprintf("expected %s, found %s%s", strings.Join(want, " or "), got, fix)
-	case *kind.Format:
-		val := fmt.Sprint(k.Got)
-		switch k.Want {
+	case "format":
+		val := fmt.Sprint(e.got)
+		switch e.want[0] {
 		case "email":
 			if val == "" {
 				return "the e-mail address is empty; write one, e.g. name@example.com, or remove the key"
@@ -651,21 +637,17 @@ func (l *loader) message(ve *jsonschema.ValidationError, n *yaml.Node, loc []str
 			}
 			return fmt.Sprintf("%q is not a URL; write it as https://example.com/…", val)
 		}
-		return fmt.Sprintf("%q is not a valid %s", val, k.Want)
-	case *kind.Enum:
-		var want []string
-		for _, w := range k.Want {
-			want = append(want, fmt.Sprint(w))
-		}
-		return fmt.Sprintf("%s is not one of: %s", quoteValue(k.Got), strings.Join(want, ", "))
-	case *kind.Pattern:
-		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(k.Got))
-	case *kind.Minimum:
-		return fmt.Sprintf("must be at least %s", k.Want.FloatString(0))
-	case *kind.Required:
-		return fmt.Sprintf("missing %s; a bullet written as a mapping needs its text, e.g. text: Shipped the thing", strings.Join(k.Missing, ", "))
+		return fmt.Sprintf("%q is not a valid %s", val, e.want[0])
+	case "enum":
+		return fmt.Sprintf("%s is not one of: %s", quoteValue(e.got), strings.Join(e.want, ", "))
+	case "pattern":
+		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(e.got))
+	case "minimum":
+		return fmt.Sprintf("must be at least %s", strconv.FormatFloat(e.minimum, 'f', -1, 64))
+	case "required":
+		return fmt.Sprintf("missing %s; a bullet written as a mapping needs its text, e.g. text: Shipped the thing", strings.Join(e.want, ", "))
 	}
-	return strings.TrimSpace(ve.ErrorKind.LocalizedString(message.NewPrinter(language.English)))
+	return e.String()
 }
 
 func quoteValue(v any) string {
