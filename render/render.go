@@ -104,7 +104,15 @@ func renderPDF(d *document.Document, o Options) (*Output, error) {
 func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderSVG(d, pdfOptions(o)) }
 
 func renderDOCX(d *document.Document, o Options) (*Output, error) {
-	r, err := docx.Render(d, docx.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time})
+	// Word paginates as the PDF lays out (tests hold LibreOffice to it): a
+	// document the layout puts on one page gets no "Page 1 of 1" footer.
+	onePage := false
+	if o.Theme != nil && o.Theme.Footer {
+		if n, err := pdf.Pages(d, pdfOptions(o)); err == nil {
+			onePage = n == 1
+		}
+	}
+	r, err := docx.Render(d, docx.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, OnePage: onePage})
 	if err != nil {
 		return nil, err
 	}

@@ -52,6 +52,9 @@ type Options struct {
 	// Time stamps the file (its creation date). The command line sets it from
 	// SOURCE_DATE_EPOCH, else the clock, so that builds can be reproduced.
 	Time time.Time
+	// OnePage: the document lays out on one page (as the PDF lays it out,
+	// which Word follows): no "Page 1 of 1" footer, as the PDF has none.
+	OnePage bool
 }
 
 func tw(pt float64) int  { return int(pt*20 + 0.5) } // points → twentieths of a point
@@ -80,7 +83,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		return nil, err
 	}
 	size := [2]int{tw(sheet.Width), tw(sheet.Height)} // in twips
-	w := &writer{doc: d, th: th, rels: map[string]string{}, bodyFont: th.Font.Body}
+	w := &writer{doc: d, th: th, rels: map[string]string{}, bodyFont: th.Font.Body, onePage: opts.OnePage}
 	w.textW = float64(size[0])/20 - th.Margin.Left - th.Margin.Right
 	if err := w.photo(); err != nil {
 		w.warnings = append(w.warnings, "photo: "+err.Error())
@@ -275,6 +278,7 @@ type imageRef struct {
 type writer struct {
 	doc      *document.Document
 	th       *theme.Theme
+	onePage  bool              // no footer (Options.OnePage)
 	b        bytes.Buffer      // the body; a buffer, so that dropLastKeepNext can edit its tail in place
 	rels     map[string]string // hyperlink target → relationship id
 	relOrder []string
@@ -673,7 +677,7 @@ func (w *writer) dropLastKeepNext(start int) {
 func (w *writer) sectPr(size [2]int) {
 	th := w.th
 	footerRef := ""
-	if th.Footer {
+	if th.Footer && !w.onePage {
 		footerRef = `<w:footerReference w:type="default" r:id="rIdFooter"/>`
 	}
 	fmt.Fprintf(&w.b, `<w:sectPr>%s<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/></w:sectPr>`+"\n",

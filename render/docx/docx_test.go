@@ -532,3 +532,15 @@ func TestHyphenationAndJustificationSettings(t *testing.T) {
 		t.Error("hyphenation on though the theme turns it off")
 	}
 }
+
+// A one-page document has no "Page 1 of 1" footer, as its PDF has none.
+func TestNoFooterOnOnePage(t *testing.T) {
+	d := buildYAML(t, "basics: {name: x}\n", spec{})
+	if !strings.Contains(unzip(t, render(t, d))["word/document.xml"], "w:footerReference") {
+		t.Error("no footer on a document that may run to several pages")
+	}
+	d.o.OnePage = true
+	if strings.Contains(unzip(t, render(t, d))["word/document.xml"], "w:footerReference") {
+		t.Error("a footer on a one-page document")
+	}
+}

@@ -74,6 +74,13 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	return &Result{Data: data, Pages: len(pages), Warnings: r.warnings}, nil
 }
 
+// Pages is the number of pages the document lays out on (fitted to
+// MaxPages), without drawing them.
+func Pages(d *document.Document, opts Options) (int, error) {
+	_, pages, err := layOut(d, opts)
+	return len(pages), err
+}
+
 // fitSteps are the layouts tried in turn for --max-pages.
 func fitSteps(th *theme.Theme) []metrics {
 	lead := th.Spacing.Leading
