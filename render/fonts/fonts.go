@@ -5,13 +5,66 @@
 package fonts
 
 import (
-	"embed"
+	_ "embed"
 	"fmt"
 	"strings"
 )
 
-//go:embed *.ttf
-var files embed.FS
+// The font files, each its own variable: their bytes are read where the
+// binary holds them, never copied (an embed.FS copies a file on each read).
+var (
+	//go:embed LiberationSerif-Regular.ttf
+	LiberationSerifRegular []byte
+	//go:embed LiberationSerif-Bold.ttf
+	LiberationSerifBold []byte
+	//go:embed LiberationSerif-Italic.ttf
+	LiberationSerifItalic []byte
+	//go:embed LiberationSerif-BoldItalic.ttf
+	LiberationSerifBoldItalic []byte
+	//go:embed LiberationSans-Regular.ttf
+	LiberationSansRegular []byte
+	//go:embed LiberationSans-Bold.ttf
+	LiberationSansBold []byte
+	//go:embed LiberationSans-Italic.ttf
+	LiberationSansItalic []byte
+	//go:embed LiberationSans-BoldItalic.ttf
+	LiberationSansBoldItalic []byte
+	//go:embed Carlito-Regular.ttf
+	CarlitoRegular []byte
+	//go:embed Carlito-Bold.ttf
+	CarlitoBold []byte
+	//go:embed Carlito-Italic.ttf
+	CarlitoItalic []byte
+	//go:embed Carlito-BoldItalic.ttf
+	CarlitoBoldItalic []byte
+	//go:embed Caladea-Regular.ttf
+	CaladeaRegular []byte
+	//go:embed Caladea-Bold.ttf
+	CaladeaBold []byte
+	//go:embed Caladea-Italic.ttf
+	CaladeaItalic []byte
+	//go:embed Caladea-BoldItalic.ttf
+	CaladeaBoldItalic []byte
+)
+
+var files = map[string][]byte{
+	"LiberationSerif-Regular":    LiberationSerifRegular,
+	"LiberationSerif-Bold":       LiberationSerifBold,
+	"LiberationSerif-Italic":     LiberationSerifItalic,
+	"LiberationSerif-BoldItalic": LiberationSerifBoldItalic,
+	"LiberationSans-Regular":     LiberationSansRegular,
+	"LiberationSans-Bold":        LiberationSansBold,
+	"LiberationSans-Italic":      LiberationSansItalic,
+	"LiberationSans-BoldItalic":  LiberationSansBoldItalic,
+	"Carlito-Regular":            CarlitoRegular,
+	"Carlito-Bold":               CarlitoBold,
+	"Carlito-Italic":             CarlitoItalic,
+	"Carlito-BoldItalic":         CarlitoBoldItalic,
+	"Caladea-Regular":            CaladeaRegular,
+	"Caladea-Bold":               CaladeaBold,
+	"Caladea-Italic":             CaladeaItalic,
+	"Caladea-BoldItalic":         CaladeaBoldItalic,
+}
 
 // Family is a built-in font family.
 type Family struct {
@@ -45,8 +98,13 @@ func Lookup(key string) (Family, error) {
 var styleSuffix = map[string]string{"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
 
 // Bytes returns the TrueType file of a face; style is "", "B", "I" or "BI".
+// The bytes are the binary's own: read them, never change them.
 func Bytes(fam Family, style string) ([]byte, error) {
-	return files.ReadFile(fam.File + "-" + styleSuffix[style] + ".ttf")
+	data, ok := files[fam.File+"-"+styleSuffix[style]]
+	if !ok {
+		return nil, fmt.Errorf("font %s has no %q style", fam.Key, style)
+	}
+	return data, nil
 }
 
 // Builtin returns a built-in face by family key and style.
