@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/vitae-dev/vitae/locale"
 	"github.com/vitae-dev/vitae/paper"
@@ -160,13 +161,23 @@ func jsonName(f reflect.StructField) string {
 }
 
 func fieldByJSON(t reflect.Type, name string) reflect.StructField {
-	for _, f := range fields(t) {
-		if jsonName(f) == name {
-			return f
+	byName, ok := jsonFields.Load(t)
+	if !ok {
+		m := map[string]reflect.StructField{}
+		for _, f := range fields(t) {
+			if n := jsonName(f); n != "" {
+				if _, dup := m[n]; !dup {
+					m[n] = f
+				}
+			}
 		}
+		byName, _ = jsonFields.LoadOrStore(t, m)
 	}
-	return reflect.StructField{}
+	return byName.(map[string]reflect.StructField)[name]
 }
+
+// jsonFields caches each struct type's fields by JSON name.
+var jsonFields sync.Map
 
 // fields are a struct's fields, those of embedded structs among them (as
 // encoding/json sees them).
