@@ -206,7 +206,7 @@ func (s *Server) Watch(interval time.Duration, stop <-chan struct{}) {
 		case <-time.After(interval):
 		}
 		if now := s.snapshot(); now != last {
-			time.Sleep(interval / 2) // let an editor finish saving
+			time.Sleep(interval) // let an editor finish saving
 			last = s.snapshot()
 			s.Render()
 		}

@@ -34,7 +34,7 @@ Examples:
 			&cli.IntFlag{Name: "port", Value: 8484, Usage: "port to listen on (0: any free port)"},
 			&cli.StringFlag{Name: "listen", Value: "127.0.0.1", Usage: "address to listen on; only loopback is safe"},
 			&cli.BoolFlag{Name: "open", Usage: "open the page in the browser"},
-			&cli.DurationFlag{Name: "interval", Value: 100 * time.Millisecond, Usage: "how often to look for changes"},
+			&cli.DurationFlag{Name: "interval", Value: 20 * time.Millisecond, Usage: "how often to look for changes (a stat of each file read)"},
 		}),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() != 1 {

@@ -24,7 +24,7 @@ Examples:
    vitae watch cv.yaml
    vitae watch cv.yaml --format pdf,docx --theme modern --out out/`,
 		Flags: flags(outputFlags(), lookFlags(), tailoringFlags(), []cli.Flag{
-			&cli.DurationFlag{Name: "interval", Value: 300 * time.Millisecond, Usage: "how often to look for changes"},
+			&cli.DurationFlag{Name: "interval", Value: 20 * time.Millisecond, Usage: "how often to look for changes (a stat of each file read)"},
 			strictFlag, diagnosticsFlag,
 		}),
 		Action: runWatch,
