@@ -1,0 +1,65 @@
+package pdf
+
+import (
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/theme"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden layout dumps")
+
+// dumpLayout writes laid-out pages as text: each line's top, height and
+// keep rule, then its operations (text with face and position, rules,
+// links, images) — what a reviewer reads to see a layout change.
+func dumpLayout(pages [][]placed) string {
+	var b strings.Builder
+	for pi, page := range pages {
+		fmt.Fprintf(&b, "== page %d\n", pi+1)
+		for _, pl := range page {
+			keep := ""
+			if pl.line.keep {
+				keep = " keep"
+			}
+			if pl.line.heading {
+				keep += " heading"
+			}
+			fmt.Fprintf(&b, "line y=%.1f h=%.1f%s\n", pl.y, pl.line.h, keep)
+			for _, o := range pl.line.ops {
+				switch o.kind {
+				case opText:
+					fmt.Fprintf(&b, "  text x=%.1f w=%.1f %s%s %.1f %q\n", o.x, o.w, o.font.family, o.font.style, o.font.size, o.text)
+				case opRule:
+					fmt.Fprintf(&b, "  rule x=%.1f y=%.1f w=%.1f h=%.1f\n", o.x, o.y, o.w, o.h)
+				case opLink:
+					fmt.Fprintf(&b, "  link x=%.1f w=%.1f %s\n", o.x, o.w, o.url)
+				case opImage:
+					fmt.Fprintf(&b, "  image x=%.1f w=%.1f h=%.1f\n", o.x, o.w, o.h)
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// The layout of every example in every theme, against reviewed golden
+// files (testdata/layout/): a change to line breaks, page breaks, spacing or
+// faces shows up as a diff. After reviewing one: go test ./render/pdf -run
+// TestLayoutGoldens -update.
+func TestLayoutGoldens(t *testing.T) {
+	for _, ex := range examples(t) {
+		for _, themeName := range theme.Names() {
+			d, o := buildExample(t, ex, spec{Theme: themeName})
+			_, pages, err := layOut(d, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := strings.TrimSuffix(ex, filepath.Ext(ex)) + "-" + themeName + ".txt"
+			testenv.Golden(t, filepath.Join("testdata", "layout", name), dumpLayout(pages), *update, "go test ./render/pdf -run TestLayoutGoldens -update")
+		}
+	}
+}
