@@ -364,6 +364,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		}
 		var todo []rendered
 		var failed []string
+		ro := p.Render
 		for _, f := range opts.Formats {
 			path := filepath.Join(opts.OutDir, j.name+f.Ext)
 			key := ""
@@ -382,7 +383,10 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 					continue
 				}
 			}
-			out, err := f.Render(p.Doc, p.Render)
+			out, err := f.Render(p.Doc, ro)
+			if err == nil && f.Fits && out.Pages > 0 {
+				ro.Pages = out.Pages // the formats after it need not lay it out again
+			}
 			mu.Lock()
 			if out != nil {
 				for _, w := range out.Warnings {

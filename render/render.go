@@ -32,6 +32,9 @@ type Options struct {
 	// AllowMissingGlyphs leaves out characters no font has, with a warning
 	// (else rendering fails, naming them)
 	AllowMissingGlyphs bool
+	// Pages is how many pages the PDF layout of this document has, when the
+	// caller knows it already (it rendered the PDF); 0: work it out.
+	Pages int
 	// Time stamps the files (creation dates); the command line reads it once,
 	// from SOURCE_DATE_EPOCH or the clock.
 	Time time.Time
@@ -106,8 +109,8 @@ func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderS
 func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	// Word paginates as the PDF lays out (tests hold LibreOffice to it): a
 	// document the layout puts on one page gets no "Page 1 of 1" footer.
-	onePage := false
-	if o.Theme != nil && o.Theme.Footer {
+	onePage := o.Pages == 1
+	if o.Pages == 0 && o.Theme != nil && o.Theme.Footer {
 		if n, err := pdf.Pages(d, pdfOptions(o)); err == nil {
 			onePage = n == 1
 		}
