@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"github.com/vitae-dev/vitae/render/fonts"
@@ -61,16 +62,11 @@ func (f *fontRes) write(w *objWriter) error {
 	face := f.face
 	gids := sortedGIDs(f.used)
 	name := f.subsetTag(gids) + "+" + face.Name
-	var program []byte
-	var err error
-	var fileKey, cidType, fileDict string
+	fileKey, cidType, fileDict := "FontFile2", "CIDFontType2", ""
 	if face.CFF {
-		program, err = subsetCFF(face, gids)
 		fileKey, cidType, fileDict = "FontFile3", "CIDFontType0", " /Subtype /CIDFontType0C"
-	} else {
-		program, err = subsetTrueType(face, gids)
-		fileKey, cidType = "FontFile2", "CIDFontType2"
 	}
+	program, err := subsetProgram(face, gids, name)
 	if err != nil {
 		return fmt.Errorf("pdf: embedding font %s: %w", face.Name, err)
 	}
@@ -117,9 +113,53 @@ func (f *fontRes) write(w *objWriter) error {
 	}
 	w.object(desc, fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%s %s %s %s] /ItalicAngle %s /Ascent %s /Descent %s /CapHeight %s /StemV %d /%s %d 0 R>>",
 		name, flags, scale(m.BBox[0]), scale(m.BBox[1]), scale(m.BBox[2]), scale(m.BBox[3]), num(m.ItalicAngle), scale(m.Ascent), scale(m.Descent), scale(m.CapHeight), stemV, fileKey, file))
-	w.stream(file, fileDict, program, true)
+	w.streamCompressed(file, fileDict, program)
 	w.stream(toUni, "", toUnicode(f.used, gids), true)
 	return nil
+}
+
+// subsets keeps the compressed subsets made in this process, by face and
+// glyphs: the résumés of a batch, made from one template, mostly use the same
+// letters, and subsetting and compressing a font is a fifth of a PDF's work.
+var (
+	subsetsMu sync.Mutex
+	subsets   = map[subsetKey][]byte{}
+)
+
+type subsetKey struct {
+	face *fonts.Face
+	name string // the subset's tag and name: a hash of its glyphs
+	n    int
+}
+
+const maxSubsets = 64
+
+// subsetProgram is the compressed font program of a subset.
+func subsetProgram(face *fonts.Face, gids []uint16, name string) ([]byte, error) {
+	k := subsetKey{face, name, len(gids)}
+	subsetsMu.Lock()
+	p, ok := subsets[k]
+	subsetsMu.Unlock()
+	if ok {
+		return p, nil
+	}
+	var err error
+	if face.CFF {
+		p, err = subsetCFF(face, gids)
+	} else {
+		p, err = subsetTrueType(face, gids)
+	}
+	if err != nil {
+		return nil, err
+	}
+	p = deflate(p)
+	subsetsMu.Lock()
+	if len(subsets) >= maxSubsets {
+		clear(subsets)
+	}
+	subsets[k] = p
+	subsetsMu.Unlock()
+	return p, nil
 }
 
 // toUnicode is a CMap from glyph codes to the text they stand for.

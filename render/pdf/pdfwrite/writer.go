@@ -336,6 +336,15 @@ func (w *objWriter) stream(n int, dict string, data []byte, compress bool) {
 	w.end()
 }
 
+// streamCompressed writes a stream whose data is compressed already.
+func (w *objWriter) streamCompressed(n int, dict string, data []byte) {
+	w.begin(n)
+	fmt.Fprintf(&w.buf, "<<%s /Filter /FlateDecode /Length %d>>\nstream\n", dict, len(data))
+	w.buf.Write(data)
+	w.buf.WriteString("\nendstream")
+	w.end()
+}
+
 // zlibWriters are reused: a compressor's tables cost more to set up than a
 // page's content costs to compress.
 var zlibWriters = sync.Pool{New: func() any {
