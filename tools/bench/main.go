@@ -108,7 +108,7 @@ func main() {
 	report("render DOCX", ms(docx.ms), "", nil)
 	both := must(measure(tmp, bin, "render", samplePath, "--format", "pdf,docx", "--out", out))
 	report("render PDF + DOCX", ms(both.ms), "≤ 20 ms", yes(both.ms <= 20))
-	report("peak memory, one render", fmt.Sprintf("%.0f MB", both.peakMB), "≤ 30 MB", yes(both.peakMB <= 30))
+	report("peak memory, one render", fmt.Sprintf("%.1f MB", both.peakMB), "≤ 30 MB", yes(both.peakMB <= 30))
 	pdfSize, docxSize := sizes(out)
 	report("PDF size (sample, 2 pages)", kb(pdfSize), "≤ 40 KB", yes(pdfSize <= 40<<10))
 	report("DOCX size (sample)", kb(docxSize), "≤ 12 KB", yes(docxSize <= 12<<10))
@@ -130,7 +130,7 @@ func main() {
 			goal = fmt.Sprintf("≤ %.2f s (3 s per 1,000)", 3*float64(*batchN)/1000)
 		}
 		report(fmt.Sprintf("batch: %d résumés → PDF + DOCX", *batchN), fmt.Sprintf("%.2f s", b.ms/1000), goal, yes(b.ms <= 3*float64(*batchN)))
-		report("batch: peak memory", fmt.Sprintf("%.0f MB", b.peakMB), "≤ 60 MB", yes(b.peakMB <= 60))
+		report("batch: peak memory", fmt.Sprintf("%.1f MB", b.peakMB), "≤ 60 MB", yes(b.peakMB <= 60))
 	}
 
 	// scaling: the same résumé with 1×, 10× and 100× its work entries
