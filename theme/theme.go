@@ -60,6 +60,9 @@ type Theme struct {
 		Uppercase bool   `yaml:"uppercase"`
 		Rule      string `yaml:"rule" enum:"none,below,left"` // left: a bar beside the title
 		Bold      bool   `yaml:"bold"`
+		// Tracking spaces the letters of section headings, in ems (0.08:
+		// 8 % of the type size between letters), as capitals want.
+		Tracking float64 `yaml:"tracking" min:"0" max:"0.5"`
 	} `yaml:"headings"`
 
 	Typography struct {

@@ -186,6 +186,7 @@ func styleValues(d *document.Document, th *theme.Theme, body, heading string, te
 		"GapLabel": tw(2), "GapContact": tw(4),
 		"Align": align, "NameCaps": th.Header.Uppercase, "HeadingCaps": th.Headings.Uppercase,
 		"HeadingBold": th.Headings.Bold, "HeadingRule": th.Headings.Rule, "TextWidth": tw(textW),
+		"HeadingTracking": tw(th.Headings.Tracking * th.Size.Heading), // letter spacing, as the PDF
 	}
 }
 

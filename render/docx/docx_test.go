@@ -544,3 +544,21 @@ func TestNoFooterOnOnePage(t *testing.T) {
 		t.Error("a footer on a one-page document")
 	}
 }
+
+// Headings set in spaced capitals in the PDF are spaced alike in Word.
+func TestHeadingLetterSpacing(t *testing.T) {
+	for _, c := range []struct {
+		theme string
+		want  bool
+	}{{"classic", true}, {"modern", false}} {
+		styles := unzip(t, render(t, buildYAML(t, "basics: {name: x}\n", spec{Theme: c.theme})))["word/styles.xml"]
+		i := strings.Index(styles, `w:styleId="Heading1"`)
+		if i < 0 {
+			t.Fatal("no Heading1 style")
+		}
+		h := styles[i : i+strings.Index(styles[i:], "</w:style>")]
+		if got := strings.Contains(h, "<w:spacing w:val="); got != c.want {
+			t.Errorf("%s: letter spacing in Heading1 = %v:\n%s", c.theme, got, h)
+		}
+	}
+}

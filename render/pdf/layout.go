@@ -12,11 +12,13 @@ import (
 // same fonts the drawing stage uses, but draws nothing, so it can run several
 // times (--max-pages tightens it step by step) and be tested on its own.
 
-// font selects a face: family key, style ("", "B", "I", "BI") and size.
+// font selects a face: family key, style ("", "B", "I", "BI") and size,
+// and the letter spacing it is set with (points added after each glyph).
 type font struct {
 	family string
 	style  string
 	size   float64
+	track  float64
 }
 
 // op is one drawing operation, positioned relative to its line's top.

@@ -118,6 +118,7 @@ func (l *layouter) section(s document.Section) {
 			style = "B"
 		}
 		f := font{family: th.Font.Heading, style: style, size: l.size(th.Size.Heading)}
+		f.track = th.Headings.Tracking * f.size
 		color := th.Color.Accent
 		if th.Color.Heading != "" {
 			color = th.Color.Heading

@@ -32,7 +32,11 @@ func dumpLayout(pages [][]placed) string {
 			for _, o := range pl.line.ops {
 				switch o.kind {
 				case opText:
-					fmt.Fprintf(&b, "  text x=%.1f w=%.1f %s%s %.1f %q\n", o.x, o.w, o.font.family, o.font.style, o.font.size, o.text)
+					track := ""
+					if o.font.track != 0 {
+						track = fmt.Sprintf(" track=%.2f", o.font.track)
+					}
+					fmt.Fprintf(&b, "  text x=%.1f w=%.1f %s%s %.1f%s %q\n", o.x, o.w, o.font.family, o.font.style, o.font.size, track, o.text)
 				case opRule:
 					fmt.Fprintf(&b, "  rule x=%.1f y=%.1f w=%.1f h=%.1f\n", o.x, o.y, o.w, o.h)
 				case opLink:

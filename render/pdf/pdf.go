@@ -249,7 +249,11 @@ func (r *renderer) width(f font, s string) float64 {
 	if face == nil {
 		return 0
 	}
-	return face.Shape(s, r.lang).Width(f.size, face.Upem)
+	w := face.Shape(s, r.lang).Width(f.size, face.Upem)
+	if f.track != 0 {
+		w += f.track * float64(len(face.Shape(s, r.lang).Glyphs))
+	}
+	return w
 }
 
 // resolve splits text into segments by the font that has each character:
@@ -286,7 +290,7 @@ func (r *renderer) resolve(text string, f font) []segment {
 			}
 			continue
 		}
-		want := font{family: family, style: f.style, size: f.size}
+		want := font{family: family, style: f.style, size: f.size, track: f.track}
 		if want != cur {
 			flush()
 			cur = want
@@ -470,7 +474,7 @@ func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float
 		if face == nil {
 			return
 		}
-		p.Text(face, o.font.size, o.x, top+o.y, pdfwrite.Hex(o.color), face.Shape(o.text, r.lang), o.text)
+		p.Text(face, o.font.size, o.font.track, o.x, top+o.y, pdfwrite.Hex(o.color), face.Shape(o.text, r.lang), o.text)
 	case opRule:
 		p.Rect(o.x, top+o.y, o.w, o.h, pdfwrite.Hex(o.color))
 	case opLink:

@@ -97,7 +97,11 @@ func (r *renderer) svgOp(b *strings.Builder, o op, top float64, used map[string]
 		if o.url != "" {
 			fmt.Fprintf(b, `<a href="%s" target="_blank">`, svgEsc(o.url))
 		}
-		fmt.Fprintf(b, `<text x="%.2f" y="%.2f" font-family="v-%s-%s" font-size="%.2f" fill="%s">%s</text>`, o.x, top+o.y, fam, style, o.font.size, svgColor(o.color), svgEsc(o.text))
+		spacing := ""
+		if o.font.track != 0 {
+			spacing = fmt.Sprintf(` letter-spacing="%.2f"`, o.font.track)
+		}
+		fmt.Fprintf(b, `<text x="%.2f" y="%.2f" font-family="v-%s-%s" font-size="%.2f"%s fill="%s">%s</text>`, o.x, top+o.y, fam, style, o.font.size, spacing, svgColor(o.color), svgEsc(o.text))
 		if o.url != "" {
 			b.WriteString(`</a>`)
 		}

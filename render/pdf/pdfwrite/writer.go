@@ -56,20 +56,21 @@ func New(info Info) *Doc {
 
 // Page is one page; coordinates are in points from its top-left corner.
 type Page struct {
-	doc     *Doc
-	w, h    float64
-	content bytes.Buffer
-	links   []link
-	fonts   map[*fontRes]bool
-	images  map[*Image]bool
-	fill    string
-	curFont *fontRes
-	curSize float64
-	inText  bool
-	index   int
-	tagged  bool  // inside a marked-content sequence
-	tag     int   // its element (0: an artifact)
-	mcids   []int // the element of each marked-content ID on the page
+	doc      *Doc
+	w, h     float64
+	content  bytes.Buffer
+	links    []link
+	fonts    map[*fontRes]bool
+	images   map[*Image]bool
+	fill     string
+	curFont  *fontRes
+	curSize  float64
+	curTrack float64
+	inText   bool
+	index    int
+	tagged   bool  // inside a marked-content sequence
+	tag      int   // its element (0: an artifact)
+	mcids    []int // the element of each marked-content ID on the page
 }
 
 type link struct {
@@ -146,7 +147,9 @@ func (p *Page) Link(x, y, w, h float64, url string, el int) {
 // baseline y. Where the glyphs do not spell the text in order (right-to-left
 // runs, Indic vowel signs drawn before their consonant, marks), the text
 // is attached as ActualText, so that extraction and copying get it right.
-func (p *Page) Text(face *fonts.Face, size, x, y float64, c Color, run *fonts.Run, text string) {
+//
+// tracking is letter spacing: points added after each glyph.
+func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run *fonts.Run, text string) {
 	if len(run.Glyphs) == 0 {
 		return
 	}
@@ -168,6 +171,10 @@ func (p *Page) Text(face *fonts.Face, size, x, y float64, c Color, run *fonts.Ru
 	if fr != p.curFont || size != p.curSize {
 		fmt.Fprintf(&p.content, "/F%d %s Tf\n", fr.num, num(size))
 		p.curFont, p.curSize = fr, size
+	}
+	if tracking != p.curTrack {
+		fmt.Fprintf(&p.content, "%s Tc\n", num(tracking))
+		p.curTrack = tracking
 	}
 	fmt.Fprintf(&p.content, "1 0 0 1 %s %s Tm\n", num(x), num(p.h-y))
 	if actual {

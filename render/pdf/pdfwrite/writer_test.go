@@ -37,7 +37,7 @@ func oneLine(t *testing.T, face *fonts.Face, text string, size float64) []byte {
 	t.Helper()
 	d := New(Info{Title: "t", Lang: "en", Time: time.Unix(0, 0)})
 	p := d.AddPage(300, 100)
-	p.Text(face, size, 10, 50, Hex("#000000"), face.Shape(text, "en"), text)
+	p.Text(face, size, 0, 10, 50, Hex("#000000"), face.Shape(text, "en"), text)
 	b, err := d.Bytes()
 	if err != nil {
 		t.Fatal(err)
