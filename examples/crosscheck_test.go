@@ -36,25 +36,37 @@ func TestWordFilesPaginateLikeThePDFs(t *testing.T) {
 		for _, themeName := range theme.Names() {
 			pr := prepare(t, f, themeName)
 			d, o := pr.Doc, pr.Render
-			name := strings.TrimSuffix(f, ".yaml") + "-" + themeName
-			p, err := pdf.Render(d, pdf.Options{Theme: o.Theme, Page: o.Page, Time: o.Time})
-			if err != nil {
-				t.Fatal(err)
+			base := strings.TrimSuffix(f, ".yaml") + "-" + themeName
+			// as the theme has it, then (for a document of several pages)
+			// fitted to one page less with --max-pages
+			for _, maxPages := range []int{0, -1} {
+				name := base
+				opts := render.Options{Theme: o.Theme, Page: o.Page, Time: o.Time}
+				if maxPages < 0 {
+					n, err := pdf.Layout(d, pdf.Options{Theme: o.Theme, Page: o.Page})
+					if err != nil || n.Pages < 2 {
+						continue
+					}
+					opts.MaxPages = n.Pages - 1
+					name = base + "-max"
+				}
+				pdfFormat, _ := render.Lookup("pdf")
+				p, err := pdfFormat.Render(d, opts)
+				if err != nil {
+					continue // it does not fit one page less: nothing to compare
+				}
+				ours[name] = p.Data
+				docxFormat, _ := render.Lookup("docx")
+				w, err := docxFormat.Render(d, opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				path := filepath.Join(dir, name+".docx")
+				if err := os.WriteFile(path, w.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				docxFiles = append(docxFiles, path)
 			}
-			ours[name] = p.Data
-			docxFormat, err := render.Lookup("docx")
-			if err != nil {
-				t.Fatal(err)
-			}
-			w, err := docxFormat.Render(d, render.Options{Theme: o.Theme, Page: o.Page, Time: o.Time})
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join(dir, name+".docx")
-			if err := os.WriteFile(path, w.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			docxFiles = append(docxFiles, path)
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)

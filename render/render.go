@@ -58,7 +58,7 @@ func plain(f func(*document.Document) []byte) func(*document.Document, Options) 
 func Formats() []Format {
 	return []Format{
 		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Paged: true, Fits: true, Render: renderPDF},
-		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Render: renderDOCX},
+		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Fits: true, Render: renderDOCX},
 		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Render: plain(markdown.Markdown)},
 		{Name: "txt", Ext: ".txt", MediaType: "text/plain; charset=utf-8", Render: plain(markdown.Text)},
 	}
@@ -102,20 +102,52 @@ func renderPDF(d *document.Document, o Options) (*Output, error) {
 	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings}, nil
 }
 
+// fitted is a theme with the type sizes, line height and spacing a fitted
+// PDF layout used.
+func fitted(th *theme.Theme, f pdf.Fit) *theme.Theme {
+	t := *th
+	for _, s := range []*float64{&t.Size.Name, &t.Size.Label, &t.Size.Heading, &t.Size.Title, &t.Size.Body, &t.Size.Small} {
+		*s *= f.Scale
+	}
+	t.Spacing.Leading = f.Leading
+	for _, s := range []*float64{&t.Spacing.Section, &t.Spacing.Heading, &t.Spacing.Entry, &t.Spacing.Paragraph} {
+		*s *= f.Space
+	}
+	return &t
+}
+
 // SVG draws the pages as the PDF lays them out, one SVG image a page, for a
 // preview (see pdf.RenderSVG).
 func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderSVG(d, pdfOptions(o)) }
 
 func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	// Word paginates as the PDF lays out (tests hold LibreOffice to it): a
-	// document the layout puts on one page gets no "Page 1 of 1" footer.
+	// document the layout puts on one page gets no "Page 1 of 1" footer, and
+	// with a page limit the Word file gets the sizes and spacing the PDF
+	// layout was tightened to.
+	th := o.Theme
 	onePage := o.Pages == 1
-	if o.Pages == 0 && o.Theme != nil && o.Theme.Footer {
-		if n, err := pdf.Pages(d, pdfOptions(o)); err == nil {
-			onePage = n == 1
+	if th != nil && (o.MaxPages > 0 || (o.Pages == 0 && th.Footer)) {
+		po := pdfOptions(o)
+		if o.MaxPages > 0 {
+			po.Reserve = 0.03 // Word breaks lines itself: fit with room to spare
+		}
+		fit, err := pdf.Layout(d, po)
+		if err != nil && o.MaxPages > 0 {
+			po.Reserve = 0 // no room to spare: fit as the PDF does
+			fit, err = pdf.Layout(d, po)
+		}
+		if err != nil && o.MaxPages > 0 {
+			return nil, err // over the page limit: no Word file either
+		}
+		if err == nil {
+			onePage = fit.Pages == 1
+			if o.MaxPages > 0 {
+				th = fitted(th, fit)
+			}
 		}
 	}
-	r, err := docx.Render(d, docx.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, OnePage: onePage})
+	r, err := docx.Render(d, docx.Options{Theme: th, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, OnePage: onePage})
 	if err != nil {
 		return nil, err
 	}

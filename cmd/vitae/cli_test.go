@@ -606,7 +606,7 @@ func TestExitCodesFollowTheKindOfProblem(t *testing.T) {
 		t.Errorf("unknown theme in the résumé: exit %d, %s", code, stderr)
 	}
 	code, _, stderr = run(t, "render", "--format", "pdf,md", "--max-pages", "2", "--out", out, cv)
-	if code != ExitOK || !strings.Contains(stderr, "--max-pages fits only pdf; md is not fitted") {
+	if code != ExitOK || !strings.Contains(stderr, "--max-pages fits only pdf, docx; md is not fitted") {
 		t.Errorf("--max-pages with md: exit %d, %q", code, stderr)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
@@ -764,7 +764,7 @@ func TestNothingWrittenWhenOneFormatFails(t *testing.T) {
 	cv := writeFile(t, dir, "long.yaml", b.String())
 	out := filepath.Join(dir, "out")
 	code, _, stderr := run(t, "render", "--format", "pdf,docx,md", "--max-pages", "1", "--out", out, cv)
-	if code != ExitRender || !strings.Contains(stderr, "docx, md not written either: pdf failed") {
+	if code != ExitRender || !strings.Contains(stderr, "md not written either: pdf, docx failed") {
 		t.Errorf("exit %d, stderr %s", code, stderr)
 	}
 	if entries, _ := os.ReadDir(out); len(entries) > 0 {

@@ -56,6 +56,9 @@ type Options struct {
 	// AllowMissingGlyphs renders characters that no font has as nothing,
 	// with a warning, instead of failing with a MissingGlyphsError.
 	AllowMissingGlyphs bool
+	// Reserve is a part of each page's height the layout leaves free (0.03:
+	// 3 %): fitting a Word file, whose line breaks Word makes, leaves it room.
+	Reserve float64
 }
 
 // Render lays out and draws a document.
@@ -74,11 +77,23 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	return &Result{Data: data, Pages: len(pages), Warnings: r.warnings}, nil
 }
 
-// Pages is the number of pages the document lays out on (fitted to
-// MaxPages), without drawing them.
-func Pages(d *document.Document, opts Options) (int, error) {
-	_, pages, err := layOut(d, opts)
-	return len(pages), err
+// Fit is how the layout fitted a document: the factors it applied to the
+// theme's type sizes and spacing, the line height it used, and the pages.
+type Fit struct {
+	Scale   float64 // type sizes
+	Leading float64 // line height, a multiple of the type size
+	Space   float64 // vertical spacing
+	Pages   int
+}
+
+// Layout lays the document out (fitted to MaxPages) without drawing it, and
+// says how it fitted: Word files follow the same measurements.
+func Layout(d *document.Document, opts Options) (Fit, error) {
+	r, pages, err := layOut(d, opts)
+	if err != nil {
+		return Fit{}, err
+	}
+	return Fit{Scale: r.fit.scale, Leading: r.fit.leading, Space: r.fit.space, Pages: len(pages)}, nil
 }
 
 // fitSteps are the layouts tried in turn for --max-pages.
@@ -116,8 +131,9 @@ type renderer struct {
 	// missingOrder lists the characters no font has, in order of appearance
 	missingOrder []rune
 	picked       map[pickKey]string
-	elems        []elem // the structure tree the layout made
-	fallback     string // family key of the fallback font, if any
+	elems        []elem  // the structure tree the layout made
+	fit          metrics // the metrics the pages were laid out with
+	fallback     string  // family key of the fallback font, if any
 	photo        *photoInfo
 	err          error // the first font that could not be loaded
 }
@@ -186,6 +202,7 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 		return nil, nil, err
 	}
 	contentH := size[1] - th.Margin.Top - th.Margin.Bottom // the footer sits in the bottom margin
+	contentH *= 1 - min(max(opts.Reserve, 0), 0.2)
 	// Lay out at the theme's own metrics; with --max-pages, tighten step by
 	// step (spacing, then leading, then type size) until it fits.
 	steps := []metrics{{1, th.Spacing.Leading, 1}}
@@ -195,6 +212,7 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 	var pages [][]placed
 	var l *layouter
 	for _, m := range steps {
+		r.fit = m
 		l = r.layout(m)
 		pages = paginate(l.lines, contentH)
 		if opts.MaxPages == 0 || len(pages) <= opts.MaxPages {
