@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"os"
 	"testing"
 )
 
@@ -56,5 +57,41 @@ func BenchmarkShapeWord(b *testing.B) {
 	words := []string{"Experienced", "engineer", "building", "distributed", "systems", "Kubernetes", "AVATAR", "office"}
 	for i := 0; i < b.N; i++ {
 		f.shape(words[i%len(words)], "en")
+	}
+}
+
+// The in-place character map lookup agrees with the font's own (go-text's
+// decoding) on every character up to U+2FFFF, for every built-in font and
+// the system's fonts found in the standard folders.
+func TestRawCmapAgrees(t *testing.T) {
+	var faces []*Face
+	for _, fam := range Families {
+		for _, st := range []string{"", "B"} {
+			f, err := Builtin(fam.Key, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			faces = append(faces, f)
+		}
+	}
+	// a CJK collection (format 12 maps), where the machine has one
+	if data, err := os.ReadFile("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"); err == nil {
+		f, err := Parse("noto-cjk-test", data, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		faces = append(faces, f)
+	}
+	for _, f := range faces {
+		cm, ok := newRawCmap(f.Table("cmap"))
+		if !ok {
+			t.Fatalf("%s: no usable cmap", f.Name)
+		}
+		for r := rune(0); r < 0x30000; r++ {
+			g, has := f.shaping.NominalGlyph(r)
+			if want := has && g != 0; cm.has(r) != want {
+				t.Fatalf("%s U+%04X: in place %v, decoded %v", f.Name, r, cm.has(r), want)
+			}
+		}
 	}
 }

@@ -11,9 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-
-	gtfont "github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/font/opentype/tables"
 )
 
 // SystemDirs are the folders searched for fonts that have characters the
@@ -47,7 +44,7 @@ type systemFont struct {
 	path  string
 	index int
 	name  string // PostScript name
-	cmap  gtfont.Cmap
+	cmap  rawCmap
 	score int // for the current request; set while choosing
 }
 
@@ -170,12 +167,8 @@ func facesOf(path string) []*systemFont {
 		if !outlines || cmapRaw == nil { // bitmap-only (colour emoji) fonts cannot be embedded
 			continue
 		}
-		ct, _, err := tables.ParseCmap(cmapRaw)
-		if err != nil {
-			continue
-		}
-		cm, _, err := gtfont.ProcessCmap(ct, 0)
-		if err != nil {
+		cm, ok := newRawCmap(cmapRaw)
+		if !ok {
 			continue
 		}
 		out = append(out, &systemFont{path: path, index: i, name: postScriptName(nameRaw), cmap: cm})
@@ -208,7 +201,7 @@ func System(r rune, style string, serif bool, lang string) *Face {
 	var cands []*systemFont
 	for _, p := range idx.files {
 		for _, sf := range facesOf(p) {
-			if g, ok := sf.cmap.Lookup(r); ok && g != 0 {
+			if sf.cmap.has(r) {
 				sf.score = score(sf, style, serif, lang)
 				cands = append(cands, sf)
 			}
@@ -217,11 +210,20 @@ func System(r rune, style string, serif bool, lang string) *Face {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	var face *Face
 	for _, c := range cands {
-		data, err := readFont(c.path)
-		if err != nil {
-			continue
+		name := c.path + "#" + strconv.Itoa(c.index)
+		facesMu.Lock()
+		f, ok := faces[name]
+		facesMu.Unlock()
+		if !ok { // read once: a CJK collection is 20 MB
+			data, err := readFont(c.path)
+			if err != nil {
+				continue
+			}
+			if f, err = Parse(name, data, c.index); err != nil {
+				continue
+			}
 		}
-		if f, err := Parse(c.path+"#"+strconv.Itoa(c.index), data, c.index); err == nil && f.Has(r) {
+		if f.Has(r) {
 			face = f
 			break
 		}
@@ -230,12 +232,17 @@ func System(r rune, style string, serif bool, lang string) *Face {
 	return face
 }
 
+// readFont maps a font file into memory where the system can (a CJK
+// collection is 20 MB, of which a résumé touches a few pages), else reads it.
 func readFont(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if data, err := mapFile(f); err == nil {
+		return data, nil
+	}
 	return io.ReadAll(io.LimitReader(f, 64<<20))
 }
 
