@@ -95,3 +95,23 @@ func TestRawCmapAgrees(t *testing.T) {
 		}
 	}
 }
+
+// Choosing system fonts for many characters of one script reads each chosen
+// font file once, not once a character (a CJK collection is 20 MB).
+func TestSystemFontsAreReadOnce(t *testing.T) {
+	if _, err := os.Stat("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"); err != nil {
+		t.Skip("no Noto CJK here (Debian fonts-noto-cjk); the script tests require it under CI")
+	}
+	before := fontReads.Load()
+	var chosen map[*Face]bool = map[*Face]bool{}
+	for _, r := range "大規模な分散システムの設計と開発を担当しました決済再主導処理時間半分短縮" {
+		if f := System(r, "", false, "ja"); f != nil {
+			chosen[f] = true
+		} else {
+			t.Fatalf("no system font for %q", r)
+		}
+	}
+	if reads := fontReads.Load() - before; reads > int64(len(chosen)) {
+		t.Errorf("%d font files read for %d chosen faces", reads, len(chosen))
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // SystemDirs are the folders searched for fonts that have characters the
@@ -64,6 +65,9 @@ type pickKey struct {
 	r                 rune
 	style, lang, kind string
 }
+
+// fontReads counts the font files read whole (a test holds it down).
+var fontReads atomic.Int64
 
 // maxSystemFiles bounds the search (a machine with thousands of fonts must
 // not make a render slow).
@@ -235,6 +239,7 @@ func System(r rune, style string, serif bool, lang string) *Face {
 // readFont maps a font file into memory where the system can (a CJK
 // collection is 20 MB, of which a résumé touches a few pages), else reads it.
 func readFont(path string) ([]byte, error) {
+	fontReads.Add(1)
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
