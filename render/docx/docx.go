@@ -504,7 +504,7 @@ func (w *writer) blocks(bs []document.Block, inEntry bool) {
 		switch b := b.(type) {
 		case document.Paragraph:
 			style := map[string]string{document.StyleIntro: "Intro", document.StyleQuote: "Quote", document.StyleMeta: "Small"}[b.Style]
-			w.para(style, keep(inEntry)+w.justify(), w.runs(b.Text, ""))
+			w.para(style, w.justify(), w.runs(b.Text, ""))
 		case *document.List:
 			w.list(b.Items, 0, inEntry)
 		case *document.Rows:
@@ -515,11 +515,10 @@ func (w *writer) blocks(bs []document.Block, inEntry bool) {
 	}
 }
 
+// keep is how list items hold together: an item's lines stay on one page
+// (the PDF layout keeps them alike); pages break between items.
 func keep(inEntry bool) string {
-	if inEntry {
-		return "<w:keepNext/><w:keepLines/>"
-	}
-	return ""
+	return "<w:keepLines/>"
 }
 
 // justify is the alignment of running text: justified when the theme says
@@ -578,7 +577,7 @@ func (w *writer) rows(r *document.Rows, inEntry bool) {
 	if dateW > 0 && dateX+dateW > w.textW {
 		dateX = w.textW - dateW - gutter
 	}
-	for _, row := range r.Rows {
+	for ri, row := range r.Rows {
 		var tabs, ind, runs strings.Builder
 		hasKey := len(row.Key) > 0 && len(row.Value) > 0
 		if hasKey {
@@ -604,8 +603,8 @@ func (w *writer) rows(r *document.Rows, inEntry bool) {
 			pPr = "<w:tabs>" + tabs.String() + "</w:tabs>"
 		}
 		pPr += ind.String()
-		if inEntry {
-			pPr = "<w:keepNext/>" + pPr
+		if inEntry && ri < len(r.Rows)-1 {
+			pPr = "<w:keepNext/>" + pPr // an entry's rows stay together
 		}
 		w.para("KeyValue", pPr, runs.String())
 	}
@@ -650,13 +649,16 @@ func (w *writer) entry(e *document.Entry, child bool) {
 		}
 		w.para("EntrySubtitle", "", runs)
 	}
-	// Content paragraphs keep with the next, except the entry's last.
+	// The title and subtitle keep with the content (their styles say so);
+	// the content breaks as running text does, with widow control: between
+	// paragraphs and list items, not inside a block of key–value rows.
 	start := w.b.Len()
 	w.blocks(e.Blocks, true)
 	if len(e.Children) == 0 {
 		w.dropLastKeepNext(start)
 		return
 	}
+	w.keepLastWithNext(start) // a group's head stays with its first role
 	for _, c := range e.Children {
 		w.entry(c, true)
 	}
@@ -673,6 +675,26 @@ func (w *writer) dropLastKeepNext(start int) {
 	i += start
 	n := copy(buf[i:], buf[i+len(keepNext):]) // only the entry's own tail moves
 	w.b.Truncate(i + n)
+}
+
+// keepLastWithNext makes the last paragraph written since start keep with
+// the next.
+func (w *writer) keepLastWithNext(start int) {
+	buf := w.b.Bytes()
+	i := bytes.LastIndex(buf[start:], []byte("<w:p><w:pPr>"))
+	if i < 0 {
+		return
+	}
+	at := start + i + len("<w:p><w:pPr>")
+	if bytes.HasPrefix(buf[at:], []byte("<w:pStyle ")) {
+		at += bytes.Index(buf[at:], []byte("/>")) + 2
+	}
+	if bytes.HasPrefix(buf[at:], []byte("<w:keepNext/>")) {
+		return
+	}
+	tail := append([]byte("<w:keepNext/>"), buf[at:]...)
+	w.b.Truncate(at)
+	w.b.Write(tail)
 }
 
 func (w *writer) sectPr(size [2]int) {

@@ -30,9 +30,7 @@ func (l *layouter) blocks(bs []document.Block, x, w float64, top bool) {
 			l.textLines(b.Text, f, color, x+indent, w-indent, align, l.takeGap(before))
 			l.hyphenate, l.justify = false, false
 			l.close(prev)
-			if top {
-				l.widowControl(first)
-			}
+			l.widowControl(first)
 		case *document.List:
 			prev := l.open("L")
 			l.list(b.Items, x, w, 0, l.takeGap(before), top)
@@ -108,8 +106,8 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 				bx += bw
 			}
 		}
-		if top {
-			l.widowControl(first)
+		for j := first; j < len(l.lines)-1; j++ {
+			l.lines[j].keep = true // a bullet's lines stay together
 		}
 		if len(it.Items) > 0 {
 			sub := l.open("L")
@@ -126,6 +124,16 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 // that cannot sit right after the widest value is right-aligned instead.
 func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool) {
 	th := l.th
+	blockStart := len(l.lines)
+	defer func() {
+		// In an entry the rows (technologies, customers, duration) stay
+		// together: one row alone at the top of a page reads as a stray.
+		if !top {
+			for j := blockStart; j < len(l.lines)-1; j++ {
+				l.lines[j].keep = true
+			}
+		}
+	}()
 	bodySize := l.size(th.Size.Body)
 	gutter := 0.6 * bodySize
 	keyFont, valFont := l.body("B", th.Size.Body), l.body("", th.Size.Body)
@@ -284,6 +292,7 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		}
 	}
 	l.pendingGap = l.gap(th.Spacing.Paragraph)
+	contentStart := len(l.lines)
 	l.blocks(e.Blocks, x, w, false)
 	l.pendingGap = 0
 	if titleLine >= 0 {
@@ -292,7 +301,11 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	if subLine >= 0 {
 		l.sideText(subLine, location, small, x+w, locEl)
 	}
-	for i := first; i < len(l.lines)-1; i++ {
+	// The title and subtitle stay with the first two lines of what follows;
+	// the content may then break as running text does: between paragraphs
+	// (each with widow and orphan control) and list items (each whole),
+	// not inside a block of key–value rows.
+	for i := first; i < min(contentStart+1, len(l.lines)-1); i++ {
 		l.lines[i].keep = true
 	}
 	if len(e.Children) == 0 {

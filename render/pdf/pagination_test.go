@@ -1,0 +1,46 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+)
+
+// A long entry starts where the page has room and breaks between its
+// paragraphs (not moving whole to the next page and leaving a hole); its
+// title keeps at least two lines of its content with it, and no paragraph
+// leaves one line alone on either page.
+func TestLongEntriesBreakBetweenParagraphs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("basics: {name: Jane Doe, summary: \"")
+	for i := 0; i < 45; i++ {
+		b.WriteString("A summary sentence that takes up room on the first page of the document. ")
+	}
+	b.WriteString("\"}\nwork:\n  - name: Acme\n    position: Engineer\n    summary: |\n")
+	for i := 0; i < 20; i++ {
+		b.WriteString("      Paragraph " + string(rune('A'+i)) + " tells what was built, for whom and why it mattered, in a few lines of plain text that wrap.\n\n")
+	}
+	d, o := buildYAML(t, b.String(), spec{})
+	_, pages, err := layOut(d, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) < 2 {
+		t.Fatalf("%d page(s); the test needs the entry to run over", len(pages))
+	}
+	titlePage, titleLine := -1, -1
+	for pi, page := range pages {
+		for li, pl := range page {
+			for _, op := range pl.line.ops {
+				if op.kind == opText && strings.HasPrefix(op.text, "Engineer") {
+					titlePage, titleLine = pi, li
+				}
+			}
+		}
+	}
+	if titlePage != 0 {
+		t.Fatalf("the entry starts on page %d: it moved whole", titlePage+1)
+	}
+	if rest := len(pages[0]) - titleLine - 1; rest < 2 {
+		t.Errorf("the title is followed by %d line(s) on its page", rest)
+	}
+}
