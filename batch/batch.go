@@ -384,8 +384,8 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 				}
 			}
 			out, err := f.Render(p.Doc, ro)
-			if err == nil && f.Fits && out.Pages > 0 {
-				ro.Pages = out.Pages // the formats after it need not lay it out again
+			if err == nil && out.Fit != nil {
+				ro.Fit = out.Fit // the formats after it need not lay it out again
 			}
 			mu.Lock()
 			if out != nil {

@@ -21,6 +21,7 @@ type Output struct {
 	Data     []byte
 	Pages    int      // pages, for paged formats; 0 otherwise
 	Warnings []string // problems that did not stop rendering (e.g. a missing glyph)
+	Fit      *pdf.Fit // how the PDF layout fitted the pages (PDF only)
 }
 
 // Options say how a document is to look and be stamped; a format uses what
@@ -32,9 +33,9 @@ type Options struct {
 	// AllowMissingGlyphs leaves out characters no font has, with a warning
 	// (else rendering fails, naming them)
 	AllowMissingGlyphs bool
-	// Pages is how many pages the PDF layout of this document has, when the
-	// caller knows it already (it rendered the PDF); 0: work it out.
-	Pages int
+	// Fit is how the PDF layout of this document fitted its pages, when the
+	// caller knows it already (it rendered the PDF); nil: work it out.
+	Fit *pdf.Fit
 	// Time stamps the files (creation dates); the command line reads it once,
 	// from SOURCE_DATE_EPOCH or the clock.
 	Time time.Time
@@ -99,7 +100,7 @@ func renderPDF(d *document.Document, o Options) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings}, nil
+	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings, Fit: &r.Fit}, nil
 }
 
 // fitted is a theme with the type sizes, line height and spacing a fitted
@@ -126,24 +127,31 @@ func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	// with a page limit the Word file gets the sizes and spacing the PDF
 	// layout was tightened to.
 	th := o.Theme
-	onePage := o.Pages == 1
-	if th != nil && (o.MaxPages > 0 || (o.Pages == 0 && th.Footer)) {
-		po := pdfOptions(o)
-		if o.MaxPages > 0 {
+	onePage := false
+	if th != nil {
+		var fit pdf.Fit
+		var err error
+		switch {
+		case o.MaxPages > 0:
+			po := pdfOptions(o)
 			po.Reserve = 0.03 // Word breaks lines itself: fit with room to spare
-		}
-		fit, err := pdf.Layout(d, po)
-		if err != nil && o.MaxPages > 0 {
-			po.Reserve = 0 // no room to spare: fit as the PDF does
 			fit, err = pdf.Layout(d, po)
+			if err != nil {
+				po.Reserve = 0 // no room to spare: fit as the PDF does
+				fit, err = pdf.Layout(d, po)
+			}
+			if err != nil {
+				return nil, err // over the page limit: no Word file either
+			}
+		case o.Fit != nil:
+			fit = *o.Fit
+		default:
+			fit, err = pdf.Layout(d, pdfOptions(o))
 		}
-		if err != nil && o.MaxPages > 0 {
-			return nil, err // over the page limit: no Word file either
-		}
-		if err == nil {
+		if err == nil && fit.Pages > 0 {
 			onePage = fit.Pages == 1
-			if o.MaxPages > 0 {
-				th = fitted(th, fit)
+			if fit.Scale != 1 || fit.Leading != th.Spacing.Leading || fit.Space != 1 {
+				th = fitted(th, fit) // tightened for --max-pages or a runt last page
 			}
 		}
 	}

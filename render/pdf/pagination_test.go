@@ -16,8 +16,8 @@ func TestLongEntriesBreakBetweenParagraphs(t *testing.T) {
 		b.WriteString("A summary sentence that takes up room on the first page of the document. ")
 	}
 	b.WriteString("\"}\nwork:\n  - name: Acme\n    position: Engineer\n    summary: |\n")
-	for i := 0; i < 20; i++ {
-		b.WriteString("      Paragraph " + string(rune('A'+i)) + " tells what was built, for whom and why it mattered, in a few lines of plain text that wrap.\n\n")
+	for i := 0; i < 26; i++ {
+		b.WriteString("      Paragraph " + string(rune('A'+i)) + " tells what was built, for whom and why it mattered, in a few lines of plain text that wrap onto a second line of the page, as paragraphs do.\n\n")
 	}
 	d, o := buildYAML(t, b.String(), spec{})
 	_, pages, err := layOut(d, o)
@@ -42,5 +42,25 @@ func TestLongEntriesBreakBetweenParagraphs(t *testing.T) {
 	}
 	if rest := len(pages[0]) - titleLine - 1; rest < 2 {
 		t.Errorf("the title is followed by %d line(s) on its page", rest)
+	}
+}
+
+// A last page under a fifth full is taken back onto the page before with a
+// bounded squeeze (the architect's profile ran four short paragraphs onto a
+// second page), and the squeeze stays within a few percent.
+func TestRuntLastPageIsTakenBack(t *testing.T) {
+	d, o := buildExample(t, "network-automation-architect.yaml", spec{Theme: "classic"})
+	fit, err := Layout(d, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fit.Pages != 1 {
+		t.Fatalf("%d pages: the runt was not taken back", fit.Pages)
+	}
+	if fit.Scale < 0.96 || fit.Leading < o.Theme.Spacing.Leading-0.1 || fit.Space < 0.8 {
+		t.Errorf("squeezed beyond the bounds: %+v", fit)
+	}
+	if fit.Scale == 1 && fit.Leading == o.Theme.Spacing.Leading && fit.Space == 1 {
+		t.Error("one page without any squeeze: the test no longer tests the squeeze")
 	}
 }

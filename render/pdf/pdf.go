@@ -29,6 +29,7 @@ type Result struct {
 	Data     []byte
 	Pages    int
 	Warnings []string
+	Fit      Fit // how the layout fitted the pages (for the Word file)
 }
 
 // OverflowError says that the content does not fit in --max-pages even at the
@@ -74,7 +75,8 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Data: data, Pages: len(pages), Warnings: r.warnings}, nil
+	return &Result{Data: data, Pages: len(pages), Warnings: r.warnings,
+		Fit: Fit{Scale: r.fit.scale, Leading: r.fit.leading, Space: r.fit.space, Pages: len(pages)}}, nil
 }
 
 // Fit is how the layout fitted a document: the factors it applied to the
@@ -94,6 +96,38 @@ func Layout(d *document.Document, opts Options) (Fit, error) {
 		return Fit{}, err
 	}
 	return Fit{Scale: r.fit.scale, Leading: r.fit.leading, Space: r.fit.space, Pages: len(pages)}, nil
+}
+
+// runtFree reports whether the last page is at least a fifth full.
+func runtFree(pages [][]placed, contentH float64) bool {
+	last := pages[len(pages)-1]
+	if len(last) == 0 {
+		return false
+	}
+	end := last[len(last)-1]
+	return end.y+end.line.h >= 0.2*contentH
+}
+
+// squeezeSteps are the gentle tightenings tried to take a runt last page
+// back onto the page before: a little less leading, then a little smaller
+// type and spacing, within the theme's fitting bounds.
+func squeezeSteps(th *theme.Theme) []metrics {
+	lead := th.Spacing.Leading
+	minLead := th.Fit.MinLeading
+	if minLead == 0 || minLead > lead {
+		minLead = lead
+	}
+	minScale := th.Fit.MinScale
+	if minScale == 0 || minScale > 1 {
+		minScale = 1
+	}
+	var out []metrics
+	for _, s := range []metrics{{1, lead - 0.05, 1}, {0.98, lead - 0.08, 0.9}, {0.96, lead - 0.1, 0.8}} {
+		s.leading = max(s.leading, minLead)
+		s.scale = max(s.scale, minScale)
+		out = append(out, s)
+	}
+	return out
 }
 
 // fitSteps are the layouts tried in turn for --max-pages.
@@ -217,6 +251,17 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 		pages = paginate(l.lines, contentH)
 		if opts.MaxPages == 0 || len(pages) <= opts.MaxPages {
 			break
+		}
+	}
+	if opts.MaxPages == 0 && len(pages) > 1 && !runtFree(pages, contentH) {
+		// A last page under a fifth full: one page less with a bounded
+		// squeeze (leading and size before spacing), if that fits.
+		for _, m := range squeezeSteps(th) {
+			sl := r.layout(m)
+			if sp := paginate(sl.lines, contentH); len(sp) < len(pages) {
+				r.fit, l, pages = m, sl, sp
+				break
+			}
 		}
 	}
 	if opts.MaxPages > 0 && len(pages) > opts.MaxPages {
