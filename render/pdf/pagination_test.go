@@ -12,11 +12,11 @@ import (
 func TestLongEntriesBreakBetweenParagraphs(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("basics: {name: Jane Doe, summary: \"")
-	for i := 0; i < 45; i++ {
+	for i := 0; i < 70; i++ {
 		b.WriteString("A summary sentence that takes up room on the first page of the document. ")
 	}
 	b.WriteString("\"}\nwork:\n  - name: Acme\n    position: Engineer\n    summary: |\n")
-	for i := 0; i < 26; i++ {
+	for i := 0; i < 14; i++ {
 		b.WriteString("      Paragraph " + string(rune('A'+i)) + " tells what was built, for whom and why it mattered, in a few lines of plain text that wrap onto a second line of the page, as paragraphs do.\n\n")
 	}
 	d, o := buildYAML(t, b.String(), spec{})
