@@ -26,6 +26,7 @@ import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/theme"
 )
@@ -442,6 +443,30 @@ func tabRun(style string, text string) string {
 
 // ---- header ----
 
+// contactLines groups the contact items into lines as the PDF does.
+func (w *writer) contactLines() [][]int {
+	th := w.th
+	face, err := fonts.Builtin(th.Font.Body, "")
+	items := w.doc.Header.Contacts
+	if err != nil {
+		all := make([]int, len(items))
+		for i := range all {
+			all[i] = i
+		}
+		return [][]int{all}
+	}
+	widths := make([]float64, len(items))
+	for i, c := range items {
+		widths[i] = face.Width(c.Text, th.Size.Small)
+	}
+	sepW := face.Width(strings.TrimSpace(th.Header.Separator), th.Size.Small) + 2*face.Width(" ", th.Size.Small)
+	width := w.textW
+	if w.image != nil {
+		width -= w.image.w + 12
+	}
+	return paged.ContactLines(widths, sepW, width)
+}
+
 func (w *writer) header() {
 	h := w.doc.Header
 	if w.image != nil {
@@ -464,14 +489,23 @@ func (w *writer) header() {
 		rule = `<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="6" w:color="` + hex(w.th.Color.Rule) + `"/></w:pBdr>`
 	}
 	if len(h.Contacts) > 0 {
-		var t document.Text
-		for i, c := range h.Contacts {
-			if i > 0 {
-				t = append(t, document.Run{Text: w.th.Header.Separator})
+		// Lines break between the same items as in the PDF (package paged,
+		// the same measurer), with no separator at a line's end.
+		var runs strings.Builder
+		for li, group := range w.contactLines() {
+			if li > 0 {
+				runs.WriteString("<w:r><w:br/></w:r>")
 			}
-			t = append(t, document.Run{Text: c.Text, URL: c.URL})
+			var t document.Text
+			for k, i := range group {
+				if k > 0 {
+					t = append(t, document.Run{Text: w.th.Header.Separator})
+				}
+				t = append(t, document.Run{Text: h.Contacts[i].Text, URL: h.Contacts[i].URL})
+			}
+			runs.WriteString(w.runs(t, ""))
 		}
-		w.para("Contact", rule, w.runs(t, ""))
+		w.para("Contact", rule, runs.String())
 	} else if rule != "" && (h.Name != "" || h.Label != "") {
 		w.para("Contact", rule, "")
 	}

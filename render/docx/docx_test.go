@@ -562,3 +562,24 @@ func TestHeadingLetterSpacing(t *testing.T) {
 		}
 	}
 }
+
+// A contact line that wraps breaks between the same items as the PDF, with
+// an explicit line break and no separator dangling at a line's end.
+func TestContactLineBreaksLikeThePDF(t *testing.T) {
+	src := "basics:\n  name: Jane Doe\n  email: jane.doe@example.com\n  phone: +1 555 0100\n  url: https://jane.example.com\n  location: {city: Springfield, countryCode: US}\n  profiles:\n" +
+		"    - {network: GitHub, username: janedoe, url: https://github.com/janedoe}\n    - {network: LinkedIn, username: jane-doe-1234, url: https://linkedin.com/in/jane-doe-1234}\n    - {network: Mastodon, username: jane, url: https://mastodon.example/@jane}\n"
+	doc := unzip(t, render(t, buildYAML(t, src, spec{Theme: "classic"})))["word/document.xml"]
+	i := strings.Index(doc, `<w:pStyle w:val="Contact"/>`)
+	if i < 0 {
+		t.Fatal("no contact paragraph")
+	}
+	p := doc[i : i+strings.Index(doc[i:], "</w:p>")]
+	if n := strings.Count(p, "<w:br/>"); n != 1 {
+		t.Errorf("%d line breaks in the contact line, want 1", n)
+	}
+	br := strings.Index(p, "<w:br/>")
+	before := p[:br]
+	if strings.HasSuffix(strings.TrimSpace(before[strings.LastIndex(before, "<w:t"):]), "·</w:t></w:r><w:r>") {
+		t.Errorf("a separator ends the first line: %s", before)
+	}
+}

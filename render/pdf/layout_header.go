@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/typography"
 )
 
@@ -48,33 +49,34 @@ func (l *layouter) header() {
 	if len(h.Contacts) > 0 {
 		prev := l.open("P")
 		defer l.close(prev)
-		var t document.Text
-		for i, c := range h.Contacts {
-			if i > 0 {
-				t = append(t, document.Run{Text: th.Header.Separator})
-			}
-			t = append(t, document.Run{Text: c.Text, URL: c.URL})
-		}
-		// Wrapped between items, the separator neither ends nor starts a line.
+		// The items fall into balanced lines, whole, the separator only
+		// between two items on a line (package paged: Word breaks the line
+		// at the same items).
 		f := l.body("", th.Size.Small)
-		sep := strings.TrimSpace(th.Header.Separator)
-		for i, ws := range l.wrap(t, f, width) {
-			for len(ws) > 0 && ws[len(ws)-1].text == sep {
-				ws = ws[:len(ws)-1]
+		widths := make([]float64, len(h.Contacts))
+		for i, c := range h.Contacts {
+			widths[i] = l.textWidth(document.Plain(c.Text), f)
+		}
+		sepW := l.textWidth(document.Plain(strings.TrimSpace(th.Header.Separator)), f) + 2*l.meas.width(f, " ")
+		n := 0
+		for _, group := range paged.ContactLines(widths, sepW, width) {
+			var t document.Text
+			for k, i := range group {
+				if k > 0 {
+					t = append(t, document.Run{Text: th.Header.Separator})
+				}
+				t = append(t, document.Run{Text: h.Contacts[i].Text, URL: h.Contacts[i].URL})
 			}
-			for len(ws) > 0 && ws[0].text == sep {
-				ws = ws[1:]
+			for _, ws := range l.wrap(t, f, width) { // one line, unless an item is wider than the line
+				ws[0].space = false
+				ln := line{h: l.lineH(f.size)}
+				if n == 0 {
+					ln.before = l.gap(4)
+				}
+				n++
+				l.place(&ln, ws, 0, th.Color.Text, align, width)
+				l.add(ln)
 			}
-			if len(ws) == 0 {
-				continue
-			}
-			ws[0].space = false
-			ln := line{h: l.lineH(f.size)}
-			if i == 0 {
-				ln.before = l.gap(4)
-			}
-			l.place(&ln, ws, 0, th.Color.Text, align, width)
-			l.add(ln)
 		}
 	}
 	if l.photo != nil && len(l.lines) > first {

@@ -64,3 +64,35 @@ func TestRuntLastPageIsTakenBack(t *testing.T) {
 		t.Error("one page without any squeeze: the test no longer tests the squeeze")
 	}
 }
+
+// A contact line that wraps is balanced: no line of one item under a full
+// one (the items fall into lines as package paged says, in Word too).
+func TestContactLineIsBalanced(t *testing.T) {
+	src := "basics:\n  name: Jane Doe\n  email: jane.doe@example.com\n  phone: +1 555 0100\n  url: https://jane.example.com\n  location: {city: Springfield, countryCode: US}\n  profiles:\n" +
+		"    - {network: GitHub, username: janedoe, url: https://github.com/janedoe}\n    - {network: LinkedIn, username: jane-doe-1234, url: https://linkedin.com/in/jane-doe-1234}\n    - {network: Mastodon, username: jane, url: https://mastodon.example/@jane}\n"
+	d, o := buildYAML(t, src, spec{Theme: "classic"})
+	_, pages, err := layOut(d, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var widths []float64
+	for _, pl := range pages[0] {
+		lo, hi := 1e9, 0.0
+		contact := false
+		for _, op := range pl.line.ops {
+			if op.kind == opText && op.font.size == o.Theme.Size.Small {
+				contact = true
+				lo, hi = min(lo, op.x), max(hi, op.x+op.w)
+			}
+		}
+		if contact {
+			widths = append(widths, hi-lo)
+		}
+	}
+	if len(widths) < 2 {
+		t.Fatalf("the contact line did not wrap: %v", widths)
+	}
+	if last, first := widths[len(widths)-1], widths[0]; last < 0.5*first {
+		t.Errorf("a runt contact line: widths %v", widths)
+	}
+}

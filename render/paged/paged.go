@@ -1,0 +1,48 @@
+// Package paged holds the layout decisions the paged formats (PDF, Word)
+// must make alike, given the same text measurer: so far, how the contact line
+// falls into lines.
+package paged
+
+// ContactLines groups the header's contact items into lines no wider than w
+// (items whole, a separator of width sepW between two items on a line, none
+// at a line's ends), balanced: when the items need several lines, the
+// narrowest width that needs no more lines is used, so that no line is a
+// runt of one item under a full one. An item wider than a line stands alone.
+// It returns the items of each line, by index.
+func ContactLines(widths []float64, sepW, w float64) [][]int {
+	lines := greedy(widths, sepW, w)
+	if len(lines) < 2 {
+		return lines
+	}
+	lo, hi := 0.0, w
+	for i := 0; i < 24; i++ {
+		mid := (lo + hi) / 2
+		if len(greedy(widths, sepW, mid)) <= len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return greedy(widths, sepW, hi)
+}
+
+func greedy(widths []float64, sepW, w float64) [][]int {
+	var lines [][]int
+	var cur []int
+	curW := 0.0
+	for i, iw := range widths {
+		if len(cur) > 0 && curW+sepW+iw > w+0.01 {
+			lines = append(lines, cur)
+			cur, curW = nil, 0
+		}
+		if len(cur) > 0 {
+			curW += sepW
+		}
+		cur = append(cur, i)
+		curW += iw
+	}
+	if len(cur) > 0 {
+		lines = append(lines, cur)
+	}
+	return lines
+}
