@@ -388,6 +388,9 @@ func (w *writer) runs(t document.Text, extra string) string {
 		case style != "":
 			rPr.WriteString(style)
 		}
+		if r.Code {
+			rPr.WriteString(`<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/>`)
+		}
 		if r.Bold {
 			rPr.WriteString("<w:b/>")
 		}

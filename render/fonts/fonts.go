@@ -45,9 +45,21 @@ var (
 	CaladeaItalic []byte
 	//go:embed Caladea-BoldItalic.ttf
 	CaladeaBoldItalic []byte
+	//go:embed LiberationMono-Regular.ttf
+	LiberationMonoRegular []byte
+	//go:embed LiberationMono-Bold.ttf
+	LiberationMonoBold []byte
+	//go:embed LiberationMono-Italic.ttf
+	LiberationMonoItalic []byte
+	//go:embed LiberationMono-BoldItalic.ttf
+	LiberationMonoBoldItalic []byte
 )
 
 var files = map[string][]byte{
+	"LiberationMono-Regular":     LiberationMonoRegular,
+	"LiberationMono-Bold":        LiberationMonoBold,
+	"LiberationMono-Italic":      LiberationMonoItalic,
+	"LiberationMono-BoldItalic":  LiberationMonoBoldItalic,
 	"LiberationSerif-Regular":    LiberationSerifRegular,
 	"LiberationSerif-Bold":       LiberationSerifBold,
 	"LiberationSerif-Italic":     LiberationSerifItalic,
@@ -78,7 +90,8 @@ var Families = []Family{
 	{Key: "liberation-serif", File: "LiberationSerif", WordName: "Times New Roman"},
 	{Key: "liberation-sans", File: "LiberationSans", WordName: "Arial"},
 	{Key: "carlito", File: "Carlito", WordName: "Calibri"},
-	{Key: "caladea", File: "Caladea", WordName: "Cambria"}, // Latin only
+	{Key: "caladea", File: "Caladea", WordName: "Cambria"},                    // Latin only
+	{Key: "liberation-mono", File: "LiberationMono", WordName: "Courier New"}, // inline code
 }
 
 // Lookup finds a built-in family by its key.

@@ -46,6 +46,9 @@ func runFont(base font, r document.Run) font {
 	f := base
 	bold := strings.Contains(base.style, "B") || r.Bold
 	italic := strings.Contains(base.style, "I") || r.Italic
+	if r.Code {
+		f.family = "liberation-mono" // inline code: monospaced, at the text's size
+	}
 	f.style = ""
 	if bold {
 		f.style += "B"
