@@ -491,6 +491,33 @@ func (w *writer) header() {
 	if w.th.Header.Rule {
 		rule = `<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="6" w:color="` + hex(w.th.Color.Rule) + `"/></w:pBdr>`
 	}
+	// The photo hangs beside the header; when it is taller, a spacer
+	// paragraph takes the rest of its height (as in the PDF), so that nothing
+	// wraps around it and the rule runs under it.
+	spacer := 0.0
+	if w.image != nil {
+		th := w.th
+		height := 0.0
+		if h.Name != "" {
+			height += th.Size.Name * th.Spacing.Leading
+			if h.Label != "" {
+				height += 2 + th.Size.Label*th.Spacing.Leading
+			}
+		} else if h.Label != "" {
+			height += th.Size.Name * 0.75 * th.Spacing.Leading
+		}
+		if n := len(w.contactLines()); len(h.Contacts) > 0 {
+			height += 4 + float64(n)*th.Size.Small*th.Spacing.Leading
+		}
+		spacer = w.image.h - height
+	}
+	if spacer > 0 {
+		contactRule := rule
+		rule = "" // the rule goes under the spacer, below the photo
+		defer func() {
+			w.para("", contactRule+fmt.Sprintf(`<w:spacing w:before="0" w:after="0" w:line="%d" w:lineRule="exact"/>`, tw(spacer)), "")
+		}()
+	}
 	if len(h.Contacts) > 0 {
 		// Lines break between the same items as in the PDF (package paged,
 		// the same measurer), with no separator at a line's end.

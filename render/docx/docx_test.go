@@ -365,6 +365,16 @@ func TestPhotoIsEmbedded(t *testing.T) {
 	if err != nil || format != "png" || img.Bounds().Dx() != 1 || !strings.Contains(parts["word/document.xml"], `<a:blip r:embed="rIdPhoto"/>`) {
 		t.Errorf("photo missing: %v %s", err, format)
 	}
+	// The photo is taller than the header: an empty spacer paragraph takes
+	// the rest of its height and carries the header rule, so that nothing
+	// wraps around the photo and the rule runs under it.
+	c = buildYAML(t, "basics:\n  name: Jane\n  email: jane@example.com\n  image: me.png\n  summary: Text.\n", spec{Dir: dir, Theme: "modern"})
+	doc := unzip(t, render(t, c))["word/document.xml"]
+	spacer := regexp.MustCompile(`<w:p><w:pPr><w:pBdr><w:bottom [^>]*/></w:pBdr><w:spacing w:before="0" w:after="0" w:line="\d+" w:lineRule="exact"/></w:pPr></w:p>`)
+	contact := strings.Index(doc, `<w:pStyle w:val="Contact"/>`)
+	if loc := spacer.FindStringIndex(doc); loc == nil || contact < 0 || loc[0] < contact {
+		t.Errorf("no spacer paragraph with the rule after the contact line:\n%s", doc)
+	}
 }
 
 func TestCaladeaIsCambriaInWord(t *testing.T) {
