@@ -130,7 +130,8 @@ func squeezeSteps(th *theme.Theme) []metrics {
 	return out
 }
 
-// fitSteps are the layouts tried in turn for --max-pages.
+// fitSteps are the layouts tried in turn for --max-pages: a little less
+// leading and smaller type before the spacing between blocks collapses.
 func fitSteps(th *theme.Theme) []metrics {
 	lead := th.Spacing.Leading
 	minLead := th.Fit.MinLeading
@@ -141,17 +142,16 @@ func fitSteps(th *theme.Theme) []metrics {
 	if minScale == 0 || minScale > 1 {
 		minScale = 1
 	}
-	var out []metrics
-	for _, sp := range []float64{1, 0.8, 0.6, 0.45} {
-		out = append(out, metrics{1, lead, sp})
+	// Leading and type size give a little first; spacing collapses last.
+	dl, ds := lead-minLead, 1-minScale
+	return []metrics{
+		{1, lead, 1},
+		{1, lead - dl/3, 1},
+		{1 - ds/4, lead - 2*dl/3, 0.9},
+		{1 - ds/2, minLead, 0.8},
+		{1 - 3*ds/4, minLead, 0.6},
+		{minScale, minLead, 0.45},
 	}
-	for i := 1; i <= 3; i++ {
-		out = append(out, metrics{1, lead - (lead-minLead)*float64(i)/3, 0.45})
-	}
-	for i := 1; i <= 4; i++ {
-		out = append(out, metrics{1 - (1-minScale)*float64(i)/4, minLead, 0.45})
-	}
-	return out
 }
 
 type renderer struct {
@@ -238,7 +238,7 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 	contentH := size[1] - th.Margin.Top - th.Margin.Bottom // the footer sits in the bottom margin
 	contentH *= 1 - min(max(opts.Reserve, 0), 0.2)
 	// Lay out at the theme's own metrics; with --max-pages, tighten step by
-	// step (spacing, then leading, then type size) until it fits.
+	// step (leading and type size a little, then spacing) until it fits.
 	steps := []metrics{{1, th.Spacing.Leading, 1}}
 	if opts.MaxPages > 0 {
 		steps = fitSteps(th)
