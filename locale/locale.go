@@ -7,52 +7,15 @@
 // It depends on nothing else in vitae; schema and the document builder use it.
 package locale
 
+//go:generate go run ./internal/gen
+
 import (
-	"embed"
 	"fmt"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
-
-	"github.com/go-playground/locales"
-	"github.com/go-playground/locales/ar"
-	"github.com/go-playground/locales/cs"
-	"github.com/go-playground/locales/da"
-	"github.com/go-playground/locales/de"
-	"github.com/go-playground/locales/el"
-	"github.com/go-playground/locales/en"
-	"github.com/go-playground/locales/es"
-	"github.com/go-playground/locales/fi"
-	"github.com/go-playground/locales/fr"
-	"github.com/go-playground/locales/he"
-	"github.com/go-playground/locales/hi"
-	"github.com/go-playground/locales/it"
-	"github.com/go-playground/locales/ja"
-	"github.com/go-playground/locales/ko"
-	"github.com/go-playground/locales/nb"
-	"github.com/go-playground/locales/nl"
-	"github.com/go-playground/locales/pl"
-	"github.com/go-playground/locales/pt"
-	"github.com/go-playground/locales/ru"
-	"github.com/go-playground/locales/sv"
-	"github.com/go-playground/locales/tr"
-	"github.com/go-playground/locales/uk"
-	"github.com/go-playground/locales/vi"
-	"github.com/go-playground/locales/zh"
-	"go.yaml.in/yaml/v4"
 )
-
-//go:embed words/*.yaml
-var files embed.FS
-
-// cldr gives each language's CLDR month names.
-var cldr = map[string]func() locales.Translator{
-	"en": en.New, "de": de.New, "fr": fr.New, "es": es.New, "it": it.New, "pt": pt.New,
-	"nl": nl.New, "pl": pl.New, "ru": ru.New, "uk": uk.New, "cs": cs.New, "sv": sv.New,
-	"da": da.New, "no": nb.New, "fi": fi.New, "tr": tr.New, "zh": zh.New, "ja": ja.New, "ko": ko.New,
-	"el": el.New, "vi": vi.New, "hi": hi.New, "he": he.New, "ar": ar.New,
-}
 
 // Locale holds the words and date conventions of one language.
 type Locale struct {
@@ -74,6 +37,10 @@ type Locale struct {
 	Common    []string          `yaml:"common"`  // frequent short words, for guessing the language
 	Sections  map[string]string `yaml:"sections"`
 	Labels    map[string]string `yaml:"labels"`
+	// CLDR's month names as written with a day (genitive in many
+	// languages), also read in dates people write.
+	MonthsDay      []string `yaml:"-"`
+	MonthsDayShort []string `yaml:"-"`
 }
 
 var (
@@ -89,34 +56,7 @@ var (
 )
 
 func load() {
-	all = map[string]*Locale{}
-	for lang, tr := range cldr {
-		b, err := files.ReadFile("words/" + lang + ".yaml")
-		if err != nil {
-			loadErr = err
-			return
-		}
-		var l Locale
-		if err := yaml.Unmarshal(b, &l); err != nil {
-			loadErr = fmt.Errorf("locale %s: %w", lang, err)
-			return
-		}
-		t := tr()
-		if len(l.Months) == 0 {
-			l.Months = t.MonthsWide()
-		}
-		if len(l.MonthsShort) == 0 {
-			l.MonthsShort = t.MonthsAbbreviated()
-		}
-		if len(l.Months) != 12 || len(l.MonthsShort) != 12 {
-			loadErr = fmt.Errorf("locale %s: want 12 month names", lang)
-			return
-		}
-		if l.YearMonth == "" {
-			l.YearMonth = "{month} {year}"
-		}
-		all[lang] = &l
-	}
+	all = tables // generated from words/*.yaml and CLDR: go generate ./locale
 	commonSet = map[string]map[string]bool{}
 	for lang, l := range all {
 		switch lang {
@@ -134,8 +74,8 @@ func load() {
 
 // Names lists the built-in locales' codes, sorted.
 func Names() []string {
-	out := make([]string, 0, len(cldr))
-	for lang := range cldr {
+	out := make([]string, 0, len(tables))
+	for lang := range tables {
 		out = append(out, lang)
 	}
 	sort.Strings(out)
@@ -144,7 +84,7 @@ func Names() []string {
 
 // Known reports whether lang is a built-in locale.
 func Known(lang string) bool {
-	_, ok := cldr[normalize(lang)]
+	_, ok := tables[normalize(lang)]
 	return ok
 }
 
@@ -217,9 +157,8 @@ func loadWords() {
 		}
 		add(l.Months)
 		add(l.MonthsShort)
-		t := cldr[lang]()
-		add(t.MonthsWide())
-		add(t.MonthsAbbreviated())
+		add(l.MonthsDay)
+		add(l.MonthsDayShort)
 		for _, w := range l.Ongoing {
 			ongoing[fold(w)] = true
 		}
