@@ -2,9 +2,6 @@ package pdf
 
 import (
 	"math"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/vitae-dev/vitae/hyphen"
 )
@@ -71,16 +68,8 @@ func (l *layouter) kpItems(ws []word) []kpItem {
 // fragments splits a word at its hyphenation points (as hyphenateWord
 // chooses words: plain ones only).
 func (l *layouter) fragments(wd word) []word {
-	if wd.url != "" || utf8.RuneCountInString(wd.text) < 6 {
-		return []word{wd}
-	}
-	core := strings.TrimRightFunc(wd.text, func(r rune) bool { return unicode.IsPunct(r) })
-	for i, r := range core {
-		if !unicode.IsLetter(r) || (i > 0 && unicode.IsUpper(r)) {
-			return []word{wd}
-		}
-	}
-	if l.hyph == nil {
+	core, ok := hyphenable(wd, l.doc.Lang)
+	if !ok || l.hyph == nil {
 		return []word{wd}
 	}
 	runes := []rune(core)

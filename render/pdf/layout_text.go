@@ -194,14 +194,9 @@ func (l *layouter) wrap(t document.Text, base font, w float64) [][]word {
 // Only plain words are hyphenated: letters (a capital at most at the start),
 // outside links; never names, addresses or words like "iOS" or "GitHub".
 func (l *layouter) hyphenateWord(wd word, room float64) (head, tail word, ok bool) {
-	if wd.url != "" || utf8.RuneCountInString(wd.text) < 6 {
+	core, ok := hyphenable(wd, l.doc.Lang)
+	if !ok {
 		return wd, wd, false
-	}
-	core := strings.TrimRightFunc(wd.text, func(r rune) bool { return unicode.IsPunct(r) })
-	for i, r := range core {
-		if !unicode.IsLetter(r) || (i > 0 && unicode.IsUpper(r)) {
-			return wd, wd, false
-		}
 	}
 	if l.hyph == nil {
 		l.hyph = hyphen.For(l.doc.Lang)
@@ -224,6 +219,24 @@ func (l *layouter) hyphenateWord(wd word, room float64) (head, tail word, ok boo
 		return head, tail, true
 	}
 	return wd, wd, false
+}
+
+// hyphenable returns the letters of a word that may be hyphenated (without
+// trailing punctuation): plain words of six letters or more, outside links,
+// no capital inside ("iOS", "GitHub"), and no capital at the start either —
+// that is a name or an acronym — except in German, where every noun has one.
+func hyphenable(wd word, lang string) (string, bool) {
+	if wd.url != "" || utf8.RuneCountInString(wd.text) < 6 {
+		return "", false
+	}
+	core := strings.TrimRightFunc(wd.text, func(r rune) bool { return unicode.IsPunct(r) })
+	nouns := strings.HasPrefix(lang, "de") || strings.HasPrefix(lang, "lb")
+	for i, r := range core {
+		if !unicode.IsLetter(r) || (unicode.IsUpper(r) && (i > 0 || !nouns)) {
+			return "", false
+		}
+	}
+	return core, core != ""
 }
 
 func (l *layouter) splitWord(wd word, w float64) []word {
