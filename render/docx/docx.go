@@ -175,7 +175,7 @@ func styleValues(d *document.Document, th *theme.Theme, body, heading string, te
 		align = "center"
 	}
 	return map[string]any{
-		"Body": body, "Heading": heading, "Lang": d.Lang, "EastAsia": eastAsianFont(d.Lang, th.Font.Body), "RTL": rtlLang(d.Lang),
+		"Body": body, "Heading": heading, "Lang": d.Lang, "EastAsia": eastAsianFont(d.Lang, th.Font.Body), "RTL": paged.RightToLeft(d.Lang),
 		"Text": hex(th.Color.Text), "Accent": hex(th.Color.Accent), "Muted": hex(th.Color.Muted),
 		"Rule": hex(th.Color.Rule), "HeadingColor": hex(headingColor), "Link": hex(th.Color.Accent),
 		"SzBody": hp(th.Size.Body), "SzName": hp(th.Size.Name), "SzLabel": hp(th.Size.Label),
@@ -214,16 +214,6 @@ func eastAsianFont(lang, body string) string {
 		return pick("SimSun", "Microsoft YaHei")
 	}
 	return ""
-}
-
-// rtlLang reports whether a language is written right to left: its
-// paragraphs are then right-to-left ones (Word mirrors indents and tabs).
-func rtlLang(lang string) bool {
-	switch strings.ToLower(strings.SplitN(lang, "-", 2)[0]) {
-	case "ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb":
-		return true
-	}
-	return false
 }
 
 // hasRTL reports whether text has a right-to-left letter (Hebrew, Arabic...).

@@ -1,7 +1,19 @@
 // Package paged holds the layout decisions the paged formats (PDF, Word)
-// must make alike, given the same text measurer: so far, how the contact line
-// falls into lines.
+// must make alike, given the same text measurer: how the contact line falls
+// into lines, which languages lay pages out right to left.
 package paged
+
+import "strings"
+
+// RightToLeft reports whether a language (a BCP 47 tag) is written right to
+// left: its pages are laid out mirrored (Word: right-to-left paragraphs).
+func RightToLeft(lang string) bool {
+	switch strings.ToLower(strings.SplitN(lang, "-", 2)[0]) {
+	case "ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb":
+		return true
+	}
+	return false
+}
 
 // ContactLines groups the header's contact items into lines no wider than w
 // (items whole, a separator of width sepW between two items on a line, none

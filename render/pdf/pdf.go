@@ -19,6 +19,7 @@ import (
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/render/pdf/pdfwrite"
 	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/theme"
@@ -108,19 +109,26 @@ func runtFree(pages [][]placed, contentH float64) bool {
 	return end.y+end.line.h >= 0.2*contentH
 }
 
+// fitBounds are the theme's leading and the least leading and type scale
+// its fit section allows.
+func fitBounds(th *theme.Theme) (lead, minLead, minScale float64) {
+	lead = th.Spacing.Leading
+	minLead = th.Fit.MinLeading
+	if minLead == 0 || minLead > lead {
+		minLead = lead
+	}
+	minScale = th.Fit.MinScale
+	if minScale == 0 || minScale > 1 {
+		minScale = 1
+	}
+	return lead, minLead, minScale
+}
+
 // squeezeSteps are the gentle tightenings tried to take a runt last page
 // back onto the page before: a little less leading, then a little smaller
 // type and spacing, within the theme's fitting bounds.
 func squeezeSteps(th *theme.Theme) []metrics {
-	lead := th.Spacing.Leading
-	minLead := th.Fit.MinLeading
-	if minLead == 0 || minLead > lead {
-		minLead = lead
-	}
-	minScale := th.Fit.MinScale
-	if minScale == 0 || minScale > 1 {
-		minScale = 1
-	}
+	lead, minLead, minScale := fitBounds(th)
 	var out []metrics
 	for _, s := range []metrics{{1, lead - 0.05, 1}, {0.98, lead - 0.08, 0.9}, {0.96, lead - 0.1, 0.8}} {
 		s.leading = max(s.leading, minLead)
@@ -133,15 +141,7 @@ func squeezeSteps(th *theme.Theme) []metrics {
 // fitSteps are the layouts tried in turn for --max-pages: a little less
 // leading and smaller type before the spacing between blocks collapses.
 func fitSteps(th *theme.Theme) []metrics {
-	lead := th.Spacing.Leading
-	minLead := th.Fit.MinLeading
-	if minLead == 0 || minLead > lead {
-		minLead = lead
-	}
-	minScale := th.Fit.MinScale
-	if minScale == 0 || minScale > 1 {
-		minScale = 1
-	}
+	lead, minLead, minScale := fitBounds(th)
 	// Leading and type size give a little first; spacing collapses last.
 	dl, ds := lead-minLead, 1-minScale
 	return []metrics{
@@ -364,15 +364,6 @@ func (r *renderer) resolve(text string, f font) []segment {
 	return out
 }
 
-// rtlLang reports whether a language is written right to left.
-func rtlLang(lang string) bool {
-	switch strings.ToLower(strings.SplitN(lang, "-", 2)[0]) {
-	case "ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb":
-		return true
-	}
-	return false
-}
-
 // ignorable characters draw nothing themselves or belong to the character
 // before them: they never choose a font.
 func ignorable(ch rune) bool {
@@ -481,7 +472,7 @@ func (r *renderer) layout(m metrics) *layouter {
 		w:       r.size[0] - th.Margin.Left - th.Margin.Right,
 		resolve: r.resolve,
 		photo:   r.photo,
-		mirror:  rtlLang(r.lang),
+		mirror:  paged.RightToLeft(r.lang),
 
 		allowHyphens: th.Typography.Hyphenate,
 		allowJustify: th.Typography.Align == "justify",
