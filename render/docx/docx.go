@@ -569,12 +569,6 @@ func (w *writer) blocks(bs []document.Block, inEntry bool) {
 	}
 }
 
-// keep is how list items hold together: an item's lines stay on one page
-// (the PDF layout keeps them alike); pages break between items.
-func keep(inEntry bool) string {
-	return "<w:keepLines/>"
-}
-
 // justify is the alignment of running text: justified when the theme says
 // so (last in a paragraph's properties, as the schema orders them).
 func (w *writer) justify() string {
@@ -590,7 +584,9 @@ func (w *writer) list(items []document.Item, depth int, inEntry bool) {
 		style = "ListBullet2"
 	}
 	for _, it := range items {
-		w.para(style, keep(inEntry)+w.justify(), w.runs(it.Text, ""))
+		// an item's lines stay on one page (as the PDF keeps them); pages
+		// break between items
+		w.para(style, "<w:keepLines/>"+w.justify(), w.runs(it.Text, ""))
 		w.list(it.Items, depth+1, inEntry)
 	}
 }
