@@ -9,11 +9,11 @@ type Theme struct {
 	Extends     string `yaml:"extends,omitempty"`
 
 	Font struct {
-		Body    string `yaml:"body" doc:"Font family of the text: liberation-serif, liberation-sans, carlito or caladea."`
+		Body    string `yaml:"body" doc:"Font family of the text: liberation-serif, liberation-sans, carlito, caladea or liberation-mono."`
 		Heading string `yaml:"heading" doc:"Font family of the name and section headings."`
-		// Fallback is the path of an extra TrueType font used for characters the
-		// theme's fonts lack (e.g. CJK).
-		Fallback string `yaml:"fallback,omitempty" doc:"A TrueType font file for characters the theme's fonts lack, relative to the theme file."`
+		// Fallback is the path of an extra font (.ttf, .otf, .ttc) used for
+		// characters the theme's fonts lack, before the system's fonts.
+		Fallback string `yaml:"fallback,omitempty" doc:"A font file (.ttf, .otf or .ttc) for characters the theme's fonts lack, tried before the system's fonts; relative to the theme file."`
 	} `yaml:"font"`
 
 	Size struct {

@@ -21,7 +21,6 @@ import (
 	"sync"
 	"text/template"
 	"time"
-	"unicode"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/paper"
@@ -216,16 +215,6 @@ func eastAsianFont(lang, body string) string {
 	return ""
 }
 
-// hasRTL reports whether text has a right-to-left letter (Hebrew, Arabic...).
-func hasRTL(s string) bool {
-	for _, c := range s {
-		if (c >= 0x590 && c <= 0x8ff || c >= 0xfb1d && c <= 0xfdff || c >= 0xfe70 && c <= 0xfefc) && unicode.IsLetter(c) {
-			return true
-		}
-	}
-	return false
-}
-
 // footerRuns writes "Page N of M" with PAGE and NUMPAGES fields in place of
 // the locale's two %d.
 func footerRuns(label string) string {
@@ -401,7 +390,7 @@ func (w *writer) runs(t document.Text, extra string) string {
 func textRun(s, rPr string) string {
 	var b strings.Builder
 	b.WriteString("<w:r>")
-	if hasRTL(s) {
+	if paged.HasRightToLeft(s) {
 		rPr += "<w:rtl/>" // last in schema order among what runs carry
 	}
 	if rPr != "" {

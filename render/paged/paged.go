@@ -3,7 +3,33 @@
 // into lines, which languages lay pages out right to left.
 package paged
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
+
+// Direction is -1 for a letter of a right-to-left script (Hebrew, Arabic,
+// Syriac, Thaana, N'Ko...), 1 for any other letter, 0 for what is not a
+// letter (digits, spaces, punctuation take their direction from around them).
+func Direction(c rune) int {
+	if !unicode.IsLetter(c) {
+		return 0
+	}
+	if c >= 0x590 && c <= 0x8ff || c >= 0xfb1d && c <= 0xfdff || c >= 0xfe70 && c <= 0xfefc || c >= 0x10800 && c <= 0x10fff || c >= 0x1e800 && c <= 0x1efff {
+		return -1
+	}
+	return 1
+}
+
+// HasRightToLeft reports whether text has a right-to-left letter.
+func HasRightToLeft(s string) bool {
+	for _, c := range s {
+		if Direction(c) < 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // RightToLeft reports whether a language (a BCP 47 tag) is written right to
 // left: its pages are laid out mirrored (Word: right-to-left paragraphs).

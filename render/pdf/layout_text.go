@@ -10,6 +10,7 @@ import (
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/hyphen"
+	"github.com/vitae-dev/vitae/render/paged"
 )
 
 // Text: measuring words, resolving fonts per character, wrapping and
@@ -393,7 +394,7 @@ func visualOrder(words []word) (order []int, levels []uint8, rtl bool) {
 	}
 	any := false
 	for _, wd := range words {
-		if hasRTL(wd.text) {
+		if paged.HasRightToLeft(wd.text) {
 			any = true
 			break
 		}
@@ -420,7 +421,7 @@ func visualOrder(words []word) (order []int, levels []uint8, rtl bool) {
 		}
 	}
 	for _, c := range text { // the paragraph's direction: its first strong character's
-		if d := strongDir(c); d != 0 {
+		if d := paged.Direction(c); d != 0 {
 			rtl = d < 0
 			break
 		}
@@ -452,29 +453,6 @@ func visualOrder(words []word) (order []int, levels []uint8, rtl bool) {
 		}
 	}
 	return order, levels, rtl
-}
-
-func hasRTL(s string) bool {
-	for _, c := range s {
-		if strongDir(c) < 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// strongDir is -1 for a strong right-to-left character, 1 for a letter of a
-// left-to-right script, 0 otherwise.
-func strongDir(c rune) int {
-	switch {
-	case c >= 0x590 && c <= 0x8ff || c >= 0xfb1d && c <= 0xfdff || c >= 0xfe70 && c <= 0xfefc || c >= 0x10800 && c <= 0x10fff || c >= 0x1e800 && c <= 0x1efff:
-		if unicode.IsLetter(c) {
-			return -1
-		}
-	case unicode.IsLetter(c):
-		return 1
-	}
-	return 0
 }
 
 // textLines wraps text into lines at x of width w and adds them.

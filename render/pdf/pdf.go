@@ -312,11 +312,9 @@ func (r *renderer) width(f font, s string) float64 {
 	if face == nil {
 		return 0
 	}
-	w := face.Shape(s, r.lang).Width(f.size, face.Upem)
-	if f.track != 0 {
-		w += f.track * float64(len(face.Shape(s, r.lang).Glyphs))
-	}
-	return w
+	run := face.Shape(s, r.lang)
+	// letter spacing (character spacing in the PDF) comes after every glyph
+	return run.Width(f.size, face.Upem) + f.track*float64(len(run.Glyphs))
 }
 
 // resolve splits text into segments by the font that has each character:
