@@ -124,8 +124,8 @@ func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderS
 func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	// Word paginates as the PDF lays out (tests hold LibreOffice to it): a
 	// document the layout puts on one page gets no "Page 1 of 1" footer, and
-	// with a page limit the Word file gets the sizes and spacing the PDF
-	// layout was tightened to.
+	// the Word file gets the sizes and spacing the PDF layout was tightened
+	// to (for --max-pages, with 3 % to spare; or to take back a runt page).
 	th := o.Theme
 	onePage := false
 	if th != nil {

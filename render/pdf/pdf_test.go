@@ -41,7 +41,7 @@ type spec struct {
 
 func buildExample(t testing.TB, file string, s spec) (*document.Document, Options) {
 	o := s.options(t)
-	return testkit.Example(t, file, compose.Options{DateFormat: o.Theme.Dates.Format}), o
+	return testkit.Example(t, file, compose.Options{DateFormat: o.Theme.Dates.Format, Smart: o.Theme.Typography.Smart}), o
 }
 
 func buildYAML(t testing.TB, src string, s spec) (*document.Document, Options) {
