@@ -140,7 +140,9 @@ func lineBreaks(t document.Text) []bool {
 		// Not after a hyphen: text extractors (poppler, and the applicant
 		// tracking systems built on it) take a hyphen at a line's end for a
 		// soft one and join "employer-" "assessor" into "employerassessor".
-		if o := it.Line().Offset; o == 0 || (text[o-1] != '-' && text[o-1] != '\u2010') {
+		// Nor inside a Korean word: Korean separates words with spaces and
+		// breaks lines there (CSS's word-break: keep-all), not between syllables.
+		if o := it.Line().Offset; o == 0 || (text[o-1] != '-' && text[o-1] != '\u2010' && !(hangul(text[o-1]) && o < len(text) && hangul(text[o]))) {
 			out[o] = true
 		}
 	}
@@ -221,6 +223,8 @@ func (l *layouter) hyphenateWord(wd word, room float64) (head, tail word, ok boo
 	}
 	return wd, wd, false
 }
+
+func hangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
 
 // hyphenable returns the letters of a word that may be hyphenated (without
 // trailing punctuation): plain words of six letters or more, outside links,

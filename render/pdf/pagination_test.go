@@ -3,6 +3,8 @@ package pdf
 import (
 	"strings"
 	"testing"
+
+	"github.com/vitae-dev/vitae/document"
 )
 
 // A long entry starts where the page has room and breaks between its
@@ -94,5 +96,40 @@ func TestContactLineIsBalanced(t *testing.T) {
 	}
 	if last, first := widths[len(widths)-1], widths[0]; last < 0.5*first {
 		t.Errorf("a runt contact line: widths %v", widths)
+	}
+}
+
+// Korean wraps between words (at spaces), never inside one; Japanese and
+// Chinese wrap between characters.
+func TestKoreanWrapsAtSpaces(t *testing.T) {
+	needScriptFonts(t)
+	text := "대학교 시절 교수님의 말씀에 감명 받아 전세계 사람들의 삶을 편리하게 만들고 싶다는 신념으로 일했습니다 분산 시스템 설계와 개발을 담당했습니다"
+	d, o := buildYAML(t, "basics: {name: x}\nsettings: {locale: ko}\n", spec{})
+	r, err := newRenderer(d, o.Theme, [2]float64{595.28, 841.89})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := r.layout(metrics{1, o.Theme.Spacing.Leading, 1})
+	lines := l.wrap(document.Plain(text), l.body("", 10), 150)
+	if len(lines) < 3 {
+		t.Fatalf("%d lines", len(lines))
+	}
+	words := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		words[w] = true
+	}
+	for _, ln := range lines {
+		var b strings.Builder
+		for _, w := range ln {
+			if w.space {
+				b.WriteString(" ")
+			}
+			b.WriteString(w.text)
+		}
+		for _, w := range strings.Fields(b.String()) {
+			if !words[w] {
+				t.Errorf("a line breaks inside a word: %q", b.String())
+			}
+		}
 	}
 }
