@@ -110,6 +110,7 @@ func fitted(th *theme.Theme, f pdf.Fit) *theme.Theme {
 	for _, s := range []*float64{&t.Size.Name, &t.Size.Label, &t.Size.Heading, &t.Size.Title, &t.Size.Body, &t.Size.Small} {
 		*s *= f.Scale
 	}
+	t.KeyCol *= f.Scale
 	t.Spacing.Leading = f.Leading
 	for _, s := range []*float64{&t.Spacing.Section, &t.Spacing.Heading, &t.Spacing.Entry, &t.Spacing.Paragraph} {
 		*s *= f.Space

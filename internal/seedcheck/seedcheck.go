@@ -75,3 +75,25 @@ func InOrder(want, got []string) error {
 	}
 	return nil
 }
+
+// Present checks that got holds every word of want as often as want does,
+// in any order: what a reader that orders text by its place on the page
+// (pdftotext's default) must still find.
+func Present(want, got []string) error {
+	n := map[string]int{}
+	for _, w := range got {
+		n[w]++
+	}
+	var missing []string
+	for _, w := range want {
+		if n[w] == 0 {
+			missing = append(missing, w)
+			continue
+		}
+		n[w]--
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("%d of %d words missing: %q", len(missing), len(want), strings.Join(missing[:min(len(missing), 20)], " "))
+	}
+	return nil
+}

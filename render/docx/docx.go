@@ -12,7 +12,6 @@ import (
 	"bytes"
 	"embed"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	_ "image/jpeg" // photo formats
 	_ "image/png"
@@ -264,6 +263,7 @@ type writer struct {
 	rels     map[string]string // hyperlink target → relationship id
 	relOrder []string
 	textW    float64 // text width in points
+	keyW     float64 // the key column of key–value rows (paged.KeyColumn), once measured
 	bodyFont string
 	image    *imageRef
 	warnings []string
@@ -585,9 +585,8 @@ func (w *writer) list(items []document.Item, depth int, inEntry bool) {
 // dates. The columns are measured with the same font metrics as the PDF.
 func (w *writer) rows(r *document.Rows, inEntry bool) {
 	th := w.th
-	bodyFace, err1 := fonts.Builtin(th.Font.Body, "")
-	boldFace, err2 := fonts.Builtin(th.Font.Body, "B")
-	if err := errors.Join(err1, err2); err != nil && w.err == nil {
+	boldFace, err := fonts.Builtin(th.Font.Body, "B")
+	if err != nil && w.err == nil {
 		w.err = fmt.Errorf("docx: measuring the key column: %w", err)
 	}
 	width := func(f *fonts.Face, t document.Text) float64 {
@@ -596,34 +595,28 @@ func (w *writer) rows(r *document.Rows, inEntry bool) {
 		}
 		return f.Width(t.String(), th.Size.Body)
 	}
-	gutter := 0.6 * th.Size.Body
-	keyW, valW, dateW := 0.0, 0.0, 0.0
-	for _, row := range r.Rows {
-		if len(row.Key) > 0 && len(row.Value) > 0 {
-			keyW = max(keyW, width(boldFace, row.Key)+gutter)
-		}
-		single := row.Value
-		if len(row.Value) == 0 {
-			single = row.Key
-		}
-		valW = max(valW, width(bodyFace, single)+gutter)
-		if row.Dates != "" && bodyFace != nil {
-			dateW = max(dateW, bodyFace.Width(row.Dates, th.Size.Body))
-		}
+	gutter := 0.6 * th.Size.Body // as the PDF: a row reads as one line
+	if w.keyW == 0 {
+		w.keyW = paged.KeyColumn(w.doc, func(t document.Text) float64 { return width(boldFace, t) }, gutter, max(th.KeyCol, 0.38*w.textW))
 	}
-	keyW = min(keyW, max(th.KeyCol, 0.38*w.textW))
-	dateX := keyW + valW
-	if dateW > 0 && dateX+dateW > w.textW {
-		dateX = w.textW - dateW - gutter
-	}
+	keyW := w.keyW
 	for ri, row := range r.Rows {
 		var tabs, ind, runs strings.Builder
 		hasKey := len(row.Key) > 0 && len(row.Value) > 0
 		if hasKey {
-			fmt.Fprintf(&tabs, `<w:tab w:val="left" w:pos="%d"/>`, tw(keyW))
+			// the key flush against the gutter (a right tab), the value in
+			// the document's one value column; a key too wide for its
+			// column stands on its own line, the value under it
 			fmt.Fprintf(&ind, `<w:ind w:left="%d" w:hanging="%d"/>`, tw(keyW), tw(keyW))
-			runs.WriteString(w.runs(row.Key, `<w:rStyle w:val="Key"/>`))
-			runs.WriteString("<w:r><w:tab/></w:r>")
+			if width(boldFace, row.Key) <= keyW-gutter {
+				fmt.Fprintf(&tabs, `<w:tab w:val="right" w:pos="%d"/><w:tab w:val="left" w:pos="%d"/>`, tw(keyW-gutter), tw(keyW))
+				runs.WriteString("<w:r><w:tab/></w:r>")
+				runs.WriteString(w.runs(row.Key, `<w:rStyle w:val="Key"/>`))
+				runs.WriteString("<w:r><w:tab/></w:r>")
+			} else {
+				runs.WriteString(w.runs(row.Key, `<w:rStyle w:val="Key"/>`))
+				runs.WriteString("<w:r><w:br/></w:r>")
+			}
 			runs.WriteString(w.runs(row.Value, ""))
 		} else {
 			t := row.Key
@@ -634,7 +627,7 @@ func (w *writer) rows(r *document.Rows, inEntry bool) {
 			runs.WriteString(w.runs(t, extra))
 		}
 		if row.Dates != "" {
-			fmt.Fprintf(&tabs, `<w:tab w:val="left" w:pos="%d"/>`, tw(dateX))
+			fmt.Fprintf(&tabs, `<w:tab w:val="right" w:pos="%d"/>`, tw(w.textW)) // flush right
 			runs.WriteString(tabRun("Dates", row.Dates))
 		}
 		pPr := ""

@@ -1,11 +1,14 @@
 // Package paged holds the layout decisions the paged formats (PDF, Word)
 // must make alike, given the same text measurer: how the contact line falls
-// into lines, which languages lay pages out right to left.
+// into lines, how wide the key column of key–value rows is, which
+// languages lay pages out right to left.
 package paged
 
 import (
 	"strings"
 	"unicode"
+
+	"github.com/vitae-dev/vitae/document"
 )
 
 // Direction is -1 for a letter of a right-to-left script (Hebrew, Arabic,
@@ -83,4 +86,41 @@ func greedy(widths []float64, sepW, w float64) [][]int {
 		lines = append(lines, cur)
 	}
 	return lines
+}
+
+// KeyColumn is the width of the one key column that every key–value block
+// of a document shares: the widest key that has a value beside it, plus a
+// gutter of gutter points, at most limit. A key too wide for limit stands on
+// its own line (the renderers put the value under it), so it does not widen
+// the column for the others. keyWidth measures a key in the key face.
+func KeyColumn(d *document.Document, keyWidth func(document.Text) float64, gutter, limit float64) float64 {
+	w := 0.0
+	var walk func(bs []document.Block)
+	walk = func(bs []document.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *document.Rows:
+				for _, row := range b.Rows {
+					if len(row.Key) == 0 || len(row.Value) == 0 {
+						continue
+					}
+					if kw := keyWidth(row.Key) + gutter; kw <= limit {
+						w = max(w, kw)
+					}
+				}
+			case *document.Entry:
+				walk(b.Blocks)
+				for _, c := range b.Children {
+					walk([]document.Block{c})
+				}
+			}
+		}
+	}
+	for _, s := range d.Sections {
+		walk(s.Blocks)
+	}
+	if w == 0 {
+		w = limit
+	}
+	return w
 }

@@ -3,6 +3,8 @@ package paged
 import (
 	"reflect"
 	"testing"
+
+	"github.com/vitae-dev/vitae/document"
 )
 
 func TestContactLines(t *testing.T) {
@@ -20,5 +22,24 @@ func TestContactLines(t *testing.T) {
 		if got := ContactLines(c.widths, 5, c.w); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%v in %v: %v, want %v", c.widths, c.w, got, c.want)
 		}
+	}
+}
+
+// One key column for the whole document: the widest key with a value, in
+// any block (entries' too), plus the gutter; a key wider than the limit
+// (it stands on its own line) and a key without a value do not widen it.
+func TestKeyColumnIsOnePerDocument(t *testing.T) {
+	row := func(k, v string) document.Row {
+		return document.Row{Key: document.Text{{Text: k}}, Value: document.Text{{Text: v}}}
+	}
+	d := &document.Document{Sections: []document.Section{
+		{Blocks: []document.Block{&document.Rows{Rows: []document.Row{row("Go", "x"), row("Languages", "y")}}}},
+		{Blocks: []document.Block{&document.Entry{Blocks: []document.Block{
+			&document.Rows{Rows: []document.Row{row("Technologies", "z"), row("A key far too long for any column", "w"), {Key: document.Text{{Text: "Keyonlyandverylongindeed"}}}}},
+		}}}},
+	}}
+	width := func(t document.Text) float64 { return float64(len(t.String())) }
+	if got := KeyColumn(d, width, 1, 20); got != 13 {
+		t.Errorf("key column %v, want 13 (Technologies and a gutter of 1)", got)
 	}
 }

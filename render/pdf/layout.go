@@ -50,15 +50,6 @@ type line struct {
 	ops     []op
 	outline string // a section title: an entry in the PDF outline
 	heading bool   // a section heading (tests check none ends a page)
-	side    []side // dates or a location for the right end, placed after pagination
-}
-
-// side is text for the right end of a line, placed once the page is known.
-type side struct {
-	text  string
-	font  font
-	right float64 // right edge, relative to the content box
-	el    int     // its structure element
 }
 
 // metrics are the scalable parts of a theme, tightened by --max-pages.
@@ -79,6 +70,7 @@ type layouter struct {
 	m       metrics
 	meas    measurer
 	x0, w   float64 // content box left and width
+	keyW    float64 // the key column of key–value rows (paged.KeyColumn), once measured
 	lines   []line
 	resolve func(text string, f font) []segment // font fallback per character
 	photo   *photoInfo

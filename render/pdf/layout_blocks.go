@@ -1,6 +1,9 @@
 package pdf
 
-import "github.com/vitae-dev/vitae/document"
+import (
+	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/render/paged"
+)
 
 // Blocks: paragraphs, lists, key–value rows and entries, with their keep
 // rules.
@@ -100,11 +103,14 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 			}
 			ln := &l.lines[first]
 			bx := l.x0 + x + indent*0.25
+			// the marker goes first in the content, as it is read
+			var marker []op
 			for _, seg := range l.resolve(bullet, f) {
 				bw := l.meas.width(seg.font, seg.text)
-				ln.ops = append(ln.ops, op{kind: opText, x: bx, y: l.baseline(ln.h, f.size), w: bw, text: seg.text, font: seg.font, color: th.Color.Muted, el: lbl})
+				marker = append(marker, op{kind: opText, x: bx, y: l.baseline(ln.h, f.size), w: bw, text: seg.text, font: seg.font, color: th.Color.Muted, el: lbl})
 				bx += bw
 			}
+			ln.ops = append(marker, ln.ops...)
 		}
 		for j := first; j < len(l.lines)-1; j++ {
 			l.lines[j].keep = true // a bullet's lines stay together
@@ -118,10 +124,10 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 	}
 }
 
-// rows lays out key–value rows as a table of narrow columns: key, value,
-// then dates. Gutters stay under one em, so that text extraction reads each
-// row as one line (key, value, date) instead of column by column; a date
-// that cannot sit right after the widest value is right-aligned instead.
+// rows lays out key–value rows as a table: the document's one key column
+// (paged.KeyColumn: the same for every block, a gutter of one em), the
+// value, and dates flush right. The content has each row in reading order
+// (key, value, dates), as do the tags (TR, TH, TD).
 func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool) {
 	th := l.th
 	blockStart := len(l.lines)
@@ -135,28 +141,20 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 		}
 	}()
 	bodySize := l.size(th.Size.Body)
-	gutter := 0.6 * bodySize
+	gutter := 0.6 * bodySize // close enough that extractors read a row as one line
 	keyFont, valFont := l.body("B", th.Size.Body), l.body("", th.Size.Body)
 	dateFont := l.body("", th.Size.Body)
-	keyW, valW, dateW := 0.0, 0.0, 0.0
+	if l.keyW == 0 {
+		l.keyW = paged.KeyColumn(l.doc, func(t document.Text) float64 { return l.textWidth(t, keyFont) }, gutter, max(th.KeyCol*l.m.scale, 0.38*w))
+	}
+	keyW := l.keyW
+	dateW := 0.0
 	for _, row := range r.Rows {
-		if len(row.Key) > 0 && len(row.Value) > 0 {
-			keyW = max(keyW, l.textWidth(row.Key, keyFont)+gutter)
-		}
-		single := row.Value
-		if len(row.Value) == 0 {
-			single = row.Key
-		}
-		valW = max(valW, l.textWidth(single, valFont)+gutter)
 		if row.Dates != "" {
 			dateW = max(dateW, l.meas.width(dateFont, row.Dates))
 		}
 	}
-	keyW = min(keyW, max(th.KeyCol*l.m.scale, 0.38*w))
-	dateX := x + keyW + valW // the date column, after the widest value
-	if dateW > 0 && dateX+dateW > x+w {
-		dateX = x + w - dateW - gutter // no room: values wrap before the dates
-	}
+	dateX := x + w - dateW // dates flush right
 	for i, row := range r.Rows {
 		b := before
 		if i > 0 {
@@ -194,7 +192,14 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 				}
 				if j < len(keyLines) {
 					l.cur = th
-					l.place(&ln, keyLines[j], x, l.th.Color.Text, "left", valueEnd-x)
+					if offset == 0 {
+						// flush against the gutter: every row's key as close
+						// to its value as the widest (extractors that read
+						// by geometry take the row as one line)
+						l.place(&ln, keyLines[j], x, l.th.Color.Text, "end", keyW-gutter)
+					} else {
+						l.place(&ln, keyLines[j], x, l.th.Color.Text, "left", valueEnd-x)
+					}
 				}
 				if j >= offset && j-offset < len(valueLines) {
 					l.cur = td
@@ -218,7 +223,7 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 		if row.Dates != "" && len(l.lines) > first {
 			ln := &l.lines[first]
 			td := l.open("TD")
-			l.leftText(ln, row.Dates, dateFont, th.Color.Muted, dateX)
+			l.rightText(ln, row.Dates, dateFont, th.Color.Muted, x+w)
 			l.close(td)
 		}
 		l.close(tr)
@@ -295,12 +300,19 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	contentStart := len(l.lines)
 	l.blocks(e.Blocks, x, w, false)
 	l.pendingGap = 0
+	// Dates and location flush right on the baseline of the title and
+	// subtitle, after them in the content: extractors that read the content
+	// or the tags get title, dates, content in that order.
+	cur := l.cur
 	if titleLine >= 0 {
-		l.sideText(titleLine, e.Dates, dateFont, x+w, datesEl)
+		l.cur = datesEl
+		l.rightText(&l.lines[titleLine], e.Dates, dateFont, th.Color.Muted, x+w)
 	}
 	if subLine >= 0 {
-		l.sideText(subLine, location, small, x+w, locEl)
+		l.cur = locEl
+		l.rightText(&l.lines[subLine], location, small, th.Color.Muted, x+w)
 	}
+	l.cur = cur
 	// The title and subtitle stay with the first two lines of what follows;
 	// the content may then break as running text does: between paragraphs
 	// (each with widow and orphan control) and list items (each whole),

@@ -21,16 +21,6 @@ func (l *layouter) covered(s string, f font) bool {
 	return len(segs) == 1 && segs[0].font.family == f.family
 }
 
-// leftText puts text starting at x (relative) on a line's baseline.
-func (l *layouter) leftText(ln *line, s string, f font, color string, x float64) {
-	cx := l.x0 + x
-	for _, seg := range l.resolve(s, f) {
-		w := l.meas.width(seg.font, seg.text)
-		ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: w, text: seg.text, font: seg.font, color: color, el: l.cur})
-		cx += w
-	}
-}
-
 // word is a measured piece of a line: text in one face, with its link.
 type word struct {
 	text  string
@@ -304,6 +294,8 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		cx += (width - total) / 2
 	case rtl && align != "right":
 		cx += width - total
+	case align == "end" && !rtl:
+		cx += width - total // against the right edge (mirrored pages: the left)
 	}
 	// Consecutive words in one face, link and direction become one text
 	// operation, so text extraction sees ordinary spaces. Right-to-left

@@ -3,10 +3,12 @@ package pdf
 import (
 	"flag"
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/theme"
 )
@@ -64,6 +66,69 @@ func TestLayoutGoldens(t *testing.T) {
 			}
 			name := strings.TrimSuffix(ex, filepath.Ext(ex)) + "-" + themeName + ".txt"
 			testenv.Golden(t, filepath.Join("testdata", "layout", name), dumpLayout(pages), *update, "go test ./render/pdf -run TestLayoutGoldens -update")
+		}
+	}
+}
+
+// Every date and location of every example, in every theme, stands flush
+// right (on mirrored pages: flush left), on the line of what it dates.
+func TestEveryDateIsFlushRight(t *testing.T) {
+	for _, ex := range examples(t) {
+		for _, themeName := range theme.Names() {
+			d, o := buildExample(t, ex, spec{Theme: themeName})
+			r, pages, err := layOut(d, o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]int{}
+			var walk func(bs []document.Block)
+			walk = func(bs []document.Block) {
+				for _, b := range bs {
+					switch b := b.(type) {
+					case *document.Entry:
+						for _, s := range []string{b.Dates, b.Location} {
+							if s != "" {
+								want[s]++
+							}
+						}
+						walk(b.Blocks)
+						for _, c := range b.Children {
+							walk([]document.Block{c})
+						}
+					case *document.Rows:
+						for _, row := range b.Rows {
+							if row.Dates != "" {
+								want[row.Dates]++
+							}
+						}
+					}
+				}
+			}
+			for _, s := range d.Sections {
+				walk(s.Blocks)
+			}
+			if len(want) == 0 {
+				continue
+			}
+			right := r.size[0] - r.th.Margin.Right
+			for _, page := range pages {
+				for _, pl := range page {
+					for _, o := range pl.line.ops {
+						if o.kind != opText || want[o.text] == 0 {
+							continue
+						}
+						want[o.text]--
+						if math.Abs(o.x+o.w-right) > 0.01 {
+							t.Errorf("%s %s: %q ends at x=%.1f, not flush right at %.1f", ex, themeName, o.text, o.x+o.w, right)
+						}
+					}
+				}
+			}
+			for s, n := range want {
+				if n > 0 {
+					t.Errorf("%s %s: %q not laid out as one piece of text", ex, themeName, s)
+				}
+			}
 		}
 	}
 }

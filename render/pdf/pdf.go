@@ -273,7 +273,6 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 		}
 		return nil, nil, &OverflowError{MaxPages: opts.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
 	}
-	l.placeSides(pages)
 	if l.mirror {
 		l.mirrorPages(pages)
 	}
