@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/schema"
@@ -157,7 +158,7 @@ func join(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
-var urlRE = regexp.MustCompile(`https?://[^\s,\]]+`)
+var urlRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`https?://[^\s,\]]+`) })
 
 type mapper struct {
 	file string
@@ -174,7 +175,7 @@ var mappers = []mapper{
 			b.Location.Address = t.get(row, "Address")
 			b.Location.PostalCode = t.get(row, "Zip Code")
 			b.Location.City = t.get(row, "Geo Location")
-			for i, u := range urlRE.FindAllString(t.get(row, "Websites"), -1) {
+			for i, u := range urlRE().FindAllString(t.get(row, "Websites"), -1) {
 				if i == 0 {
 					b.URL = u
 				} else {

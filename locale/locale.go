@@ -56,7 +56,7 @@ var (
 )
 
 func load() {
-	all = tables // generated from words/*.yaml and CLDR: go generate ./locale
+	all = tables() // generated from words/*.yaml and CLDR: go generate ./locale
 	commonSet = map[string]map[string]bool{}
 	for lang, l := range all {
 		switch lang {
@@ -74,8 +74,8 @@ func load() {
 
 // Names lists the built-in locales' codes, sorted.
 func Names() []string {
-	out := make([]string, 0, len(tables))
-	for lang := range tables {
+	out := make([]string, 0, len(tables()))
+	for lang := range tables() {
 		out = append(out, lang)
 	}
 	sort.Strings(out)
@@ -84,7 +84,7 @@ func Names() []string {
 
 // Known reports whether lang is a built-in locale.
 func Known(lang string) bool {
-	_, ok := tables[normalize(lang)]
+	_, ok := tables()[normalize(lang)]
 	return ok
 }
 

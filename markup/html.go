@@ -3,6 +3,7 @@ package markup
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // JSON Resume's HTML themes let people write HTML in prose (<strong>, <br>,
@@ -10,9 +11,11 @@ import (
 // every format instead of showing its tags.
 
 var (
-	htmlTag  = regexp.MustCompile(`(?is)<!--.*?-->|<(/?)(b|strong|i|em|u|code|br|p|div|span|font|small|big|sup|sub|section|article|blockquote|table|thead|tbody|tr|td|th|h[1-6]|ul|ol|li|a|hr)\b((?:[^>"']|"[^"]*"|'[^']*')*)/?>`)
-	hrefAttr = regexp.MustCompile(`(?i)\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`)
-	newlines = regexp.MustCompile(`\n{3,}`)
+	htmlTag = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?is)<!--.*?-->|<(/?)(b|strong|i|em|u|code|br|p|div|span|font|small|big|sup|sub|section|article|blockquote|table|thead|tbody|tr|td|th|h[1-6]|ul|ol|li|a|hr)\b((?:[^>"']|"[^"]*"|'[^']*')*)/?>`)
+	})
+	hrefAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))`) })
+	newlines = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\n{3,}`) })
 )
 
 // htmlToMarkdown rewrites the HTML tags in s as Markdown; text between them,
@@ -20,14 +23,14 @@ var (
 // (span, font …) are dropped, their text kept; anything else that looks like
 // a tag is text.
 func htmlToMarkdown(s string) string {
-	if !strings.Contains(s, "<") || !htmlTag.MatchString(s) {
+	if !strings.Contains(s, "<") || !htmlTag().MatchString(s) {
 		return s
 	}
 	var b strings.Builder
 	var lists []string // "-" or "1." per open list
 	var hrefs []string
 	last := 0
-	for _, m := range htmlTag.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range htmlTag().FindAllStringSubmatchIndex(s, -1) {
 		b.WriteString(s[last:m[0]])
 		last = m[1]
 		if m[4] < 0 { // a comment
@@ -86,7 +89,7 @@ func htmlToMarkdown(s string) string {
 				continue
 			}
 			h := ""
-			if a := hrefAttr.FindStringSubmatch(attrs); a != nil {
+			if a := hrefAttr().FindStringSubmatch(attrs); a != nil {
 				h = a[1] + a[2] + a[3]
 				h = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20").Replace(h)
 			}
@@ -101,5 +104,5 @@ func htmlToMarkdown(s string) string {
 		}
 	}
 	b.WriteString(s[last:])
-	return strings.TrimSpace(newlines.ReplaceAllString(b.String(), "\n\n"))
+	return strings.TrimSpace(newlines().ReplaceAllString(b.String(), "\n\n"))
 }

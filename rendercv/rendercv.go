@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -194,13 +195,15 @@ func profileURL(network, user string) string {
 }
 
 var (
-	awardWords     = regexp.MustCompile(`(?i)award|honou?r|prize|scholarship|grant|fellowship|distinction`)
-	certWords      = regexp.MustCompile(`(?i)certif|licen[cs]e`)
-	volunteerWords = regexp.MustCompile(`(?i)volunt`)
-	workWords      = regexp.MustCompile(`(?i)experience|employment|work|career|position`)
-	pubWords       = regexp.MustCompile(`(?i)publication|paper|talk|presentation|article`)
-	languageWords  = regexp.MustCompile(`(?i)^languages?$|spoken|language skills`)
-	summaryWords   = regexp.MustCompile(`(?i)summary|about|profile|objective|introduction`)
+	awardWords = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)award|honou?r|prize|scholarship|grant|fellowship|distinction`)
+	})
+	certWords      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)certif|licen[cs]e`) })
+	volunteerWords = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)volunt`) })
+	workWords      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)experience|employment|work|career|position`) })
+	pubWords       = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)publication|paper|talk|presentation|article`) })
+	languageWords  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)^languages?$|spoken|language skills`) })
+	summaryWords   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)summary|about|profile|objective|introduction`) })
 )
 
 // section maps one RenderCV section by the type of its entries.
@@ -226,7 +229,7 @@ func (c *converter) section(k, v *yaml.Node) {
 	case "publication":
 		c.entries("publications", title, v, c.publication)
 	case "one-line":
-		if languageWords.MatchString(k.Value) {
+		if languageWords().MatchString(k.Value) {
 			c.entries("languages", title, v, func(e *yaml.Node) *yaml.Node {
 				return pick(e, map[string]string{"label": "language", "details": "fluency"}, c)
 			})
@@ -245,15 +248,15 @@ func (c *converter) section(k, v *yaml.Node) {
 		}
 	case "normal":
 		switch {
-		case awardWords.MatchString(k.Value):
+		case awardWords().MatchString(k.Value):
 			c.entries("awards", title, v, c.normal(map[string]string{"name": "title", "date": "date", "start_date": "date", "summary": "summary", "url": "url"}, "summary"))
-		case certWords.MatchString(k.Value):
+		case certWords().MatchString(k.Value):
 			c.entries("certificates", title, v, c.normal(map[string]string{"name": "name", "date": "date", "start_date": "date", "summary": "summary", "url": "url"}, "summary"))
-		case volunteerWords.MatchString(k.Value):
+		case volunteerWords().MatchString(k.Value):
 			c.entries("volunteer", title, v, c.normal(map[string]string{"name": "organization", "date": "startDate", "start_date": "startDate", "end_date": "endDate", "summary": "summary", "highlights": "highlights", "location": "location", "url": "url"}, ""))
-		case workWords.MatchString(k.Value):
+		case workWords().MatchString(k.Value):
 			c.entries("work", title, v, c.normal(map[string]string{"name": "position", "date": "startDate", "start_date": "startDate", "end_date": "endDate", "summary": "summary", "highlights": "highlights", "location": "location", "url": "url"}, ""))
-		case pubWords.MatchString(k.Value):
+		case pubWords().MatchString(k.Value):
 			c.entries("publications", title, v, c.normal(map[string]string{"name": "name", "date": "releaseDate", "start_date": "releaseDate", "summary": "summary", "url": "url"}, "summary"))
 		default:
 			c.entries("projects", title, v, c.normal(map[string]string{"name": "name", "date": "startDate", "start_date": "startDate", "end_date": "endDate", "summary": "description", "highlights": "highlights", "url": "url"}, "description"))
@@ -309,23 +312,23 @@ func (c *converter) section(k, v *yaml.Node) {
 }
 
 var (
-	patentWords   = regexp.MustCompile(`(?i)patent`)
-	interestWords = regexp.MustCompile(`(?i)interest|hobb`)
+	patentWords   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)patent`) })
+	interestWords = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)interest|hobb`) })
 )
 
 // textTarget is the section (and its text field) that one-line items of a
 // section with this title belong in, if any.
 func textTarget(title string) (id, field string) {
 	switch {
-	case summaryWords.MatchString(title):
+	case summaryWords().MatchString(title):
 		return "", ""
-	case awardWords.MatchString(title):
+	case awardWords().MatchString(title):
 		return "awards", "title"
-	case certWords.MatchString(title):
+	case certWords().MatchString(title):
 		return "certificates", "name"
-	case pubWords.MatchString(title), patentWords.MatchString(title):
+	case pubWords().MatchString(title), patentWords().MatchString(title):
 		return "publications", "name"
-	case interestWords.MatchString(title):
+	case interestWords().MatchString(title):
 		return "interests", "name"
 	}
 	return "", ""
@@ -439,8 +442,8 @@ func pick(e *yaml.Node, fields map[string]string, c *converter) *yaml.Node {
 		case get(out, to) != nil: // date and start_date both given: the start wins
 		case k.Value == "end_date" && strings.EqualFold(v.Value, "present"):
 			// ongoing: vitae leaves the end date out
-		case (to == "name" || to == "title" || to == "position") && get(out, "url") == nil && linkRE.MatchString(v.Value):
-			m := linkRE.FindStringSubmatch(v.Value) // a name written as a Markdown link
+		case (to == "name" || to == "title" || to == "position") && get(out, "url") == nil && linkRE().MatchString(v.Value):
+			m := linkRE().FindStringSubmatch(v.Value) // a name written as a Markdown link
 			set(out, to, str(v, m[1]))
 			set(out, "url", str(v, m[2]))
 		default:
@@ -450,7 +453,7 @@ func pick(e *yaml.Node, fields map[string]string, c *converter) *yaml.Node {
 	return out
 }
 
-var linkRE = regexp.MustCompile(`^\s*\[([^\]]+)\]\((\S+)\)\s*$`)
+var linkRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\[([^\]]+)\]\((\S+)\)\s*$`) })
 
 // prose joins fields into Markdown: text as paragraphs, lists as bullets.
 func prose(e *yaml.Node, keys ...string) string {

@@ -3,7 +3,6 @@ package schema
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -282,7 +281,7 @@ func (l *loader) listFromScalar(n *yaml.Node, t reflect.Type, loc []string, tag 
 			}
 		}
 	case shortItems[loc[len(loc)-1]]:
-		for _, p := range regexp.MustCompile(`\s*[,;|•·]\s*`).Split(s, -1) {
+		for _, p := range itemSeparators().Split(s, -1) {
 			if p = strings.TrimSpace(p); p != "" {
 				parts = append(parts, p)
 			}
@@ -701,3 +700,6 @@ func (l *loader) unsafeLinks(n *yaml.Node, s string, loc []string) {
 		l.report(n, loc, Warning, "a link to %s: is shown as text, not made clickable; links are http, https, mailto or tel", strings.ToLower(m[1]))
 	}
 }
+
+// itemSeparators split a string of short items ("Go, Python; Rust").
+var itemSeparators = lazyRegexp(`\s*[,;|•·]\s*`)

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/vitae-dev/vitae/diag"
 	"go.yaml.in/yaml/v4"
@@ -19,7 +20,7 @@ import (
 // its file, line and column, and left out, so that the value of the theme
 // it extends stays. Each is a warning; --strict makes it an error.
 
-var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+var colorRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#[0-9a-fA-F]{6}$`) })
 
 type checker struct {
 	file  string
@@ -126,7 +127,7 @@ func (c *checker) value(v *yaml.Node, f reflect.StructField, path string) bool {
 				return false
 			}
 		}
-		if f.Tag.Get("format") == "color" && !colorRE.MatchString(v.Value) {
+		if f.Tag.Get("format") == "color" && !colorRE().MatchString(v.Value) {
 			c.warn(v, path, "%q is not a colour; left out: write #rrggbb, e.g. #1f5f8b", v.Value)
 			return false
 		}

@@ -56,7 +56,7 @@ func fieldSchema(f reflect.StructField) map[string]any {
 			s["enum"] = strings.Split(e, ",")
 		}
 		if f.Tag.Get("format") == "color" {
-			s["pattern"] = colorRE.String()
+			s["pattern"] = colorRE().String()
 		}
 	}
 	if d := f.Tag.Get("doc"); d != "" {
