@@ -13,6 +13,7 @@ import (
 	"github.com/vitae-dev/vitae/render/docx"
 	"github.com/vitae-dev/vitae/render/markdown"
 	"github.com/vitae-dev/vitae/render/pdf"
+	"github.com/vitae-dev/vitae/render/style"
 	"github.com/vitae-dev/vitae/theme"
 )
 
@@ -103,21 +104,6 @@ func renderPDF(d *document.Document, o Options) (*Output, error) {
 	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings, Fit: &r.Fit}, nil
 }
 
-// fitted is a theme with the type sizes, line height and spacing a fitted
-// PDF layout used.
-func fitted(th *theme.Theme, f pdf.Fit) *theme.Theme {
-	t := *th
-	for _, s := range []*float64{&t.Size.Name, &t.Size.Label, &t.Size.Heading, &t.Size.Title, &t.Size.Body, &t.Size.Small} {
-		*s *= f.Scale
-	}
-	t.KeyCol *= f.Scale
-	t.Spacing.Leading = f.Leading
-	for _, s := range []*float64{&t.Spacing.Section, &t.Spacing.Heading, &t.Spacing.Entry, &t.Spacing.Paragraph} {
-		*s *= f.Space
-	}
-	return &t
-}
-
 // SVG draws the pages as the PDF lays them out, one SVG image a page, for a
 // preview (see pdf.RenderSVG).
 func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderSVG(d, pdfOptions(o)) }
@@ -129,6 +115,7 @@ func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	// to (for --max-pages, with 3 % to spare; or to take back a runt page).
 	th := o.Theme
 	onePage := false
+	var sfit style.Fit // zero: the theme as it is
 	if th != nil {
 		var fit pdf.Fit
 		var err error
@@ -151,12 +138,10 @@ func renderDOCX(d *document.Document, o Options) (*Output, error) {
 		}
 		if err == nil && fit.Pages > 0 {
 			onePage = fit.Pages == 1
-			if fit.Scale != 1 || fit.Leading != th.Spacing.Leading || fit.Space != 1 {
-				th = fitted(th, fit) // tightened for --max-pages or a runt last page
-			}
+			sfit = style.Fit{Scale: fit.Scale, Leading: fit.Leading, Space: fit.Space}
 		}
 	}
-	r, err := docx.Render(d, docx.Options{Theme: th, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, OnePage: onePage})
+	r, err := docx.Render(d, docx.Options{Theme: th, Fit: sfit, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, OnePage: onePage})
 	if err != nil {
 		return nil, err
 	}

@@ -26,6 +26,7 @@ import (
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/render/photo"
+	"github.com/vitae-dev/vitae/render/style"
 	"github.com/vitae-dev/vitae/theme"
 )
 
@@ -47,7 +48,10 @@ type Result struct {
 type Options struct {
 	Theme    *theme.Theme // nil: the default theme
 	Page     string       // a paper size (see package paper); "" is the default
-	MaxPages int          // the page limit the layout was fitted to (the theme given is already fitted)
+	MaxPages int          // the page limit the layout was fitted to
+	// Fit is how the PDF layout tightened the theme (for --max-pages, or to
+	// take back a runt page); the zero value is the theme as it is.
+	Fit style.Fit
 	// Time stamps the file (its creation date). The command line sets it from
 	// SOURCE_DATE_EPOCH, else the clock, so that builds can be reproduced.
 	Time time.Time
@@ -82,7 +86,11 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		return nil, err
 	}
 	size := [2]int{tw(sheet.Width), tw(sheet.Height)} // in twips
-	w := &writer{doc: d, th: th, rels: map[string]string{}, bodyFont: th.Font.Body, onePage: opts.OnePage}
+	fit := opts.Fit
+	if fit == (style.Fit{}) {
+		fit = style.None(th)
+	}
+	w := &writer{doc: d, th: th, st: style.Resolve(th, fit), rels: map[string]string{}, bodyFont: th.Font.Body, onePage: opts.OnePage}
 	w.textW = float64(size[0])/20 - th.Margin.Left - th.Margin.Right
 	if err := w.photo(); err != nil {
 		w.warnings = append(w.warnings, "photo: "+err.Error())
@@ -95,7 +103,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 
 	t := opts.Time.UTC().Truncate(time.Second)
 
-	vals := styleValues(d, th, body.WordName, heading.WordName, w.textW)
+	vals := styleValues(d, th, w.st, body.WordName, heading.WordName, w.textW)
 	files := []struct {
 		name, part string
 		data       any
@@ -109,8 +117,8 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		{"word/document.xml", "", nil},
 		{"word/styles.xml", "styles.xml", vals},
 		{"word/numbering.xml", "numbering.xml", map[string]any{
-			"Bullet": esc(th.Bullet), "Bullet2": "◦", "Font": body.WordName, "Muted": hex(th.Color.Muted),
-			"Indent1": tw(th.Spacing.Indent), "Indent2": tw(2 * th.Spacing.Indent), "Hanging": tw(th.Spacing.Indent * 0.75)}},
+			"Bullet": esc(th.Bullet), "Bullet2": "◦", "Font": body.WordName, "Muted": hex(w.st.Marker.Color),
+			"Indent1": tw(w.st.ListIndent), "Indent2": tw(2 * w.st.ListIndent), "Hanging": tw(w.st.ListIndent * 0.75)}},
 		{"word/settings.xml", "settings.xml", map[string]any{"Lang": esc(d.Lang), "Hyphenate": th.Typography.Hyphenate,
 			// as the PDF: a word is hyphenated only where the line would
 			// otherwise end a fifth of its width or more short
@@ -161,31 +169,27 @@ func addFile(zw *zip.Writer, name string, data []byte, t time.Time) error {
 	return err
 }
 
-// styleValues fills parts/styles.xml from the theme.
-func styleValues(d *document.Document, th *theme.Theme, body, heading string, textW float64) map[string]any {
-	line := func(size float64) int { return tw(size * th.Spacing.Leading) }
-	headingColor := th.Color.Accent
-	if th.Color.Heading != "" {
-		headingColor = th.Color.Heading
-	}
+// styleValues fills parts/styles.xml from the style sheet (and the theme's
+// switches: capitals, rules, alignment).
+func styleValues(d *document.Document, th *theme.Theme, st *style.Sheet, body, heading string, textW float64) map[string]any {
 	align := "left"
 	if th.Header.Align == "center" {
 		align = "center"
 	}
 	return map[string]any{
 		"Body": body, "Heading": heading, "Lang": d.Lang, "EastAsia": eastAsianFont(d.Lang, th.Font.Body), "RTL": paged.RightToLeft(d.Lang),
-		"Text": hex(th.Color.Text), "Accent": hex(th.Color.Accent), "Muted": hex(th.Color.Muted),
-		"Rule": hex(th.Color.Rule), "HeadingColor": hex(headingColor), "Link": hex(th.Color.Accent),
-		"SzBody": hp(th.Size.Body), "SzName": hp(th.Size.Name), "SzLabel": hp(th.Size.Label),
-		"SzHeading": hp(th.Size.Heading), "SzTitle": hp(th.Size.Title), "SzSmall": hp(th.Size.Small),
-		"LineBody": line(th.Size.Body), "LineName": line(th.Size.Name), "LineLabel": line(th.Size.Label),
-		"LineHeading": line(th.Size.Heading), "LineTitle": line(th.Size.Title), "LineSmall": line(th.Size.Small),
-		"GapParagraph": tw(th.Spacing.Paragraph), "GapSection": tw(th.Spacing.Section), "GapHeading": tw(th.Spacing.Heading),
-		"GapEntry": tw(th.Spacing.Entry), "GapItem": tw(th.Spacing.Paragraph * 0.5), "GapRow": tw(th.Spacing.Paragraph * 0.6),
-		"GapLabel": tw(2), "GapContact": tw(4),
+		"Text": hex(st.Body.Color), "Accent": hex(st.Name.Color), "Muted": hex(st.Meta.Color),
+		"Rule": hex(st.Rule), "HeadingColor": hex(st.Heading.Color), "Link": hex(st.Link),
+		"SzBody": hp(st.Body.Font.Size), "SzName": hp(st.Name.Font.Size), "SzLabel": hp(st.Label.Font.Size),
+		"SzHeading": hp(st.Heading.Font.Size), "SzTitle": hp(st.EntryTitle.Font.Size), "SzSmall": hp(st.Meta.Font.Size),
+		"LineBody": tw(st.Body.Line), "LineName": tw(st.Name.Line), "LineLabel": tw(st.Label.Line),
+		"LineHeading": tw(st.Heading.Line), "LineTitle": tw(st.EntryTitle.Line), "LineSmall": tw(st.Meta.Line),
+		"GapParagraph": tw(st.Space.Paragraph), "GapSection": tw(st.Space.Section), "GapHeading": tw(st.Space.Heading),
+		"GapEntry": tw(st.Space.Entry), "GapItem": tw(st.Space.Item), "GapRow": tw(st.Space.Row),
+		"GapLabel": tw(st.Space.Label), "GapContact": tw(st.Space.Contact),
 		"Align": align, "NameCaps": th.Header.Uppercase, "HeadingCaps": th.Headings.Uppercase,
 		"HeadingBold": th.Headings.Bold, "HeadingRule": th.Headings.Rule, "TextWidth": tw(textW),
-		"HeadingTracking": tw(th.Headings.Tracking * th.Size.Heading), // letter spacing, as the PDF
+		"HeadingTracking": tw(st.Heading.Font.Track), // letter spacing, as the PDF
 	}
 }
 
@@ -262,8 +266,9 @@ type writer struct {
 	b        bytes.Buffer      // the body; a buffer, so that dropLastKeepNext can edit its tail in place
 	rels     map[string]string // hyperlink target → relationship id
 	relOrder []string
-	textW    float64 // text width in points
-	keyW     float64 // the key column of key–value rows (paged.KeyColumn), once measured
+	textW    float64      // text width in points
+	st       *style.Sheet // the theme resolved (at the PDF layout's fit)
+	keyW     float64      // the key column of key–value rows (paged.KeyColumn), once measured
 	bodyFont string
 	image    *imageRef
 	warnings []string
@@ -439,9 +444,10 @@ func (w *writer) contactLines() [][]int {
 	}
 	widths := make([]float64, len(items))
 	for i, c := range items {
-		widths[i] = face.Width(c.Text, th.Size.Small)
+		widths[i] = face.Width(c.Text, w.st.Contact.Font.Size)
 	}
-	sepW := face.Width(strings.TrimSpace(th.Header.Separator), th.Size.Small) + 2*face.Width(" ", th.Size.Small)
+	small := w.st.Contact.Font.Size
+	sepW := face.Width(strings.TrimSpace(th.Header.Separator), small) + 2*face.Width(" ", small)
 	width := w.textW
 	if w.image != nil {
 		width -= w.image.w + 12
@@ -461,32 +467,31 @@ func (w *writer) header() {
 		}
 	} else if h.Label != "" {
 		// an anonymised profile: the label is the title, a size smaller
-		pt := w.th.Size.Name * 0.75
-		size := hp(pt)
-		spacing := fmt.Sprintf(`<w:spacing w:before="0" w:line="%d" w:lineRule="exact"/>`, tw(pt*w.th.Spacing.Leading))
+		size := hp(w.st.Title.Font.Size)
+		spacing := fmt.Sprintf(`<w:spacing w:before="0" w:line="%d" w:lineRule="exact"/>`, tw(w.st.Title.Line))
 		w.para("Title", spacing, w.runs(document.Plain(h.Label), fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)))
 	}
 	var rule string
 	if w.th.Header.Rule {
-		rule = `<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="6" w:color="` + hex(w.th.Color.Rule) + `"/></w:pBdr>`
+		rule = `<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="6" w:color="` + hex(w.st.Rule) + `"/></w:pBdr>`
 	}
 	// The photo hangs beside the header; when it is taller, a spacer
 	// paragraph takes the rest of its height (as in the PDF), so that nothing
 	// wraps around it and the rule runs under it.
 	spacer := 0.0
 	if w.image != nil {
-		th := w.th
+		st := w.st
 		height := 0.0
 		if h.Name != "" {
-			height += th.Size.Name * th.Spacing.Leading
+			height += st.Name.Line
 			if h.Label != "" {
-				height += 2 + th.Size.Label*th.Spacing.Leading
+				height += st.Space.Label + st.Label.Line
 			}
 		} else if h.Label != "" {
-			height += th.Size.Name * 0.75 * th.Spacing.Leading
+			height += st.Title.Line
 		}
 		if n := len(w.contactLines()); len(h.Contacts) > 0 {
-			height += 4 + float64(n)*th.Size.Small*th.Spacing.Leading
+			height += st.Space.Contact + float64(n)*st.Contact.Line
 		}
 		spacer = w.image.h - height
 	}
@@ -593,11 +598,11 @@ func (w *writer) rows(r *document.Rows, inEntry bool) {
 		if f == nil {
 			return 0
 		}
-		return f.Width(t.String(), th.Size.Body)
+		return f.Width(t.String(), w.st.Key.Font.Size)
 	}
-	gutter := 0.6 * th.Size.Body // as the PDF: a row reads as one line
+	gutter := w.st.Gutter // as the PDF: a row reads as one line
 	if w.keyW == 0 {
-		w.keyW = paged.KeyColumn(w.doc, func(t document.Text) float64 { return width(boldFace, t) }, gutter, max(th.KeyCol, 0.38*w.textW))
+		w.keyW = paged.KeyColumn(w.doc, func(t document.Text) float64 { return width(boldFace, t) }, gutter, w.st.KeyLimit(w.textW))
 	}
 	keyW := w.keyW
 	for ri, row := range r.Rows {
@@ -653,8 +658,8 @@ func (w *writer) entry(e *document.Entry, child bool) {
 	var title strings.Builder
 	extra := ""
 	if e.Group {
-		size := hp(th.Size.Title + 0.5)
-		extra = fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hex(th.Color.Accent), size, size)
+		size := hp(w.st.GroupTitle.Font.Size)
+		extra = fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hex(w.st.GroupTitle.Color), size, size)
 	}
 	subtitle := e.Subtitle
 	title.WriteString(w.runs(e.Title, extra))
@@ -677,7 +682,7 @@ func (w *writer) entry(e *document.Entry, child bool) {
 	if len(subtitle) > 0 || e.Location != "" {
 		runs := w.runs(subtitle, "")
 		if e.Location != "" {
-			runs += "<w:r><w:tab/></w:r>" + textRun(e.Location, `<w:i w:val="0"/><w:sz w:val="`+strconv.Itoa(hp(th.Size.Small))+`"/>`)
+			runs += "<w:r><w:tab/></w:r>" + textRun(e.Location, `<w:i w:val="0"/><w:sz w:val="`+strconv.Itoa(hp(w.st.Location.Font.Size))+`"/>`)
 		}
 		w.para("EntrySubtitle", "", runs)
 	}
@@ -737,5 +742,5 @@ func (w *writer) sectPr(size [2]int) {
 	}
 	fmt.Fprintf(&w.b, `<w:sectPr>%s<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="%d" w:footer="%d" w:gutter="0"/></w:sectPr>`+"\n",
 		footerRef, size[0], size[1], tw(th.Margin.Top), tw(th.Margin.Right), tw(th.Margin.Bottom), tw(th.Margin.Left),
-		tw(th.Margin.Top/2), tw(th.Margin.Bottom/2-th.Size.Small))
+		tw(th.Margin.Top/2), tw(th.Margin.Bottom/2-w.st.Footer.Font.Size))
 }

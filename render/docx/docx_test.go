@@ -24,6 +24,7 @@ import (
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/internal/testkit"
+	"github.com/vitae-dev/vitae/render/style"
 	"github.com/vitae-dev/vitae/theme"
 )
 
@@ -591,5 +592,42 @@ func TestContactLineBreaksLikeThePDF(t *testing.T) {
 	before := p[:br]
 	if strings.HasSuffix(strings.TrimSpace(before[strings.LastIndex(before, "<w:t"):]), "·</w:t></w:r><w:r>") {
 		t.Errorf("a separator ends the first line: %s", before)
+	}
+}
+
+// Word's styles are the style sheet's, at the fit the PDF layout used: type
+// sizes, exact line heights and spaces come from style.Resolve, not from
+// factors of the writer's own.
+func TestStylesAreTheStyleSheets(t *testing.T) {
+	c := buildYAML(t, "basics: {name: x, label: y, email: a@example.com}\n", spec{Theme: "modern"})
+	c.o.Fit = style.Fit{Scale: 0.9, Leading: 1.1, Space: 0.7}
+	st := style.Resolve(c.o.Theme, c.o.Fit)
+	styles := unzip(t, render(t, c))["word/styles.xml"]
+	styleOf := func(id string) string {
+		i := strings.Index(styles, `w:styleId="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no %s style", id)
+		}
+		return styles[i : i+strings.Index(styles[i:], "</w:style>")]
+	}
+	for _, c := range []struct {
+		id   string
+		want []string
+	}{
+		{"Normal", []string{fmt.Sprintf(`w:before="%d"`, tw(st.Space.Paragraph)), fmt.Sprintf(`w:line="%d"`, tw(st.Body.Line))}},
+		{"Title", []string{fmt.Sprintf(`<w:sz w:val="%d"/>`, hp(st.Name.Font.Size)), fmt.Sprintf(`w:line="%d"`, tw(st.Name.Line))}},
+		{"Subtitle", []string{fmt.Sprintf(`w:before="%d"`, tw(st.Space.Label)), fmt.Sprintf(`<w:sz w:val="%d"/>`, hp(st.Label.Font.Size))}},
+		{"Contact", []string{fmt.Sprintf(`w:before="%d"`, tw(st.Space.Contact)), fmt.Sprintf(`w:line="%d"`, tw(st.Contact.Line))}},
+		{"Heading1", []string{fmt.Sprintf(`w:before="%d" w:after="%d"`, tw(st.Space.Section), tw(st.Space.Heading)), fmt.Sprintf(`<w:sz w:val="%d"/>`, hp(st.Heading.Font.Size))}},
+		{"Heading2", []string{fmt.Sprintf(`w:before="%d"`, tw(st.Space.Entry)), fmt.Sprintf(`<w:sz w:val="%d"/>`, hp(st.EntryTitle.Font.Size))}},
+		{"ListBullet", []string{fmt.Sprintf(`w:before="%d"`, tw(st.Space.Item))}},
+		{"KeyValue", []string{fmt.Sprintf(`w:before="%d"`, tw(st.Space.Row))}},
+	} {
+		s := styleOf(c.id)
+		for _, w := range c.want {
+			if !strings.Contains(s, w) {
+				t.Errorf("%s: want %s in\n%s", c.id, w, s)
+			}
+		}
 	}
 }

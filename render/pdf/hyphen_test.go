@@ -33,7 +33,7 @@ func TestHyphenationWhereALineWouldBeLoose(t *testing.T) {
 			t.Fatal(err)
 		}
 		l := r.layout(metrics{1, o.Theme.Spacing.Leading, 1})
-		f := l.body("", 10)
+		f := font{family: l.th.Font.Body, size: 10}
 		width := r.width(f, "The infrastruc- ")
 		if c.lang == "de" {
 			width = r.width(f, "Die Qualitätssicherungs")

@@ -4,6 +4,7 @@ import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/hyphen"
 	"github.com/vitae-dev/vitae/render/photo"
+	"github.com/vitae-dev/vitae/render/style"
 	"github.com/vitae-dev/vitae/theme"
 )
 
@@ -67,6 +68,7 @@ type measurer interface {
 type layouter struct {
 	doc     *document.Document
 	th      *theme.Theme
+	st      *style.Sheet // the theme resolved at the metrics m
 	m       metrics
 	meas    measurer
 	x0, w   float64 // content box left and width
@@ -132,15 +134,11 @@ type segment struct {
 	font font
 }
 
-func (l *layouter) size(s float64) float64 { return s * l.m.scale }
-
-func (l *layouter) gap(s float64) float64 { return s * l.m.space }
-
 func (l *layouter) lineH(size float64) float64 { return size * l.m.leading }
 
-// style of the body text.
-func (l *layouter) body(style string, size float64) font {
-	return font{family: l.th.Font.Body, style: style, size: l.size(size)}
+// fontOf is a style sheet's font as the layout's.
+func fontOf(f style.Font) font {
+	return font{family: f.Family, style: f.Style, size: f.Size, track: f.Track}
 }
 
 func (l *layouter) add(ln line) { l.lines = append(l.lines, ln) }
@@ -155,7 +153,7 @@ func (l *layouter) keepLast(v bool) {
 func (l *layouter) run() {
 	l.header()
 	if len(l.lines) > 0 {
-		l.pendingGap = l.gap(l.th.Spacing.Section * 0.6) // between the header and an untitled summary
+		l.pendingGap = l.st.Space.AfterHeader // between the header and an untitled summary
 	}
 	for _, s := range l.doc.Sections {
 		l.section(s)

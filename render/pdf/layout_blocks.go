@@ -13,12 +13,8 @@ import (
 // lines, with orphan and widow control; inside an entry, the entry's lines
 // stay together.
 func (l *layouter) blocks(bs []document.Block, x, w float64, top bool) {
-	th := l.th
-	for i, b := range bs {
-		before := l.gap(th.Spacing.Paragraph)
-		if i == 0 {
-			before = l.gap(th.Spacing.Paragraph)
-		}
+	for _, b := range bs {
+		before := l.st.Space.Paragraph
 		switch b := b.(type) {
 		case document.Paragraph:
 			first := len(l.lines)
@@ -44,23 +40,23 @@ func (l *layouter) blocks(bs []document.Block, x, w float64, top bool) {
 			l.close(prev)
 		case *document.Entry:
 			prev := l.open("Div")
-			l.entry(b, x, w, l.takeGap(l.gap(th.Spacing.Entry)), false)
+			l.entry(b, x, w, l.takeGap(l.st.Space.Entry), false)
 			l.close(prev)
 		}
 	}
 }
 
 func (l *layouter) paragraphStyle(style string) (font, string, float64) {
-	th := l.th
+	st := l.st
 	switch style {
 	case document.StyleIntro:
-		return l.body("I", th.Size.Body), th.Color.Text, 0
+		return fontOf(st.Intro.Font), st.Intro.Color, 0
 	case document.StyleQuote:
-		return l.body("I", th.Size.Body), th.Color.Text, 10
+		return fontOf(st.Quote.Font), st.Quote.Color, st.QuoteIndent
 	case document.StyleMeta:
-		return l.body("", th.Size.Small), th.Color.Muted, 0
+		return fontOf(st.Meta.Font), st.Meta.Color, 0
 	}
-	return l.body("", th.Size.Body), th.Color.Text, 0
+	return fontOf(st.Body.Font), st.Body.Color, 0
 }
 
 // widowControl keeps a paragraph's first two and last two lines together.
@@ -78,19 +74,19 @@ func (l *layouter) widowControl(first int) {
 
 func (l *layouter) list(items []document.Item, x, w float64, depth int, before float64, top bool) {
 	th := l.th
-	f := l.body("", th.Size.Body)
-	indent := th.Spacing.Indent
+	f := fontOf(l.st.Body.Font)
+	indent := l.st.ListIndent
 	for i, it := range items {
 		first := len(l.lines)
 		b := before
 		if i > 0 || depth > 0 {
-			b = l.gap(th.Spacing.Paragraph * 0.5)
+			b = l.st.Space.Item
 		}
 		li := l.open("LI")
 		lbl := l.leaf("Lbl")
 		body := l.open("LBody")
 		l.hyphenate, l.justify = l.allowHyphens, l.allowJustify
-		l.textLines(it.Text, f, th.Color.Text, x+indent, w-indent, "left", b)
+		l.textLines(it.Text, f, l.st.Body.Color, x+indent, w-indent, "left", b)
 		l.hyphenate, l.justify = false, false
 		l.close(body)
 		if len(l.lines) > first {
@@ -107,7 +103,7 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 			var marker []op
 			for _, seg := range l.resolve(bullet, f) {
 				bw := l.meas.width(seg.font, seg.text)
-				marker = append(marker, op{kind: opText, x: bx, y: l.baseline(ln.h, f.size), w: bw, text: seg.text, font: seg.font, color: th.Color.Muted, el: lbl})
+				marker = append(marker, op{kind: opText, x: bx, y: l.baseline(ln.h, f.size), w: bw, text: seg.text, font: seg.font, color: l.st.Marker.Color, el: lbl})
 				bx += bw
 			}
 			ln.ops = append(marker, ln.ops...)
@@ -129,7 +125,6 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 // value, and dates flush right. The content has each row in reading order
 // (key, value, dates), as do the tags (TR, TH, TD).
 func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool) {
-	th := l.th
 	blockStart := len(l.lines)
 	defer func() {
 		// In an entry the rows (technologies, customers, duration) stay
@@ -140,12 +135,11 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 			}
 		}
 	}()
-	bodySize := l.size(th.Size.Body)
-	gutter := 0.6 * bodySize // close enough that extractors read a row as one line
-	keyFont, valFont := l.body("B", th.Size.Body), l.body("", th.Size.Body)
-	dateFont := l.body("", th.Size.Body)
+	st := l.st
+	gutter := st.Gutter
+	keyFont, valFont, dateFont := fontOf(st.Key.Font), fontOf(st.Body.Font), fontOf(st.Dates.Font)
 	if l.keyW == 0 {
-		l.keyW = paged.KeyColumn(l.doc, func(t document.Text) float64 { return l.textWidth(t, keyFont) }, gutter, max(th.KeyCol*l.m.scale, 0.38*w))
+		l.keyW = paged.KeyColumn(l.doc, func(t document.Text) float64 { return l.textWidth(t, keyFont) }, gutter, st.KeyLimit(w))
 	}
 	keyW := l.keyW
 	dateW := 0.0
@@ -158,7 +152,7 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 	for i, row := range r.Rows {
 		b := before
 		if i > 0 {
-			b = l.gap(th.Spacing.Paragraph * 0.6)
+			b = st.Space.Row
 		}
 		valueEnd := x + w
 		if row.Dates != "" {
@@ -184,7 +178,7 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 			if offset == 0 {
 				n = max(len(keyLines), len(valueLines))
 			}
-			lh := l.lineH(bodySize)
+			lh := l.lineH(st.Body.Font.Size)
 			for j := 0; j < n; j++ {
 				ln := line{h: lh}
 				if j == 0 {
@@ -196,14 +190,14 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 						// flush against the gutter: every row's key as close
 						// to its value as the widest (extractors that read
 						// by geometry take the row as one line)
-						l.place(&ln, keyLines[j], x, l.th.Color.Text, "end", keyW-gutter)
+						l.place(&ln, keyLines[j], x, st.Key.Color, "end", keyW-gutter)
 					} else {
-						l.place(&ln, keyLines[j], x, l.th.Color.Text, "left", valueEnd-x)
+						l.place(&ln, keyLines[j], x, st.Key.Color, "left", valueEnd-x)
 					}
 				}
 				if j >= offset && j-offset < len(valueLines) {
 					l.cur = td
-					l.place(&ln, valueLines[j-offset], x+keyW, l.th.Color.Text, "left", valueEnd-x-keyW)
+					l.place(&ln, valueLines[j-offset], x+keyW, st.Body.Color, "left", valueEnd-x-keyW)
 				}
 				l.cur = tr
 				l.add(ln)
@@ -217,13 +211,13 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 				t, f = row.Value, valFont
 			}
 			td := l.open("TD")
-			l.textLines(t, f, th.Color.Text, x, valueEnd-x, "left", b)
+			l.textLines(t, f, st.Body.Color, x, valueEnd-x, "left", b)
 			l.close(td)
 		}
 		if row.Dates != "" && len(l.lines) > first {
 			ln := &l.lines[first]
 			td := l.open("TD")
-			l.rightText(ln, row.Dates, dateFont, th.Color.Muted, x+w)
+			l.rightText(ln, row.Dates, dateFont, st.Dates.Color, x+w)
 			l.close(td)
 		}
 		l.close(tr)
@@ -240,21 +234,19 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child bool) {
 	th := l.th
 	first := len(l.lines)
-	titleSize := th.Size.Title
+	st := l.st
+	title := st.EntryTitle
 	if e.Group {
-		titleSize = th.Size.Title + 0.5
+		title = st.GroupTitle
 	}
-	titleFont := font{family: th.Font.Heading, style: "B", size: l.size(titleSize)}
-	small := l.body("", th.Size.Small)
-	dateFont := l.body("", th.Size.Body)
+	titleFont := fontOf(title.Font)
+	small := fontOf(st.Location.Font)
+	dateFont := fontOf(st.Dates.Font)
 	datesW := 0.0
 	if e.Dates != "" {
 		datesW = l.meas.width(dateFont, e.Dates) + 10
 	}
-	titleColor := th.Color.Text
-	if e.Group {
-		titleColor = th.Color.Accent
-	}
+	titleColor := title.Color
 	subtitle := e.Subtitle
 	location := e.Location
 	heading := l.open("H3")
@@ -286,7 +278,7 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		sub := len(l.lines)
 		if len(subtitle) > 0 {
 			prev := l.open("P")
-			l.textLines(subtitle, l.body("I", th.Size.Body), th.Color.Muted, x, w-locW, "left", 0)
+			l.textLines(subtitle, fontOf(st.EntrySubtitle.Font), st.EntrySubtitle.Color, x, w-locW, "left", 0)
 			l.close(prev)
 		} else {
 			l.add(line{h: l.lineH(small.size)})
@@ -296,7 +288,7 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 			locEl = l.leaf("P")
 		}
 	}
-	l.pendingGap = l.gap(th.Spacing.Paragraph)
+	l.pendingGap = st.Space.Paragraph
 	contentStart := len(l.lines)
 	l.blocks(e.Blocks, x, w, false)
 	l.pendingGap = 0
@@ -306,11 +298,11 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	cur := l.cur
 	if titleLine >= 0 {
 		l.cur = datesEl
-		l.rightText(&l.lines[titleLine], e.Dates, dateFont, th.Color.Muted, x+w)
+		l.rightText(&l.lines[titleLine], e.Dates, dateFont, st.Dates.Color, x+w)
 	}
 	if subLine >= 0 {
 		l.cur = locEl
-		l.rightText(&l.lines[subLine], location, small, th.Color.Muted, x+w)
+		l.rightText(&l.lines[subLine], location, small, st.Location.Color, x+w)
 	}
 	l.cur = cur
 	// The title and subtitle stay with the first two lines of what follows;
@@ -326,12 +318,12 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	}
 	l.keepLast(true) // the group's head sticks to its first role
 	for i, c := range e.Children {
-		gap := l.gap(th.Spacing.Entry)
+		gap := st.Space.Entry
 		if len(c.Blocks) == 0 {
-			gap = l.gap(th.Spacing.Paragraph * 0.6) // one-line children sit close
+			gap = st.Space.Child // one-line children sit close
 		}
 		if i == 0 {
-			gap = l.gap(th.Spacing.Paragraph * 1.5)
+			gap = st.Space.FirstChild
 		}
 		prev := l.open("Div")
 		l.entry(c, x, w, gap, true)

@@ -23,10 +23,11 @@ func (l *layouter) header() {
 		name = typography.Upper(l.doc.Lang, name)
 	}
 	first := len(l.lines)
-	nameFont := font{family: th.Font.Heading, style: "B", size: l.size(th.Size.Name)}
+	st := l.st
+	nameFont := fontOf(st.Name.Font)
 	if name != "" {
 		prev := l.open("H1")
-		l.textLines(document.Plain(name), nameFont, th.Color.Accent, 0, width, align, 0)
+		l.textLines(document.Plain(name), nameFont, st.Name.Color, 0, width, align, 0)
 		l.close(prev)
 	}
 	if h.Label != "" {
@@ -35,14 +36,11 @@ func (l *layouter) header() {
 			role = "H1"
 		}
 		prev := l.open(role)
-		labelFont := l.body("", th.Size.Label)
 		t := document.Plain(h.Label)
 		if name == "" { // an anonymised profile: the label is the title
-			labelFont = nameFont
-			labelFont.size = l.size(th.Size.Name * 0.75)
-			l.textLines(t, labelFont, th.Color.Accent, 0, width, align, 0)
+			l.textLines(t, fontOf(st.Title.Font), st.Title.Color, 0, width, align, 0)
 		} else {
-			l.textLines(t, labelFont, th.Color.Muted, 0, width, align, l.gap(2))
+			l.textLines(t, fontOf(st.Label.Font), st.Label.Color, 0, width, align, st.Space.Label)
 		}
 		l.close(prev)
 	}
@@ -52,7 +50,7 @@ func (l *layouter) header() {
 		// The items fall into balanced lines, whole, the separator only
 		// between two items on a line (package paged: Word breaks the line
 		// at the same items).
-		f := l.body("", th.Size.Small)
+		f := fontOf(st.Contact.Font)
 		widths := make([]float64, len(h.Contacts))
 		for i, c := range h.Contacts {
 			widths[i] = l.textWidth(document.Plain(c.Text), f)
@@ -71,10 +69,10 @@ func (l *layouter) header() {
 				ws[0].space = false
 				ln := line{h: l.lineH(f.size)}
 				if n == 0 {
-					ln.before = l.gap(4)
+					ln.before = st.Space.Contact
 				}
 				n++
-				l.place(&ln, ws, 0, th.Color.Text, align, width)
+				l.place(&ln, ws, 0, st.Contact.Color, align, width)
 				l.add(ln)
 			}
 		}
@@ -99,7 +97,7 @@ func (l *layouter) header() {
 		l.lines[i].keep = true
 	}
 	if th.Header.Rule && len(l.lines) > first {
-		l.add(line{h: 0.8, before: l.gap(6), ops: []op{{kind: opRule, x: l.x0, y: 0, w: l.w, h: 0.8, color: th.Color.Rule}}})
+		l.add(line{h: 0.8, before: st.Space.HeaderRule, ops: []op{{kind: opRule, x: l.x0, y: 0, w: l.w, h: 0.8, color: st.Rule}}})
 	}
 	l.keepLast(false)
 }
@@ -115,23 +113,11 @@ func (l *layouter) section(s document.Section) {
 		if th.Headings.Uppercase {
 			title = typography.Upper(l.doc.Lang, title)
 		}
-		style := ""
-		if th.Headings.Bold {
-			style = "B"
-		}
-		f := font{family: th.Font.Heading, style: style, size: l.size(th.Size.Heading)}
-		f.track = th.Headings.Tracking * f.size
-		color := th.Color.Accent
-		if th.Color.Heading != "" {
-			color = th.Color.Heading
-		}
-		x := 0.0
-		if th.Headings.Rule == "left" {
-			x = 8
-		}
+		st := l.st
+		f, color, x := fontOf(st.Heading.Font), st.Heading.Color, st.HeadingIndent
 		first := len(l.lines)
 		prev := l.open("H2")
-		l.textLines(document.Plain(title), f, color, x, l.w-x, "left", l.gap(th.Spacing.Section))
+		l.textLines(document.Plain(title), f, color, x, l.w-x, "left", st.Space.Section)
 		l.close(prev)
 		if len(l.lines) == first { // a title of nothing printable
 			l.blocks(s.Blocks, 0, l.w, true)
@@ -144,18 +130,18 @@ func (l *layouter) section(s document.Section) {
 		switch th.Headings.Rule {
 		case "below":
 			last := &l.lines[len(l.lines)-1]
-			last.ops = append(last.ops, op{kind: opRule, x: l.x0, y: last.h + 1, w: l.w, h: 0.6, color: th.Color.Rule})
+			last.ops = append(last.ops, op{kind: opRule, x: l.x0, y: last.h + 1, w: l.w, h: 0.6, color: st.Rule})
 		case "left":
 			for i := first; i < len(l.lines); i++ {
 				ln := &l.lines[i]
-				ln.ops = append(ln.ops, op{kind: opRule, x: l.x0, y: ln.h * 0.12, w: 3, h: ln.h * 0.8, color: th.Color.Rule})
+				ln.ops = append(ln.ops, op{kind: opRule, x: l.x0, y: ln.h * 0.12, w: 3, h: ln.h * 0.8, color: st.Rule})
 			}
 		}
 		for i := first; i < len(l.lines); i++ {
 			l.lines[i].keep = true
 			l.lines[i].heading = true
 		}
-		l.pendingGap = l.gap(th.Spacing.Heading)
+		l.pendingGap = st.Space.Heading
 	}
 	l.blocks(s.Blocks, 0, l.w, true)
 	l.keepLast(false)

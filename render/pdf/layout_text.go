@@ -356,8 +356,8 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		return
 	}
 	for i := range ln.ops {
-		if ln.ops[i].kind == opText && ln.ops[i].url != "" && ln.ops[i].color == l.th.Color.Text {
-			ln.ops[i].color = l.th.Color.Accent
+		if ln.ops[i].kind == opText && ln.ops[i].url != "" && ln.ops[i].color == l.st.Body.Color {
+			ln.ops[i].color = l.st.Link
 		}
 	}
 }

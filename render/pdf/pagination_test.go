@@ -110,7 +110,7 @@ func TestKoreanWrapsAtSpaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	l := r.layout(metrics{1, o.Theme.Spacing.Leading, 1})
-	lines := l.wrap(document.Plain(text), l.body("", 10), 150)
+	lines := l.wrap(document.Plain(text), font{family: l.th.Font.Body, size: 10}, 150)
 	if len(lines) < 3 {
 		t.Fatalf("%d lines", len(lines))
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/render/pdf/pdfwrite"
 	"github.com/vitae-dev/vitae/render/photo"
+	"github.com/vitae-dev/vitae/render/style"
 	"github.com/vitae-dev/vitae/theme"
 )
 
@@ -463,6 +464,7 @@ func (r *renderer) layout(m metrics) *layouter {
 	l := &layouter{
 		doc:     r.doc,
 		th:      th,
+		st:      style.Resolve(th, style.Fit{Scale: m.scale, Leading: m.leading, Space: m.space}),
 		m:       m,
 		meas:    r,
 		x0:      th.Margin.Left,
@@ -506,10 +508,10 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 			}
 		}
 		if th.Footer && len(pages) > 1 {
-			f := font{family: th.Font.Body, size: th.Size.Small}
+			f, color := r.footer()
 			s := valid(fmt.Sprintf(d.Labels.Page, pi+1, len(pages)))
 			w := r.width(f, s)
-			r.drawOp(p, img, op{kind: opText, x: (r.size[0] - w) / 2, y: 0, text: s, font: f, color: th.Color.Muted}, r.size[1]-th.Margin.Bottom/2)
+			r.drawOp(p, img, op{kind: opText, x: (r.size[0] - w) / 2, y: 0, text: s, font: f, color: color}, r.size[1]-th.Margin.Bottom/2)
 		}
 	}
 	return out.Bytes()
@@ -535,6 +537,13 @@ func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float
 			p.Image(img, o.x, top+o.y, o.w, o.h)
 		}
 	}
+}
+
+// footer is the font and colour of "Page N of M", as the style sheet of
+// the fitted layout has them (the Word footer has the same).
+func (r *renderer) footer() (font, string) {
+	ft := style.Resolve(r.th, style.Fit{Scale: r.fit.scale, Leading: r.fit.leading, Space: r.fit.space}).Footer
+	return fontOf(ft.Font), ft.Color
 }
 
 // valid makes text valid UTF-8.

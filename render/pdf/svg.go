@@ -59,10 +59,10 @@ func RenderSVG(d *document.Document, opts Options) (*SVG, error) {
 			}
 		}
 		if th.Footer && len(pages) > 1 {
-			f := font{family: th.Font.Body, size: th.Size.Small}
+			f, color := r.footer()
 			s := fmt.Sprintf(d.Labels.Page, pi+1, len(pages))
 			w := r.width(f, s)
-			r.svgOp(&body, op{kind: opText, x: (r.size[0] - w) / 2, text: s, font: f, color: th.Color.Muted}, r.size[1]-th.Margin.Bottom/2, used)
+			r.svgOp(&body, op{kind: opText, x: (r.size[0] - w) / 2, text: s, font: f, color: color}, r.size[1]-th.Margin.Bottom/2, used)
 		}
 		fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="page" viewBox="0 0 %.2f %.2f" width="%.2f" height="%.2f">`, r.size[0], r.size[1], r.size[0], r.size[1])
 		b.WriteString(`<style>text{white-space:pre;font-kerning:none}</style><rect width="100%" height="100%" fill="#fff"/>`)
