@@ -28,6 +28,7 @@ import (
 	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/render/style"
 	"github.com/vitae-dev/vitae/theme"
+	"github.com/vitae-dev/vitae/typography"
 )
 
 //go:embed parts/*.xml
@@ -455,21 +456,56 @@ func (w *writer) contactLines() [][]int {
 	return paged.ContactLines(widths, sepW, width)
 }
 
+// balanced is the indent that makes a header line that wraps wrap in
+// lines of even length, as the PDF does (paged.Balanced), in the header's
+// width (beside the photo); "" when it fits on one line.
+func (w *writer) balanced(text string, f style.Font) string {
+	face, err := fonts.Builtin(f.Family, f.Style)
+	if err != nil {
+		return ""
+	}
+	width := w.textW
+	if w.image != nil {
+		width -= w.image.w + 12
+	}
+	words := strings.Fields(text)
+	widths := make([]float64, len(words))
+	for i, wd := range words {
+		widths[i] = face.Width(wd, f.Size)
+	}
+	sp := face.Width(" ", f.Size)
+	lines := func(x float64) int { return paged.WordLines(widths, sp, x) }
+	if lines(width) < 2 {
+		return ""
+	}
+	// a space to spare: Word measures a little differently
+	bw := min(width, paged.Balanced(lines, width)+sp)
+	left := 0.0
+	if w.th.Header.Align == "center" {
+		left = (width - bw) / 2
+	}
+	return fmt.Sprintf(`<w:ind w:left="%d" w:right="%d"/>`, tw(left), tw(w.textW-left-bw))
+}
+
 func (w *writer) header() {
 	h := w.doc.Header
 	if w.image != nil {
 		w.para("", `<w:spacing w:before="0" w:line="20" w:lineRule="exact"/>`, w.anchor())
 	}
 	if h.Name != "" {
-		w.para("Title", "", w.runs(document.Plain(h.Name), ""))
+		name := h.Name
+		if w.th.Header.Uppercase {
+			name = typography.Upper(w.doc.Lang, name)
+		}
+		w.para("Title", w.balanced(name, w.st.Name.Font), w.runs(document.Plain(h.Name), ""))
 		if h.Label != "" {
-			w.para("Subtitle", "", w.runs(document.Plain(h.Label), ""))
+			w.para("Subtitle", w.balanced(h.Label, w.st.Label.Font), w.runs(document.Plain(h.Label), ""))
 		}
 	} else if h.Label != "" {
 		// an anonymised profile: the label is the title, a size smaller
 		size := hp(w.st.Title.Font.Size)
 		spacing := fmt.Sprintf(`<w:spacing w:before="0" w:line="%d" w:lineRule="exact"/>`, tw(w.st.Title.Line))
-		w.para("Title", spacing, w.runs(document.Plain(h.Label), fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)))
+		w.para("Title", spacing+w.balanced(h.Label, w.st.Title.Font), w.runs(document.Plain(h.Label), fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)))
 	}
 	var rule string
 	if w.th.Header.Rule {

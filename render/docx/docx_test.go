@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -629,5 +630,22 @@ func TestStylesAreTheStyleSheets(t *testing.T) {
 				t.Errorf("%s: want %s in\n%s", c.id, w, s)
 			}
 		}
+	}
+}
+
+// A header line that wraps gets the PDF's balanced width as an indent, so
+// that Word's lines are as even as the PDF's; one that fits gets none.
+func TestWrappedTitleIsBalanced(t *testing.T) {
+	long := unzip(t, render(t, buildYAML(t, "basics:\n  name: Senior Lead Architect and Senior Manager of Content Delivery Network Automation Platforms\n", spec{Theme: "modern"})))["word/document.xml"]
+	m := regexp.MustCompile(`<w:pStyle w:val="Title"/><w:ind w:left="0" w:right="(\d+)"/>`).FindStringSubmatch(long)
+	if m == nil {
+		t.Fatalf("no balancing indent on the wrapped title:\n%s", long[:min(len(long), 600)])
+	}
+	if r, _ := strconv.Atoi(m[1]); r < 20*20 {
+		t.Errorf("right indent %s twips: the lines are not evened out", m[1])
+	}
+	short := unzip(t, render(t, buildYAML(t, "basics:\n  name: Ada Lovelace\n", spec{Theme: "modern"})))["word/document.xml"]
+	if strings.Contains(short, `<w:pStyle w:val="Title"/><w:ind`) {
+		t.Error("a title on one line has an indent")
 	}
 }

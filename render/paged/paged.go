@@ -51,20 +51,34 @@ func RightToLeft(lang string) bool {
 // runt of one item under a full one. An item wider than a line stands alone.
 // It returns the items of each line, by index.
 func ContactLines(widths []float64, sepW, w float64) [][]int {
-	lines := greedy(widths, sepW, w)
-	if len(lines) < 2 {
-		return lines
+	return greedy(widths, sepW, Balanced(func(x float64) int { return len(greedy(widths, sepW, x)) }, w))
+}
+
+// Balanced is the narrowest width, at most w, at which a text takes no more
+// lines than it takes at w (lines counts them at a width): a heading that
+// wraps gets lines of even length (CSS's text-wrap: balance) instead of a
+// full line and a word alone under it.
+func Balanced(lines func(width float64) int, w float64) float64 {
+	n := lines(w)
+	if n < 2 {
+		return w
 	}
 	lo, hi := 0.0, w
 	for i := 0; i < 24; i++ {
 		mid := (lo + hi) / 2
-		if len(greedy(widths, sepW, mid)) <= len(lines) {
+		if lines(mid) <= n {
 			hi = mid
 		} else {
 			lo = mid
 		}
 	}
-	return greedy(widths, sepW, hi)
+	return hi
+}
+
+// WordLines counts the lines that words of the given widths take, wrapped
+// at spaces of width sp in width w (a word wider than w stands alone).
+func WordLines(widths []float64, sp, w float64) int {
+	return len(greedy(widths, sp, w))
 }
 
 func greedy(widths []float64, sepW, w float64) [][]int {

@@ -43,3 +43,17 @@ func TestKeyColumnIsOnePerDocument(t *testing.T) {
 		t.Errorf("key column %v, want 13 (Technologies and a gutter of 1)", got)
 	}
 }
+
+// Balanced keeps the number of lines and makes them as even as it can: ten
+// words of 10 with spaces of 1 in 100 take two lines, 54 wide each at most.
+func TestBalanced(t *testing.T) {
+	widths := []float64{10, 10, 10, 10, 10, 10, 10, 10, 10, 10}
+	lines := func(x float64) int { return WordLines(widths, 1, x) }
+	bw := Balanced(lines, 100)
+	if lines(bw) != 2 || bw > 54.01 || bw < 53.99 {
+		t.Errorf("balanced width %.2f (%d lines), want 54 (two lines of five words)", bw, lines(bw))
+	}
+	if got := Balanced(lines, 200); got != 200 {
+		t.Errorf("one line: width %.2f, want it unchanged", got)
+	}
+}

@@ -27,7 +27,7 @@ func (l *layouter) header() {
 	nameFont := fontOf(st.Name.Font)
 	if name != "" {
 		prev := l.open("H1")
-		l.textLines(document.Plain(name), nameFont, st.Name.Color, 0, width, align, 0)
+		l.balancedLines(document.Plain(name), nameFont, st.Name.Color, width, align, 0)
 		l.close(prev)
 	}
 	if h.Label != "" {
@@ -38,9 +38,9 @@ func (l *layouter) header() {
 		prev := l.open(role)
 		t := document.Plain(h.Label)
 		if name == "" { // an anonymised profile: the label is the title
-			l.textLines(t, fontOf(st.Title.Font), st.Title.Color, 0, width, align, 0)
+			l.balancedLines(t, fontOf(st.Title.Font), st.Title.Color, width, align, 0)
 		} else {
-			l.textLines(t, fontOf(st.Label.Font), st.Label.Color, 0, width, align, st.Space.Label)
+			l.balancedLines(t, fontOf(st.Label.Font), st.Label.Color, width, align, st.Space.Label)
 		}
 		l.close(prev)
 	}
@@ -100,6 +100,18 @@ func (l *layouter) header() {
 		l.add(line{h: 0.8, before: st.Space.HeaderRule, ops: []op{{kind: opRule, x: l.x0, y: 0, w: l.w, h: 0.8, color: st.Rule}}})
 	}
 	l.keepLast(false)
+}
+
+// balancedLines lays out a header line (name, label) in width, wrapped in
+// lines of even length when it wraps (paged.Balanced; Word gets the same
+// width as an indent).
+func (l *layouter) balancedLines(t document.Text, f font, color string, width float64, align string, before float64) {
+	bw := paged.Balanced(func(x float64) int { return len(l.wrap(t, f, x)) }, width)
+	x := 0.0
+	if align == "center" {
+		x = (width - bw) / 2
+	}
+	l.textLines(t, f, color, x, bw, align, before)
 }
 
 // ---- sections ----

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // A long entry starts where the page has room and breaks between its
@@ -130,6 +131,36 @@ func TestKoreanWrapsAtSpaces(t *testing.T) {
 			if !words[w] {
 				t.Errorf("a line breaks inside a word: %q", b.String())
 			}
+		}
+	}
+}
+
+// A header title that wraps is set in lines of even length, not a full line
+// and a word alone under it, in every theme.
+func TestWrappedTitleIsBalanced(t *testing.T) {
+	for _, themeName := range theme.Names() {
+		d, o := buildYAML(t, "basics:\n  label: Senior Lead Architect and Senior Manager of Content Delivery Network Automation Platforms\n", spec{Theme: themeName})
+		_, pages, err := layOut(d, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var widths []float64
+		for _, pl := range pages[0] {
+			w := 0.0
+			for _, op := range pl.line.ops {
+				if op.kind == opText && op.font.style == "B" {
+					w += op.w
+				}
+			}
+			if w > 0 {
+				widths = append(widths, w)
+			}
+		}
+		if len(widths) < 2 {
+			t.Fatalf("%s: the title did not wrap (%v)", themeName, widths)
+		}
+		if last, first := widths[len(widths)-1], widths[0]; last < 0.6*first {
+			t.Errorf("%s: title lines %.0f … %.0f pt wide: the last is a runt", themeName, first, last)
 		}
 	}
 }
