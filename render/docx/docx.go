@@ -584,7 +584,12 @@ func (w *writer) section(s document.Section) {
 
 // blocks writes blocks; inEntry keeps them with what follows.
 func (w *writer) blocks(bs []document.Block, inEntry bool) {
-	for _, b := range bs {
+	for i, b := range bs {
+		if _, rows := b.(*document.Rows); rows && inEntry && i > 0 {
+			// an entry's rows (technologies, customers) keep with the end of
+			// what they describe, as in the PDF: not alone at a page's top
+			w.keepLastWithNext(0)
+		}
 		switch b := b.(type) {
 		case document.Paragraph:
 			style := map[string]string{document.StyleIntro: "Intro", document.StyleQuote: "Quote", document.StyleMeta: "Small"}[b.Style]

@@ -35,6 +35,11 @@ func (l *layouter) blocks(bs []document.Block, x, w float64, top bool) {
 			l.list(b.Items, x, w, 0, l.takeGap(before), top)
 			l.close(prev)
 		case *document.Rows:
+			if !top && len(l.lines) > 0 && l.pendingGap == 0 {
+				// an entry's rows (technologies, customers) keep with the
+				// end of what they describe: not alone at a page's top
+				l.keepLast(true)
+			}
 			prev := l.open("Table")
 			l.rows(b, x, w, l.takeGap(before), top)
 			l.close(prev)

@@ -164,3 +164,44 @@ func TestWrappedTitleIsBalanced(t *testing.T) {
 		}
 	}
 }
+
+// An entry's key–value rows (technologies, customers, duration) never open
+// a page: they keep with the end of what they describe. Every example, every
+// theme, both paper sizes.
+func TestEntryRowsDoNotOpenAPage(t *testing.T) {
+	for _, ex := range examples(t) {
+		for _, themeName := range theme.Names() {
+			for _, page := range []string{"a4", "letter"} {
+				d, o := buildExample(t, ex, spec{Theme: themeName, Page: page})
+				r, pages, err := layOut(d, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				inEntryTable := func(el int) bool {
+					table := false
+					for el > 0 {
+						switch r.elems[el-1].role {
+						case "Table":
+							table = true
+						case "Div":
+							return table
+						}
+						el = r.elems[el-1].parent
+					}
+					return false
+				}
+				for pi, p := range pages[1:] {
+					if len(p) == 0 {
+						continue
+					}
+					for _, op := range p[0].line.ops {
+						if op.kind == opText && inEntryTable(op.el) {
+							t.Errorf("%s %s %s: page %d opens with an entry's row %q", ex, themeName, page, pi+2, op.text)
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+}
