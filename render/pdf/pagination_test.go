@@ -205,3 +205,44 @@ func TestEntryRowsDoNotOpenAPage(t *testing.T) {
 		}
 	}
 }
+
+// No page but the last ends more than a fifth of its height short unless
+// what follows could not legally start there: its first run of lines that
+// keep together (or, for a run taller than a page, its first line) does not
+// fit in the space left. Every example, theme and paper size.
+func TestNoHolesAtPageEnds(t *testing.T) {
+	for _, ex := range examples(t) {
+		for _, themeName := range theme.Names() {
+			for _, page := range []string{"a4", "letter"} {
+				d, o := buildExample(t, ex, spec{Theme: themeName, Page: page})
+				r, pages, err := layOut(d, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ph := r.size[1] - r.th.Margin.Top - r.th.Margin.Bottom
+				for pi := 0; pi+1 < len(pages); pi++ {
+					p, next := pages[pi], pages[pi+1]
+					end := p[len(p)-1].y + p[len(p)-1].line.h
+					if end >= 0.8*ph {
+						continue
+					}
+					left := ph - end
+					chain, k := 0.0, 0
+					for ; k < len(next); k++ {
+						chain += next[k].line.before + next[k].line.h
+						if !next[k].line.keep {
+							break
+						}
+					}
+					need := chain
+					if chain > ph {
+						need = next[0].line.before + next[0].line.h
+					}
+					if need <= left+0.01 {
+						t.Errorf("%s %s %s: page %d ends %.0f%% full, yet the next %d line(s) (%.0f pt) fit in the %.0f pt left", ex, themeName, page, pi+1, 100*end/ph, k+1, need, left)
+					}
+				}
+			}
+		}
+	}
+}
