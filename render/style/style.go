@@ -5,7 +5,11 @@
 // to the look is made here, once; the renderers cannot drift apart.
 package style
 
-import "github.com/vitae-dev/vitae/theme"
+import (
+	"math"
+
+	"github.com/vitae-dev/vitae/theme"
+)
 
 // Font is a face at a size. Style is "", "B", "I" or "BI"; Track is the
 // letter spacing in points (letterspaced capitals).
@@ -80,7 +84,15 @@ func None(th *theme.Theme) Fit { return Fit{1, th.Spacing.Leading, 1} }
 // Resolve makes the style sheet of a theme at a fit.
 func Resolve(th *theme.Theme, f Fit) *Sheet {
 	size := func(s float64) float64 { return s * f.Scale }
-	gap := func(s float64) float64 { return s * f.Space }
+	// Spaces fall on a grid of the body text's line: the theme's points
+	// rounded to quarter lines (eighths for the small spaces between list
+	// items and rows), so that the page keeps one vertical rhythm.
+	line := th.Size.Body * th.Spacing.Leading
+	snap := func(s, unit float64) float64 {
+		return max(1, math.Round(s/unit)) * unit
+	}
+	gap := func(s float64) float64 { return snap(s, line/4) * f.Space }
+	fine := func(s float64) float64 { return snap(s, line/8) * f.Space }
 	text := func(family, style string, pt float64, color string) Text {
 		return Text{Font: Font{Family: family, Style: style, Size: size(pt)}, Color: color, Line: size(pt) * f.Leading}
 	}
@@ -119,18 +131,18 @@ func Resolve(th *theme.Theme, f Fit) *Sheet {
 		Gutter:        0.6 * size(th.Size.Body),
 		KeyColumn:     th.KeyCol * f.Scale,
 		Space: Spaces{
-			Label:       gap(2),
-			Contact:     gap(4),
+			Label:       fine(2),
+			Contact:     fine(4),
 			HeaderRule:  gap(6),
 			AfterHeader: gap(th.Spacing.Section * 0.6),
 			Section:     gap(th.Spacing.Section),
 			Heading:     gap(th.Spacing.Heading),
 			Entry:       gap(th.Spacing.Entry),
 			Paragraph:   gap(th.Spacing.Paragraph),
-			Item:        gap(th.Spacing.Paragraph * 0.5),
-			Row:         gap(th.Spacing.Paragraph * 0.6),
+			Item:        fine(th.Spacing.Paragraph * 0.5),
+			Row:         fine(th.Spacing.Paragraph * 0.6),
 			FirstChild:  gap(th.Spacing.Paragraph * 1.5),
-			Child:       gap(th.Spacing.Paragraph * 0.6),
+			Child:       fine(th.Spacing.Paragraph * 0.6),
 		},
 	}
 	s.Heading.Font.Track = th.Headings.Tracking * s.Heading.Font.Size

@@ -46,3 +46,28 @@ func TestFitReachesEveryTextAndSpace(t *testing.T) {
 		}
 	}
 }
+
+// Unfitted, every space is a whole number of quarter body lines (eighths
+// for the small ones: label, contact line, list items, rows, one-line
+// roles), so that the page keeps the body text's rhythm.
+func TestSpacesFallOnTheBodyLine(t *testing.T) {
+	small := map[string]bool{"Label": true, "Contact": true, "Item": true, "Row": true, "Child": true}
+	for _, name := range theme.Names() {
+		th, _, err := theme.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := Resolve(th, None(th))
+		v := reflect.ValueOf(s.Space)
+		for i := 0; i < v.NumField(); i++ {
+			field := v.Type().Field(i).Name
+			unit := s.Body.Line / 4
+			if small[field] {
+				unit = s.Body.Line / 8
+			}
+			if n := v.Field(i).Float() / unit; math.Abs(n-math.Round(n)) > 1e-9 || n < 1 {
+				t.Errorf("%s space %s: %.3f pt is %.3f × %.3f, not a whole number of them", name, field, v.Field(i).Float(), n, unit)
+			}
+		}
+	}
+}
