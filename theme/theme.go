@@ -40,6 +40,8 @@ type Theme struct {
 		Right  float64 `yaml:"right" min:"0" max:"200"`
 	} `yaml:"margin"`
 
+	// Spaces are in points; the style sheet rounds them to quarter lines of
+	// the body text (render/style), so that the page keeps one rhythm.
 	Spacing struct {
 		Leading   float64 `yaml:"leading" min:"0.8" max:"3"`  // line height as a multiple of the font size
 		Section   float64 `yaml:"section" min:"0" max:"72"`   // space before a section heading

@@ -89,6 +89,9 @@ func Resolve(th *theme.Theme, f Fit) *Sheet {
 	// items and rows), so that the page keeps one vertical rhythm.
 	line := th.Size.Body * th.Spacing.Leading
 	snap := func(s, unit float64) float64 {
+		if s <= 0 {
+			return 0 // no space asked for: none
+		}
 		return max(1, math.Round(s/unit)) * unit
 	}
 	gap := func(s float64) float64 { return snap(s, line/4) * f.Space }
