@@ -15,12 +15,14 @@ import (
 	"fmt"
 	_ "image/jpeg" // photo formats
 	_ "image/png"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
 	"text/template"
 	"time"
 
+	kflate "github.com/klauspost/compress/flate"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
@@ -129,6 +131,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, compressor)
 	for _, f := range files {
 		var data []byte
 		switch f.name {
@@ -159,6 +162,29 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		return nil, w.err
 	}
 	return &Result{Data: buf.Bytes(), Warnings: w.warnings}, nil
+}
+
+// compressor deflates the parts with klauspost/compress (decision 0004:
+// 2.7 times as fast as compress/flate at the same level, 2 % larger), its
+// writers reused across documents.
+func compressor(w io.Writer) (io.WriteCloser, error) {
+	fw := flateWriters.Get().(*kflate.Writer)
+	fw.Reset(w)
+	return &pooledFlate{fw}, nil
+}
+
+var flateWriters = sync.Pool{New: func() any {
+	fw, _ := kflate.NewWriter(nil, kflate.DefaultCompression)
+	return fw
+}}
+
+type pooledFlate struct{ *kflate.Writer }
+
+func (p *pooledFlate) Close() error {
+	err := p.Writer.Close()
+	flateWriters.Put(p.Writer)
+	p.Writer = nil
+	return err
 }
 
 func addFile(zw *zip.Writer, name string, data []byte, t time.Time) error {

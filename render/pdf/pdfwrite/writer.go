@@ -10,7 +10,6 @@ package pdfwrite
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/md5"
 	"fmt"
 	"io"
@@ -22,6 +21,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/klauspost/compress/zlib"
 	"github.com/vitae-dev/vitae/render/fonts"
 )
 
@@ -353,7 +353,8 @@ func (w *objWriter) streamCompressed(n int, dict string, data []byte) {
 }
 
 // zlibWriters are reused: a compressor's tables cost more to set up than a
-// page's content costs to compress.
+// page's content costs to compress. klauspost/compress (decision 0004): 2.7
+// times as fast as compress/zlib at the same level, 2 % larger.
 var zlibWriters = sync.Pool{New: func() any {
 	zw, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression)
 	return zw
