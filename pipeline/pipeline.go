@@ -132,9 +132,11 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 	co := compose.Options{Locale: opts.Locale, Sections: opts.Sections, Titles: opts.Titles,
 		DateFormat: th.Dates.Format, Source: in.Path, Smart: th.Typography.Smart}
 	p := &Prepared{Tailored: t, Files: files, Diagnostics: themeDiags}
-	if lang, why := compose.PickLocale(t.Resume, co); why != "" {
+	lang, why := compose.PickLocale(t.Resume, co)
+	if why != "" {
 		p.Notes = append(p.Notes, fmt.Sprintf("locale %s, %s", lang, why))
 	}
+	co.Locale = lang // chosen once: the document builder need not read the text again
 	if p.Doc, err = compose.Document(t.Resume, co); err != nil {
 		return nil, fault.New(fault.Input, err)
 	}
