@@ -55,6 +55,28 @@ func measure(dir string, name string, args ...string) (result, error) {
 	return result{ms: times[len(times)/2], peakMB: peak}, nil
 }
 
+// goFloor builds and times the least a Go program takes to start and exit
+// on this machine, for the start-up goals' sake.
+func goFloor(tmp string) (result, error) {
+	dir := filepath.Join(tmp, "floor")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return result{}, err
+	}
+	src := "package main\n\nimport \"os\"\n\nfunc main() { os.Stdout.WriteString(\"vitae\\n\") }\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+		return result{}, err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module floor\n"), 0o644); err != nil {
+		return result{}, err
+	}
+	cmd := exec.Command("go", "build", "-o", "floor", ".")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return result{}, fmt.Errorf("go build: %v: %s", err, out)
+	}
+	return measure(dir, filepath.Join(dir, "floor"))
+}
+
 type row struct {
 	what, value, goal string
 	ok                *bool
@@ -96,6 +118,12 @@ func main() {
 	out := filepath.Join(tmp, "out")
 
 	fmt.Printf("vitae, whole process, median of %d runs (%s)\n\n", *runs, machine())
+	// The floor: a Go program that prints one line, started the same way.
+	if floor, err := goFloor(tmp); err == nil {
+		report("floor: a Go program printing one line", ms(floor.ms), "", nil)
+	} else {
+		fmt.Println("(no floor measured:", err, ")")
+	}
 	version := must(measure(tmp, bin, "--version"))
 	report("`vitae --version`", ms(version.ms), "≤ 5 ms", yes(version.ms <= 5))
 	themes := must(measure(tmp, bin, "themes"))
