@@ -259,49 +259,9 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		}
 	}
 	results := make([]*Result, len(selected))
-	perInput := make([][]job, len(selected))
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
-	}
-	// Read, pick variants and tailor every input, in parallel.
-	parallel(len(selected), workers, func(i int) {
-		in := pipeline.Read(selected[i], opts.Pipeline)
-		res := &Result{Input: in.Path, Diagnostics: in.Diagnostics, Files: in.Files}
-		results[i] = res
-		if in.Resume == nil {
-			return
-		}
-		for _, v := range pipeline.Variants(in.Resume, opts.Variant, opts.AllVariants) {
-			t, err := pipeline.Tailor(in, v, opts.Pipeline)
-			if err != nil {
-				res.Diagnostics = append(res.Diagnostics, variantProblem(in.Path, err))
-				perInput[i] = nil
-				return
-			}
-			for _, d := range t.Dropped {
-				if v != "" {
-					d = "(" + v + ") " + d
-				}
-				res.Dropped = append(res.Dropped, d)
-			}
-			perInput[i] = append(perInput[i], job{input: i, in: in, t: t, name: OutputName(opts.Name, t.Resume, in.Path, v)})
-		}
-	})
-	var jobs []job
-	for _, js := range perInput {
-		jobs = append(jobs, js...)
-	}
-	// Refuse collisions before writing anything.
-	owner := map[string]string{}
-	for _, j := range jobs {
-		for _, f := range opts.Formats {
-			p := filepath.Join(opts.OutDir, j.name+f.Ext)
-			if prev, ok := owner[p]; ok {
-				return nil, &ConflictError{Path: p, A: prev, B: selected[j.input]}
-			}
-			owner[p] = selected[j.input]
-		}
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
 		return nil, fault.New(fault.Write, fmt.Errorf("cannot create the output folder: %w", err))
@@ -315,21 +275,20 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	var mu sync.Mutex
 	var pending []fsutil.Pending // written to temporary files, put in place together at the end
 	cache := loadCache(opts)
-	done := 0
-	parallel(len(jobs), workers, func(k int) {
-		j := jobs[k]
-		res := results[j.input]
-		if ctx.Err() != nil {
-			return
-		}
-		defer func() {
-			if opts.Progress != nil {
-				mu.Lock()
-				done++
-				opts.Progress(done, len(jobs))
-				mu.Unlock()
-			}
-		}()
+	// One pass, each input read, tailored, rendered and let go in turn, so
+	// that memory stays flat however many inputs there are. Two outputs with
+	// one path stop the batch; as every file is written under a temporary
+	// name and put in place only at the end, nothing is written then.
+	type claim struct {
+		input   int
+		variant string
+	}
+	owner := map[string]claim{}
+	var conflict *ConflictError
+	conflictA := 0 // the index of the conflict's first input
+	run, cancel := context.WithCancel(ctx)
+	defer cancel()
+	renderJob := func(j job, res *Result) {
 		fail := func(err error) {
 			mu.Lock()
 			res.Errors = append(res.Errors, err)
@@ -431,7 +390,74 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			}
 			mu.Unlock()
 		}
+	}
+	done := 0
+	parallel(len(selected), workers, func(i int) {
+		res := &Result{Input: selected[i]}
+		results[i] = res
+		if run.Err() != nil {
+			return
+		}
+		defer func() {
+			if opts.Progress != nil {
+				mu.Lock()
+				done++
+				opts.Progress(done, len(selected))
+				mu.Unlock()
+			}
+		}()
+		in := pipeline.Read(selected[i], opts.Pipeline)
+		res.Input, res.Diagnostics, res.Files = in.Path, in.Diagnostics, in.Files
+		if in.Resume == nil {
+			return
+		}
+		var jobs []job
+		for _, v := range pipeline.Variants(in.Resume, opts.Variant, opts.AllVariants) {
+			t, err := pipeline.Tailor(in, v, opts.Pipeline)
+			if err != nil {
+				res.Diagnostics = append(res.Diagnostics, variantProblem(in.Path, err))
+				return
+			}
+			for _, d := range t.Dropped {
+				if v != "" {
+					d = "(" + v + ") " + d
+				}
+				res.Dropped = append(res.Dropped, d)
+			}
+			jobs = append(jobs, job{input: i, in: in, t: t, name: OutputName(opts.Name, t.Resume, in.Path, v)})
+		}
+		// claim the outputs' paths before rendering any
+		mu.Lock()
+		for _, j := range jobs {
+			for _, f := range opts.Formats {
+				path := filepath.Join(opts.OutDir, j.name+f.Ext)
+				c := claim{i, j.t.Variant}
+				if prev, ok := owner[path]; ok && prev != c {
+					a, b := min(prev.input, i), max(prev.input, i)
+					if conflict == nil || a < conflictA {
+						conflict, conflictA = &ConflictError{Path: path, A: selected[a], B: selected[b]}, a
+					}
+					cancel()
+					mu.Unlock()
+					return
+				}
+				owner[path] = c
+			}
+		}
+		mu.Unlock()
+		for _, j := range jobs {
+			if run.Err() != nil {
+				return
+			}
+			renderJob(j, res)
+		}
 	})
+	if conflict != nil {
+		for _, p := range pending {
+			os.Remove(p.Temp)
+		}
+		return nil, conflict
+	}
 	// One flush for the whole batch, then every file into place (even when
 	// interrupted: what is finished is kept).
 	if failed := fsutil.Commit(pending); len(failed) > 0 {
