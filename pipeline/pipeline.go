@@ -15,6 +15,7 @@ import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/render"
+	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/schema"
 	"github.com/vitae-dev/vitae/tailor"
 	"github.com/vitae-dev/vitae/theme"
@@ -152,4 +153,31 @@ func first(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// Warm readies, on another core, what reading a résumé and rendering it in
+// the paged formats (when paged) will need first — the schema's patterns
+// and codecs, the theme's font faces parsed and their shapers set up —
+// while the caller reads its input. themeName is the theme asked for on the
+// command line ("": the default); a résumé that names another theme only
+// wastes the warming.
+func Warm(themeName string, paged bool) {
+	if themeName == "" {
+		themeName = theme.Default
+	}
+	go schema.Warm()
+	if !paged {
+		return
+	}
+	go func() {
+		th, _, err := theme.Load(themeName)
+		if err != nil {
+			return
+		}
+		for _, f := range [][2]string{{th.Font.Body, ""}, {th.Font.Heading, "B"}, {th.Font.Body, "B"}, {th.Font.Body, "I"}} {
+			if face, err := fonts.Builtin(f[0], f[1]); err == nil {
+				face.Shape("Warm", "en")
+			}
+		}
+	}()
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -204,7 +205,21 @@ func ReadDate(s string, isEnd bool) (canonical string, ongoing, ok bool) {
 }
 
 // lazyRegexp compiles a pattern on first use, not when the program starts
-// (every command would pay for every pattern).
+// (every command would pay for every pattern); Warm compiles them all.
 func lazyRegexp(pattern string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+	f := sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+	lazies = append(lazies, f)
+	return f
+}
+
+var lazies []func() *regexp.Regexp
+
+// Warm does ahead what reading a first résumé costs once per process: the
+// patterns compiled, the JSON codecs of the résumé's types built. A command
+// runs it on a spare core while it reads its input (pipeline.Warm).
+func Warm() {
+	json.Marshal(&Resume{})
+	for _, f := range lazies {
+		f()
+	}
 }

@@ -93,20 +93,26 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 	}
 }
 
-// diagnosticsFlag chooses how problems in input files are printed.
-var diagnosticsFlag = &cli.StringFlag{
-	Name:  "diagnostics",
-	Usage: "how to print problems: text, or json (one object a line, on standard output)",
-	Value: "text",
-	Validator: func(s string) error {
-		if s != "text" && s != "json" {
-			return fmt.Errorf("--diagnostics must be text or json, not %q", s)
-		}
-		return nil
-	},
+// diagnosticsFlag chooses how problems in input files are printed. Flags
+// are made anew for each command tree: a flag holds its parsed value, and
+// two runs in one process (tests) must not share them.
+func diagnosticsFlag() *cli.StringFlag {
+	return &cli.StringFlag{
+		Name:  "diagnostics",
+		Usage: "how to print problems: text, or json (one object a line, on standard output)",
+		Value: "text",
+		Validator: func(s string) error {
+			if s != "text" && s != "json" {
+				return fmt.Errorf("--diagnostics must be text or json, not %q", s)
+			}
+			return nil
+		},
+	}
 }
 
-var strictFlag = &cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors (for CI)"}
+func strictFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors (for CI)"}
+}
 
 // report prints diagnostics in the chosen form, and as GitHub annotations
 // when running in GitHub Actions.

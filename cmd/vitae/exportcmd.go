@@ -29,7 +29,7 @@ Examples:
 		Flags: flags([]cli.Flag{
 			&cli.StringFlag{Name: "to", Value: "jsonresume", Usage: "jsonresume, yaml or json"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write here (default: standard output)"},
-			strictFlag, diagnosticsFlag,
+			strictFlag(), diagnosticsFlag(),
 		}, tailoringFlags()),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() != 1 {

@@ -31,7 +31,7 @@ Examples:
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "diff", Usage: "print the changes as a unified diff instead of writing them"},
 			&cli.BoolFlag{Name: "check", Usage: "write nothing; exit 1 when a file would change"},
-			diagnosticsFlag,
+			diagnosticsFlag(),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() == 0 {

@@ -45,7 +45,7 @@ func tailoringFlags() []cli.Flag {
 		&cli.StringFlag{Name: "tags", Usage: "keep untagged items and items with any of these tags, comma-separated"},
 		&cli.StringFlag{Name: "variant", Usage: "use this variant (kept in the résumé under variants:)"},
 		&cli.StringSliceFlag{Name: "overlay", Usage: "lay this tailoring file over the résumé (repeatable)"},
-		allowPathFlag,
+		allowPathFlag(),
 	}
 }
 
@@ -220,4 +220,6 @@ func hasHave(n int) string {
 
 // allowPathFlag lets a résumé name files (extends, photo, theme) in a folder
 // besides its own and the current one.
-var allowPathFlag = &cli.StringSliceFlag{Name: "allow-path", Usage: "let résumés name files (extends, photo, theme) in this folder too (repeatable)"}
+func allowPathFlag() *cli.StringSliceFlag {
+	return &cli.StringSliceFlag{Name: "allow-path", Usage: "let résumés name files (extends, photo, theme) in this folder too (repeatable)"}
+}

@@ -34,7 +34,7 @@ Examples:
 			&cli.StringFlag{Name: "subject", Usage: "subject (default: Application – NAME, LABEL)"},
 			&cli.StringFlag{Name: "body", Usage: "a text file with the message"},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: "output folder"},
-		}, lookFlags(), tailoringFlags(), []cli.Flag{strictFlag, diagnosticsFlag}),
+		}, lookFlags(), tailoringFlags(), []cli.Flag{strictFlag(), diagnosticsFlag()}),
 		Action: runMail,
 	}
 }

@@ -30,7 +30,7 @@ Examples:
 		Flags: append(tailoringFlags(),
 			&cli.StringFlag{Name: "job", Usage: "the job posting: a text file, or a JSON Resume job description (- for standard input)", Required: true},
 			&cli.BoolFlag{Name: "json", Usage: "print the result as JSON"},
-			strictFlag, diagnosticsFlag,
+			strictFlag(), diagnosticsFlag(),
 		),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() != 1 {

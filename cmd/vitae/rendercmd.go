@@ -11,6 +11,8 @@ import (
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/fault"
+	"github.com/vitae-dev/vitae/pipeline"
+	"github.com/vitae-dev/vitae/render"
 )
 
 func renderCommand() *cli.Command {
@@ -38,7 +40,7 @@ Examples:
 			&cli.BoolFlag{Name: "incremental", Usage: "skip outputs whose input, tailoring, theme, settings and vitae version are unchanged"},
 			&cli.BoolFlag{Name: "progress", Usage: "show progress (shown anyway on a terminal when a batch takes over a second, except under CI=true)"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say what tailoring left out and what was not rendered again"},
-			strictFlag, diagnosticsFlag,
+			strictFlag(), diagnosticsFlag(),
 		}),
 		Action: runRender,
 	}
@@ -54,6 +56,7 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
+	pipeline.Warm(opts.Pipeline.Theme, paged(opts.Formats))
 	shard, err := batch.ParseShard(cmd.String("shard"))
 	if err != nil {
 		return usageError(err)
@@ -175,4 +178,14 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// paged reports whether a paged format (PDF, Word) is among formats.
+func paged(formats []render.Format) bool {
+	for _, f := range formats {
+		if f.Paged {
+			return true
+		}
+	}
+	return false
 }

@@ -22,7 +22,7 @@ Exit code 0 when every file is valid, 1 when any has an error (or a warning, wit
 Examples:
    vitae validate cv.yaml
    vitae validate --strict --diagnostics json examples/`,
-		Flags: []cli.Flag{strictFlag, diagnosticsFlag, allowPathFlag},
+		Flags: []cli.Flag{strictFlag(), diagnosticsFlag(), allowPathFlag()},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() == 0 {
 				return usageError(fmt.Errorf("validate needs at least one file"))
@@ -33,6 +33,7 @@ Examples:
 				files = cmd.Args().Slice()
 			}
 			opts := pipeline.Options{Strict: cmd.Bool("strict"), AllowPaths: cmd.StringSlice("allow-path")}
+			pipeline.Warm("", false)
 			failed := 0
 			for _, f := range files {
 				ds := check(f, opts)

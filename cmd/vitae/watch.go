@@ -25,7 +25,7 @@ Examples:
    vitae watch cv.yaml --format pdf,docx --theme modern --out out/`,
 		Flags: flags(outputFlags(), lookFlags(), tailoringFlags(), []cli.Flag{
 			&cli.DurationFlag{Name: "interval", Value: 20 * time.Millisecond, Usage: "how often to look for changes (a stat of each file read)"},
-			strictFlag, diagnosticsFlag,
+			strictFlag(), diagnosticsFlag(),
 		}),
 		Action: runWatch,
 	}
