@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 30s
 EXAMPLES := $(wildcard examples/*.yaml)
 
-.PHONY: all build run test check unit fuzz bench bench-check schema clean gallery
+.PHONY: all build run test check unit race fuzz bench bench-check schema clean gallery
 
 all: build
 
@@ -18,7 +18,7 @@ run: build
 FORMATS ?= pdf,docx,md,txt
 
 # Everything CI runs.
-test: check unit fuzz bench-check
+test: check unit race fuzz bench-check
 
 check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -27,6 +27,11 @@ check:
 
 unit:
 	$(GO) test -count=1 ./...
+
+# The packages that run work in parallel (batch rendering, warming, shared
+# font caches), under the race detector.
+race:
+	$(GO) test -race -count=1 ./batch ./cmd/vitae ./pipeline ./render/fonts
 
 fuzz:
 	$(GO) test ./render/docx -run '^$$' -fuzz FuzzDOCXText -fuzztime 10s -fuzzminimizetime 2s
