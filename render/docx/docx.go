@@ -403,10 +403,10 @@ func (w *writer) runs(t document.Text, extra string) string {
 			rPr.WriteString(`<w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/>`)
 		}
 		if r.Bold {
-			rPr.WriteString("<w:b/>")
+			rPr.WriteString("<w:b/><w:bCs/>")
 		}
 		if r.Italic {
-			rPr.WriteString("<w:i/>")
+			rPr.WriteString("<w:i/><w:iCs/>")
 		}
 		rPr.WriteString(extra)
 		run := textRun(r.Text, rPr.String())
@@ -749,7 +749,7 @@ func (w *writer) entry(e *document.Entry, child bool) {
 	if len(subtitle) > 0 || e.Location != "" {
 		runs := w.runs(subtitle, "")
 		if e.Location != "" {
-			runs += "<w:r><w:tab/></w:r>" + textRun(e.Location, `<w:i w:val="0"/><w:sz w:val="`+strconv.Itoa(hp(w.st.Location.Font.Size))+`"/>`)
+			runs += "<w:r><w:tab/></w:r>" + textRun(e.Location, `<w:i w:val="0"/><w:iCs w:val="0"/><w:sz w:val="`+strconv.Itoa(hp(w.st.Location.Font.Size))+`"/>`)
 		}
 		w.para("EntrySubtitle", "", runs)
 	}

@@ -519,6 +519,19 @@ func TestEastAsianAndRightToLeft(t *testing.T) {
 	if strings.Contains(parts["word/styles.xml"], `w:eastAsia="Yu`) {
 		t.Error("Arabic: an East Asian font")
 	}
+	// bold and italic reach complex-script text too: every <w:b/> has its
+	// <w:bCs/>, every <w:i/> its <w:iCs/> (Word drops them otherwise)
+	d = buildYAML(t, "basics:\n  name: محمد علي\nwork:\n  - {name: شركة, position: مهندس, summary: \"**مهم** و *مائل*\", startDate: 2020-01}\nskills:\n  - {name: لغات, keywords: [Go]}\nsettings: {locale: ar}\n", spec{})
+	parts = unzip(t, render(t, d))
+	for _, part := range []string{"word/styles.xml", "word/document.xml"} {
+		x := parts[part]
+		if b, bcs := strings.Count(x, "<w:b/>"), strings.Count(x, "<w:b/><w:bCs/>"); b == 0 || b != bcs {
+			t.Errorf("%s: %d bold runs or styles, %d of them also bold for complex scripts", part, b, bcs)
+		}
+		if i, ics := strings.Count(x, "<w:i/>"), strings.Count(x, "<w:i/><w:iCs/>"); i != ics {
+			t.Errorf("%s: %d italic runs or styles, %d of them also italic for complex scripts", part, i, ics)
+		}
+	}
 }
 
 // Typography in Word: with the theme's hyphenation on, Word hyphenates
