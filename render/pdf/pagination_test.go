@@ -169,41 +169,32 @@ func TestWrappedTitleIsBalanced(t *testing.T) {
 // a page: they keep with the end of what they describe. Every example, every
 // theme, both paper sizes.
 func TestEntryRowsDoNotOpenAPage(t *testing.T) {
-	for _, ex := range examples(t) {
-		for _, themeName := range theme.Names() {
-			for _, page := range []string{"a4", "letter"} {
-				d, o := buildExample(t, ex, spec{Theme: themeName, Page: page})
-				r, pages, err := layOut(d, o)
-				if err != nil {
-					t.Fatal(err)
+	eachLayout(t, func(ex, themeName, page string, r *renderer, pages [][]placed) {
+		inEntryTable := func(el int) bool {
+			table := false
+			for el > 0 {
+				switch r.elems[el-1].role {
+				case "Table":
+					table = true
+				case "Div":
+					return table
 				}
-				inEntryTable := func(el int) bool {
-					table := false
-					for el > 0 {
-						switch r.elems[el-1].role {
-						case "Table":
-							table = true
-						case "Div":
-							return table
-						}
-						el = r.elems[el-1].parent
-					}
-					return false
-				}
-				for pi, p := range pages[1:] {
-					if len(p) == 0 {
-						continue
-					}
-					for _, op := range p[0].line.ops {
-						if op.kind == opText && inEntryTable(op.el) {
-							t.Errorf("%s %s %s: page %d opens with an entry's row %q", ex, themeName, page, pi+2, op.text)
-							break
-						}
-					}
+				el = r.elems[el-1].parent
+			}
+			return false
+		}
+		for pi, p := range pages[1:] {
+			if len(p) == 0 {
+				continue
+			}
+			for _, op := range p[0].line.ops {
+				if op.kind == opText && inEntryTable(op.el) {
+					t.Errorf("%s %s %s: page %d opens with an entry's row %q", ex, themeName, page, pi+2, op.text)
+					break
 				}
 			}
 		}
-	}
+	})
 }
 
 // No page but the last ends more than a fifth of its height short unless
@@ -211,6 +202,36 @@ func TestEntryRowsDoNotOpenAPage(t *testing.T) {
 // keep together (or, for a run taller than a page, its first line) does not
 // fit in the space left. Every example, theme and paper size.
 func TestNoHolesAtPageEnds(t *testing.T) {
+	eachLayout(t, func(ex, themeName, page string, r *renderer, pages [][]placed) {
+		ph := r.size[1] - r.th.Margin.Top - r.th.Margin.Bottom
+		for pi := 0; pi+1 < len(pages); pi++ {
+			p, next := pages[pi], pages[pi+1]
+			end := p[len(p)-1].y + p[len(p)-1].line.h
+			if end >= 0.8*ph {
+				continue
+			}
+			left := ph - end
+			chain, k := 0.0, 0
+			for ; k < len(next); k++ {
+				chain += next[k].line.before + next[k].line.h
+				if !next[k].line.keep {
+					break
+				}
+			}
+			need := chain
+			if chain > ph {
+				need = next[0].line.before + next[0].line.h
+			}
+			if need <= left+0.01 {
+				t.Errorf("%s %s %s: page %d ends %.0f%% full, yet the next %d line(s) (%.0f pt) fit in the %.0f pt left", ex, themeName, page, pi+1, 100*end/ph, k+1, need, left)
+			}
+		}
+	})
+}
+
+// eachLayout lays out every example in every theme on both paper sizes.
+func eachLayout(t *testing.T, f func(ex, themeName, page string, r *renderer, pages [][]placed)) {
+	t.Helper()
 	for _, ex := range examples(t) {
 		for _, themeName := range theme.Names() {
 			for _, page := range []string{"a4", "letter"} {
@@ -219,29 +240,7 @@ func TestNoHolesAtPageEnds(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				ph := r.size[1] - r.th.Margin.Top - r.th.Margin.Bottom
-				for pi := 0; pi+1 < len(pages); pi++ {
-					p, next := pages[pi], pages[pi+1]
-					end := p[len(p)-1].y + p[len(p)-1].line.h
-					if end >= 0.8*ph {
-						continue
-					}
-					left := ph - end
-					chain, k := 0.0, 0
-					for ; k < len(next); k++ {
-						chain += next[k].line.before + next[k].line.h
-						if !next[k].line.keep {
-							break
-						}
-					}
-					need := chain
-					if chain > ph {
-						need = next[0].line.before + next[0].line.h
-					}
-					if need <= left+0.01 {
-						t.Errorf("%s %s %s: page %d ends %.0f%% full, yet the next %d line(s) (%.0f pt) fit in the %.0f pt left", ex, themeName, page, pi+1, 100*end/ph, k+1, need, left)
-					}
-				}
+				f(ex, themeName, page, r, pages)
 			}
 		}
 	}
