@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/fsutil"
@@ -43,10 +45,33 @@ type Source struct {
 // is reported and left out, keeping the value of the theme it extends; the
 // error is for a theme that cannot be read at all.
 func Load(nameOrPath string) (*Theme, Source, error) {
+	if nameOrPath == "" {
+		nameOrPath = Default
+	}
+	if !IsFile(nameOrPath) {
+		// a built-in theme is read once per process (a batch loads it for
+		// every résumé); each caller gets its own copy to change
+		if c, ok := builtins.Load(nameOrPath); ok {
+			c := c.(cachedTheme)
+			t := *c.t
+			return &t, Source{Diagnostics: slices.Clone(c.diags)}, nil
+		}
+	}
 	var src Source
 	t, err := load(nameOrPath, 0, &src)
 	src.Diagnostics.Sort()
+	if err == nil && !IsFile(nameOrPath) {
+		c := *t
+		builtins.Store(nameOrPath, cachedTheme{&c, slices.Clone(src.Diagnostics)})
+	}
 	return t, src, err
+}
+
+var builtins sync.Map // built-in theme name → cachedTheme
+
+type cachedTheme struct {
+	t     *Theme
+	diags diag.Diagnostics
 }
 
 func load(nameOrPath string, depth int, src *Source) (*Theme, error) {
