@@ -776,16 +776,24 @@ func (w *writer) entry(e *document.Entry, child bool) {
 		title.WriteString(w.runs(it, extra))
 		subtitle = nil
 	}
+	location := e.Location
+	locProps := `<w:i w:val="0"/><w:iCs w:val="0"/><w:sz w:val="` + strconv.Itoa(hp(w.st.Location.Font.Size)) + `"/>`
 	if e.Dates != "" {
-		title.WriteString(tabRun("Dates", e.Dates))
+		title.WriteString("<w:r><w:tab/></w:r>")
+		if th.Compact && location != "" && len(e.Title) > 0 {
+			// compact: the location beside the dates, as in the PDF
+			title.WriteString(textRun(location+" · ", `<w:rStyle w:val="Dates"/>`+locProps))
+			location = ""
+		}
+		title.WriteString(textRun(e.Dates, `<w:rStyle w:val="Dates"/>`))
 	}
 	if len(e.Title) > 0 || e.Dates != "" {
 		w.para(style, "", title.String())
 	}
-	if len(subtitle) > 0 || e.Location != "" {
+	if len(subtitle) > 0 || location != "" {
 		runs := w.runs(subtitle, "")
-		if e.Location != "" {
-			runs += "<w:r><w:tab/></w:r>" + textRun(e.Location, `<w:i w:val="0"/><w:iCs w:val="0"/><w:sz w:val="`+strconv.Itoa(hp(w.st.Location.Font.Size))+`"/>`)
+		if location != "" {
+			runs += "<w:r><w:tab/></w:r>" + textRun(location, locProps)
 		}
 		w.para("EntrySubtitle", "", runs)
 	}

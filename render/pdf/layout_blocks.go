@@ -232,6 +232,9 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 	}
 }
 
+// locSep separates a location from the dates beside it (compact theme).
+const locSep = " · "
+
 // entry lays out a title line with dates on the right, a subtitle line with
 // the location on the right, then the content. Its lines stay together
 // (pagination breaks an entry only when it is taller than a page). A group
@@ -254,6 +257,13 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	titleColor := title.Color
 	subtitle := e.Subtitle
 	location := e.Location
+	// compact: the location beside the dates on the title line ("Berlin ·
+	// 01/2020 – present"), not on a line of its own
+	lineLoc := ""
+	if th.Compact && location != "" && e.Dates != "" && len(e.Title) > 0 {
+		lineLoc, location = location, ""
+		datesW += l.meas.width(small, lineLoc+locSep)
+	}
 	heading := l.open("H3")
 	if th.Compact && len(subtitle) > 0 && len(e.Title) > 0 {
 		// subtitle on the title line: "Title, Subtitle"
@@ -270,9 +280,12 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	}
 	l.close(heading)
 	titleLine, subLine := -1, -1
-	datesEl, locEl := 0, 0
+	datesEl, locEl, lineLocEl := 0, 0, 0
 	if e.Dates != "" && len(l.lines) > first {
 		titleLine = first
+		if lineLoc != "" {
+			lineLocEl = l.leaf("P") // read before the dates, as it stands
+		}
 		datesEl = l.leaf("P")
 	}
 	if len(subtitle) > 0 || location != "" {
@@ -302,6 +315,10 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	// or the tags get title, dates, content in that order.
 	cur := l.cur
 	if titleLine >= 0 {
+		if lineLoc != "" {
+			l.cur = lineLocEl
+			l.rightText(&l.lines[titleLine], lineLoc+locSep, small, st.Location.Color, x+w-l.meas.width(dateFont, e.Dates))
+		}
 		l.cur = datesEl
 		l.rightText(&l.lines[titleLine], e.Dates, dateFont, st.Dates.Color, x+w)
 	}

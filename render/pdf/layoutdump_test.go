@@ -70,12 +70,19 @@ func TestLayoutGoldens(t *testing.T) {
 	}
 }
 
-// Every date and location of every example, in every theme, stands flush
-// right (on mirrored pages: flush left), on the line of what it dates.
+// Every date and location of every example (and of a compact résumé with
+// locations), in every theme, stands flush right on the line of what it
+// dates — in compact, a location stands just before the dates.
 func TestEveryDateIsFlushRight(t *testing.T) {
-	for _, ex := range examples(t) {
+	for _, ex := range append(examples(t), "locations") {
 		for _, themeName := range theme.Names() {
-			d, o := buildExample(t, ex, spec{Theme: themeName})
+			var d *document.Document
+			var o Options
+			if ex != "locations" {
+				d, o = buildExample(t, ex, spec{Theme: themeName})
+			} else {
+				d, o = buildYAML(t, "basics: {name: Ada}\nwork:\n  - {name: Example Ltd, position: Engineer, location: Berlin, startDate: 2020-01, summary: Work.}\neducation:\n  - {institution: TU Berlin, area: Physics, location: Munich, startDate: 2012-10, endDate: 2016-09}\n", spec{Theme: themeName})
+			}
 			r, pages, err := layOut(d, o)
 			if err != nil {
 				t.Fatal(err)
@@ -114,12 +121,22 @@ func TestEveryDateIsFlushRight(t *testing.T) {
 			for _, page := range pages {
 				for _, pl := range page {
 					for _, o := range pl.line.ops {
-						if o.kind != opText || want[o.text] == 0 {
+						text := strings.TrimSuffix(o.text, locSep)
+						if o.kind != opText || want[text] == 0 {
 							continue
 						}
-						want[o.text]--
-						if math.Abs(o.x+o.w-right) > 0.01 {
-							t.Errorf("%s %s: %q ends at x=%.1f, not flush right at %.1f", ex, themeName, o.text, o.x+o.w, right)
+						want[text]--
+						end := right
+						if text != o.text {
+							// a location beside the dates (compact) ends where they begin
+							for _, d := range pl.line.ops {
+								if d.kind == opText && d.x > o.x && want[d.text] >= 0 && math.Abs(d.x+d.w-right) < 0.01 {
+									end = d.x
+								}
+							}
+						}
+						if math.Abs(o.x+o.w-end) > 0.01 {
+							t.Errorf("%s %s: %q ends at x=%.1f, not flush right at %.1f", ex, themeName, o.text, o.x+o.w, end)
 						}
 					}
 				}
