@@ -288,6 +288,36 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	conflictA := 0 // the index of the conflict's first input
 	run, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// One goroutine writes the files: threads creating files in one folder
+	// at once cost the kernel far more (they contend for the folder) than
+	// the rendering they would overlap with.
+	type write struct {
+		path, format, key, variant string
+		out                        *render.Output
+		res                        *Result
+	}
+	writes := make(chan write, 16)
+	wrote := make(chan struct{})
+	go func() {
+		defer close(wrote)
+		for w := range writes {
+			tmp, err := fsutil.WriteTemp(w.path, w.out.Data)
+			mu.Lock()
+			if err != nil {
+				w.res.Errors = append(w.res.Errors, fault.New(fault.Write, err))
+			} else {
+				pending = append(pending, tmp)
+				sum := sha256.Sum256(w.out.Data)
+				written := Output{Input: w.res.Input, Variant: w.variant, Format: w.format, Path: w.path,
+					Bytes: len(w.out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: w.out.Pages}
+				w.res.Outputs = append(w.res.Outputs, written)
+				if w.key != "" {
+					cache.Entries[w.path] = cacheEntry{Key: w.key, Output: written}
+				}
+			}
+			mu.Unlock()
+		}
+	}()
 	renderJob := func(j job, res *Result) {
 		fail := func(err error) {
 			mu.Lock()
@@ -374,21 +404,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			return
 		}
 		for _, r := range todo {
-			tmp, err := fsutil.WriteTemp(r.path, r.out.Data)
-			mu.Lock()
-			if err != nil {
-				res.Errors = append(res.Errors, fault.New(fault.Write, err))
-			} else {
-				pending = append(pending, tmp)
-				sum := sha256.Sum256(r.out.Data)
-				written := Output{Input: res.Input, Variant: j.t.Variant, Format: r.f.Name, Path: r.path,
-					Bytes: len(r.out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: r.out.Pages}
-				res.Outputs = append(res.Outputs, written)
-				if r.key != "" {
-					cache.Entries[r.path] = cacheEntry{Key: r.key, Output: written}
-				}
-			}
-			mu.Unlock()
+			writes <- write{path: r.path, out: r.out, format: r.f.Name, key: r.key, variant: j.t.Variant, res: res}
 		}
 	}
 	done := 0
@@ -452,6 +468,8 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			renderJob(j, res)
 		}
 	})
+	close(writes)
+	<-wrote
 	if conflict != nil {
 		for _, p := range pending {
 			os.Remove(p.Temp)
