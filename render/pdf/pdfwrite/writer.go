@@ -176,7 +176,7 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 		fmt.Fprintf(&p.content, "%s Tc\n", num(tracking))
 		p.curTrack = tracking
 	}
-	fmt.Fprintf(&p.content, "1 0 0 1 %s %s Tm\n", num(x), num(p.h-y))
+	p.content.WriteString("1 0 0 1 " + num(x) + " " + num(p.h-y) + " Tm\n")
 	if actual {
 		fmt.Fprintf(&p.content, "/Span <</ActualText %s>> BDC\n", text16(text))
 	}
@@ -219,7 +219,8 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 			tj.WriteByte('<')
 			open = true
 		}
-		fmt.Fprintf(&tj, "%04X", g.ID)
+		id := g.ID // four hex digits, as fmt's %04X (in a hot loop)
+		tj.Write([]byte{hexDigits[id>>12&15], hexDigits[id>>8&15], hexDigits[id>>4&15], hexDigits[id&15]})
 		adv := float64(g.Advance) / 64 * 1000 / upem
 		pending += fr.width(g.ID) - adv + dx
 	}
@@ -246,6 +247,8 @@ func (p *Page) Image(img *Image, x, y, w, h float64) {
 	}
 	fmt.Fprintf(&p.content, "q %s 0 0 %s %s %s cm /Im%d Do Q\n", num(w), num(h), num(x), num(p.h-y-h), img.num)
 }
+
+const hexDigits = "0123456789ABCDEF"
 
 // num formats a number with at most three decimals.
 func num(v float64) string {
