@@ -786,6 +786,10 @@ func (w *writer) entry(e *document.Entry, child bool) {
 			location = ""
 		}
 		title.WriteString(textRun(e.Dates, `<w:rStyle w:val="Dates"/>`))
+	} else if location != "" && len(e.Title) > 0 && len(subtitle) == 0 {
+		// no dates, no subtitle: the location where dates would be
+		title.WriteString("<w:r><w:tab/></w:r>" + textRun(location, `<w:rStyle w:val="Dates"/>`+locProps))
+		location = ""
 	}
 	if len(e.Title) > 0 || e.Dates != "" {
 		w.para(style, "", title.String())

@@ -264,6 +264,12 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		lineLoc, location = location, ""
 		datesW += l.meas.width(small, lineLoc+locSep)
 	}
+	// a location with no dates and no subtitle (an employer heading its
+	// roles) stands where dates would, not on a line of its own
+	if location != "" && e.Dates == "" && len(e.Title) > 0 && (len(subtitle) == 0 || th.Compact) {
+		lineLoc, location = location, ""
+		datesW = l.meas.width(small, lineLoc) + 10
+	}
 	heading := l.open("H3")
 	if th.Compact && len(subtitle) > 0 && len(e.Title) > 0 {
 		// subtitle on the title line: "Title, Subtitle"
@@ -281,12 +287,14 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	l.close(heading)
 	titleLine, subLine := -1, -1
 	datesEl, locEl, lineLocEl := 0, 0, 0
-	if e.Dates != "" && len(l.lines) > first {
+	if (e.Dates != "" || lineLoc != "") && len(l.lines) > first {
 		titleLine = first
 		if lineLoc != "" {
 			lineLocEl = l.leaf("P") // read before the dates, as it stands
 		}
-		datesEl = l.leaf("P")
+		if e.Dates != "" {
+			datesEl = l.leaf("P")
+		}
 	}
 	if len(subtitle) > 0 || location != "" {
 		locW := 0.0
@@ -315,12 +323,18 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	// or the tags get title, dates, content in that order.
 	cur := l.cur
 	if titleLine >= 0 {
-		if lineLoc != "" {
+		switch {
+		case lineLoc != "" && e.Dates != "":
 			l.cur = lineLocEl
 			l.rightText(&l.lines[titleLine], lineLoc+locSep, small, st.Location.Color, x+w-l.meas.width(dateFont, e.Dates))
+		case lineLoc != "":
+			l.cur = lineLocEl
+			l.rightText(&l.lines[titleLine], lineLoc, small, st.Location.Color, x+w)
 		}
-		l.cur = datesEl
-		l.rightText(&l.lines[titleLine], e.Dates, dateFont, st.Dates.Color, x+w)
+		if e.Dates != "" {
+			l.cur = datesEl
+			l.rightText(&l.lines[titleLine], e.Dates, dateFont, st.Dates.Color, x+w)
+		}
 	}
 	if subLine >= 0 {
 		l.cur = locEl

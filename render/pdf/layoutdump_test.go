@@ -81,7 +81,7 @@ func TestEveryDateIsFlushRight(t *testing.T) {
 			if ex != "locations" {
 				d, o = buildExample(t, ex, spec{Theme: themeName})
 			} else {
-				d, o = buildYAML(t, "basics: {name: Ada}\nwork:\n  - {name: Example Ltd, position: Engineer, location: Berlin, startDate: 2020-01, summary: Work.}\neducation:\n  - {institution: TU Berlin, area: Physics, location: Munich, startDate: 2012-10, endDate: 2016-09}\n", spec{Theme: themeName})
+				d, o = buildYAML(t, "basics: {name: Ada}\nwork:\n  - {name: Example Ltd, position: Engineer, location: Berlin, startDate: 2020-01, summary: Work.}\n  - {name: Solo Co, location: Paris, summary: Work without dates.}\neducation:\n  - {institution: TU Berlin, area: Physics, location: Munich, startDate: 2012-10, endDate: 2016-09}\n", spec{Theme: themeName})
 			}
 			r, pages, err := layOut(d, o)
 			if err != nil {
@@ -137,6 +137,13 @@ func TestEveryDateIsFlushRight(t *testing.T) {
 						}
 						if math.Abs(o.x+o.w-end) > 0.01 {
 							t.Errorf("%s %s: %q ends at x=%.1f, not flush right at %.1f", ex, themeName, o.text, o.x+o.w, end)
+						}
+						titled := false
+						for _, d := range pl.line.ops {
+							titled = titled || d.kind == opText && d.x+d.w < o.x // its title's or subtitle's text
+						}
+						if !titled && ex == "locations" {
+							t.Errorf("%s %s: %q stands on a line of its own, beside no title or subtitle", ex, themeName, o.text)
 						}
 					}
 				}
