@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"io"
+	"sort"
 	"sync"
 	"unicode/utf16"
 
@@ -131,23 +133,78 @@ func newFace(data []byte, index int) (f *Face, err error) {
 	// the shaper reads a copy without outlines, nor glyph names: a 'post'
 	// table of version 3 keeps its metrics (go-text parsed the names of
 	// every glyph, 0.7 ms a face, for nothing)
-	kept := map[string][]byte{}
-	for t, b := range s.tables {
-		if !outlineTables[t] {
-			kept[t] = b
-		}
+	var post []byte
+	if p := s.tables["post"]; len(p) >= 32 {
+		post = append([]byte(nil), p[:32]...)
+		binary.BigEndian.PutUint32(post, 0x00030000)
 	}
-	if post := kept["post"]; len(post) >= 32 {
-		p := append([]byte(nil), post[:32]...)
-		binary.BigEndian.PutUint32(p, 0x00030000)
-		kept["post"] = p
-	}
-	gf, err := gtfont.ParseTTF(bytes.NewReader(BuildSFNT(s.version, kept)))
+	gf, err := gtfont.ParseTTF(shaperView(s, data, post))
 	if err != nil {
 		return nil, err
 	}
 	f.shaping = gf
 	return f, nil
+}
+
+// shaperView is the font as the shaper reads it, without a copy: a table
+// directory of every table but the outlines, pointing at them where they
+// lie in data; post (a replacement 'post' table, or nil) follows data's end.
+func shaperView(s *sfnt, data, post []byte) *io.SectionReader {
+	var tags []string
+	for t := range s.tables {
+		if !outlineTables[t] && !(t == "post" && post != nil) {
+			tags = append(tags, t)
+		}
+	}
+	if post != nil {
+		tags = append(tags, "post")
+	}
+	sort.Strings(tags)
+	v := &sfntView{data: data, extra: post, extraAt: int64(len(data)+3) &^ 3}
+	n := len(tags)
+	v.dir = make([]byte, 12+16*n)
+	binary.BigEndian.PutUint32(v.dir, s.version)
+	binary.BigEndian.PutUint16(v.dir[4:], uint16(n))
+	for i, t := range tags {
+		rec := v.dir[12+16*i:]
+		copy(rec, t)
+		off, length := int64(s.offsets[t]), len(s.tables[t])
+		if t == "post" && post != nil {
+			off, length = v.extraAt, len(post)
+		}
+		binary.BigEndian.PutUint32(rec[8:], uint32(off))
+		binary.BigEndian.PutUint32(rec[12:], uint32(length))
+	}
+	return io.NewSectionReader(v, 0, v.extraAt+int64(len(post)))
+}
+
+// sfntView serves a synthesized table directory at the start, data after
+// it, zeros to extraAt, then extra.
+type sfntView struct {
+	dir, data, extra []byte
+	extraAt          int64
+}
+
+func (v *sfntView) ReadAt(p []byte, off int64) (int, error) {
+	n := 0
+	for n < len(p) {
+		o := off + int64(n)
+		var c int
+		switch {
+		case o < int64(len(v.dir)):
+			c = copy(p[n:], v.dir[o:])
+		case o < int64(len(v.data)):
+			c = copy(p[n:], v.data[o:])
+		case o < v.extraAt:
+			c = copy(p[n:], make([]byte, v.extraAt-o))
+		case o < v.extraAt+int64(len(v.extra)):
+			c = copy(p[n:], v.extra[o-v.extraAt:])
+		default:
+			return n, io.EOF
+		}
+		n += c
+	}
+	return n, nil
 }
 
 // postScriptName is name ID 6 of a 'name' table, reduced to the characters a

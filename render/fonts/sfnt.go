@@ -12,6 +12,7 @@ import (
 type sfnt struct {
 	version uint32 // 0x00010000 (TrueType outlines) or 'OTTO' (CFF)
 	tables  map[string][]byte
+	offsets map[string]uint32 // where each table starts in the file
 }
 
 const tagOTTO = 0x4F54544F
@@ -44,7 +45,7 @@ func parseSFNT(data []byte, index int) (*sfnt, error) {
 	if 12+16*num > len(d) {
 		return nil, errors.New("font table directory out of range")
 	}
-	s := &sfnt{version: version, tables: make(map[string][]byte, num)}
+	s := &sfnt{version: version, tables: make(map[string][]byte, num), offsets: make(map[string]uint32, num)}
 	for i := 0; i < num; i++ {
 		rec := d[12+16*i:]
 		tag := string(rec[:4])
@@ -53,6 +54,7 @@ func parseSFNT(data []byte, index int) (*sfnt, error) {
 			return nil, fmt.Errorf("font table %q out of range", tag)
 		}
 		s.tables[tag] = data[to : to+tl : to+tl]
+		s.offsets[tag] = to
 	}
 	for _, need := range []string{"head", "hhea", "hmtx", "maxp", "cmap"} {
 		if s.tables[need] == nil {

@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"io"
 	"os"
 	"testing"
 	"unicode"
@@ -121,5 +122,27 @@ func TestSystemFontsAreReadOnce(t *testing.T) {
 	}
 	if reads := fontReads.Load() - before; reads > int64(len(chosen)) {
 		t.Errorf("%d font files read for %d chosen faces", reads, len(chosen))
+	}
+}
+
+// The shaper's view of a font reads as one file: the new directory, the
+// original bytes after it, zeros up to the replaced 'post' table, then it —
+// also across those boundaries and at the end.
+func TestShaperViewReadsAcrossRegions(t *testing.T) {
+	v := &sfntView{dir: []byte("DIR"), data: []byte("DIRxdata!"), extra: []byte("POST"), extraAt: 12}
+	r := io.NewSectionReader(v, 0, 16)
+	got, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "DIRxdata!\x00\x00\x00POST"; string(got) != want {
+		t.Errorf("read %q, want %q", got, want)
+	}
+	p := make([]byte, 6)
+	if n, err := v.ReadAt(p, 7); n != 6 || err != nil || string(p) != "a!\x00\x00\x00P" {
+		t.Errorf("ReadAt(7) = %d %v %q", n, err, p)
+	}
+	if n, err := v.ReadAt(p, 14); n != 2 || err != io.EOF {
+		t.Errorf("ReadAt past the end = %d %v", n, err)
 	}
 }
