@@ -126,9 +126,11 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 }
 
 // rows lays out key–value rows as a table: the document's one key column
-// (paged.KeyColumn: the same for every block, a gutter of one em), the
-// value, and dates flush right. The content has each row in reading order
-// (key, value, dates), as do the tags (TR, TH, TD).
+// (paged.KeyColumn: the same for every block), each key set against a
+// gutter of 0.6 em (readers that go by position take a row as one line; from
+// about 0.7 em poppler reads the keys as a column of their own), the value,
+// and dates flush right. The content has each row in reading order (key,
+// value, dates), as do the tags (TR, TH, TD).
 func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool) {
 	blockStart := len(l.lines)
 	defer func() {
