@@ -23,8 +23,8 @@ import (
 	"text/template"
 	"time"
 
-	kflate "github.com/klauspost/compress/flate"
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/internal/deflate"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/paged"
@@ -167,9 +167,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	return &Result{Data: buf.Bytes(), Warnings: w.warnings}, nil
 }
 
-// addFile adds a part, deflated with klauspost/compress (decision 0004:
-// 2.7 times as fast as compress/flate at the same level, 2 % larger). A
-// shared part — the same in every document of a batch with one theme — is
+// addFile adds a part, deflated (package deflate). A shared part — the same in every document of a batch with one theme — is
 // compressed once and kept; the bytes written are the same either way.
 func addFile(zw *zip.Writer, name string, data []byte, t time.Time, shared bool) error {
 	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
@@ -195,13 +193,13 @@ func (p *partWriter) Write(b []byte) (int, error) { return p.buf.Write(b) }
 
 func (p *partWriter) Close() error {
 	if !p.shared {
-		_, err := p.w.Write(deflate(p.buf.Bytes()))
+		_, err := p.w.Write(deflate.Raw(p.buf.Bytes()))
 		return err
 	}
 	key := p.buf.String()
 	v, ok := packedParts.Load(key)
 	if !ok {
-		v = deflate(p.buf.Bytes())
+		v = deflate.Raw(p.buf.Bytes())
 		if packedCount.Add(1) > 256 { // a bound: a long-running preview sees many themes
 			packedParts.Clear()
 			packedCount.Store(0)
@@ -216,21 +214,6 @@ var (
 	packedParts sync.Map // a shared part's data → its deflated bytes
 	packedCount atomic.Int64
 )
-
-func deflate(data []byte) []byte {
-	var b bytes.Buffer
-	fw := flateWriters.Get().(*kflate.Writer)
-	fw.Reset(&b)
-	fw.Write(data)
-	fw.Close()
-	flateWriters.Put(fw)
-	return b.Bytes()
-}
-
-var flateWriters = sync.Pool{New: func() any {
-	fw, _ := kflate.NewWriter(nil, kflate.DefaultCompression)
-	return fw
-}}
 
 // styleValues fills parts/styles.xml from the style sheet (and the theme's
 // switches: capitals, rules, alignment).

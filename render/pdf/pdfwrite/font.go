@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf16"
 
+	"github.com/vitae-dev/vitae/internal/deflate"
 	"github.com/vitae-dev/vitae/render/fonts"
 )
 
@@ -152,7 +153,7 @@ func subsetProgram(face *fonts.Face, gids []uint16, name string) ([]byte, error)
 	if err != nil {
 		return nil, err
 	}
-	p = deflate(p)
+	p = deflate.Zlib(p)
 	subsetsMu.Lock()
 	if len(subsets) >= maxSubsets {
 		clear(subsets)
