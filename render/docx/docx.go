@@ -494,11 +494,15 @@ func (w *writer) contactLines() [][]int {
 	}
 	small := w.st.Contact.Font.Size
 	sepW := face.Width(strings.TrimSpace(th.Header.Separator), small) + 2*face.Width(" ", small)
-	width := w.textW
+	return paged.ContactLines(widths, sepW, w.headerWidth())
+}
+
+// headerWidth is the width the header's lines have: beside the photo, if any.
+func (w *writer) headerWidth() float64 {
 	if w.image != nil {
-		width -= w.image.w + 12
+		return w.textW - w.image.w - w.st.PhotoGap
 	}
-	return paged.ContactLines(widths, sepW, width)
+	return w.textW
 }
 
 // balanced is the indent that makes a header line that wraps wrap in
@@ -509,10 +513,7 @@ func (w *writer) balanced(text string, f style.Font) string {
 	if err != nil {
 		return ""
 	}
-	width := w.textW
-	if w.image != nil {
-		width -= w.image.w + 12
-	}
+	width := w.headerWidth()
 	words := strings.Fields(text)
 	widths := make([]float64, len(words))
 	for i, wd := range words {

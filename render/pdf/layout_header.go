@@ -15,7 +15,7 @@ func (l *layouter) header() {
 	th := l.th
 	width := l.w
 	if l.photo != nil {
-		width -= l.photo.w + 12
+		width -= l.photo.w + l.st.PhotoGap
 	}
 	align := th.Header.Align
 	name := h.Name

@@ -47,7 +47,8 @@ type Sheet struct {
 	Marker             Text    // list markers
 	ListIndent         float64 // a list level's indent
 	Footer             Text
-	Rule, Link         string // colours of rules and of link text
+	Rule, Link         string  // colours of rules and of link text
+	PhotoGap           float64 // between the header's text and the photo beside it
 
 	// Gutter is the space between the key column and the values: close
 	// enough that text extractors reading by position take a row as one
@@ -130,6 +131,7 @@ func Resolve(th *theme.Theme, f Fit) *Sheet {
 		ListIndent:    th.Spacing.Indent,
 		Footer:        body("", th.Size.Small, th.Color.Muted),
 		Rule:          th.Color.Rule,
+		PhotoGap:      12,
 		Link:          th.Color.Accent,
 		Gutter:        0.6 * size(th.Size.Body),
 		KeyColumn:     th.KeyCol * f.Scale,
