@@ -65,6 +65,7 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return usageError(err)
 	}
+	fewCollections(len(inputs))
 	opts.Shard = shard
 	opts.AllVariants = cmd.Bool("all-variants")
 	opts.Incremental = cmd.Bool("incremental")

@@ -32,6 +32,7 @@ Examples:
 				// a missing file is reported as a problem with that input
 				files = cmd.Args().Slice()
 			}
+			fewCollections(len(files))
 			opts := pipeline.Options{Strict: cmd.Bool("strict"), AllowPaths: cmd.StringSlice("allow-path")}
 			pipeline.Warm("", false)
 			failed := 0
