@@ -353,7 +353,8 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		}
 		var todo []rendered
 		var failed []string
-		ro := p.Render
+		var formats []render.Format
+		var paths, keys []string
 		for _, f := range opts.Formats {
 			path := filepath.Join(opts.OutDir, j.name+f.Ext)
 			key := ""
@@ -372,25 +373,24 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 					continue
 				}
 			}
-			out, err := f.Render(p.Doc, ro)
-			if err == nil && out.Fit != nil {
-				ro.Fit = out.Fit // the formats after it need not lay it out again
-			}
-			mu.Lock()
-			if out != nil {
+			formats, paths, keys = append(formats, f), append(paths, path), append(keys, key)
+		}
+		outs, errs := render.All(p.Doc, p.Render, formats)
+		mu.Lock()
+		for i, f := range formats {
+			if out := outs[i]; out != nil {
 				for _, w := range out.Warnings {
 					res.Warnings = append(res.Warnings, f.Name+": "+w)
 				}
 			}
-			if err != nil {
+			if err := errs[i]; err != nil {
 				res.Errors = append(res.Errors, fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, err)))
 				failed = append(failed, f.Name)
+				continue
 			}
-			mu.Unlock()
-			if err == nil {
-				todo = append(todo, rendered{f, path, key, out})
-			}
+			todo = append(todo, rendered{f, paths[i], keys[i], outs[i]})
 		}
+		mu.Unlock()
 		if len(failed) > 0 {
 			if len(todo) > 0 {
 				var names []string

@@ -7,6 +7,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vitae-dev/vitae/document"
@@ -97,11 +98,50 @@ func pdfOptions(o Options) pdf.Options {
 }
 
 func renderPDF(d *document.Document, o Options) (*Output, error) {
-	r, err := pdf.Render(d, pdfOptions(o))
+	l, err := pdf.LayOut(d, pdfOptions(o))
+	if err != nil {
+		return nil, err
+	}
+	return drawPDF(l)
+}
+
+func drawPDF(l *pdf.Laid) (*Output, error) {
+	r, err := l.Draw()
 	if err != nil {
 		return nil, err
 	}
 	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings, Fit: &r.Fit}, nil
+}
+
+// All renders a document in several formats at once, each output (or
+// error) at its format's index. The paged formats share one layout: the
+// PDF's is made first, then the PDF is drawn while the Word file is written
+// to the same measurements, on another core if there is one.
+func All(d *document.Document, o Options, formats []Format) ([]*Output, []error) {
+	outs, errs := make([]*Output, len(formats)), make([]error, len(formats))
+	var laid *pdf.Laid
+	for i, f := range formats {
+		if f.Name == "pdf" {
+			laid, errs[i] = pdf.LayOut(d, pdfOptions(o))
+			if laid != nil && o.Fit == nil {
+				fit := laid.Fit()
+				o.Fit = &fit
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for i, f := range formats {
+		switch {
+		case errs[i] != nil:
+			continue // the PDF did not lay out; the others may still
+		case f.Name == "pdf":
+			wg.Go(func() { outs[i], errs[i] = drawPDF(laid) })
+		default:
+			wg.Go(func() { outs[i], errs[i] = f.Render(d, o) })
+		}
+	}
+	wg.Wait()
+	return outs, errs
 }
 
 // SVG draws the pages as the PDF lays them out, one SVG image a page, for a

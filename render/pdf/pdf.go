@@ -66,19 +66,47 @@ type Options struct {
 
 // Render lays out and draws a document.
 func Render(d *document.Document, opts Options) (*Result, error) {
+	l, err := LayOut(d, opts)
+	if err != nil {
+		return nil, err
+	}
+	return l.Draw()
+}
+
+// Laid is a document laid out in pages: to be drawn (Draw), or followed by
+// another format (Fit), without laying it out again.
+type Laid struct {
+	r     *renderer
+	pages [][]placed
+	opts  Options
+}
+
+// LayOut lays a document out in pages, fitted to MaxPages.
+func LayOut(d *document.Document, opts Options) (*Laid, error) {
 	r, pages, err := layOut(d, opts)
 	if err != nil {
 		return nil, err
 	}
-	data, err := r.draw(pages, opts)
+	return &Laid{r: r, pages: pages, opts: opts}, nil
+}
+
+// Fit says how the layout fitted the document.
+func (l *Laid) Fit() Fit {
+	return Fit{Scale: l.r.fit.scale, Leading: l.r.fit.leading, Space: l.r.fit.space, Pages: len(l.pages)}
+}
+
+// Draw draws the laid-out pages into a PDF file. It may run while another
+// format follows the layout's Fit on another goroutine.
+func (l *Laid) Draw() (*Result, error) {
+	r := l.r
+	data, err := r.draw(l.pages, l.opts)
 	if err == nil {
 		err = r.err
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Data: data, Pages: len(pages), Warnings: r.warnings,
-		Fit: Fit{Scale: r.fit.scale, Leading: r.fit.leading, Space: r.fit.space, Pages: len(pages)}}, nil
+	return &Result{Data: data, Pages: len(l.pages), Warnings: r.warnings, Fit: l.Fit()}, nil
 }
 
 // Fit is how the layout fitted a document: the factors it applied to the
@@ -93,11 +121,11 @@ type Fit struct {
 // Layout lays the document out (fitted to MaxPages) without drawing it, and
 // says how it fitted: Word files follow the same measurements.
 func Layout(d *document.Document, opts Options) (Fit, error) {
-	r, pages, err := layOut(d, opts)
+	l, err := LayOut(d, opts)
 	if err != nil {
 		return Fit{}, err
 	}
-	return Fit{Scale: r.fit.scale, Leading: r.fit.leading, Space: r.fit.space, Pages: len(pages)}, nil
+	return l.Fit(), nil
 }
 
 // runtFree reports whether the last page is at least a fifth full.
