@@ -214,12 +214,14 @@ func lazyRegexp(pattern string) func() *regexp.Regexp {
 
 var lazies []func() *regexp.Regexp
 
-// Warm does ahead what reading a first résumé costs once per process: the
-// patterns compiled, the JSON codecs of the résumé's types built. A command
-// runs it on a spare core while it reads its input (pipeline.Warm).
+// Warm does ahead what reading a first résumé costs once per process, in
+// the order reading needs it: the patterns compiled, the JSON Schema
+// parsed, the JSON codecs of the résumé's types built. A command runs it on
+// a spare core while it reads its input (pipeline.Warm).
 func Warm() {
-	json.Marshal(&Resume{})
 	for _, f := range lazies {
 		f()
 	}
+	rootSchema()
+	json.Marshal(&Resume{})
 }
