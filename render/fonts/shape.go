@@ -6,6 +6,7 @@ import (
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
+	"unicode/utf8"
 )
 
 // Glyph is one shaped glyph. Distances are in 1/64 font units.
@@ -61,7 +62,19 @@ func (f *Face) Shape(text, lang string) *Run {
 
 func (f *Face) shape(text, lang string) *Run {
 	runes := []rune(text)
-	out := &Run{}
+	out := &Run{Glyphs: make([]Glyph, 0, len(runes))}
+	// at[i] is the byte offset of runes[i] in text: a glyph's Text is a
+	// slice of text, not a new string
+	at := make([]int32, len(runes)+1)
+	for i, b := 0, 0; i < len(runes); i++ {
+		at[i] = int32(b)
+		b += utf8.RuneLen(runes[i])
+		at[i+1] = int32(b)
+	}
+	if at[len(runes)] != int32(len(text)) { // invalid UTF-8: runes no longer map to bytes
+		at = nil
+	}
+	seen := make([]bool, len(runes)) // the clusters given their text
 	lg := language.NewLanguage(lang)
 	// Bidi (UAX #9): the text's levels, its direction taken from its first
 	// strong character; the runs are shaped one by one and laid in visual
@@ -144,15 +157,18 @@ func (f *Face) shape(text, lang string) *Run {
 		for k, pc := range pieces {
 			o := f.sh.hb.ShapeNoExtents(shaping.Input{Text: runes, RunStart: pc[0], RunEnd: pc[1], Direction: dir, Face: f.shaping,
 				Size: fixed.Int26_6(f.Upem << 6), Script: scripts[k], Language: lg})
-			seen := map[int]bool{}
 			for _, g := range o.Glyphs {
 				gl := Glyph{ID: uint16(g.GlyphID), Advance: int32(g.Advance), XOffset: int32(g.XOffset), YOffset: int32(g.YOffset)}
-				if !seen[g.TextIndex()] {
-					seen[g.TextIndex()] = true
-					e := min(g.TextIndex()+max(g.RunesCount(), 1), len(runes))
-					gl.Text = string(runes[g.TextIndex():e])
-					if dir == di.DirectionRTL && e-g.TextIndex() > 1 {
-						gl.Text = reverse(runes[g.TextIndex():e]) // visual order, as the glyphs
+				if ti := g.TextIndex(); !seen[ti] {
+					seen[ti] = true
+					e := min(ti+max(g.RunesCount(), 1), len(runes))
+					switch {
+					case dir == di.DirectionRTL && e-ti > 1:
+						gl.Text = reverse(runes[ti:e]) // visual order, as the glyphs
+					case at != nil:
+						gl.Text = text[at[ti]:at[e]]
+					default:
+						gl.Text = string(runes[ti:e])
 					}
 				}
 				out.Glyphs = append(out.Glyphs, gl)
