@@ -11,7 +11,7 @@ package locale
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -74,12 +74,7 @@ func load() {
 
 // Names lists the built-in locales' codes, sorted.
 func Names() []string {
-	out := make([]string, 0, len(tables()))
-	for lang := range tables() {
-		out = append(out, lang)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Clone(names)
 }
 
 // Known reports whether lang is a built-in locale.

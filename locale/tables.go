@@ -298,3 +298,6 @@ var tables = sync.OnceValue(func() map[string]*Locale {
 		},
 	}
 })
+
+// names are the built-in locales' tags, sorted.
+var names = []string{"ar", "cs", "da", "de", "el", "en", "es", "fi", "fr", "he", "hi", "it", "ja", "ko", "nl", "no", "pl", "pt", "ru", "sv", "tr", "uk", "vi", "zh"}

@@ -129,6 +129,8 @@ func Go(all map[string]*locale.Locale) []byte {
 		b.WriteString("\t},\n")
 	}
 	b.WriteString("}\n})\n")
+	// the tags alone, for lists (help texts) that need no table built
+	b.WriteString("\n// names are the built-in locales' tags, sorted.\nvar names = " + strs(langs) + "\n")
 	out, err := format.Source([]byte(b.String()))
 	if err != nil {
 		panic(err)
