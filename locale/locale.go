@@ -72,6 +72,10 @@ func load() {
 	indexCommon()
 }
 
+// Warm builds the locales' tables and word index, which composing a first
+// document needs, ahead (pipeline.Warm runs it on a spare core).
+func Warm() { loadOnce.Do(load) }
+
 // Names lists the built-in locales' codes, sorted.
 func Names() []string {
 	return slices.Clone(names)

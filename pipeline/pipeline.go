@@ -14,6 +14,7 @@ import (
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
+	"github.com/vitae-dev/vitae/locale"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/schema"
@@ -157,7 +158,8 @@ func first(a, b string) string {
 
 // Warm readies, on another core, what reading a résumé and rendering it in
 // the paged formats (when paged) will need first — the schema's patterns
-// and codecs, the theme's font faces parsed and their shapers set up —
+// and codecs, the locales' tables, the theme's font faces parsed and their
+// shapers set up —
 // while the caller reads its input. themeName is the theme asked for on the
 // command line ("": the default); a résumé that names another theme only
 // wastes the warming.
@@ -165,7 +167,10 @@ func Warm(themeName string, paged bool) {
 	if themeName == "" {
 		themeName = theme.Default
 	}
-	go schema.Warm()
+	go func() {
+		schema.Warm()
+		locale.Warm() // what composing needs, after what reading does
+	}()
 	if !paged {
 		return
 	}
