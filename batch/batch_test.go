@@ -16,15 +16,11 @@ import (
 )
 
 func formats(t testing.TB, names ...string) []render.Format {
-	var out []render.Format
-	for _, n := range names {
-		f, err := render.Lookup(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, f)
+	fs, err := render.LookupAll(names...)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return out
+	return fs
 }
 
 // generate writes n résumés, every bad-th of them invalid (0: none).

@@ -51,17 +51,17 @@ func Mail(input string, opts Options, letter Letter) (*eml.Message, string, *Res
 		}
 	}
 	name := OutputName(opts.Name, r, input, opts.Variant)
-	for _, format := range []string{"pdf", "docx"} {
-		f, _ := render.Lookup(format)
-		out, err := f.Render(p.Doc, p.Render)
-		if err != nil {
-			res.Errors = append(res.Errors, fault.New(fault.Render, fmt.Errorf("%s: %w", format, err)))
+	formats, _ := render.LookupAll("pdf", "docx")
+	outs, errs := render.All(p.Doc, p.Render, formats) // one layout for both
+	for i, f := range formats {
+		if errs[i] != nil {
+			res.Errors = append(res.Errors, fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, errs[i])))
 			return nil, "", res
 		}
-		for _, w := range out.Warnings {
-			res.Warnings = append(res.Warnings, format+": "+w)
+		for _, w := range outs[i].Warnings {
+			res.Warnings = append(res.Warnings, f.Name+": "+w)
 		}
-		msg.Attachments = append(msg.Attachments, eml.Attachment{Name: name + f.Ext, MediaType: f.MediaType, Data: out.Data})
+		msg.Attachments = append(msg.Attachments, eml.Attachment{Name: name + f.Ext, MediaType: f.MediaType, Data: outs[i].Data})
 	}
 	return msg, name, res
 }

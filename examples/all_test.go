@@ -7,26 +7,13 @@ import (
 	"github.com/vitae-dev/vitae/render"
 )
 
-func formats(t *testing.T, names ...string) []render.Format {
-	t.Helper()
-	var out []render.Format
-	for _, n := range names {
-		f, err := render.Lookup(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
 // render.All lays the paged formats out once and renders them at the same
 // time: the files are those each format makes on its own, byte for byte.
 func TestAllRendersWhatEachFormatDoes(t *testing.T) {
 	for _, file := range []string{"devops-consultant-portfolio.yaml", "minimal.yaml"} {
 		for _, th := range []string{"classic", "compact"} {
 			p := prepare(t, file, th)
-			fs := formats(t, "pdf", "docx", "md")
+			fs, _ := render.LookupAll("pdf", "docx", "md")
 			outs, errs := render.All(p.Doc, p.Render, fs)
 			for i, f := range fs {
 				if errs[i] != nil {
@@ -53,7 +40,7 @@ func TestAllWhenThePDFDoesNotFit(t *testing.T) {
 	p := prepare(t, "devops-consultant-portfolio.yaml", "classic")
 	o := p.Render
 	o.MaxPages = 1
-	fs := formats(t, "pdf", "docx", "txt")
+	fs, _ := render.LookupAll("pdf", "docx", "txt")
 	outs, errs := render.All(p.Doc, o, fs)
 	if errs[0] == nil || errs[1] == nil {
 		t.Fatalf("a portfolio fitted to one page: errors %v, %v; want both the PDF and the Word file refused", errs[0], errs[1])

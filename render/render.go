@@ -93,6 +93,19 @@ func Lookup(name string) (Format, error) {
 	return Format{}, fmt.Errorf("unknown format %q; choose from: %s", name, strings.Join(Names(), ", "))
 }
 
+// LookupAll finds formats by name, in the order given.
+func LookupAll(names ...string) ([]Format, error) {
+	out := make([]Format, 0, len(names))
+	for _, n := range names {
+		f, err := Lookup(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
 func pdfOptions(o Options) pdf.Options {
 	return pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, AllowMissingGlyphs: o.AllowMissingGlyphs}
 }

@@ -99,13 +99,11 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 	if err := checkLook(opts.Pipeline); err != nil {
 		return opts, usageError(err)
 	}
-	for _, name := range splitList(cmd.String("format")) {
-		f, err := render.Lookup(name)
-		if err != nil {
-			return opts, usageError(err)
-		}
-		opts.Formats = append(opts.Formats, f)
+	formats, err := render.LookupAll(splitList(cmd.String("format"))...)
+	if err != nil {
+		return opts, usageError(err)
 	}
+	opts.Formats = formats
 	if cmd.String("format") != "" && len(opts.Formats) == 0 {
 		return opts, usageError(fmt.Errorf("--format names no format"))
 	}
