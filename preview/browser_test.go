@@ -8,13 +8,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"image/png"
-	"net/http/httptest"
+	"net"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/vitae-dev/vitae/internal/httpserve"
 	"github.com/vitae-dev/vitae/internal/testenv"
 )
 
@@ -166,13 +167,15 @@ func TestInABrowser(t *testing.T) {
 	stop := make(chan struct{})
 	defer close(stop)
 	go s.Watch(50*time.Millisecond, stop)
-	srv := httptest.NewUnstartedServer(nil)
-	srv.Config.Handler = s.Handler(Hosts(srv.Listener.Addr())...)
-	srv.Start()
-	defer srv.Close()
-	defer srv.CloseClientConnections() // the page's event stream stays open
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &httpserve.Server{Handler: s.Handler(Hosts(ln.Addr())...)}
+	go srv.Serve(ln)
+	defer srv.Close() // it ends the page's event stream too
 
-	b := startBrowser(t, srv.URL+"/")
+	b := startBrowser(t, "http://"+ln.Addr().String()+"/")
 	pages := func() string { return b.eval(`document.getElementById("pages").textContent`) }
 	problems := func() string { return b.eval(`document.getElementById("diagnostics").textContent`) }
 	b.waitFor("the name", 10*time.Second, func() bool { return strings.Contains(pages(), "Ada Lovelace") })

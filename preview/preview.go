@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"slices"
 	"strings"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/internal/httpserve"
 	"github.com/vitae-dev/vitae/match"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/pipeline"
@@ -255,91 +255,128 @@ func (s *Server) download(f render.Format) ([]byte, string, error) {
 // answered (a page elsewhere cannot reach the preview through DNS
 // rebinding); only the rendered outputs and the built-in fonts are served,
 // never a file by its path.
-func (s *Server) Handler(hosts ...string) http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		st := s.state
-		s.mu.Unlock()
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write(firstPaint(st))
-	})
-	mux.HandleFunc("GET /state", func(w http.ResponseWriter, r *http.Request) {
-		s.mu.Lock()
-		st := s.state
-		s.mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(st)
-	})
-	mux.HandleFunc("GET /events", s.events)
-	mux.HandleFunc("POST /controls", func(w http.ResponseWriter, r *http.Request) {
-		var c Controls
-		if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-			http.Error(w, "controls are sent as JSON", http.StatusUnsupportedMediaType)
-			return
-		}
-		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4096)).Decode(&c); err != nil {
-			http.Error(w, "bad controls", http.StatusBadRequest)
-			return
-		}
-		if err := c.check(); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		s.mu.Lock()
-		s.controls = c
-		s.mu.Unlock()
-		s.Render()
-		w.WriteHeader(http.StatusNoContent)
-	})
-	mux.HandleFunc("POST /match", func(w http.ResponseWriter, r *http.Request) {
-		var buf bytes.Buffer
-		if _, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, 1<<20)); err != nil {
-			http.Error(w, "the posting is too long", http.StatusRequestEntityTooLarge)
-			return
-		}
-		s.mu.Lock()
-		res := s.resume
-		s.mu.Unlock()
-		if res == nil {
-			http.Error(w, "no résumé rendered yet", http.StatusConflict)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(match.Compare(res, match.PostingText(buf.Bytes())))
-	})
+func (s *Server) Handler(hosts ...string) httpserve.Handler {
+	routes := map[string]func(w *httpserve.Response, r *httpserve.Request){
+		"GET /": func(w *httpserve.Response, r *httpserve.Request) {
+			s.mu.Lock()
+			st := s.state
+			s.mu.Unlock()
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(firstPaint(st))
+		},
+		"GET /state": func(w *httpserve.Response, r *httpserve.Request) {
+			s.mu.Lock()
+			st := s.state
+			s.mu.Unlock()
+			w.Header().Set("Content-Type", "application/json")
+			json.NewEncoder(w).Encode(st)
+		},
+		"GET /events":    s.events,
+		"POST /controls": s.setControls,
+		"POST /match":    s.match,
+	}
 	for _, f := range render.Formats() {
-		mux.HandleFunc("GET /resume"+f.Ext, func(w http.ResponseWriter, r *http.Request) {
+		routes["GET /resume"+f.Ext] = func(w *httpserve.Response, r *httpserve.Request) {
 			data, name, err := s.download(f)
 			if err != nil {
-				http.Error(w, err.Error(), http.StatusNotFound)
+				httpserve.Error(w, err.Error(), 404)
 				return
 			}
 			w.Header().Set("Content-Type", f.MediaType)
 			w.Header().Set("Content-Disposition", `attachment; filename="`+name+f.Ext+`"`)
 			w.Write(data)
-		})
+		}
 	}
-	mux.HandleFunc("GET /fonts/{name}", func(w http.ResponseWriter, r *http.Request) {
-		data, ok := pdf.FontFile(r.PathValue("name"))
+	fonts := func(w *httpserve.Response, r *httpserve.Request) {
+		data, ok := pdf.FontFile(strings.TrimPrefix(r.Path, "/fonts/"))
 		if !ok {
-			http.NotFound(w, r)
+			httpserve.Error(w, "404 page not found", 404)
 			return
 		}
 		w.Header().Set("Content-Type", "font/ttf")
 		w.Header().Set("Cache-Control", "max-age=86400")
 		w.Write(data)
-	})
-	return hostCheck(mux, hosts)
+	}
+	routes["GET /fonts/"] = fonts
+	return func(w *httpserve.Response, r *httpserve.Request) {
+		if !slices.ContainsFunc(hosts, func(h string) bool { return strings.EqualFold(r.Host, h) }) {
+			httpserve.Error(w, "this preview answers only to "+strings.Join(hosts, " or "), 403)
+			return
+		}
+		// A page from elsewhere may still send a POST here; browsers say
+		// where it came from.
+		if o := r.Header.Get("Origin"); r.Method != "GET" && o != "" && !strings.EqualFold(o, "http://"+r.Host) {
+			httpserve.Error(w, "changes come only from the preview's own page", 403)
+			return
+		}
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")
+		path := r.Path
+		if rest, ok := strings.CutPrefix(path, "/fonts/"); ok && rest != "" && !strings.Contains(rest, "/") {
+			path = "/fonts/"
+		}
+		method := r.Method
+		if method == "HEAD" {
+			method = "GET"
+		}
+		if h := routes[method+" "+path]; h != nil {
+			h(w, r)
+			return
+		}
+		var allow []string
+		for _, m := range []string{"GET", "POST"} {
+			if routes[m+" "+path] != nil {
+				allow = append(allow, m)
+			}
+		}
+		if allow != nil {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			httpserve.Error(w, "method not allowed", 405)
+			return
+		}
+		httpserve.Error(w, "404 page not found", 404)
+	}
+}
+
+func (s *Server) setControls(w *httpserve.Response, r *httpserve.Request) {
+	var c Controls
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+		httpserve.Error(w, "controls are sent as JSON", 415)
+		return
+	}
+	if len(r.Body) > 4096 {
+		httpserve.Error(w, "the controls are too long", 413)
+		return
+	}
+	if err := json.Unmarshal(r.Body, &c); err != nil {
+		httpserve.Error(w, "bad controls", 400)
+		return
+	}
+	if err := c.check(); err != nil {
+		httpserve.Error(w, err.Error(), 400)
+		return
+	}
+	s.mu.Lock()
+	s.controls = c
+	s.mu.Unlock()
+	s.Render()
+	w.WriteHeader(204)
+}
+
+func (s *Server) match(w *httpserve.Response, r *httpserve.Request) {
+	s.mu.Lock()
+	res := s.resume
+	s.mu.Unlock()
+	if res == nil {
+		httpserve.Error(w, "no résumé rendered yet", 409)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(match.Compare(res, match.PostingText(r.Body)))
 }
 
 // events streams a line each time the preview changes (server-sent events).
-func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	fl, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
+func (s *Server) events(w *httpserve.Response, r *httpserve.Request) {
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
 	keepAlive := time.NewTicker(25 * time.Second)
@@ -349,7 +386,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		v, changed := s.state.Version, s.changed
 		s.mu.Unlock()
 		fmt.Fprintf(w, "data: %d\n\n", v)
-		fl.Flush()
+		if w.Flush() != nil {
+			return
+		}
 		for waiting := true; waiting; {
 			select {
 			case <-r.Context().Done():
@@ -358,34 +397,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 				waiting = false
 			case <-keepAlive.C:
 				fmt.Fprint(w, ": still here\n\n") // a comment: the page does nothing
-				fl.Flush()
+				if w.Flush() != nil {
+					return
+				}
 			}
 		}
 	}
-}
-
-func hostCheck(next http.Handler, hosts []string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ok := false
-		for _, h := range hosts {
-			if strings.EqualFold(r.Host, h) {
-				ok = true
-			}
-		}
-		if !ok {
-			http.Error(w, "this preview answers only to "+strings.Join(hosts, " or "), http.StatusForbidden)
-			return
-		}
-		// A page from elsewhere may still send a POST here; browsers say
-		// where it came from.
-		if o := r.Header.Get("Origin"); r.Method != http.MethodGet && o != "" && !strings.EqualFold(o, "http://"+r.Host) {
-			http.Error(w, "changes come only from the preview's own page", http.StatusForbidden)
-			return
-		}
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")
-		next.ServeHTTP(w, r)
-	})
 }
 
 // Hosts are the Host headers a preview listening on addr answers to.

@@ -4,14 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/vitae-dev/vitae/internal/httpserve"
 	"github.com/vitae-dev/vitae/internal/pdftest"
 	"github.com/vitae-dev/vitae/pipeline"
 )
@@ -42,18 +43,54 @@ func newServer(t *testing.T, text string) (*Server, string) {
 	return New(path, pipeline.Options{Time: time.Unix(0, 0).UTC()}, ""), path
 }
 
-func do(h http.Handler, method, target, body string, header map[string]string) *httptest.ResponseRecorder {
-	req := httptest.NewRequest(method, target, strings.NewReader(body))
-	req.Host = host
-	for k, v := range header {
-		req.Header.Set(k, v)
-	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, req)
-	return w
+// answer is a response as the tests look at it.
+type answer struct {
+	Code   int
+	Body   *bytes.Buffer
+	header http.Header
 }
 
-func state(t *testing.T, h http.Handler) State {
+func (a *answer) Header() http.Header { return a.header }
+
+// serve answers with h on a loopback port until the test ends; it returns
+// the address. The tests' requests go through the standard library's client.
+func serve(t *testing.T, h httpserve.Handler) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &httpserve.Server{Handler: h}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return ln.Addr().String()
+}
+
+// do sends a request to addr as if to host (or to header["Host"]).
+func do(addr, method, target, body string, header map[string]string) *answer {
+	req, err := http.NewRequest(method, "http://"+addr+target, strings.NewReader(body))
+	if err != nil {
+		return &answer{Body: bytes.NewBufferString(err.Error())}
+	}
+	req.Host = host
+	for k, v := range header {
+		if k == "Host" {
+			req.Host = v
+		} else {
+			req.Header.Set(k, v)
+		}
+	}
+	res, err := (&http.Client{Timeout: 20 * time.Second}).Do(req)
+	if err != nil {
+		return &answer{Body: bytes.NewBufferString(err.Error())}
+	}
+	defer res.Body.Close()
+	var b bytes.Buffer
+	b.ReadFrom(res.Body)
+	return &answer{Code: res.StatusCode, Body: &b, header: res.Header}
+}
+
+func state(t *testing.T, h string) State {
 	t.Helper()
 	w := do(h, "GET", "/state", "", nil)
 	var st State
@@ -65,7 +102,7 @@ func state(t *testing.T, h http.Handler) State {
 
 func TestPageShowsTheResume(t *testing.T) {
 	s, _ := newServer(t, sample)
-	h := s.Handler(host)
+	h := serve(t, s.Handler(host))
 	w := do(h, "GET", "/", "", nil)
 	if w.Code != 200 {
 		t.Fatalf("GET /: %d %s", w.Code, w.Body)
@@ -88,7 +125,7 @@ func TestPageShowsTheResume(t *testing.T) {
 
 func TestDownloadsAreTheRenderedFiles(t *testing.T) {
 	s, _ := newServer(t, sample)
-	h := s.Handler(host)
+	h := serve(t, s.Handler(host))
 	for _, c := range []struct{ path, magic, name string }{
 		{"/resume.pdf", "%PDF-", "ada-lovelace-analyst.pdf"},
 		{"/resume.docx", "PK\x03\x04", "ada-lovelace-analyst.docx"},
@@ -107,11 +144,8 @@ func TestDownloadsAreTheRenderedFiles(t *testing.T) {
 
 func TestOnlyItsOwnHostAndPageAreAnswered(t *testing.T) {
 	s, _ := newServer(t, sample)
-	h := s.Handler(host)
-	req := httptest.NewRequest("GET", "/resume.pdf", nil)
-	req.Host = "attacker.example:8484" // DNS rebinding
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, req)
+	h := serve(t, s.Handler(host))
+	w := do(h, "GET", "/resume.pdf", "", map[string]string{"Host": "attacker.example:8484"}) // DNS rebinding
 	if w.Code != http.StatusForbidden {
 		t.Errorf("foreign Host: %d, want 403", w.Code)
 	}
@@ -140,7 +174,7 @@ func TestOnlyItsOwnHostAndPageAreAnswered(t *testing.T) {
 
 func TestControlsRenderAgain(t *testing.T) {
 	s, _ := newServer(t, sample)
-	h := s.Handler(host)
+	h := serve(t, s.Handler(host))
 	before := state(t, h)
 	do(h, "GET", "/resume.pdf", "", nil) // made for A4, before the change
 	w := do(h, "POST", "/controls", `{"page":"letter","theme":"classic"}`, map[string]string{"Content-Type": "application/json", "Origin": "http://" + host})
@@ -161,7 +195,7 @@ func TestControlsRenderAgain(t *testing.T) {
 
 func TestMatch(t *testing.T) {
 	s, _ := newServer(t, sample)
-	w := do(s.Handler(host), "POST", "/match", "We need Kubernetes and Terraform.", nil)
+	w := do(serve(t, s.Handler(host)), "POST", "/match", "We need Kubernetes and Terraform.", nil)
 	if w.Code != 200 {
 		t.Fatalf("match: %d %s", w.Code, w.Body)
 	}
@@ -173,7 +207,7 @@ func TestMatch(t *testing.T) {
 // A save is shown; a broken save keeps the last good pages under its errors.
 func TestFollowsSaves(t *testing.T) {
 	s, path := newServer(t, sample)
-	h := s.Handler(host)
+	h := serve(t, s.Handler(host))
 	stop := make(chan struct{})
 	defer close(stop)
 	go s.Watch(10*time.Millisecond, stop)
@@ -203,9 +237,8 @@ func TestFollowsSaves(t *testing.T) {
 
 func TestEventsSayWhenItChanges(t *testing.T) {
 	s, _ := newServer(t, sample)
-	srv := httptest.NewServer(s.Handler(host))
-	defer srv.Close()
-	req, _ := http.NewRequest("GET", srv.URL+"/events", nil)
+	addr := serve(t, s.Handler(host))
+	req, _ := http.NewRequest("GET", "http://"+addr+"/events", nil)
 	req.Host = host
 	client := &http.Client{Timeout: 10 * time.Second} // a stream that never says fails, not hangs
 	res, err := client.Do(req)
@@ -238,7 +271,7 @@ func TestStartsWithTheCommandLinesVariant(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cv.yaml")
 	os.WriteFile(path, []byte(sample+"variants:\n  short: {label: Numbers Person}\n"), 0o644)
 	s := New(path, pipeline.Options{Time: time.Unix(0, 0).UTC()}, "short")
-	st := state(t, s.Handler(host))
+	st := state(t, serve(t, s.Handler(host)))
 	if st.Controls.Variant != "short" || !strings.Contains(st.Pages[0], "Numbers Person") {
 		t.Errorf("variant %q; the label is not the variant's", st.Controls.Variant)
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"runtime"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/fault"
+	"github.com/vitae-dev/vitae/internal/httpserve"
 	"github.com/vitae-dev/vitae/preview"
 )
 
@@ -58,7 +58,7 @@ Examples:
 			stop := make(chan struct{})
 			defer close(stop)
 			go s.Watch(cmd.Duration("interval"), stop)
-			srv := &http.Server{Handler: s.Handler(preview.Hosts(ln.Addr())...), ReadHeaderTimeout: 5 * time.Second}
+			srv := &httpserve.Server{Handler: s.Handler(preview.Hosts(ln.Addr())...)}
 			url := "http://" + ln.Addr().String() + "/"
 			fmt.Fprintf(cmd.Root().Writer, "vitae: previewing %s at %s (Ctrl-C to stop)\n", cmd.Args().First(), url)
 			if cmd.Bool("open") {
@@ -66,11 +66,9 @@ Examples:
 			}
 			go func() {
 				<-ctx.Done()
-				shut, cancel := context.WithTimeout(context.Background(), time.Second)
-				defer cancel()
-				srv.Shutdown(shut)
+				srv.Close()
 			}()
-			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, httpserve.ErrServerClosed) {
 				return fault.New(fault.Write, err)
 			}
 			return nil
