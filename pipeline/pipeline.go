@@ -14,6 +14,7 @@ import (
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
+	"github.com/vitae-dev/vitae/internal/deflate"
 	"github.com/vitae-dev/vitae/locale"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/render/fonts"
@@ -157,21 +158,22 @@ func first(a, b string) string {
 }
 
 // Warm readies, on another core, what reading a résumé and rendering it in
-// the paged formats (when paged) will need first — the schema's patterns
-// and codecs, the locales' tables, the theme's font faces parsed and their
-// shapers set up —
+// paged formats (PDF, Word: how many are asked for) will need first — the
+// schema's patterns and codecs, the locales' tables, a compressor for each
+// paged format, the theme's font faces parsed and their shapers set up —
 // while the caller reads its input. themeName is the theme asked for on the
 // command line ("": the default); a résumé that names another theme only
 // wastes the warming.
-func Warm(themeName string, paged bool) {
+func Warm(themeName string, paged int) {
 	if themeName == "" {
 		themeName = theme.Default
 	}
 	go func() {
 		schema.Warm()
 		locale.Warm() // what composing needs, after what reading does
+		deflate.Warm(paged) // the PDF and the Word file are written at once
 	}()
-	if !paged {
+	if paged == 0 {
 		return
 	}
 	go func() {

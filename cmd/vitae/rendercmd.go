@@ -181,12 +181,13 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// paged reports whether a paged format (PDF, Word) is among formats.
-func paged(formats []render.Format) bool {
+// paged counts the paged formats (PDF, Word) among formats.
+func paged(formats []render.Format) int {
+	n := 0
 	for _, f := range formats {
 		if f.Paged {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }

@@ -34,7 +34,7 @@ Examples:
 			}
 			fewCollections(len(files))
 			opts := pipeline.Options{Strict: cmd.Bool("strict"), AllowPaths: cmd.StringSlice("allow-path")}
-			pipeline.Warm("", false)
+			pipeline.Warm("", 0)
 			failed := 0
 			for _, f := range files {
 				ds := check(f, opts)

@@ -21,6 +21,19 @@ var writers = sync.Pool{New: func() any {
 	return w
 }}
 
+// Warm makes n compressors ahead, for the formats about to be written at
+// once: a compressor's first use costs ~2 ms here, mostly in its tables'
+// fresh pages (pipeline.Warm calls this on a spare core).
+func Warm(n int) {
+	ws := make([]any, n)
+	for i := range ws {
+		ws[i] = writers.Get()
+	}
+	for _, w := range ws {
+		writers.Put(w)
+	}
+}
+
 // deflate appends data, deflated, to b.
 func deflate(b *bytes.Buffer, data []byte) {
 	w := writers.Get().(*flate.Writer)
