@@ -170,7 +170,7 @@ func Warm(themeName string, paged int) {
 	}
 	go func() {
 		schema.Warm()
-		locale.Warm() // what composing needs, after what reading does
+		locale.Warm()       // what composing needs, after what reading does
 		deflate.Warm(paged) // the PDF and the Word file are written at once
 	}()
 	if paged == 0 {
