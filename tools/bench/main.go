@@ -161,6 +161,13 @@ func main() {
 		report("batch: peak memory", fmt.Sprintf("%.1f MB", b.peakMB), "≤ 60 MB", yes(b.peakMB <= 60))
 	}
 
+	if w, err := watchLatency(tmp, bin, samplePath); err == nil {
+		report("`watch`: a save shown in the PDF (PDF + DOCX)", ms(w), "≤ 50 ms", yes(w <= 50))
+	} else {
+		fmt.Fprintln(os.Stderr, "bench: watch:", err)
+		os.Exit(1)
+	}
+
 	// scaling: the same résumé with 1×, 10× and 100× its work entries
 	var base float64
 	for _, k := range []int{1, 10, 100} {
@@ -313,4 +320,65 @@ func check(err error) {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
+}
+
+// watchLatency runs `vitae watch` on a copy of the sample and saves it again
+// and again with a new name in it: the median time from the save to the new
+// PDF in place.
+func watchLatency(tmp, bin, samplePath string) (float64, error) {
+	dir := filepath.Join(tmp, "watch")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	data, err := os.ReadFile(samplePath)
+	if err != nil {
+		return 0, err
+	}
+	cv, outDir := filepath.Join(dir, "cv.json"), filepath.Join(dir, "out")
+	if err := os.WriteFile(cv, data, 0o644); err != nil {
+		return 0, err
+	}
+	cmd := exec.Command(bin, "watch", cv, "--format", "pdf,docx", "--name", "cv", "--out", outDir)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	defer func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	}()
+	pdf := filepath.Join(outDir, "cv.pdf")
+	// changed waits for the PDF to be replaced (a new file is renamed into
+	// place), for 5 s at most.
+	changed := func(before os.FileInfo) bool {
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(500 * time.Microsecond) {
+			if fi, err := os.Stat(pdf); err == nil && (before == nil || !os.SameFile(fi, before)) {
+				return true
+			}
+		}
+		return false
+	}
+	if !changed(nil) {
+		return 0, fmt.Errorf("no first PDF: %s", errb.String())
+	}
+	var times []float64
+	for i := 0; i < *runs; i++ {
+		time.Sleep(200 * time.Millisecond) // a later modification time; the watcher idle again
+		before, err := os.Stat(pdf)
+		if err != nil {
+			return 0, err
+		}
+		edited := bytes.ReplaceAll(data, []byte("Richard Hendriks"), []byte(fmt.Sprintf("Richard Hendriks %d", i)))
+		t0 := time.Now()
+		if err := os.WriteFile(cv, edited, 0o644); err != nil {
+			return 0, err
+		}
+		if !changed(before) {
+			return 0, fmt.Errorf("save %d not shown in 5 s: %s", i, errb.String())
+		}
+		times = append(times, float64(time.Since(t0).Microseconds())/1000)
+	}
+	sort.Float64s(times)
+	return times[len(times)/2], nil
 }
