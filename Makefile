@@ -31,9 +31,9 @@ unit:
 	$(GO) test -count=1 ./...
 
 # The packages that run work in parallel (batch rendering, warming, shared
-# font caches), under the race detector.
+# font caches, the preview's server), under the race detector.
 race:
-	$(GO) test -race -count=1 ./batch ./cmd/vitae ./pipeline ./render/fonts
+	$(GO) test -race -count=1 ./batch ./cmd/vitae ./pipeline ./render/fonts ./internal/httpserve ./preview
 
 fuzz:
 	$(GO) test ./render/docx -run '^$$' -fuzz FuzzDOCXText -fuzztime 10s -fuzzminimizetime 2s
