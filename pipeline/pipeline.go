@@ -111,10 +111,15 @@ type Prepared struct {
 func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 	s := t.Resume.Settings
 	name := opts.Theme
+	var lo theme.LoadOptions
 	if name == "" {
 		name = s.Theme // a file's path was read relative to the file that names it
+		if theme.IsFile(name) {
+			// what the résumé's theme names is confined as the résumé's own files are
+			lo.Confine = schema.Confine(in.Path, opts.AllowPaths)
+		}
 	}
-	th, src, err := theme.Load(name)
+	th, src, err := theme.LoadWith(name, lo)
 	if err != nil {
 		return nil, fault.New(fault.Input, err)
 	}

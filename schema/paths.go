@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -62,6 +63,20 @@ func inside(path string, folders []string) bool {
 		}
 	}
 	return false
+}
+
+// Confine says whether a file named by what a résumé names (the theme
+// file's own `extends:` and fallback font) may be read: nil inside the
+// folders the résumé at input may name files in (its own, the current one,
+// allow), else the error to show.
+func Confine(input string, allow []string) func(path string) error {
+	folders := roots(input, allow)
+	return func(path string) error {
+		if inside(path, folders) {
+			return nil
+		}
+		return errors.New(outsideMessage(path))
+	}
 }
 
 func outsideMessage(path string) string {

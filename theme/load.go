@@ -45,6 +45,21 @@ type Source struct {
 // is reported and left out, keeping the value of the theme it extends; the
 // error is for a theme that cannot be read at all.
 func Load(nameOrPath string) (*Theme, Source, error) {
+	return LoadWith(nameOrPath, LoadOptions{})
+}
+
+// LoadOptions say how to read a theme file.
+type LoadOptions struct {
+	// Confine, when set, says whether a file the theme file names may be
+	// read (nil) or not (the error to show). A theme a résumé names is
+	// confined like the résumé's own files (schema.Confine): a theme that
+	// extends a file outside is an error, a fallback font outside is left
+	// out with a warning.
+	Confine func(path string) error
+}
+
+// LoadWith is Load with options.
+func LoadWith(nameOrPath string, o LoadOptions) (*Theme, Source, error) {
 	if nameOrPath == "" {
 		nameOrPath = Default
 	}
@@ -58,7 +73,7 @@ func Load(nameOrPath string) (*Theme, Source, error) {
 		}
 	}
 	var src Source
-	t, err := load(nameOrPath, 0, &src)
+	t, err := load(nameOrPath, 0, &src, o)
 	src.Diagnostics.Sort()
 	if err == nil && !IsFile(nameOrPath) {
 		c := *t
@@ -74,7 +89,7 @@ type cachedTheme struct {
 	diags diag.Diagnostics
 }
 
-func load(nameOrPath string, depth int, src *Source) (*Theme, error) {
+func load(nameOrPath string, depth int, src *Source, o LoadOptions) (*Theme, error) {
 	if depth > 8 {
 		return nil, fmt.Errorf("theme %s: extends chain is too long (a cycle?)", nameOrPath)
 	}
@@ -112,7 +127,7 @@ func load(nameOrPath string, depth int, src *Source) (*Theme, error) {
 	t := &Theme{}
 	if doc.Kind != yaml.MappingNode {
 		if doc.Kind == 0 || doc.Kind == yaml.DocumentNode {
-			return load(Default, depth+1, src) // an empty theme file is the default theme
+			return load(Default, depth+1, src, o) // an empty theme file is the default theme
 		}
 		return nil, fmt.Errorf("theme %s: a theme is a mapping of keys (font, size, color …)", nameOrPath)
 	}
@@ -120,21 +135,54 @@ func load(nameOrPath string, depth int, src *Source) (*Theme, error) {
 	c.mapping(doc, reflect.TypeFor[Theme](), "")
 	src.Diagnostics = append(src.Diagnostics, c.diags...)
 	if i := keyIndex(doc, "extends"); i >= 0 {
-		base := doc.Content[i+1].Value
+		n := doc.Content[i+1]
+		base := n.Value
 		if dir != "" && IsFile(base) && !filepath.IsAbs(base) {
 			base = filepath.Join(dir, base)
 		}
-		if t, err = load(base, depth+1, src); err != nil {
+		if IsFile(base) && o.Confine != nil {
+			if err := o.Confine(base); err != nil {
+				return nil, fmt.Errorf("%s:%d:%d: extends: %w", nameOrPath, n.Line, n.Column, err)
+			}
+		}
+		if t, err = load(base, depth+1, src, o); err != nil {
 			return nil, err
 		}
 	}
+	inherited := t.Font.Fallback // the base's, resolved against its own folder
+	t.Font.Fallback = ""
 	if err := doc.Decode(t); err != nil {
 		return nil, fmt.Errorf("theme %s: %w", nameOrPath, err)
 	}
-	if t.Font.Fallback != "" && dir != "" && !filepath.IsAbs(t.Font.Fallback) {
-		t.Font.Fallback = filepath.Join(dir, t.Font.Fallback)
+	if t.Font.Fallback == "" {
+		t.Font.Fallback = inherited
+	} else {
+		if dir != "" && !filepath.IsAbs(t.Font.Fallback) {
+			t.Font.Fallback = filepath.Join(dir, t.Font.Fallback)
+		}
+		if o.Confine != nil {
+			if err := o.Confine(t.Font.Fallback); err != nil {
+				n := valueAt(doc, "font", "fallback")
+				src.Diagnostics = append(src.Diagnostics, diag.Diagnostic{File: nameOrPath, Line: n.Line, Column: n.Column, Path: "font.fallback",
+					Severity: diag.Warning, Message: fmt.Sprintf("left out: %v", err)})
+				t.Font.Fallback = inherited
+			}
+		}
 	}
 	return t, nil
+}
+
+// valueAt is the value node at a path of keys in a mapping (the mapping
+// itself where the path ends early).
+func valueAt(n *yaml.Node, keys ...string) *yaml.Node {
+	for _, k := range keys {
+		i := keyIndex(n, k)
+		if i < 0 {
+			break
+		}
+		n = n.Content[i+1]
+	}
+	return n
 }
 
 func keyIndex(n *yaml.Node, key string) int {

@@ -665,6 +665,24 @@ func TestConfinement(t *testing.T) {
 	if code, _, stderr := run(t, "validate", cv3); code != ExitOK || !strings.Contains(stderr, "basics.image") || !strings.Contains(stderr, "left out") {
 		t.Errorf("photo outside: exit %d\n%s", code, stderr)
 	}
+	// the theme file a résumé names is confined too: what it extends, its fallback font
+	writeFile(t, filepath.Dir(secret), "theme.yaml", "size: {body: 10}\n# hunter2\n")
+	writeFile(t, dir, "far.yaml", "extends: "+filepath.Join(filepath.Dir(secret), "theme.yaml")+"\n")
+	cv4 := writeFile(t, dir, "cv4.yaml", "basics: {name: Jane}\nsettings: {theme: far.yaml}\n")
+	if code, stdout, stderr := run(t, "render", "--format", "md", "--out", filepath.Join(dir, "o4"), cv4); code != ExitInvalid || !strings.Contains(stderr, "far.yaml:1:10: extends: ") || !strings.Contains(stderr, "is outside the résumé's folder") || strings.Contains(stdout+stderr, "hunter2") {
+		t.Errorf("a theme extending a file outside: exit %d\n%s", code, stderr)
+	}
+	writeFile(t, dir, "fb.yaml", "extends: classic\nfont:\n  fallback: "+filepath.Join(filepath.Dir(secret), "font.ttf")+"\n")
+	cv5 := writeFile(t, dir, "cv5.yaml", "basics: {name: Jane}\nsettings: {theme: fb.yaml}\n")
+	if code, _, stderr := run(t, "render", "--format", "pdf", "--out", filepath.Join(dir, "o5"), cv5); code != ExitOK || !strings.Contains(stderr, "fb.yaml:3:13: warning: font.fallback: left out: ") || !strings.Contains(stderr, "is outside the résumé's folder") {
+		t.Errorf("a theme's fallback font outside: exit %d\n%s", code, stderr)
+	}
+	if code, _, _ := run(t, "render", "--strict", "--format", "pdf", "--out", filepath.Join(dir, "o6"), cv5); code != ExitInvalid {
+		t.Errorf("a theme's fallback font outside, --strict: exit %d", code)
+	}
+	if code, _, stderr := run(t, "render", "--allow-path", filepath.Dir(secret), "--format", "md", "--out", filepath.Join(dir, "o7"), cv4); code != ExitOK {
+		t.Errorf("a theme extending a file in an allowed folder: exit %d\n%s", code, stderr)
+	}
 	// a tailoring file in a subfolder: the base's photo and theme are found beside the base
 	os.Mkdir(filepath.Join(dir, "jobs"), 0o755)
 	writeFile(t, dir, "look.yaml", "extends: modern\n")
