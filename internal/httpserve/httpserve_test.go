@@ -2,6 +2,8 @@ package httpserve
 
 import (
 	"bufio"
+	"bytes"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -222,4 +224,39 @@ func TestStreamsAndTheirEnd(t *testing.T) {
 		t.Errorf("the stream's end: %v", err)
 	}
 	res.Body.Close()
+}
+
+// Whatever a client sends, reading it never panics nor hangs, and what is
+// accepted is a request the handlers can trust: a method token, a path, a
+// body within its bound.
+func FuzzReadRequest(f *testing.F) {
+	for _, s := range []string{
+		"GET / HTTP/1.1\r\nHost: x\r\n\r\n",
+		"POST /controls HTTP/1.1\r\nHost: 127.0.0.1:8484\r\nContent-Type: application/json\r\nContent-Length: 17\r\n\r\n{\"page\":\"letter\"}",
+		"GET /fonts/a%2Fb.ttf?x=1 HTTP/1.0\r\n\r\n",
+		"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc",
+		"GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n",
+		"GET / HTTP/1.1\nHost: x\n\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lr := &io.LimitedReader{R: bytes.NewReader(data), N: 1024}
+		r, rerr := readRequest(bufio.NewReaderSize(lr, 4096), lr, 100)
+		if rerr != nil {
+			if r != nil {
+				t.Fatal("a request and an error")
+			}
+			if rerr.code != 0 && StatusText(rerr.code) == "Status "+fmt.Sprint(rerr.code) {
+				t.Fatalf("status %d has no reason phrase", rerr.code)
+			}
+			return
+		}
+		if !token(r.Method) || !strings.HasPrefix(r.Path, "/") || len(r.Body) > 100 || (r.Proto != "HTTP/1.1" && r.Proto != "HTTP/1.0") {
+			t.Fatalf("accepted %q: %+v", data, r)
+		}
+		if r.Proto == "HTTP/1.1" && len(r.Header.Values("Host")) != 1 {
+			t.Fatalf("HTTP/1.1 without one Host: %q", data)
+		}
+	})
 }
