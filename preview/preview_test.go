@@ -170,6 +170,15 @@ func TestOnlyItsOwnHostAndPageAreAnswered(t *testing.T) {
 	if w.Code != 200 || !bytes.HasPrefix(w.Body.Bytes(), []byte{0, 1, 0, 0}) {
 		t.Errorf("built-in font: %d", w.Code)
 	}
+	if w := do(h, "DELETE", "/state", "", nil); w.Code != 405 || w.Header().Get("Allow") != "GET" {
+		t.Errorf("DELETE /state: %d, Allow %q; want 405, GET", w.Code, w.Header().Get("Allow"))
+	}
+	if w := do(h, "GET", "/controls", "", nil); w.Code != 405 || w.Header().Get("Allow") != "POST" {
+		t.Errorf("GET /controls: %d, Allow %q; want 405, POST", w.Code, w.Header().Get("Allow"))
+	}
+	if w := do(h, "HEAD", "/resume.pdf", "", nil); w.Code != 200 || w.Body.Len() != 0 || w.Header().Get("Content-Type") != "application/pdf" {
+		t.Errorf("HEAD /resume.pdf: %d, %d bytes, %q", w.Code, w.Body.Len(), w.Header().Get("Content-Type"))
+	}
 }
 
 func TestControlsRenderAgain(t *testing.T) {
