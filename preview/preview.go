@@ -256,27 +256,26 @@ func (s *Server) download(f render.Format) ([]byte, string, error) {
 // rebinding); only the rendered outputs and the built-in fonts are served,
 // never a file by its path.
 func (s *Server) Handler(hosts ...string) httpserve.Handler {
-	routes := map[string]func(w *httpserve.Response, r *httpserve.Request){
-		"GET /": func(w *httpserve.Response, r *httpserve.Request) {
-			s.mu.Lock()
-			st := s.state
-			s.mu.Unlock()
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Write(firstPaint(st))
-		},
-		"GET /state": func(w *httpserve.Response, r *httpserve.Request) {
-			s.mu.Lock()
-			st := s.state
-			s.mu.Unlock()
-			w.Header().Set("Content-Type", "application/json")
-			json.NewEncoder(w).Encode(st)
-		},
-		"GET /events":    s.events,
-		"POST /controls": s.setControls,
-		"POST /match":    s.match,
-	}
+	var mux httpserve.Mux
+	mux.Handle("GET", "/", func(w *httpserve.Response, r *httpserve.Request) {
+		s.mu.Lock()
+		st := s.state
+		s.mu.Unlock()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(firstPaint(st))
+	})
+	mux.Handle("GET", "/state", func(w *httpserve.Response, r *httpserve.Request) {
+		s.mu.Lock()
+		st := s.state
+		s.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(st)
+	})
+	mux.Handle("GET", "/events", s.events)
+	mux.Handle("POST", "/controls", s.setControls)
+	mux.Handle("POST", "/match", s.match)
 	for _, f := range render.Formats() {
-		routes["GET /resume"+f.Ext] = func(w *httpserve.Response, r *httpserve.Request) {
+		mux.Handle("GET", "/resume"+f.Ext, func(w *httpserve.Response, r *httpserve.Request) {
 			data, name, err := s.download(f)
 			if err != nil {
 				httpserve.Error(w, err.Error(), 404)
@@ -285,9 +284,9 @@ func (s *Server) Handler(hosts ...string) httpserve.Handler {
 			w.Header().Set("Content-Type", f.MediaType)
 			w.Header().Set("Content-Disposition", `attachment; filename="`+name+f.Ext+`"`)
 			w.Write(data)
-		}
+		})
 	}
-	fonts := func(w *httpserve.Response, r *httpserve.Request) {
+	mux.Handle("GET", "/fonts/*", func(w *httpserve.Response, r *httpserve.Request) {
 		data, ok := pdf.FontFile(strings.TrimPrefix(r.Path, "/fonts/"))
 		if !ok {
 			httpserve.Error(w, "404 page not found", 404)
@@ -296,8 +295,7 @@ func (s *Server) Handler(hosts ...string) httpserve.Handler {
 		w.Header().Set("Content-Type", "font/ttf")
 		w.Header().Set("Cache-Control", "max-age=86400")
 		w.Write(data)
-	}
-	routes["GET /fonts/"] = fonts
+	})
 	return func(w *httpserve.Response, r *httpserve.Request) {
 		if !slices.ContainsFunc(hosts, func(h string) bool { return strings.EqualFold(r.Host, h) }) {
 			httpserve.Error(w, "this preview answers only to "+strings.Join(hosts, " or "), 403)
@@ -311,30 +309,7 @@ func (s *Server) Handler(hosts ...string) httpserve.Handler {
 		}
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")
-		path := r.Path
-		if rest, ok := strings.CutPrefix(path, "/fonts/"); ok && rest != "" && !strings.Contains(rest, "/") {
-			path = "/fonts/"
-		}
-		method := r.Method
-		if method == "HEAD" {
-			method = "GET"
-		}
-		if h := routes[method+" "+path]; h != nil {
-			h(w, r)
-			return
-		}
-		var allow []string
-		for _, m := range []string{"GET", "POST"} {
-			if routes[m+" "+path] != nil {
-				allow = append(allow, m)
-			}
-		}
-		if allow != nil {
-			w.Header().Set("Allow", strings.Join(allow, ", "))
-			httpserve.Error(w, "method not allowed", 405)
-			return
-		}
-		httpserve.Error(w, "404 page not found", 404)
+		mux.Serve(w, r)
 	}
 }
 
