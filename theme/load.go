@@ -133,7 +133,7 @@ func load(nameOrPath string, depth int, src *Source, o LoadOptions) (*Theme, err
 	}
 	c := &checker{file: nameOrPath}
 	c.mapping(doc, reflect.TypeFor[Theme](), "")
-	src.Diagnostics = append(src.Diagnostics, c.diags...)
+	defer func() { src.Diagnostics = append(src.Diagnostics, c.diags...) }()
 	if i := keyIndex(doc, "extends"); i >= 0 {
 		n := doc.Content[i+1]
 		base := n.Value
@@ -162,9 +162,7 @@ func load(nameOrPath string, depth int, src *Source, o LoadOptions) (*Theme, err
 		}
 		if o.Confine != nil {
 			if err := o.Confine(t.Font.Fallback); err != nil {
-				n := valueAt(doc, "font", "fallback")
-				src.Diagnostics = append(src.Diagnostics, diag.Diagnostic{File: nameOrPath, Line: n.Line, Column: n.Column, Path: "font.fallback",
-					Severity: diag.Warning, Message: fmt.Sprintf("left out: %v", err)})
+				c.warn(valueAt(doc, "font", "fallback"), "font.fallback", "left out: %v", err)
 				t.Font.Fallback = inherited
 			}
 		}
