@@ -84,32 +84,78 @@ func subsetTrueType(face *fonts.Face, gids []uint16) ([]byte, error) {
 		last = max(last, g)
 	}
 	n = last + 1
+	// hmtx: the advance and the left side bearing of each kept glyph, as
+	// the font has them. A rasterizer places a TrueType outline at its
+	// xMin − lsb from the pen (FreeType, in poppler, MuPDF, Ghostscript and
+	// PDFium): a bearing of 0 moves every glyph by its own xMin.
+	hmtxSrc := face.Table("hmtx")
+	hheaSrc := face.Table("hhea")
+	if len(hheaSrc) < 36 {
+		return nil, errors.New("font has no hhea table")
+	}
+	nMetrics := int(binary.BigEndian.Uint16(hheaSrc[34:]))
+	lsb := func(g int) int16 {
+		if g < nMetrics {
+			if 4*g+4 <= len(hmtxSrc) {
+				return int16(binary.BigEndian.Uint16(hmtxSrc[4*g+2:]))
+			}
+			return 0
+		}
+		if p := 4*nMetrics + 2*(g-nMetrics); p+2 <= len(hmtxSrc) {
+			return int16(binary.BigEndian.Uint16(hmtxSrc[p:]))
+		}
+		return 0
+	}
 	newGlyf := make([]byte, 0, 4096)
 	newLoca := make([]byte, 4*(n+1))
+	hmtx := make([]byte, 4*n)
+	bbox := [4]int16{0x7fff, 0x7fff, -0x8000, -0x8000} // of the kept outlines
+	var advMax uint16
+	minLSB, minRSB, maxExtent := int16(0x7fff), int16(0x7fff), int16(-0x8000)
 	for g := 0; g < n; g++ {
 		binary.BigEndian.PutUint32(newLoca[4*g:], uint32(len(newGlyf)))
-		if keep[g] {
-			newGlyf = append(newGlyf, unhinted(glyph(g))...)
-			for len(newGlyf)%4 != 0 {
-				newGlyf = append(newGlyf, 0)
-			}
+		if !keep[g] {
+			// advances of unused glyphs are zeroed (the PDF gives widths
+			// itself), so the table compresses to almost nothing
+			continue
 		}
+		adv := uint16(face.Advance(uint16(g)))
+		binary.BigEndian.PutUint16(hmtx[4*g:], adv)
+		binary.BigEndian.PutUint16(hmtx[4*g+2:], uint16(lsb(g)))
+		advMax = max(advMax, adv)
+		data := unhinted(glyph(g))
+		if len(data) < 10 {
+			continue // an empty glyph (a space): no outline, no data
+		}
+		data = data[:glyphLength(data)]
+		newGlyf = append(newGlyf, data...)
+		for len(newGlyf)%4 != 0 { // each glyph starts at a multiple of 4
+			newGlyf = append(newGlyf, 0)
+		}
+		x0, y0 := int16(binary.BigEndian.Uint16(data[2:])), int16(binary.BigEndian.Uint16(data[4:]))
+		x1, y1 := int16(binary.BigEndian.Uint16(data[6:])), int16(binary.BigEndian.Uint16(data[8:]))
+		bbox = [4]int16{min(bbox[0], x0), min(bbox[1], y0), max(bbox[2], x1), max(bbox[3], y1)}
+		l := lsb(g)
+		minLSB = min(minLSB, l)
+		minRSB = min(minRSB, int16(int(adv)-int(l)-int(x1-x0)))
+		maxExtent = max(maxExtent, int16(int(l)+int(x1-x0)))
 	}
 	binary.BigEndian.PutUint32(newLoca[4*n:], uint32(len(newGlyf)))
-	newHead := append([]byte(nil), head...)
-	binary.BigEndian.PutUint32(newHead[8:], 0)  // checkSumAdjustment, set below
-	binary.BigEndian.PutUint16(newHead[50:], 1) // long offsets
-	// advances of unused glyphs are zeroed (the PDF gives widths itself), so
-	// the table compresses to almost nothing
-	// hmtx: a full metric for each of the n glyphs
-	hmtx := make([]byte, 4*n)
-	for g := 0; g < n; g++ {
-		if keep[g] {
-			binary.BigEndian.PutUint16(hmtx[4*g:], uint16(face.Advance(uint16(g))))
-		}
+	if bbox[0] > bbox[2] { // no outline at all
+		bbox, minLSB, minRSB, maxExtent = [4]int16{}, 0, 0, 0
 	}
-	hhea := append([]byte(nil), face.Table("hhea")...)
-	binary.BigEndian.PutUint16(hhea[34:], uint16(n)) // numberOfHMetrics
+	newHead := append([]byte(nil), head...)
+	binary.BigEndian.PutUint32(newHead[8:], 0) // checkSumAdjustment, set below
+	for i, v := range bbox {
+		binary.BigEndian.PutUint16(newHead[36+2*i:], uint16(v))
+	}
+	binary.BigEndian.PutUint16(newHead[50:], 1) // long offsets
+	hhea := append([]byte(nil), hheaSrc...)
+	binary.BigEndian.PutUint16(hhea[10:], advMax)
+	binary.BigEndian.PutUint16(hhea[12:], uint16(minLSB))
+	binary.BigEndian.PutUint16(hhea[14:], uint16(minRSB))
+	binary.BigEndian.PutUint16(hhea[16:], uint16(maxExtent))
+	binary.BigEndian.PutUint16(hhea[34:], uint16(n)) // numberOfHMetrics: a full metric for each glyph
 	maxp := append([]byte(nil), face.Table("maxp")...)
 	binary.BigEndian.PutUint16(maxp[4:], uint16(n)) // numGlyphs
 	tables := map[string][]byte{"head": newHead, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": newLoca, "glyf": newGlyf}
@@ -126,6 +172,89 @@ func subsetTrueType(face *fonts.Face, gids []uint16) ([]byte, error) {
 		}
 	}
 	return out, nil
+}
+
+// glyphLength is how many bytes of g its description takes: a font's glyph
+// data may be followed by padding (its loca aligns glyphs), which the subset
+// must not carry as part of the glyph.
+func glyphLength(g []byte) int {
+	if len(g) < 10 {
+		return len(g)
+	}
+	n := int(int16(binary.BigEndian.Uint16(g)))
+	if n < 0 {
+		return compositeLength(g)
+	}
+	p := 10 + 2*n
+	if n == 0 || p+2 > len(g) {
+		return len(g)
+	}
+	points := int(binary.BigEndian.Uint16(g[p-2:])) + 1
+	p += 2 + int(binary.BigEndian.Uint16(g[p:])) // instructions
+	// flags, with repeats, then the x and y coordinates they describe
+	xs, ys := 0, 0
+	for i := 0; i < points; {
+		if p >= len(g) {
+			return len(g)
+		}
+		f := g[p]
+		p++
+		count := 1
+		if f&0x08 != 0 {
+			if p >= len(g) {
+				return len(g)
+			}
+			count += int(g[p])
+			p++
+		}
+		x, y := 2, 2
+		switch {
+		case f&0x02 != 0:
+			x = 1
+		case f&0x10 != 0:
+			x = 0
+		}
+		switch {
+		case f&0x04 != 0:
+			y = 1
+		case f&0x20 != 0:
+			y = 0
+		}
+		xs += count * x
+		ys += count * y
+		i += count
+	}
+	return min(p+xs+ys, len(g))
+}
+
+// compositeLength is the length of a composite glyph: its components, then
+// its instructions when flagged.
+func compositeLength(g []byte) int {
+	p := 10
+	for p+4 <= len(g) {
+		flags := binary.BigEndian.Uint16(g[p:])
+		p += 4
+		if flags&0x1 != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&0x8 != 0:
+			p += 2
+		case flags&0x40 != 0:
+			p += 4
+		case flags&0x80 != 0:
+			p += 8
+		}
+		if flags&0x20 == 0 {
+			if flags&0x100 != 0 && p+2 <= len(g) {
+				p += 2 + int(binary.BigEndian.Uint16(g[p:]))
+			}
+			break
+		}
+	}
+	return min(p, len(g))
 }
 
 // unhinted is a glyph without its TrueType instructions.
