@@ -14,11 +14,17 @@ type Glyph struct {
 	ID               uint16
 	Advance          int32
 	XOffset, YOffset int32
-	// Text is what the glyph stands for: the characters of its cluster on
-	// one glyph of the cluster (a ligature "fi" carries "fi"), "" on the
-	// others (an Arabic letter's marks). In right-to-left runs a cluster's
-	// characters are in visual order, like the glyphs.
+	// Text is what the glyph stands for, in logical order: a glyph that is
+	// the font's own glyph for one of its cluster's characters stands for
+	// that character (a Devanagari vowel sign, an Arabic mark); the first
+	// glyph of a cluster stands for the rest (a ligature "fi" carries "fi",
+	// a conjunct its whole cluster); the others for nothing ("").
 	Text string
+	// Pos is the index in the shaped text of the first character the
+	// glyph stands for (of its cluster's, if it stands for none): glyphs
+	// taken in the order of Pos spell the text in logical order, whatever
+	// the order in which they are drawn.
+	Pos int32
 }
 
 // Run is shaped text in visual order.
@@ -157,34 +163,90 @@ func (f *Face) shape(text, lang string) *Run {
 		for k, pc := range pieces {
 			o := f.sh.hb.ShapeNoExtents(shaping.Input{Text: runes, RunStart: pc[0], RunEnd: pc[1], Direction: dir, Face: f.shaping,
 				Size: fixed.Int26_6(f.Upem << 6), Script: scripts[k], Language: lg})
+			first := len(out.Glyphs)
 			for _, g := range o.Glyphs {
-				gl := Glyph{ID: uint16(g.GlyphID), Advance: int32(g.Advance), XOffset: int32(g.XOffset), YOffset: int32(g.YOffset)}
-				if ti := g.TextIndex(); !seen[ti] {
-					seen[ti] = true
-					e := min(ti+max(g.RunesCount(), 1), len(runes))
-					switch {
-					case dir == di.DirectionRTL && e-ti > 1:
-						gl.Text = reverse(runes[ti:e]) // visual order, as the glyphs
-					case at != nil:
-						gl.Text = text[at[ti]:at[e]]
-					default:
-						gl.Text = string(runes[ti:e])
-					}
-				}
+				ti := g.TextIndex()
+				gl := Glyph{ID: uint16(g.GlyphID), Advance: int32(g.Advance), XOffset: int32(g.XOffset), YOffset: int32(g.YOffset), Pos: int32(ti)}
 				out.Glyphs = append(out.Glyphs, gl)
 				out.Advance += int64(g.Advance)
 			}
+			f.attribute(out.Glyphs[first:], o.Glyphs, runes, text, at, seen)
 		}
 	}
 	return out
 }
 
-func reverse(r []rune) string {
-	out := make([]rune, len(r))
-	for i, c := range r {
-		out[len(r)-1-i] = c
+// attribute gives each glyph of a shaped piece the characters it stands
+// for (Glyph.Text, Glyph.Pos). Within a cluster of several glyphs and
+// characters (an Indic syllable, an Arabic letter with its marks), a glyph
+// that is the font's nominal glyph of one of the cluster's characters
+// takes that character, so that a reader mapping glyphs to text gets every
+// character; the cluster's first glyph takes those left.
+func (f *Face) attribute(gs []Glyph, shaped []shaping.Glyph, runes []rune, text string, at []int32, seen []bool) {
+	slice := func(a, b int) string {
+		if at != nil {
+			return text[at[a]:at[b]]
+		}
+		return string(runes[a:b])
 	}
-	return string(out)
+	for i := 0; i < len(gs); {
+		ti := shaped[i].TextIndex()
+		j := i + 1
+		for j < len(gs) && shaped[j].TextIndex() == ti {
+			j++
+		}
+		e := min(ti+max(shaped[i].RunesCount(), 1), len(runes))
+		if seen[ti] {
+			i = j
+			continue
+		}
+		seen[ti] = true
+		if j-i == 1 || e-ti == 1 {
+			gs[i].Text = slice(ti, e)
+			i = j
+			continue
+		}
+		taken := make([]bool, e-ti)
+		for k := i; k < j; k++ {
+			for c := ti; c < e; c++ {
+				if taken[c-ti] {
+					continue
+				}
+				if g, ok := f.shaping.NominalGlyph(runes[c]); ok && uint16(g) == gs[k].ID {
+					taken[c-ti] = true
+					gs[k].Text, gs[k].Pos = slice(c, c+1), int32(c)
+					break
+				}
+			}
+		}
+		// the first glyph in logical order without a character of its own
+		// takes the characters left, in their order
+		var rest []rune
+		restPos := -1
+		for c := ti; c < e; c++ {
+			if !taken[c-ti] {
+				rest = append(rest, runes[c])
+				if restPos < 0 {
+					restPos = c
+				}
+			}
+		}
+		if len(rest) > 0 {
+			k := i
+			for m := i; m < j; m++ {
+				if gs[m].Text == "" {
+					k = m
+					break
+				}
+			}
+			if gs[k].Text == "" {
+				gs[k].Text, gs[k].Pos = string(rest), int32(restPos)
+			} else {
+				gs[k].Text += string(rest)
+			}
+		}
+		i = j
+	}
 }
 
 // Complex reports whether text has characters of a script whose glyphs are

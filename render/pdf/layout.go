@@ -32,6 +32,12 @@ type op struct {
 	color string
 	url   string
 	el    int // the structure element it belongs to (0: an artifact)
+	// gapX, gapW: the space between this text and the text before it on
+	// the line, where that is another operation (another face, direction
+	// or link, or a justified line's next word). A space glyph is drawn
+	// there, so that readers of the PDF's text find a space character
+	// between the two words, not only a distance.
+	gapX, gapW float64
 }
 
 type opKind int

@@ -306,9 +306,9 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 	for k, i := range order {
 		wd := words[i]
 		lv := levels[i]
+		gap := 0.0
 		if k > 0 {
 			// the space between two words on screen is the later one's
-			gap := 0.0
 			if a, b := min(prev, i), max(prev, i); b == a+1 && words[b].space {
 				gap = words[b].sw
 			} else if b != a+1 && (words[a+1].space || wd.space) {
@@ -337,7 +337,11 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 			}
 			cur.w += wd.w
 		} else {
-			ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, size), w: wd.w, text: wd.text, font: wd.font, color: color, url: wd.url, el: l.cur})
+			o := op{kind: opText, x: cx, y: l.baseline(ln.h, size), w: wd.w, text: wd.text, font: wd.font, color: color, url: wd.url, el: l.cur}
+			if gap > 0 {
+				o.gapX, o.gapW = cx-gap, gap
+			}
+			ln.ops = append(ln.ops, o)
 			cur = &ln.ops[len(ln.ops)-1]
 			curLevel = lv
 		}
@@ -373,6 +377,9 @@ func (l *layouter) mirrorPages(pages [][]placed) {
 			for j := range page[i].line.ops {
 				o := &page[i].line.ops[j]
 				o.x = axis - o.x - o.w
+				if o.gapW > 0 {
+					o.gapX = axis - o.gapX - o.gapW
+				}
 			}
 		}
 	}

@@ -380,6 +380,13 @@ func (r *renderer) resolve(text string, f font) []segment {
 			continue
 		}
 		want := font{family: family, style: f.style, size: f.size, track: f.track}
+		switch {
+		case f.track == 0:
+		case untracked(ch):
+			want.track = 0 // letters that join are never spaced apart
+		case cur.family == family && cur.track == 0 && !unicode.IsLetter(ch):
+			want.track = 0 // spaces, digits and punctuation go with the joined letters around them
+		}
 		if want != cur {
 			flush()
 			cur = want
@@ -388,6 +395,14 @@ func (r *renderer) resolve(text string, f font) []segment {
 	}
 	flush()
 	return out
+}
+
+// untracked characters belong to scripts whose letters join (Arabic,
+// Syriac, N'Ko, Mongolian) or hang from one head line (Devanagari, Bengali,
+// Gurmukhi): letter spacing would break the word apart, so headings set in
+// spaced capitals keep them unspaced.
+func untracked(ch rune) bool {
+	return ch >= 0x600 && ch <= 0x8ff || ch >= 0x900 && ch <= 0xa7f || ch >= 0x1800 && ch <= 0x18af || ch >= 0xfb50 && ch <= 0xfdff || ch >= 0xfe70 && ch <= 0xfeff
 }
 
 // ignorable characters draw nothing themselves or belong to the character
@@ -554,6 +569,9 @@ func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float
 		face := r.face(o.font.family, o.font.style)
 		if face == nil {
 			return
+		}
+		if o.gapW > 0 {
+			p.Text(face, o.font.size, o.font.track, o.gapX, top+o.y, pdfwrite.Hex(o.color), face.Shape(" ", r.lang), " ")
 		}
 		p.Text(face, o.font.size, o.font.track, o.x, top+o.y, pdfwrite.Hex(o.color), face.Shape(o.text, r.lang), o.text)
 	case opRule:

@@ -124,7 +124,7 @@ const (
 	// times the size, so that rounding moves a glyph by an eighth of a pixel
 	// at most, and its columns are added up by fours
 	hbScale = 4
-	pixelX  = 30  // the line's origin in pixels (7.2 pt)
+	pixelX  = 30 // the line's origin in pixels (7.2 pt)
 )
 
 // linePDF is a page with text set in f at 24 pt from (7.2 pt, 48 pt).

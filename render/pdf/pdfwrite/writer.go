@@ -152,14 +152,27 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 	if len(run.Glyphs) == 0 {
 		return
 	}
-	spelled := make([]byte, 0, len(text))
-	for _, g := range run.Glyphs {
-		spelled = append(spelled, g.Text...)
+	// Right-to-left runs are written in logical order — the order of the
+	// text they stand for — from their right end, each glyph placed where
+	// the shaping put it: readers that take text in the order it is
+	// written (MuPDF, pdfminer, the structure tree) get it in logical
+	// order; poppler orders by position. Other runs are written as drawn
+	// (docs/decisions/0006-pdf-text-layer.md).
+	var order []int
+	if run.RTL {
+		order = logicalOrder(run.Glyphs)
 	}
-	// right-to-left runs are left to the reader's own bidi (PDF text is
-	// read in visual order); giving them ActualText makes extractors
-	// reverse it twice
-	actual := !run.RTL && (string(spelled) != text || fonts.Complex(text))
+	spelled := make([]byte, 0, len(text))
+	if order == nil {
+		for _, g := range run.Glyphs {
+			spelled = append(spelled, g.Text...)
+		}
+	} else {
+		for _, i := range order {
+			spelled = append(spelled, run.Glyphs[i].Text...)
+		}
+	}
+	actual := string(spelled) != text || (actualTextMode&1 != 0 && fonts.Complex(text)) || (actualTextMode&2 != 0 && run.RTL)
 	fr := p.doc.font(face)
 	p.fonts[fr] = true
 	if !p.inText {
@@ -178,6 +191,13 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 	p.content.WriteString("1 0 0 1 " + num(x) + " " + num(p.h-y) + " Tm\n")
 	if actual {
 		fmt.Fprintf(&p.content, "/Span <</ActualText %s>> BDC\n", text16(text))
+	}
+	if order != nil {
+		p.content.WriteString(p.tjOutOfOrder(fr, face, size, tracking, run, order))
+		if actual {
+			p.content.WriteString("EMC\n")
+		}
+		return
 	}
 	upem := float64(face.Upem)
 	var tj strings.Builder
@@ -234,6 +254,73 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 	if actual {
 		p.content.WriteString("EMC\n")
 	}
+}
+
+// actualTextMode says which runs get ActualText whatever their glyphs
+// spell: 1, those of complex scripts (Devanagari's vowel signs are drawn
+// before their consonant: poppler reads the text right only from
+// ActualText); 2, right-to-left ones — not given, as poppler reverses
+// ActualText a second time (docs/decisions/0006-pdf-text-layer.md).
+const actualTextMode = 1
+
+// logicalOrder is the order in which to write a run's glyphs (by Glyph.Pos,
+// keeping the drawn order among equals), or nil when that is the order in
+// which they are drawn.
+func logicalOrder(gs []fonts.Glyph) []int {
+	sorted := true
+	for i := 1; i < len(gs); i++ {
+		if gs[i].Pos < gs[i-1].Pos {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		return nil
+	}
+	order := make([]int, len(gs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return gs[order[a]].Pos < gs[order[b]].Pos })
+	return order
+}
+
+// tjOutOfOrder writes the glyphs of run in the given order, each moved to
+// where it is drawn: before each glyph, the TJ array moves the pen from
+// where the last glyph left it to the glyph's place.
+func (p *Page) tjOutOfOrder(fr *fontRes, face *fonts.Face, size, tracking float64, run *fonts.Run, order []int) string {
+	upem := float64(face.Upem)
+	track := tracking / size * 1000        // Tc, in thousandths of the size
+	at := make([]float64, len(run.Glyphs)) // each glyph's pen position, drawn order
+	x := 0.0
+	for i, g := range run.Glyphs {
+		at[i] = x
+		x += float64(g.Advance)/64*1000/upem + track
+	}
+	var b strings.Builder
+	b.WriteByte('[')
+	pen, rise := 0.0, 0.0
+	for _, i := range order {
+		g := run.Glyphs[i]
+		fr.use(g)
+		if dy := float64(g.YOffset) / 64 / upem * size; dy != rise {
+			b.WriteString("] TJ\n")
+			fmt.Fprintf(&b, "%s Ts\n[", num(dy))
+			rise = dy
+		}
+		target := at[i] + float64(g.XOffset)/64*1000/upem
+		if d := pen - target; math.Abs(d) > 0.0005 {
+			b.WriteString(num(d))
+		}
+		id := g.ID
+		b.Write([]byte{'<', hexDigits[id>>12&15], hexDigits[id>>8&15], hexDigits[id>>4&15], hexDigits[id&15], '>'})
+		pen = target + fr.width(g.ID) + track
+	}
+	b.WriteString("] TJ\n")
+	if rise != 0 {
+		b.WriteString("0 Ts\n")
+	}
+	return b.String()
 }
 
 // Image draws an image in the box (x, y, w, h).
