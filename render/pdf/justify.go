@@ -232,6 +232,7 @@ func (l *layouter) breakJustified(ws []word, w float64) (lines [][]word, ok bool
 			last.w += items[b].width
 		}
 		if len(cur) > 0 {
+			cur[0].spaceBefore = cur[0].space // broken at that space
 			cur[0].space, cur[0].brk = false, false
 			lines = append(lines, cur)
 		}

@@ -38,6 +38,11 @@ type op struct {
 	// there, so that readers of the PDF's text find a space character
 	// between the two words, not only a distance.
 	gapX, gapW float64
+	// trail: a space ends the text, in the same text operation (a space
+	// between it and the word after, on this line or the next); soft: its
+	// final hyphen is one of hyphenation, read as a soft hyphen (U+00AD),
+	// so that readers join the word's two halves.
+	trail, soft bool
 }
 
 type opKind int

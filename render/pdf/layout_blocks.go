@@ -204,7 +204,11 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 				}
 				if j >= offset && j-offset < len(valueLines) {
 					l.cur = td
+					from := len(ln.ops)
 					l.place(&ln, valueLines[j-offset], x+keyW, st.Body.Color, "left", valueEnd-x-keyW)
+					if from > 0 && from < len(ln.ops) && ln.ops[from].kind == opText {
+						ln.ops[from].leadSpace(l.meas)
+					}
 				}
 				l.cur = tr
 				l.add(ln)

@@ -30,6 +30,9 @@ type word struct {
 	brk   bool // a line may break before this word (no space between)
 	w     float64
 	sw    float64 // width of the space before it
+	// spaceBefore: a line broken by total fit starts with this word, where
+	// the text had a space (space is then false)
+	spaceBefore bool
 }
 
 // runFont derives a run's face from a base face.
@@ -271,7 +274,10 @@ func (l *layouter) baseline(h, size float64) float64 {
 // A line with right-to-left text is put in visual order (UAX #9 at the level
 // of words: each word's own glyphs are ordered when it is shaped) and, when
 // its paragraph runs right to left, set against the right edge.
-func (l *layouter) place(ln *line, words []word, x float64, color string, align string, width float64) {
+//
+// It returns the index in ln.ops of the operation that holds the line's
+// last word (in logical order), -1 if none.
+func (l *layouter) place(ln *line, words []word, x float64, color string, align string, width float64) int {
 	total := 0.0
 	for i, wd := range words {
 		if i > 0 && wd.space {
@@ -303,10 +309,12 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 	var cur *op
 	var curLevel uint8
 	prev := -1
+	lastOp := -1
 	for k, i := range order {
 		wd := words[i]
 		lv := levels[i]
 		gap := 0.0
+		trailOK := false
 		if k > 0 {
 			// the space between two words on screen is the later one's
 			if a, b := min(prev, i), max(prev, i); b == a+1 && words[b].space {
@@ -318,6 +326,11 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 				}
 			}
 			joined := cur != nil && cur.font == wd.font && cur.url == wd.url && curLevel == lv && (i == prev+1 || i == prev-1) && !(l.spread && gap > 0)
+			// a space between this word and the last operation: at the end
+			// of that operation's text when its end faces this word (left
+			// to right on a page laid from the left; right to left on a
+			// mirrored one), else a space of its own in the gap
+			trailOK = cur != nil && !joined && gap > 0 && (curLevel%2 == 1) == l.mirror
 			if joined && gap > 0 {
 				if (lv%2 == 1) != l.mirror { // keep the text of a right-to-left run in logical order
 					cur.text = " " + cur.text
@@ -338,8 +351,12 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 			cur.w += wd.w
 		} else {
 			o := op{kind: opText, x: cx, y: l.baseline(ln.h, size), w: wd.w, text: wd.text, font: wd.font, color: color, url: wd.url, el: l.cur}
-			if gap > 0 {
-				o.gapX, o.gapW = cx-gap, gap
+			if k > 0 && gap > 0 {
+				if trailOK {
+					cur.trail = true
+				} else {
+					o.gapX, o.gapW = cx-gap, gap
+				}
 			}
 			ln.ops = append(ln.ops, o)
 			cur = &ln.ops[len(ln.ops)-1]
@@ -347,6 +364,9 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		}
 		cx += wd.w
 		prev = i
+		if i == len(words)-1 {
+			lastOp = len(ln.ops) - 1
+		}
 	}
 	// links
 	n := len(ln.ops)
@@ -357,13 +377,14 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		}
 	}
 	if color == "" {
-		return
+		return lastOp
 	}
 	for i := range ln.ops {
 		if ln.ops[i].kind == opText && ln.ops[i].url != "" && ln.ops[i].color == l.st.Body.Color {
 			ln.ops[i].color = l.st.Link
 		}
 	}
+	return lastOp
 }
 
 // mirrorPages flips laid-out pages left to right, for documents in a
@@ -478,8 +499,18 @@ func (l *layouter) textLines(t document.Text, f font, color string, x, w float64
 		if justified {
 			l.spread = justifyLine(ws, w, i == len(lines)-1)
 		}
-		l.place(&ln, ws, x, color, align, w)
+		last := l.place(&ln, ws, x, color, align, w)
 		l.spread = false
+		if i < len(lines)-1 && last >= 0 {
+			// a line that breaks inside the paragraph ends in a space (or
+			// a soft hyphen): readers join its last word and the next
+			// line's first as the text has them
+			if next := lines[i+1][0]; next.space || next.spaceBefore {
+				ln.ops[last].trail = true
+			} else if strings.HasSuffix(ln.ops[last].text, "-") && strings.HasSuffix(ws[len(ws)-1].text, "-") {
+				ln.ops[last].soft = true
+			}
+		}
 		l.add(ln)
 	}
 }
@@ -492,11 +523,25 @@ func (l *layouter) rightText(ln *line, s string, f font, color string, right flo
 		total += l.meas.width(seg.font, seg.text)
 	}
 	cx := l.x0 + right - total
-	for _, seg := range segs {
+	for k, seg := range segs {
 		w := l.meas.width(seg.font, seg.text)
 		// on the baseline of the line's own text
-		ln.ops = append(ln.ops, op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: w, text: seg.text, font: seg.font, color: color, el: l.cur})
+		o := op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: w, text: seg.text, font: seg.font, color: color, el: l.cur}
+		if k == 0 && len(ln.ops) > 0 {
+			o.leadSpace(l.meas)
+		}
+		ln.ops = append(ln.ops, o)
 		cx += w
+	}
+}
+
+// leadSpace puts a space glyph just before the text (in reading order),
+// which follows other text on its line at a distance (a date after its
+// title, a value after its key).
+func (o *op) leadSpace(m measurer) {
+	if o.gapW == 0 {
+		sw := m.width(o.font, " ")
+		o.gapX, o.gapW = o.x-sw, sw
 	}
 }
 

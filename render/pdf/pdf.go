@@ -573,7 +573,21 @@ func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float
 		if o.gapW > 0 {
 			p.Text(face, o.font.size, o.font.track, o.gapX, top+o.y, pdfwrite.Hex(o.color), face.Shape(" ", r.lang), " ")
 		}
-		p.Text(face, o.font.size, o.font.track, o.x, top+o.y, pdfwrite.Hex(o.color), face.Shape(o.text, r.lang), o.text)
+		text, actual := o.text, o.text
+		if o.soft {
+			actual = strings.TrimSuffix(actual, "-") + "\u00ad"
+		}
+		x := o.x
+		if o.trail {
+			text += " "
+			actual += " "
+		}
+		run := face.Shape(text, r.lang)
+		if o.trail && len(run.Glyphs) > 1 && run.Glyphs[0].Text == " " {
+			// the space ends right-to-left text: it is drawn at its left
+			x -= float64(run.Glyphs[0].Advance)/64/float64(face.Upem)*o.font.size + o.font.track
+		}
+		p.Text(face, o.font.size, o.font.track, x, top+o.y, pdfwrite.Hex(o.color), run, actual)
 	case opRule:
 		p.Rect(o.x, top+o.y, o.w, o.h, pdfwrite.Hex(o.color))
 	case opLink:
