@@ -93,7 +93,6 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 		l.hyphenate, l.justify = l.allowHyphens, l.allowJustify
 		l.textLines(it.Text, f, l.st.Body.Color, x+indent, w-indent, "left", b)
 		l.hyphenate, l.justify = false, false
-		l.close(body)
 		if len(l.lines) > first {
 			bullet := th.Bullet
 			if depth > 0 {
@@ -116,11 +115,12 @@ func (l *layouter) list(items []document.Item, x, w float64, depth int, before f
 		for j := first; j < len(l.lines)-1; j++ {
 			l.lines[j].keep = true // a bullet's lines stay together
 		}
-		if len(it.Items) > 0 {
+		if len(it.Items) > 0 { // a nested list is part of its item's body
 			sub := l.open("L")
 			l.list(it.Items, x+indent, w-indent, depth+1, 0, top)
 			l.close(sub)
 		}
+		l.close(body)
 		l.close(li)
 	}
 }
@@ -167,6 +167,7 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 		}
 		first := len(l.lines)
 		tr := l.open("TR")
+		trEl := l.cur
 		switch {
 		case len(row.Key) > 0 && len(row.Value) > 0:
 			th, td := l.leaf("TH"), l.leaf("TD")
@@ -210,7 +211,7 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 						ln.ops[from].leadSpace(l.meas)
 					}
 				}
-				l.cur = tr
+				l.cur = trEl
 				l.add(ln)
 			}
 			if row.Dates != "" {

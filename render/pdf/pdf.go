@@ -9,6 +9,7 @@ import (
 	"fmt"
 	_ "image/jpeg" // photo formats
 	_ "image/png"
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -184,6 +185,8 @@ func fitSteps(th *theme.Theme) []metrics {
 }
 
 type renderer struct {
+	out      *pdfwrite.Doc   // the document being drawn
+	links    map[linkKey]int // the Link element of each link on the page being drawn
 	doc      *document.Document
 	th       *theme.Theme
 	size     [2]float64
@@ -305,7 +308,7 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 	if l.mirror {
 		l.mirrorPages(pages)
 	}
-	r.elems = l.elems
+	r.elems = promoteHeadings(l.elems)
 	var hard []rune
 	for _, ch := range r.missingOrder {
 		if emoji(ch) || opts.AllowMissingGlyphs || !assigned(ch) {
@@ -529,6 +532,7 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 	th := r.th
 	out := pdfwrite.New(pdfwrite.Info{Title: valid(d.Title), Author: valid(d.Author), Subject: valid(d.Subject),
 		Keywords: valid(strings.Join(d.Keywords, ", ")), Creator: "vitae", Producer: "vitae", Lang: d.Lang, Time: opts.Time})
+	r.out = out
 	var img *pdfwrite.Image
 	if r.photo != nil {
 		var err error
@@ -541,6 +545,7 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 	}
 	for pi, lines := range pages {
 		p := out.AddPage(r.size[0], r.size[1])
+		r.links = map[linkKey]int{}
 		for _, pl := range lines {
 			top := th.Margin.Top + pl.y
 			if pl.line.outline != "" {
@@ -557,11 +562,20 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 			r.drawOp(p, img, op{kind: opText, x: (r.size[0] - w) / 2, y: 0, text: s, font: f, color: color}, r.size[1]-th.Margin.Bottom/2)
 		}
 	}
+	r.out = nil
 	return out.Bytes()
 }
 
 func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float64) {
-	if o.kind != opLink {
+	if o.kind == opText && o.url != "" && o.el > 0 && r.out != nil {
+		// a link's text is the content of a Link element, which its
+		// annotation joins (PDF/UA: the Link holds both)
+		k := linkKey{o.el, o.url, math.Round(o.x * 100)}
+		if _, ok := r.links[k]; !ok {
+			r.links[k] = r.out.Element("Link", o.el, "")
+		}
+		p.Tag(r.links[k])
+	} else if o.kind != opLink {
 		p.Tag(o.el)
 	}
 	switch o.kind {
@@ -591,12 +605,45 @@ func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float
 	case opRule:
 		p.Rect(o.x, top+o.y, o.w, o.h, pdfwrite.Hex(o.color))
 	case opLink:
-		p.Link(o.x, top+o.y, o.w, o.h, valid(o.url), o.el)
+		el := o.el
+		if le, ok := r.links[linkKey{o.el, o.url, math.Round(o.x * 100)}]; ok {
+			el = le
+		}
+		p.Link(o.x, top+o.y, o.w, o.h, valid(o.url), el)
 	case opImage:
 		if img != nil {
 			p.Image(img, o.x, top+o.y, o.w, o.h)
 		}
 	}
+}
+
+// linkKey finds the Link element of a link's text on a page: the element
+// of its paragraph, its address and where it starts (hundredths of a point).
+type linkKey struct {
+	el  int
+	url string
+	x   float64
+}
+
+// promoteHeadings makes the first heading level H1 when the résumé has no
+// name (nor a label standing for it): section titles become H1, entry
+// titles H2 (PDF/UA: headings start at H1 and skip no level).
+func promoteHeadings(elems []elem) []elem {
+	for _, e := range elems {
+		if e.role == "H1" {
+			return elems
+		}
+	}
+	out := append([]elem(nil), elems...)
+	for i := range out {
+		switch out[i].role {
+		case "H2":
+			out[i].role = "H1"
+		case "H3":
+			out[i].role = "H2"
+		}
+	}
+	return out
 }
 
 // footer is the font and colour of "Page N of M", as the style sheet of

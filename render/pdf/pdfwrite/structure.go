@@ -90,10 +90,22 @@ func (d *Doc) writeStructure(w *objWriter, pageObjs []int) int {
 	}
 	// each link becomes a Link element under the element of its text
 	var annots []*link
+	var annotEls []*element // the Link element of each annotation
 	for _, p := range d.pages {
 		for i := range p.links {
 			l := &p.links[i]
 			if l.el <= 0 || l.el >= len(d.elems) {
+				continue
+			}
+			if e := d.elems[l.el]; e.role == "Link" {
+				// the Link element of its text: the annotation joins it
+				e.kids = append(e.kids, kid{annot: l})
+				if e.alt == "" {
+					e.alt = l.url
+				}
+				l.structParent = len(d.pages) + len(annots)
+				annots = append(annots, l)
+				annotEls = append(annotEls, e)
 				continue
 			}
 			le := &element{role: "Link", parent: l.el, alt: l.url, obj: w.reserve()}
@@ -102,6 +114,7 @@ func (d *Doc) writeStructure(w *objWriter, pageObjs []int) int {
 			d.elems[l.el].kids = append(d.elems[l.el].kids, kid{elem: len(d.elems) - 1})
 			l.structParent = len(d.pages) + len(annots)
 			annots = append(annots, l)
+			annotEls = append(annotEls, le)
 		}
 	}
 	for _, e := range d.elems {
@@ -124,6 +137,9 @@ func (d *Doc) writeStructure(w *objWriter, pageObjs []int) int {
 		if e.alt != "" {
 			dict += " /Alt " + text(e.alt)
 		}
+		if e.role == "TH" { // a key–value row's key heads its row
+			dict += " /A <</O /Table /Scope /Row>>"
+		}
 		if e.role == "Document" && d.info.Lang != "" {
 			dict += " /Lang " + literal(d.info.Lang)
 		}
@@ -138,9 +154,8 @@ func (d *Doc) writeStructure(w *objWriter, pageObjs []int) int {
 		}
 		nums = append(nums, fmt.Sprintf("%d [%s]", i, strings.Join(refs, " ")))
 	}
-	for i, l := range annots {
-		_ = l
-		nums = append(nums, fmt.Sprintf("%d %d 0 R", len(d.pages)+i, d.elems[len(d.elems)-len(annots)+i].obj))
+	for i, e := range annotEls {
+		nums = append(nums, fmt.Sprintf("%d %d 0 R", len(d.pages)+i, e.obj))
 	}
 	w.object(root, fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree <</Nums [%s]>> /ParentTreeNextKey %d>>",
 		d.elems[0].obj, strings.Join(nums, " "), len(d.pages)+len(annots)))
