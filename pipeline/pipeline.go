@@ -35,6 +35,7 @@ type Options struct {
 	// AllowMissingGlyphs leaves out characters no font has (with a warning)
 	// instead of refusing to render them
 	AllowMissingGlyphs bool
+	PDFA               bool   // PDF/A-2u as well as PDF/UA-1
 	Page               string // a paper size
 	MaxPages           int    // fit on this many pages
 	Locale             string
@@ -148,7 +149,7 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 	if p.Doc, err = compose.Document(t.Resume, co); err != nil {
 		return nil, fault.New(fault.Input, err)
 	}
-	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time, AllowMissingGlyphs: opts.AllowMissingGlyphs}
+	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time, AllowMissingGlyphs: opts.AllowMissingGlyphs, PDFA: opts.PDFA || s.PDFA}
 	if opts.MaxPages > 0 {
 		p.Render.MaxPages = opts.MaxPages
 	}

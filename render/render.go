@@ -35,6 +35,8 @@ type Options struct {
 	// AllowMissingGlyphs leaves out characters no font has, with a warning
 	// (else rendering fails, naming them)
 	AllowMissingGlyphs bool
+	// PDFA makes the PDF PDF/A-2u as well as PDF/UA-1
+	PDFA bool
 	// Fit is how the PDF layout of this document fitted its pages, when the
 	// caller knows it already (it rendered the PDF); nil: work it out.
 	Fit *pdf.Fit
@@ -107,7 +109,7 @@ func LookupAll(names ...string) ([]Format, error) {
 }
 
 func pdfOptions(o Options) pdf.Options {
-	return pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, AllowMissingGlyphs: o.AllowMissingGlyphs}
+	return pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, AllowMissingGlyphs: o.AllowMissingGlyphs, PDFA: o.PDFA}
 }
 
 func renderPDF(d *document.Document, o Options) (*Output, error) {

@@ -209,6 +209,7 @@ type Look struct {
 	Page     string            `json:"page,omitempty" enum:"papers" doc:"Paper size: a4 or letter."`
 	Locale   string            `json:"locale,omitempty" enum:"locales" doc:"Language of dates and section titles, e.g. de; chosen from the file name or the text when not given."`
 	MaxPages int               `json:"maxPages,omitempty" doc:"Fit the PDF on this many pages: tighten the layout, or fail."`
+	PDFA     bool              `json:"pdfa,omitempty" doc:"Make the PDF PDF/A-2u, for archives, as well as PDF/UA-1 (accessible, always)."`
 	Sections []string          `json:"sections,omitempty" enum:"sections" doc:"Which sections to show, in this order. Default: every section with content."`
 	Titles   map[string]string `json:"titles,omitempty" keys:"sections" doc:"Section titles in place of the locale's, e.g. {skills: Key technologies}."`
 	Intros   map[string]string `json:"intros,omitempty" keys:"sections" markdown:"block" doc:"An introduction paragraph under a section's title, by section, e.g. {projects: Below are …}. Markdown."`

@@ -37,6 +37,7 @@ func lookFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "title", Usage: "a section's title, as SECTION=TITLE (repeatable), e.g. --title work=Employment"},
 		&cli.StringFlag{Name: "font-fallback", Usage: "a font file (.ttf, .otf, .ttc) for characters the theme's fonts lack, tried before the system's fonts"},
 		&cli.BoolFlag{Name: "allow-missing-glyphs", Usage: "leave out characters that no font has (with a warning) instead of failing"},
+		&cli.BoolFlag{Name: "pdfa", Usage: "make the PDF PDF/A-2u, for archives (it is PDF/UA-1, accessible, always)"},
 	}
 }
 
@@ -93,6 +94,7 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 			Titles:             titles,
 			FontFallback:       cmd.String("font-fallback"),
 			AllowMissingGlyphs: cmd.Bool("allow-missing-glyphs"),
+			PDFA:               cmd.Bool("pdfa"),
 			Time:               when,
 		},
 	}

@@ -90,6 +90,97 @@ func Readers(t testing.TB) []Reader {
 	}
 }
 
+// Checker is a PDF validator vitae did not write; Check returns what it
+// finds wrong ("" when nothing).
+type Checker struct {
+	Name  string
+	check func(ctx context.Context, path string) (string, error)
+}
+
+// Check runs the checker on the PDF file at path.
+func (c Checker) Check(t testing.TB, path string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	out, err := c.check(ctx, path)
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", c.Name, path, err, out)
+	}
+	return out
+}
+
+// PDFCPUVersion is the pdfcpu the tests validate with (go run fetches it
+// through the Go module proxy; nothing of it is in vitae's build).
+const PDFCPUVersion = "v0.15.0"
+
+// Checkers are the validators the tests hold vitae's PDFs to: qpdf --check
+// (syntax, streams, cross-references), pdfcpu validate in strict mode,
+// MuPDF and Ghostscript rendering every page without a complaint, and the
+// PDF/UA-1 checkpoints of the Matterhorn Protocol a file can be checked for
+// (pdfua.py, on pikepdf), with pdfa those of PDF/A-2u too.
+func Checkers(t testing.TB, pdfa bool) []Checker {
+	t.Helper()
+	qpdf := testenv.Tool(t, "qpdf")
+	mutool := testenv.Tool(t, "mutool")
+	gs := testenv.Tool(t, "gs")
+	gotool := testenv.Tool(t, "go")
+	py := python3(t)
+	if err := exec.Command(py, "-c", "import pikepdf").Run(); err != nil {
+		testenv.Missing(t, "the Python module pikepdf (Debian python3-pikepdf)")
+	}
+	_, self, _, _ := runtime.Caller(0)
+	pdfua := filepath.Join(filepath.Dir(self), "pdfua.py")
+	run := func(ctx context.Context, name string, args ...string) (stdout, stderr string, err error) {
+		var o, e bytes.Buffer
+		c := exec.CommandContext(ctx, name, args...)
+		c.Stdout, c.Stderr = &o, &e
+		err = c.Run()
+		return o.String(), e.String(), err
+	}
+	uaArgs := []string{pdfua}
+	if pdfa {
+		uaArgs = append(uaArgs, "--pdfa")
+	}
+	return []Checker{
+		{"qpdf --check", func(ctx context.Context, path string) (string, error) {
+			out, errs, err := run(ctx, qpdf, "--check", path)
+			if err != nil || errs != "" || !strings.Contains(out, "No syntax or stream encoding errors") {
+				return out + errs, nil
+			}
+			return "", nil
+		}},
+		{"pdfcpu validate -m strict", func(ctx context.Context, path string) (string, error) {
+			out, errs, err := run(ctx, gotool, "run", "github.com/pdfcpu/pdfcpu/cmd/pdfcpu@"+PDFCPUVersion, "validate", "-m", "strict", path)
+			if err != nil || !strings.Contains(out+errs, "validation ok") {
+				return out + errs, nil
+			}
+			return "", nil
+		}},
+		{"mutool draw", func(ctx context.Context, path string) (string, error) {
+			out, errs, err := run(ctx, mutool, "draw", "-q", "-o", os.DevNull, "-F", "png", path)
+			errs = strings.ReplaceAll(errs, "warning: ICC support is not available\n", "")
+			if err != nil || strings.TrimSpace(errs) != "" {
+				return out + errs, nil
+			}
+			return "", nil
+		}},
+		{"ghostscript", func(ctx context.Context, path string) (string, error) {
+			out, errs, err := run(ctx, gs, "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-dPDFSTOPONERROR", "-dPDFSTOPONWARNING", "-sDEVICE=nullpage", path)
+			if err != nil || strings.TrimSpace(out+errs) != "" {
+				return out + errs, nil
+			}
+			return "", nil
+		}},
+		{"PDF/UA checkpoints (pikepdf)", func(ctx context.Context, path string) (string, error) {
+			out, errs, err := run(ctx, py, append(uaArgs, path)...)
+			if err != nil {
+				return out + errs, err
+			}
+			return out, nil
+		}},
+	}
+}
+
 // Words splits text into the words a reader should find: runs of letters,
 // marks and digits between spaces, punctuation and symbols, case folded;
 // each Chinese or Japanese character is a word of its own (those scripts

@@ -60,6 +60,8 @@ type Options struct {
 	// AllowMissingGlyphs renders characters that no font has as nothing,
 	// with a warning, instead of failing with a MissingGlyphsError.
 	AllowMissingGlyphs bool
+	// PDFA makes the file PDF/A-2u (ISO 19005-2) as well as PDF/UA-1.
+	PDFA bool
 	// Reserve is a part of each page's height the layout leaves free (0.03:
 	// 3 %): fitting a Word file, whose line breaks Word makes, leaves it room.
 	Reserve float64
@@ -531,7 +533,7 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 	d := r.doc
 	th := r.th
 	out := pdfwrite.New(pdfwrite.Info{Title: valid(d.Title), Author: valid(d.Author), Subject: valid(d.Subject),
-		Keywords: valid(strings.Join(d.Keywords, ", ")), Creator: "vitae", Producer: "vitae", Lang: d.Lang, Time: opts.Time})
+		Keywords: valid(strings.Join(d.Keywords, ", ")), Creator: "vitae", Producer: "vitae", Lang: d.Lang, Time: opts.Time, PDFA: opts.PDFA})
 	r.out = out
 	var img *pdfwrite.Image
 	if r.photo != nil {

@@ -29,6 +29,9 @@ type Info struct {
 	Title, Author, Subject, Keywords, Creator, Producer string
 	Lang                                                string // BCP 47, e.g. "en"
 	Time                                                time.Time
+	// PDFA makes the file PDF/A-2u (ISO 19005-2, level U) as well as
+	// PDF/UA-1: an sRGB output intent and the claim in its metadata.
+	PDFA bool
 }
 
 // Doc is a PDF being built.
@@ -40,6 +43,7 @@ type Doc struct {
 	images  []*Image
 	marks   []bookmark
 	elems   []*element // the structure tree; 0 is the Document
+	pdfa    bool
 }
 
 type bookmark struct {
@@ -50,7 +54,7 @@ type bookmark struct {
 
 // New starts a document.
 func New(info Info) *Doc {
-	return &Doc{info: info, fontMap: map[*fonts.Face]*fontRes{}}
+	return &Doc{info: info, fontMap: map[*fonts.Face]*fontRes{}, pdfa: info.PDFA}
 }
 
 // Page is one page; coordinates are in points from its top-left corner.
@@ -501,6 +505,13 @@ func (d *Doc) Bytes() ([]byte, error) {
 		if len(d.elems) > 0 {
 			dict += fmt.Sprintf(" /StructParents %d", i)
 		}
+		for img := range p.images {
+			if img.alpha != nil {
+				// an image with alpha is blended: in a group of its own colour space
+				dict += " /Group <</Type /Group /S /Transparency /CS /DeviceRGB>>"
+				break
+			}
+		}
 		w.object(pageObjs[i], dict+">>")
 		w.stream(content, "", p.content.Bytes(), true)
 	}
@@ -554,7 +565,8 @@ func (d *Doc) Bytes() ([]byte, error) {
 		}
 	}
 	if !d.info.Time.IsZero() {
-		t := "(D:" + d.info.Time.UTC().Format("20060102150405") + "Z)"
+		// the form every reader accepts, and PDF/A asks for
+		t := "(D:" + d.info.Time.UTC().Format("20060102150405") + "+00'00')"
 		fmt.Fprintf(&inf, "/CreationDate %s /ModDate %s", t, t)
 	}
 	inf.WriteString(">>")
@@ -568,6 +580,15 @@ func (d *Doc) Bytes() ([]byte, error) {
 	}
 	if structRoot != 0 {
 		cat += fmt.Sprintf(" /MarkInfo <</Marked true>> /StructTreeRoot %d 0 R", structRoot)
+	}
+	// metadata as XMP, not compressed (PDF/A: a reader finds it as it is)
+	meta := w.reserve()
+	w.stream(meta, " /Type /Metadata /Subtype /XML", d.xmp(), false)
+	cat += fmt.Sprintf(" /Metadata %d 0 R", meta)
+	if d.pdfa {
+		icc := w.reserve()
+		w.stream(icc, " /N 3", srgbProfile(), true)
+		cat += fmt.Sprintf(" /OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>]", icc)
 	}
 	w.object(catalog, cat+">>")
 	w.finish(catalog, info)

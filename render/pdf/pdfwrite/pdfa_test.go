@@ -1,0 +1,91 @@
+package pdfwrite
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vitae-dev/vitae/internal/pdftest"
+	"github.com/vitae-dev/vitae/internal/testenv"
+)
+
+// The output intent's profile is sRGB to Little CMS (through Pillow's
+// ImageCms, Debian python3-pil): it reads it, and converting sRGB into it
+// changes no colour.
+func TestSRGBProfileIsSRGB(t *testing.T) {
+	py := "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		py = testenv.Tool(t, "python3")
+	}
+	if exec.Command(py, "-c", "from PIL import ImageCms").Run() != nil {
+		testenv.Missing(t, "the Python module PIL.ImageCms (Debian python3-pil)")
+	}
+	path := filepath.Join(t.TempDir(), "srgb.icc")
+	if err := os.WriteFile(path, srgbProfile(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, "-c", `
+import sys
+from PIL import ImageCms, Image
+p = ImageCms.ImageCmsProfile(sys.argv[1])
+tr = ImageCms.buildTransform(ImageCms.createProfile('sRGB'), p, 'RGB', 'RGB')
+cs = [(255,0,0),(0,255,0),(0,0,255),(128,128,128),(20,200,90),(250,250,250)]
+im = Image.new('RGB', (len(cs), 1)); im.putdata(cs)
+got = list(ImageCms.applyTransform(im, tr).getdata())
+print(ImageCms.getProfileDescription(p).strip())
+print(max(abs(a-b) for c, g in zip(cs, got) for a, b in zip(c, g)))
+`, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	lines := strings.Fields(strings.ReplaceAll(string(out), "\n", " "))
+	if !strings.Contains(string(out), "sRGB IEC61966-2.1") || lines[len(lines)-1] != "0" && lines[len(lines)-1] != "1" {
+		t.Errorf("Little CMS: %s", out)
+	}
+}
+
+// With PDFA, the catalog has an sRGB output intent and the metadata claims
+// PDF/A-2u; a page that draws an image with alpha blends it in a
+// transparency group of its own colour space (PDF/A-2, 6.2.10).
+func TestPDFAOutputIntentAndGroups(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 4, 4))
+	for i := range img.Pix {
+		img.Pix[i] = 200
+	}
+	img.Set(0, 0, color.NRGBA{255, 0, 0, 10})
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	im, err := NewImage(buf.Bytes(), "png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pdfa := range []bool{false, true} {
+		d := New(Info{Title: "t", PDFA: pdfa})
+		d.AddPage(100, 100).Image(im, 10, 10, 20, 20)
+		d.AddPage(100, 100)
+		out, err := d.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dicts := pdftest.Dicts(out)
+		if n := strings.Count(dicts, "/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>"); n != 1 {
+			t.Errorf("pdfa=%v: %d pages with a transparency group, want the one with the image", pdfa, n)
+		}
+		intent := strings.Contains(dicts, "/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1")
+		claim := bytes.Contains(out, []byte("<pdfaid:part>2</pdfaid:part>"))
+		if intent != pdfa || claim != pdfa {
+			t.Errorf("pdfa=%v: output intent %v, PDF/A claim %v", pdfa, intent, claim)
+		}
+		if !bytes.Contains(out, []byte("<pdfuaid:part>1</pdfuaid:part>")) {
+			t.Errorf("pdfa=%v: no PDF/UA claim", pdfa)
+		}
+	}
+}
