@@ -39,7 +39,10 @@ func (r *Run) Width(size float64, upem int) float64 {
 	return float64(r.Advance) / 64 / float64(upem) * size
 }
 
-type runKey struct{ text, lang string }
+type runKey struct {
+	text, lang string
+	dir        int
+}
 
 type shaper struct{ hb shaping.HarfbuzzShaper }
 
@@ -51,14 +54,21 @@ const maxCachedRuns = 20000
 // ligatures, contextual forms, mark positioning) for the language lang (a
 // BCP 47 tag, "" if unknown). Results are cached per face; the Run is shared
 // and must not be changed.
-func (f *Face) Shape(text, lang string) *Run {
+func (f *Face) Shape(text, lang string) *Run { return f.ShapeDir(text, lang, 0) }
+
+// ShapeDir is Shape with the text's base direction given (UAX #9's
+// paragraph level): 1 left to right, -1 right to left, 0 that of its first
+// strong character. Text laid out as part of a paragraph is shaped in the
+// direction its place in the paragraph gives it: a full stop after a
+// number in an Arabic paragraph, a parenthesis, a date range of digits.
+func (f *Face) ShapeDir(text, lang string, dir int) *Run {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	k := runKey{text, lang}
+	k := runKey{text, lang, dir}
 	if r, ok := f.runs[k]; ok {
 		return r
 	}
-	r := f.shape(text, lang)
+	r := f.shape(text, lang, dir)
 	if len(f.runs) >= maxCachedRuns {
 		clear(f.runs)
 	}
@@ -66,7 +76,7 @@ func (f *Face) Shape(text, lang string) *Run {
 	return r
 }
 
-func (f *Face) shape(text, lang string) *Run {
+func (f *Face) shape(text, lang string, dir int) *Run {
 	runes := []rune(text)
 	out := &Run{Glyphs: make([]Glyph, 0, len(runes))}
 	// at[i] is the byte offset of runes[i] in text: a glyph's Text is a
@@ -90,9 +100,16 @@ func (f *Face) shape(text, lang string) *Run {
 		level      bidi.Level
 	}
 	spans := []span{{0, len(runes), 0}}
-	if hasRTL(runes) {
+	if hasRTL(runes) || dir < 0 {
+		base := bidi.Neutral
+		switch dir {
+		case 1:
+			base = bidi.LeftToRight
+		case -1:
+			base = bidi.RightToLeft
+		}
 		var p bidi.Paragraph
-		rs := p.Segment(runes, bidi.Neutral)
+		rs := p.Segment(runes, base)
 		spans = spans[:0]
 		for i := 0; i < rs.NumRuns(); i++ {
 			r := rs.Run(i)

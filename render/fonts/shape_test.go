@@ -61,7 +61,7 @@ func BenchmarkShapeWord(b *testing.B) {
 	f, _ := Builtin("liberation-serif", "")
 	words := []string{"Experienced", "engineer", "building", "distributed", "systems", "Kubernetes", "AVATAR", "office"}
 	for i := 0; i < b.N; i++ {
-		f.shape(words[i%len(words)], "en")
+		f.shape(words[i%len(words)], "en", 0)
 	}
 }
 

@@ -43,6 +43,9 @@ type op struct {
 	// final hyphen is one of hyphenation, read as a soft hyphen (U+00AD),
 	// so that readers join the word's two halves.
 	trail, soft bool
+	// rtl: the text stands at an odd bidi level: it is shaped right to
+	// left whatever its characters (digits, punctuation, parentheses).
+	rtl bool
 }
 
 type opKind int

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"reflect"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,6 +34,8 @@ type word struct {
 	// spaceBefore: a line broken by total fit starts with this word, where
 	// the text had a space (space is then false)
 	spaceBefore bool
+	level       uint8 // its bidi level in its paragraph (UAX #9)
+	spaceLevel  uint8 // that of the space before it
 }
 
 // runFont derives a run's face from a base face.
@@ -102,7 +105,95 @@ func (l *layouter) words(t document.Text, base font) []word {
 		}
 		flush()
 	}
+	return l.bidiLevels(out)
+}
+
+// bidiLevels resolves the bidi levels of a paragraph's words (UAX #9),
+// with the document's direction as the paragraph's: every paragraph and
+// list item of a right-to-left résumé runs right to left, whatever its
+// first word; of a left-to-right one, left to right (as Word lays them
+// out). A word whose characters stand at several levels ("2021." in an
+// Arabic sentence: the number at 2, the full stop at 1) is split where the
+// level changes. Paragraphs without right-to-left text in a left-to-right
+// document are all at level 0 and skip the algorithm.
+func (l *layouter) bidiLevels(ws []word) []word {
+	any := l.mirror
+	for i := 0; !any && i < len(ws); i++ {
+		any = paged.HasRightToLeft(ws[i].text)
+	}
+	if !any {
+		return ws
+	}
+	var text []rune
+	starts := make([]int, len(ws))
+	for i, wd := range ws {
+		if wd.space && i > 0 {
+			text = append(text, ' ')
+		}
+		starts[i] = len(text)
+		text = append(text, []rune(wd.text)...)
+	}
+	base := bidi.LeftToRight
+	if l.mirror {
+		base = bidi.RightToLeft
+	}
+	var p bidi.Paragraph
+	at := charLevels(p.Segment(text, base), len(text))
+	out := make([]word, 0, len(ws))
+	for i, wd := range ws {
+		rs := []rune(wd.text)
+		s := starts[i]
+		if wd.space && s > 0 {
+			wd.spaceLevel = at[s-1]
+		}
+		from := 0
+		for j := 1; j <= len(rs); j++ {
+			if j < len(rs) && at[s+j] == at[s+from] {
+				continue
+			}
+			piece := wd
+			piece.level = at[s+from]
+			if from > 0 || j < len(rs) {
+				piece.text = string(rs[from:j])
+				piece.w = l.meas.width(wd.font, piece.text)
+				if from > 0 {
+					piece.space, piece.brk, piece.sw, piece.spaceBefore = false, false, 0, false
+				}
+			}
+			out = append(out, piece)
+			from = j
+		}
+	}
 	return out
+}
+
+// charLevels is the bidi level of each of n characters. go-text's Runs
+// give a run of one direction and the level of its first character, but
+// one direction may hold two levels: in "דוד 2021." in a left-to-right
+// paragraph the number stands at 2 and the full stop at 0, and reordering
+// (L2) must tell them apart. The levels the algorithm resolved are in the
+// unexported field Runs.levels, read here; should it go, each run's level
+// stands for its characters' (TestBidiOrderIsFriBidis fails then).
+func charLevels(runs bidi.Runs, n int) []uint8 {
+	at := make([]uint8, n)
+	if v := reflect.ValueOf(runs).FieldByName("levels"); v.IsValid() && v.Kind() == reflect.Slice && v.Len() == n {
+		for i := range at {
+			switch e := v.Index(i); e.Kind() {
+			case reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Int:
+				at[i] = uint8(e.Int())
+			case reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uint:
+				at[i] = uint8(e.Uint())
+			}
+		}
+		return at
+	}
+	for k := 0; k < runs.NumRuns(); k++ {
+		r := runs.Run(k)
+		for j := r.Start; j < r.End && j < n; j++ {
+			at[j] = uint8(r.Level)
+		}
+	}
+	return at
 }
 
 // lineBreaks marks the runes before which a line may break (UAX #14), nil
@@ -285,7 +376,8 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		}
 		total += wd.w
 	}
-	order, levels, rtl := visualOrder(words)
+	order, levels := visualOrder(words)
+	rtl := false
 	if l.mirror {
 		// the page is mirrored once laid out (mirror): lay the words out
 		// in the reverse of their visual order, from the left
@@ -350,7 +442,7 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 			}
 			cur.w += wd.w
 		} else {
-			o := op{kind: opText, x: cx, y: l.baseline(ln.h, size), w: wd.w, text: wd.text, font: wd.font, color: color, url: wd.url, el: l.cur}
+			o := op{kind: opText, x: cx, y: l.baseline(ln.h, size), w: wd.w, text: wd.text, font: wd.font, color: color, url: wd.url, el: l.cur, rtl: lv%2 == 1}
 			if k > 0 && gap > 0 {
 				if trailOK {
 					cur.trail = true
@@ -406,77 +498,52 @@ func (l *layouter) mirrorPages(pages [][]placed) {
 	}
 }
 
-// visualOrder gives the order in which words appear from left to right,
-// each word's bidi level and whether the line's paragraph direction is
-// right to left. Lines without right-to-left characters come back as they
-// are, without running the algorithm.
-func visualOrder(words []word) (order []int, levels []uint8, rtl bool) {
-	order = make([]int, len(words))
+// visualOrder gives the order in which a line's words appear from left to
+// right (UAX #9's rule L2 on the levels bidiLevels gave them, the spaces
+// between words with theirs: "+972 3 123" in a right-to-left paragraph is
+// three numbers at level 2 apart, not one) and each word's level.
+func visualOrder(words []word) (order []int, levels []uint8) {
 	levels = make([]uint8, len(words))
-	for i := range order {
-		order[i] = i
+	type item struct {
+		word  int // -1: a space
+		level uint8
 	}
-	any := false
-	for _, wd := range words {
-		if paged.HasRightToLeft(wd.text) {
-			any = true
-			break
-		}
-	}
-	if !any {
-		return order, levels, false
-	}
-	var text []rune
-	starts := make([]int, len(words))
-	for i, wd := range words {
-		if wd.space && i > 0 {
-			text = append(text, ' ')
-		}
-		starts[i] = len(text)
-		text = append(text, []rune(wd.text)...)
-	}
-	var p bidi.Paragraph
-	runs := p.Segment(text, bidi.Neutral)
-	at := make([]uint8, len(text))
-	for k := 0; k < runs.NumRuns(); k++ {
-		r := runs.Run(k)
-		for j := r.Start; j < r.End; j++ {
-			at[j] = uint8(r.Level)
-		}
-	}
-	for _, c := range text { // the paragraph's direction: its first strong character's
-		if d := paged.Direction(c); d != 0 {
-			rtl = d < 0
-			break
-		}
-	}
+	items := make([]item, 0, 2*len(words))
 	hi, lo := uint8(0), uint8(255)
-	for i := range words {
-		if starts[i] < len(at) {
-			levels[i] = at[starts[i]]
+	for i, wd := range words {
+		levels[i] = wd.level
+		if i > 0 && wd.space {
+			items = append(items, item{-1, wd.spaceLevel})
 		}
-		hi = max(hi, levels[i])
-		if levels[i]%2 == 1 {
-			lo = min(lo, levels[i])
+		items = append(items, item{i, wd.level})
+		hi = max(hi, wd.level)
+		if wd.level%2 == 1 {
+			lo = min(lo, wd.level)
 		}
 	}
 	for lvl := hi; lvl >= lo && lvl > 0; lvl-- {
-		for i := 0; i < len(order); {
-			if levels[order[i]] < lvl {
+		for i := 0; i < len(items); {
+			if items[i].level < lvl {
 				i++
 				continue
 			}
 			j := i
-			for j < len(order) && levels[order[j]] >= lvl {
+			for j < len(items) && items[j].level >= lvl {
 				j++
 			}
 			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-				order[a], order[b] = order[b], order[a]
+				items[a], items[b] = items[b], items[a]
 			}
 			i = j
 		}
 	}
-	return order, levels, rtl
+	order = make([]int, 0, len(words))
+	for _, it := range items {
+		if it.word >= 0 {
+			order = append(order, it.word)
+		}
+	}
+	return order, levels
 }
 
 // textLines wraps text into lines at x of width w and adds them.
@@ -526,7 +593,7 @@ func (l *layouter) rightText(ln *line, s string, f font, color string, right flo
 	for k, seg := range segs {
 		w := l.meas.width(seg.font, seg.text)
 		// on the baseline of the line's own text
-		o := op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: w, text: seg.text, font: seg.font, color: color, el: l.cur}
+		o := op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: w, text: seg.text, font: seg.font, color: color, el: l.cur, rtl: l.mirror}
 		if k == 0 && len(ln.ops) > 0 {
 			o.leadSpace(l.meas)
 		}

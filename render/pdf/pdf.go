@@ -598,7 +598,11 @@ func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float
 			text += " "
 			actual += " "
 		}
-		run := face.Shape(text, r.lang)
+		dir := 0
+		if o.rtl {
+			dir = -1
+		}
+		run := face.ShapeDir(text, r.lang, dir)
 		if o.trail && len(run.Glyphs) > 1 && run.Glyphs[0].Text == " " {
 			// the space ends right-to-left text: it is drawn at its left
 			x -= float64(run.Glyphs[0].Advance)/64/float64(face.Upem)*o.font.size + o.font.track

@@ -101,6 +101,9 @@ func (r *renderer) svgOp(b *strings.Builder, o op, top float64, used map[string]
 		if o.font.track != 0 {
 			spacing = fmt.Sprintf(` letter-spacing="%.2f"`, o.font.track)
 		}
+		if o.rtl { // right to left, its left end at x, as in the PDF
+			spacing += ` direction="rtl" text-anchor="end"`
+		}
 		fmt.Fprintf(b, `<text x="%.2f" y="%.2f" font-family="v-%s-%s" font-size="%.2f"%s fill="%s">%s</text>`, o.x, top+o.y, fam, style, o.font.size, spacing, svgColor(o.color), svgEsc(o.text))
 		if o.url != "" {
 			b.WriteString(`</a>`)
