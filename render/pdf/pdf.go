@@ -376,7 +376,19 @@ func (r *renderer) resolve(text string, f font) []segment {
 			b.WriteRune(ch) // marks, joiners, variation selectors: with the character before
 			continue
 		}
-		family, ok := r.pick(ch, f)
+		var family string
+		var ok bool
+		if cur.family != f.family && unicode.In(ch, unicode.Common, unicode.Inherited) && !unicode.IsSpace(ch) {
+			// punctuation and digits shared by scripts (a danda, the Arabic
+			// comma) stay in the face of the text around them when it has
+			// them, not in whichever face has them first
+			if face := r.face(cur.family, f.style); face != nil && face.Has(ch) {
+				family, ok = cur.family, true
+			}
+		}
+		if !ok {
+			family, ok = r.pick(ch, f)
+		}
 		if !ok {
 			if !r.missing[ch] {
 				r.missing[ch] = true

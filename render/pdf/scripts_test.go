@@ -121,3 +121,37 @@ func TestRightToLeftPagesAreMirrored(t *testing.T) {
 		t.Errorf("the bullet (x %.1f) is not right of its item (%.1f–%.1f)", bullet.x, item.x, item.x+item.w)
 	}
 }
+
+// Punctuation shared by scripts stays in the face of the text around it
+// when that face has it: the danda after Hindi in the Devanagari face (not
+// a Bengali one), the Arabic comma in the Arabic face.
+func TestSharedPunctuationStaysInItsRunsFace(t *testing.T) {
+	needScriptFonts(t)
+	for _, c := range []struct{ lang, text, mark string }{
+		{"hi", "वितरित प्रणालियों का डिज़ाइन।", "।"},
+		{"ar", "تصميم، تطوير", "،"},
+	} {
+		d, o := buildYAML(t, "basics:\n  summary: \""+c.text+"\"\nsettings: {locale: "+c.lang+"}\n", spec{})
+		_, pages, err := layOut(d, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var markFace, letterFace string
+		for _, pl := range pages[0] {
+			for _, op := range pl.line.ops {
+				if op.kind != opText {
+					continue
+				}
+				if strings.Contains(op.text, c.mark) {
+					markFace = op.font.family
+				}
+				if strings.ContainsRune(op.text, []rune(c.text)[0]) {
+					letterFace = op.font.family
+				}
+			}
+		}
+		if markFace == "" || markFace != letterFace {
+			t.Errorf("%s: %q is set in %q, the letters in %q", c.lang, c.mark, markFace, letterFace)
+		}
+	}
+}
