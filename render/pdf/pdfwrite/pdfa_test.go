@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/vitae-dev/vitae/internal/pdftest"
+	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/internal/testenv"
 )
 
@@ -86,6 +87,85 @@ func TestPDFAOutputIntentAndGroups(t *testing.T) {
 		}
 		if !bytes.Contains(out, []byte("<pdfuaid:part>1</pdfuaid:part>")) {
 			t.Errorf("pdfa=%v: no PDF/UA claim", pdfa)
+		}
+	}
+}
+
+// fontTools (Debian python3-fonttools) reads every embedded subset as a
+// correct font: a TrueType subset's glyphs decompile with nothing left over
+// and their left side bearings are their outlines' xMin; a CFF subset's
+// charstrings draw and give the widths the PDF's /W gives.
+func TestFontToolsReadsTheSubsets(t *testing.T) {
+	py := "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		py = testenv.Tool(t, "python3")
+	}
+	if exec.Command(py, "-c", "import fontTools, pikepdf").Run() != nil {
+		testenv.Missing(t, "the Python modules fontTools and pikepdf (Debian python3-fonttools, python3-pikepdf)")
+	}
+	const cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+	data, err := os.ReadFile(cjk)
+	if err != nil {
+		testenv.Missing(t, cjk+" (Debian fonts-noto-cjk)")
+	}
+	cff, err := fonts.Parse(cjk+"#0", data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	serif, err := fonts.Builtin("liberation-serif", "I")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, pdf := range map[string][]byte{"tt": oneLine(t, serif, "Example Ltd I’ve com· +44 fiord", 12), "cff": oneLine(t, cff, "山田太郎 ソフトウェア 소프트웨어", 12)} {
+		path := filepath.Join(dir, name+".pdf")
+		if err := os.WriteFile(path, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(py, "-c", `
+import io, logging, sys
+import pikepdf
+from fontTools.ttLib import TTFont
+from fontTools.cffLib import CFFFontSet
+from fontTools.pens.recordingPen import RecordingPen
+problems = []
+class H(logging.Handler):
+    def emit(self, r): problems.append(r.getMessage())
+logging.getLogger("fontTools").addHandler(H())
+pdf = pikepdf.open(sys.argv[1])
+checked = 0
+for _, f in pdf.pages[0].Resources.Font.items():
+    d = f.DescendantFonts[0]; fd = d.FontDescriptor
+    W = d.W; widths = {}; i = 0
+    while i < len(W):
+        for k, v in enumerate(W[i+1]): widths[int(W[i]) + k] = float(v)
+        i += 2
+    if "/FontFile2" in fd:
+        tt = TTFont(io.BytesIO(fd.FontFile2.read_bytes()))
+        glyf, hmtx = tt["glyf"], tt["hmtx"]
+        for g in tt.getGlyphOrder():
+            gl = glyf[g]
+            if gl.numberOfContours != 0 and hmtx[g][1] != gl.xMin:
+                problems.append(f"{g}: lsb {hmtx[g][1]}, xMin {gl.xMin}")
+            checked += 1
+    else:
+        cs = CFFFontSet(); cs.decompile(io.BytesIO(fd.FontFile3.read_bytes()), None)
+        top = cs[cs.fontNames[0]]
+        for g in top.CharStrings.keys():
+            c = top.CharStrings[g]; c.draw(RecordingPen())
+            cid = int(g[3:]) if g.startswith("cid") else 0
+            if cid in widths and abs(c.width - widths[cid]) > 0.5:
+                problems.append(f"{g}: width {c.width}, /W {widths[cid]}")
+            checked += 1
+print(checked)
+for p in problems: print(p)
+`, path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, out)
+		}
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		if len(lines) != 1 || lines[0] == "0" {
+			t.Errorf("%s subset, fontTools:\n%s", name, out)
 		}
 	}
 }
