@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/vitae-dev/vitae/internal/pdftest"
-	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/render/fonts"
 )
 
 // The output intent's profile is sRGB to Little CMS (through Pillow's
