@@ -86,6 +86,7 @@ func TestEveryReaderGetsEveryWord(t *testing.T) {
 			for _, r := range readers {
 				got := r.Read(t, path)
 				recall, missing := pdftest.Recall(linkTargets.ReplaceAllString(string(want.Data), ""), got)
+				t.Logf("%s\t%s\t%.3f", d.name, r.Name, recall)
 				floor := 0.99
 				if g, ok := readerGaps[d.name+"|"+r.Name]; ok {
 					floor = g

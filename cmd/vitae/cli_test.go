@@ -605,6 +605,12 @@ func TestExitCodesFollowTheKindOfProblem(t *testing.T) {
 	if code, _, stderr := run(t, "render", "--format", "pdf", "--out", out, typo); code != ExitInvalid || !strings.Contains(stderr, `unknown theme "modren"`) {
 		t.Errorf("unknown theme in the résumé: exit %d, %s", code, stderr)
 	}
+	if code, _, stderr := run(t, "render", "--format", "docx", "--pdfa", "--out", out, cv); code != ExitOK || !strings.Contains(stderr, "--pdfa applies to the PDF; no pdf is written") {
+		t.Errorf("--pdfa without a PDF: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "render", "--format", "pdf", "--pdfa", "--out", out, cv); code != ExitOK || strings.Contains(stderr, "--pdfa") {
+		t.Errorf("--pdfa: exit %d, %s", code, stderr)
+	}
 	code, _, stderr = run(t, "render", "--format", "pdf,md", "--max-pages", "2", "--out", out, cv)
 	if code != ExitOK || !strings.Contains(stderr, "--max-pages fits only pdf, docx; md is not fitted") {
 		t.Errorf("--max-pages with md: exit %d, %q", code, stderr)

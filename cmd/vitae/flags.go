@@ -185,6 +185,9 @@ func warnUnused(cmd *cli.Command, opts batch.Options) {
 		fmt.Fprintf(w, "vitae: warning: --max-pages fits only %s; %s %s not fitted to it\n",
 			strings.Join(fitting(opts.Formats, true), ", "), strings.Join(notFitted, ", "), isAre(len(notFitted)))
 	}
+	if opts.Pipeline.PDFA && !slices.ContainsFunc(opts.Formats, func(f render.Format) bool { return f.Name == "pdf" }) {
+		fmt.Fprintf(w, "vitae: warning: --pdfa applies to the PDF; no pdf is written\n")
+	}
 	if len(notPaged) == len(opts.Formats) && len(notPaged) > 0 {
 		for _, name := range []string{"theme", "page", "font-fallback"} {
 			if cmd.IsSet(name) {
