@@ -106,3 +106,22 @@ func htmlToMarkdown(s string) string {
 	b.WriteString(s[last:])
 	return strings.TrimSpace(newlines().ReplaceAllString(b.String(), "\n\n"))
 }
+
+// HasHTML reports whether s holds HTML tags vitae reads.
+func HasHTML(s string) bool { return strings.Contains(s, "<") && htmlTag().MatchString(s) }
+
+// PlainHTML reads HTML written where plain text belongs (a name, a title):
+// the text it shows, and the target of its first link, if any.
+// `<a href='https://hpi.de/'>Hasso Plattner Institute</a>` → "Hasso
+// Plattner Institute", "https://hpi.de/".
+func PlainHTML(s string) (text, link string) {
+	s = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`).Replace(s)
+	t := Inline(s)
+	for _, r := range t {
+		if r.URL != "" {
+			link = r.URL
+			break
+		}
+	}
+	return strings.TrimSpace(t.String()), link
+}

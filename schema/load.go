@@ -8,9 +8,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/markup"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -69,7 +71,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		diags.Sort()
 		return nil, diags
 	}
-	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots}
+	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots, custom: customIDs(root)}
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	if l.tooDeep {
 		l.diags.Sort()
@@ -119,7 +121,9 @@ type loader struct {
 	nodes     int
 	exhausted bool
 	tooDeep   bool
-	roots     []string // folders named files may be in (nil: anywhere)
+	roots     []string        // folders named files may be in (nil: anywhere)
+	custom    map[string]bool // ids of the custom sections
+	htmlLink  string          // the link of HTML just read where plain text belongs
 }
 
 func locKey(loc []string) string { return strings.Join(loc, "\x00") }
@@ -266,6 +270,16 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		if kind := tag.Get("path"); kind != "" {
 			return l.path(n, s, loc, kind)
 		}
+		if tag.Get("markdown") == "" && markup.HasHTML(s) {
+			text, link := markup.PlainHTML(s)
+			if text == "" {
+				return l.leftOut(n, loc, "HTML with no text")
+			}
+			l.report(n, loc, Warning, "HTML where plain text belongs; read as %q%s: write the text, and a link as url", short(text), map[bool]string{true: " linked to " + link}[link != ""])
+			l.replaceWith(n, text)
+			l.htmlLink = link
+			s = text
+		}
 		if tag.Get("markdown") != "" {
 			if msg := proseTooComplex(s); msg != "" {
 				l.report(n, loc, Error, "%s", msg)
@@ -285,6 +299,9 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 func (l *loader) choice(n *yaml.Node, s string, loc []string, enum string) (any, bool) {
 	words := enumWords(enum)
 	v := strings.TrimSpace(s)
+	if enum == "sections" && l.custom[v] {
+		return v, false
+	}
 	for _, w := range words {
 		if strings.EqualFold(w, v) {
 			return w, false
@@ -336,6 +353,7 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 	out := map[string]any{}
 	seen := map[string]*yaml.Node{}
 	aliased := map[string]bool{} // fields read from another name because they were empty
+	var extra []any              // custom sections (top level), profiles (basics) read from other keys
 	isMeta := t == reflect.TypeFor[Meta]()
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -360,7 +378,13 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 				l.drop(val)
 				continue
 			}
-			l.report(k, append(loc, key), Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
+			if prev, ok := out[key].(string); ok && t == basicsType && key == "url" && prev != strings.TrimSpace(val.Value) && first.Value != key {
+				// website: then url: with another address: both are kept
+				l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", first.Value, key, first.Value)
+				extra = append(extra, map[string]any{"network": "Website", "url": prev})
+			} else {
+				l.report(k, append(loc, key), Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
+			}
 		}
 		seen[key] = k
 		if t.Kind() == reflect.Map {
@@ -380,9 +404,12 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 				alias = aliasKeys[t.Name()][key]
 			}
 			if !legacy && alias == "" {
-				if isMeta {
+				switch {
+				case isMeta:
 					out[key] = l.generic(val, 0)
-				} else {
+				case t == resumeType && sectionLike(key, val):
+					extra = append(extra, l.ownSection(k, val, key, fmt.Sprintf("unknown section %q", key))...)
+				default:
 					l.unknownKey(k, t, loc, key)
 				}
 				continue
@@ -401,6 +428,13 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 				if idx >= 0 && plainText(n.Content[idx+1], 0) == plainText(val, 0) {
 					l.report(k, append(loc, key), Warning, "%q repeats %q; remove %s", key, cur, key)
 					l.drop(val)
+				} else if t == resumeType && sectionLike(key, val) {
+					extra = append(extra, l.ownSection(k, val, key, fmt.Sprintf("both %q and %q are given", cur, key))...)
+				} else if t == basicsType && cur == "url" {
+					if v, drop := l.convert(val, reflect.TypeFor[string](), append(loc[:len(loc):len(loc)], key), `format:"uri"`); !drop {
+						l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", cur, key, key)
+						extra = append(extra, map[string]any{"network": "Website", "url": v})
+					}
 				} else {
 					l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is used, %s left out: keep one", cur, key, cur, key)
 				}
@@ -428,8 +462,138 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 		if !drop {
 			out[key] = v
 		}
+		if l.htmlLink != "" {
+			if _, hasURL := fieldFor(t, "url"); hasURL && keyIndex(n, "url") < 0 && out["url"] == nil {
+				out["url"] = l.htmlLink // <a href> in a name links the entry
+			}
+			l.htmlLink = ""
+		}
+	}
+	if len(extra) > 0 {
+		field := map[reflect.Type]string{resumeType: "custom", basicsType: "profiles"}[t]
+		have, _ := out[field].([]any)
+		out[field] = append(have, extra...)
 	}
 	return out
+}
+
+var (
+	resumeType = reflect.TypeFor[Resume]()
+	basicsType = reflect.TypeFor[Basics]()
+)
+
+// notSections are top-level keys other tools write that hold no content.
+var notSections = map[string]bool{"theme": true, "version": true, "id": true, "lang": true, "locale": true,
+	"template": true, "layout": true, "config": true, "format": true, "language": true, "updated": true,
+	"created": true, "lastModified": true, "schema": true}
+
+// sectionLike tells whether an unknown top-level key holds what a person
+// wrote for the page: entries (a list) or text of a few words.
+func sectionLike(key string, v *yaml.Node) bool {
+	if v.Kind == yaml.AliasNode && v.Alias != nil {
+		v = v.Alias
+	}
+	if notSections[key] || strings.HasPrefix(key, "_") || strings.HasPrefix(key, "$") || strings.HasPrefix(key, "x-") {
+		return false
+	}
+	switch v.Kind {
+	case yaml.SequenceNode:
+		return len(v.Content) > 0
+	case yaml.ScalarNode:
+		return v.Tag == "!!str" && len(strings.Fields(v.Value)) >= 3
+	}
+	return false
+}
+
+// TitleFromKey writes a key as a section title: invited_talks → Invited
+// talks, volunteerExperience → Volunteer experience.
+func TitleFromKey(key string) string {
+	var words []string
+	var w []rune
+	flush := func() {
+		if len(w) > 0 {
+			words = append(words, strings.ToLower(string(w)))
+			w = nil
+		}
+	}
+	prevLower := false
+	for _, r := range key {
+		switch {
+		case r == '_' || r == '-' || r == ' ' || r == '.':
+			flush()
+			prevLower = false
+			continue
+		case unicode.IsUpper(r) && prevLower:
+			flush()
+		}
+		w = append(w, r)
+		prevLower = unicode.IsLower(r)
+	}
+	flush()
+	s := strings.Join(words, " ")
+	if s == "" {
+		return key
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// ownSection reads a top-level key vitae has no section for as a custom
+// section titled from its key, so that what the person wrote is shown.
+func (l *loader) ownSection(k, val *yaml.Node, key, why string) []any {
+	if val.Kind == yaml.AliasNode && val.Alias != nil {
+		val = val.Alias
+	}
+	title := TitleFromKey(key)
+	entries := val
+	if val.Kind == yaml.ScalarNode {
+		entry := l.synth(val, yaml.MappingNode, "!!map", "")
+		entry.Content = []*yaml.Node{l.synth(val, yaml.ScalarNode, "!!str", "summary"), val}
+		entries = l.synth(val, yaml.SequenceNode, "!!seq", "")
+		entries.Content = []*yaml.Node{entry}
+	}
+	sec := l.synth(k, yaml.MappingNode, "!!map", "")
+	sec.Content = []*yaml.Node{
+		l.synth(k, yaml.ScalarNode, "!!str", "id"), l.synth(k, yaml.ScalarNode, "!!str", Slug(key)),
+		l.synth(k, yaml.ScalarNode, "!!str", "title"), l.synth(k, yaml.ScalarNode, "!!str", title),
+		l.synth(k, yaml.ScalarNode, "!!str", "entries"), entries,
+	}
+	l.report(k, []string{key}, Warning, "%s; shown as a section of its own, %q (id %s): move it under custom:, or leave %s out of settings.sections to hide it", why, title, Slug(key), Slug(key))
+	v, drop := l.convert(sec, reflect.TypeFor[Custom](), []string{key}, "")
+	if drop {
+		return nil
+	}
+	return []any{v}
+}
+
+// customIDs are the ids of the custom sections a document will have: those
+// under custom: and the unknown top-level keys read as sections.
+func customIDs(root *yaml.Node) map[string]bool {
+	ids := map[string]bool{}
+	if root == nil || root.Kind != yaml.MappingNode {
+		return ids
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i].Value, root.Content[i+1]
+		if k == "custom" && v.Kind == yaml.SequenceNode {
+			for _, c := range v.Content {
+				if c.Kind != yaml.MappingNode {
+					continue
+				}
+				if j := keyIndex(c, "id"); j >= 0 {
+					ids[c.Content[j+1].Value] = true
+				} else if j := keyIndex(c, "title"); j >= 0 {
+					ids[Slug(c.Content[j+1].Value)] = true
+				}
+			}
+			continue
+		}
+		if _, ok := fieldFor(resumeType, k); !ok && sectionLike(k, v) {
+			ids[Slug(k)] = true
+		}
+	}
+	return ids
 }
 
 // isEmptyNode: null, empty text, an empty list or mapping.
@@ -452,7 +616,7 @@ func (l *loader) mapping(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if _, ok := out[k.Value]; !ok || slices.Contains(sectionNames(), k.Value) {
+		if _, ok := out[k.Value]; !ok || slices.Contains(sectionNames(), k.Value) || l.custom[k.Value] {
 			continue
 		}
 		msg := fmt.Sprintf("unknown section %q", k.Value)
