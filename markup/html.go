@@ -49,6 +49,9 @@ func htmlToMarkdown(s string) string {
 		case "br":
 			b.WriteString("\n")
 		case "p", "div", "section", "article", "blockquote", "table", "tr":
+			if len(lists) > 0 && (name == "p" || name == "div") {
+				continue // a paragraph in a list item (editors write <li><p>): the item's own line
+			}
 			b.WriteString("\n\n")
 		case "h1", "h2", "h3", "h4", "h5", "h6":
 			if closing {
@@ -125,3 +128,7 @@ func PlainHTML(s string) (text, link string) {
 	}
 	return strings.TrimSpace(t.String()), link
 }
+
+// HTMLToMarkdown rewrites the HTML tags in s as Markdown (rich text from
+// editors such as Reactive Resume's); s without tags is returned as it is.
+func HTMLToMarkdown(s string) string { return htmlToMarkdown(s) }

@@ -1,0 +1,74 @@
+package schema
+
+import (
+	"bytes"
+
+	"github.com/vitae-dev/vitae/internal/ynode"
+	"github.com/vitae-dev/vitae/reactiveresume"
+	"github.com/vitae-dev/vitae/rendercv"
+	"go.yaml.in/yaml/v4"
+)
+
+// ForeignFormat is another tool's résumé format that vitae reads directly:
+// Is recognises a document, Convert makes a vitae résumé of it whose values
+// are the document's own nodes (so diagnostics point into it) and notes
+// what had no equivalent.
+type ForeignFormat struct {
+	Name    string // as people call it: "Reactive Resume"
+	Command string // the import subcommand: "reactive-resume"
+	Is      func(root *yaml.Node) bool
+	Convert func(root *yaml.Node) (*yaml.Node, []ynode.Note)
+}
+
+// Foreign lists the formats read directly, tried in order.
+var Foreign = []ForeignFormat{
+	{Name: "RenderCV", Command: "rendercv", Is: rendercv.Is, Convert: func(root *yaml.Node) (*yaml.Node, []ynode.Note) {
+		out, notes := rendercv.Convert(root)
+		conv := make([]ynode.Note, len(notes))
+		for i, n := range notes {
+			conv[i] = ynode.Note{Node: n.Node, Message: n.Message}
+		}
+		return out, conv
+	}},
+	{Name: "Reactive Resume", Command: "reactive-resume", Is: reactiveresume.Is, Convert: reactiveresume.Convert},
+}
+
+// noted marks a node a converter said it could not carry over: its text
+// is accounted for (named in a warning), not silently lost.
+func (t *tree) noted(n *yaml.Node) {
+	if t.said == nil {
+		t.said = map[*yaml.Node]bool{}
+	}
+	t.said[n] = true
+}
+
+// Parse reads a file of any format vitae reads (YAML, JSON, Europass XML)
+// into a node tree, as the loader does, without converting it.
+func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
+	return parseAny(file, data)
+}
+
+// parseAny parses YAML or JSON, or XML when the file is XML.
+func parseAny(file string, data []byte) (*yaml.Node, Diagnostics) {
+	if xmlParser != nil && looksXML(data) {
+		root, err := xmlParser(data)
+		if err != nil {
+			return nil, Diagnostics{{File: file, Line: 1, Column: 1, Severity: Error, Message: err.Error()}}
+		}
+		return root, nil
+	}
+	return parseSource(file, data)
+}
+
+// xmlParser reads an XML résumé (Europass) into a node tree, located.
+var xmlParser func(data []byte) (*yaml.Node, error)
+
+// looksXML: the first thing in the file, after a byte order mark and
+// white space, is a tag.
+func looksXML(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.TrimLeft(data, " \t\r\n")
+	return len(data) > 1 && data[0] == '<' && (data[1] == '?' || data[1] == '!' || isLetter(data[1]))
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
