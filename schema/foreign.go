@@ -3,6 +3,7 @@ package schema
 import (
 	"bytes"
 
+	"github.com/vitae-dev/vitae/europass"
 	"github.com/vitae-dev/vitae/internal/ynode"
 	"github.com/vitae-dev/vitae/reactiveresume"
 	"github.com/vitae-dev/vitae/rendercv"
@@ -31,6 +32,7 @@ var Foreign = []ForeignFormat{
 		return out, conv
 	}},
 	{Name: "Reactive Resume", Command: "reactive-resume", Is: reactiveresume.Is, Convert: reactiveresume.Convert},
+	{Name: "Europass", Command: "europass", Is: europass.Is, Convert: europass.Convert},
 }
 
 // noted marks a node a converter said it could not carry over: its text
@@ -50,7 +52,7 @@ func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
 
 // parseAny parses YAML or JSON, or XML when the file is XML.
 func parseAny(file string, data []byte) (*yaml.Node, Diagnostics) {
-	if xmlParser != nil && looksXML(data) {
+	if looksXML(data) {
 		root, err := xmlParser(data)
 		if err != nil {
 			return nil, Diagnostics{{File: file, Line: 1, Column: 1, Severity: Error, Message: err.Error()}}
@@ -61,7 +63,7 @@ func parseAny(file string, data []byte) (*yaml.Node, Diagnostics) {
 }
 
 // xmlParser reads an XML résumé (Europass) into a node tree, located.
-var xmlParser func(data []byte) (*yaml.Node, error)
+var xmlParser = europass.ParseXML
 
 // looksXML: the first thing in the file, after a byte order mark and
 // white space, is a tag.
