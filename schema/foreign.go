@@ -4,6 +4,7 @@ import (
 	"bytes"
 
 	"github.com/vitae-dev/vitae/europass"
+	"github.com/vitae-dev/vitae/fresh"
 	"github.com/vitae-dev/vitae/internal/ynode"
 	"github.com/vitae-dev/vitae/reactiveresume"
 	"github.com/vitae-dev/vitae/rendercv"
@@ -33,6 +34,7 @@ var Foreign = []ForeignFormat{
 	}},
 	{Name: "Reactive Resume", Command: "reactive-resume", Is: reactiveresume.Is, Convert: reactiveresume.Convert},
 	{Name: "Europass", Command: "europass", Is: europass.Is, Convert: europass.Convert},
+	{Name: "FRESH", Command: "fresh", Is: fresh.Is, Convert: fresh.Convert},
 }
 
 // noted marks a node a converter said it could not carry over: its text
