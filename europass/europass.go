@@ -633,7 +633,7 @@ func (c *converter) v2(li *yaml.Node) {
 					kind := str(s, "Type")
 					if t := text(s, "Value"); t != nil {
 						e := ynode.Map(t)
-						ynode.SetText(e, "name", t, strings.ToUpper(kind[:1])+kind[1:]+" skills")
+						ynode.SetText(e, "name", t, ynode.Title(firstNonEmpty(kind, "other"))+" skills")
 						ynode.SetText(e, "summary", t, t.Value)
 						entries = append(entries, e)
 					}

@@ -448,6 +448,7 @@ func (l *loader) highlight(n *yaml.Node, loc []string) (any, bool) {
 				rest.Content = append(rest.Content, n.Content[i], n.Content[i+1])
 			}
 		}
+		l.reach(rest)
 		s, _ := mappingText(rest)
 		if s == "" {
 			return l.leftOut(n, loc, "a bullet with no text")
@@ -605,7 +606,7 @@ var aliasKeys = map[string]map[string]string{
 		"experience": "work", "jobs": "work", "employment": "work", "certifications": "certificates",
 		"volunteering": "volunteer", "honors": "awards", "honours": "awards", "hobbies": "interests",
 		"experiences": "work", "positions": "work", "workExperience": "work", "work_experience": "work",
-		"professionalExperience": "work", "career": "work", "educations": "education", "schools": "education",
+		"professionalExperience": "work", "educations": "education", "schools": "education",
 		"studies": "education", "skill": "skills", "interest": "interests",
 		"project": "projects", "publication": "publications", "award": "awards", "certificate": "certificates",
 		"certs": "certificates", "licenses": "certificates", "referees": "references", "reference": "references",
@@ -723,6 +724,9 @@ func (l *loader) checkContent(root *yaml.Node, inst any) {
 			hint = fmt.Sprintf("did you mean %q for %q?", c, k)
 			break
 		}
+	}
+	if h := looksLike(root); h != "" {
+		hint = h
 	}
 	l.diags = nil
 	l.report(root.Content[0], nil, Error, "no résumé in this file: none of its keys (%s) is a JSON Resume section; %s", strings.Join(keys, ", "), hint)

@@ -86,6 +86,9 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		l.checkDateOrder(inst)
 		l.checkContent(root, inst)
 	}
+	if !l.diags.HasErrors() {
+		l.checkReach(root)
+	}
 	l.diags.Sort()
 	if l.diags.HasErrors() {
 		return nil, l.diags
@@ -123,7 +126,8 @@ type loader struct {
 	tooDeep   bool
 	roots     []string        // folders named files may be in (nil: anywhere)
 	custom    map[string]bool // ids of the custom sections
-	htmlLink  string          // the link of HTML just read where plain text belongs
+	reached   map[*yaml.Node]bool
+	htmlLink  string // the link of HTML just read where plain text belongs
 }
 
 func locKey(loc []string) string { return strings.Join(loc, "\x00") }
@@ -248,6 +252,9 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 	case reflect.String:
 		if tag.Get("format") == "uri-reference" { // $schema: checked by the JSON Schema only
 			return l.generic(n, 0), false
+		}
+		if n.Kind != yaml.ScalarNode {
+			l.reach(n) // a list or mapping read as text: all its text is in it
 		}
 		s, ok := l.text(n, loc, tag)
 		if !ok {

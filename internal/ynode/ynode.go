@@ -216,7 +216,8 @@ func Title(key string) string {
 	if s == "" {
 		return key
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
 // Slug makes a section id of a title: lower-case letters and digits with -
