@@ -76,3 +76,18 @@ func looksXML(data []byte) bool {
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// settingsFetch reads settings.fetch ahead of the loader (which reads the
+// photo before the settings).
+func settingsFetch(root *yaml.Node) bool {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return false
+	}
+	if i := keyIndex(root, "settings"); i >= 0 {
+		s := root.Content[i+1]
+		if j := keyIndex(s, "fetch"); j >= 0 && s.Kind == yaml.MappingNode {
+			return s.Content[j+1].Value == "true"
+		}
+	}
+	return false
+}

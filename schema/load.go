@@ -38,6 +38,7 @@ func Read(path string, overlays ...string) (*Resume, Diagnostics, []string) {
 // files in besides its own.
 func ReadWith(path string, opts ReadOptions) (*Resume, Diagnostics, []string) {
 	t := newTree()
+	t.fetch = opts.Fetch
 	t.roots = roots(path, opts.Allow)
 	root, diags := t.loadFile(path, nil, true)
 	for _, o := range opts.Overlays {
@@ -71,7 +72,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		diags.Sort()
 		return nil, diags
 	}
-	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots, custom: customIDs(root)}
+	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots, custom: customIDs(root), fetch: t.fetch || settingsFetch(root)}
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	if l.tooDeep {
 		l.diags.Sort()
@@ -126,6 +127,7 @@ type loader struct {
 	tooDeep   bool
 	roots     []string        // folders named files may be in (nil: anywhere)
 	custom    map[string]bool // ids of the custom sections
+	fetch     bool            // photos at URLs will be fetched
 	reached   map[*yaml.Node]bool
 	htmlLink  string // the link of HTML just read where plain text belongs
 }

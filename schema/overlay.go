@@ -31,6 +31,7 @@ type tree struct {
 	// converter named in a warning.
 	originals []*yaml.Node
 	said      map[*yaml.Node]bool
+	fetch     bool // photos at URLs will be fetched (ReadOptions.Fetch)
 }
 
 func newTree() *tree {

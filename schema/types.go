@@ -268,6 +268,7 @@ type Meta struct {
 type Settings struct {
 	Look
 	Strict bool `json:"strict,omitempty" doc:"Treat every warning about this file as an error, as --strict does."`
+	Fetch  bool `json:"fetch,omitempty" doc:"vitae: fetch a photo given as an http(s) URL (once, into your cache folder), as --fetch does."`
 }
 
 // Look is how a résumé is rendered: the part of the settings a variant can
