@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/vitae-dev/vitae/europass"
 	"github.com/vitae-dev/vitae/fresh"
@@ -90,4 +91,17 @@ func settingsFetch(root *yaml.Node) bool {
 		}
 	}
 	return false
+}
+
+// foreignFile says, for vitae fix, that a file is another tool's: fix
+// writes vitae's format, which would make the other tool's file unreadable
+// to that tool.
+func foreignFile(file string, root *yaml.Node) *Diagnostic {
+	for _, f := range Foreign {
+		if f.Is(root) {
+			return &Diagnostic{File: file, Line: root.Line, Column: root.Column, Severity: Error,
+				Message: fmt.Sprintf("this is a %s file, which vitae reads as it is but does not rewrite: `vitae import %s %s -o cv.yaml` writes it as a vitae résumé", f.Name, f.Command, file)}
+		}
+	}
+	return nil
 }
