@@ -20,7 +20,7 @@ import (
 // Is reports whether a document is a Europass CV: SkillsPassport (v3, XML
 // or JSON) or learnerinfo (V2.0) at its top.
 func Is(root *yaml.Node) bool {
-	return get(root, "SkillsPassport") != nil || get(root, "learnerinfo") != nil
+	return get(root, "SkillsPassport") != nil || get(root, "learnerinfo") != nil || isCandidate(root)
 }
 
 // get finds a key ignoring case (V2.0 writes names in lower case).
@@ -105,6 +105,8 @@ func Convert(root *yaml.Node) (*yaml.Node, []ynode.Note) {
 	c := &converter{out: ynode.Map(root), basics: ynode.Map(root), hidden: map[string]bool{}}
 	if sp := get(root, "SkillsPassport"); sp != nil {
 		c.v3(sp)
+	} else if isCandidate(root) {
+		c.candidate(get(root, "Candidate"))
 	} else {
 		c.v2(get(root, "learnerinfo"))
 	}

@@ -191,3 +191,80 @@ func TestBrokenXML(t *testing.T) {
 		t.Errorf("got %v\n%s", r, diags.Error())
 	}
 }
+
+// The Europass portal's XML since 2020 (HR-XML Candidate).
+func TestCandidateXML(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<Candidate xmlns="http://www.europass.eu/1.0" xmlns:oa="http://www.openapplications.org/oagis/9">
+  <CandidatePerson>
+    <PersonName><oa:GivenName>Dana</oa:GivenName><FamilyName>Example</FamilyName></PersonName>
+    <Communication><ChannelCode>Email</ChannelCode><oa:URI>dana@example.com</oa:URI></Communication>
+    <Communication><ChannelCode>Web</ChannelCode><oa:URI>https://dana.example</oa:URI></Communication>
+    <Communication><ChannelCode>Social Media</ChannelCode><UseCode>other</UseCode><OtherTitle>Google Scholar</OtherTitle><oa:URI>https://scholar.example/dana</oa:URI></Communication>
+    <Communication><ChannelCode>Telephone</ChannelCode><UseCode>mobile</UseCode><CountryDialing>386</CountryDialing><oa:DialNumber>069 123</oa:DialNumber></Communication>
+    <Communication><UseCode>other</UseCode><Address type="other"><oa:CityName>Ljubljana</oa:CityName><CountryCode>si</CountryCode><oa:PostalCode>1000</oa:PostalCode></Address></Communication>
+    <NationalityCode>it</NationalityCode>
+    <BirthDate>1998</BirthDate>
+    <PrimaryLanguageCode name="FREE_TEXT">Neapolitan</PrimaryLanguageCode>
+  </CandidatePerson>
+  <CandidateProfile languageCode="en">
+    <ExecutiveSummary>&lt;p&gt;Researcher in &lt;strong&gt;networks&lt;/strong&gt;.&lt;/p&gt;</ExecutiveSummary>
+    <EmploymentHistory>
+      <EmployerHistory>
+        <OrganizationName>Faculty of Things</OrganizationName>
+        <OrganizationContact><Communication><Address><oa:AddressLine>Square 5</oa:AddressLine><oa:CityName>Ljubljana</oa:CityName><CountryCode>si</CountryCode></Address></Communication></OrganizationContact>
+        <PositionHistory>
+          <PositionTitle typeCode="URI">Researcher</PositionTitle>
+          <EmploymentPeriod><StartDate><FormattedDateTime>2021-10</FormattedDateTime></StartDate><CurrentIndicator>true</CurrentIndicator></EmploymentPeriod>
+          <Description>&lt;p&gt;Studies networks.&lt;/p&gt;</Description>
+        </PositionHistory>
+      </EmployerHistory>
+    </EmploymentHistory>
+    <EducationHistory>
+      <EducationOrganizationAttendance>
+        <OrganizationName>University of Graz</OrganizationName>
+        <EducationLevelCode>7</EducationLevelCode>
+        <AttendancePeriod><StartDate><FormattedDateTime>2020-09</FormattedDateTime></StartDate><EndDate><FormattedDateTime>2022-11</FormattedDateTime></EndDate><Ongoing>false</Ongoing></AttendancePeriod>
+        <EducationDegree><DegreeName>Master in Studies</DegreeName><FinalGrade><ScoreText>1</ScoreText></FinalGrade><Thesis>Taxes and trade</Thesis><CreditType>ECTS</CreditType><NumberOfCredit>120</NumberOfCredit></EducationDegree>
+      </EducationOrganizationAttendance>
+    </EducationHistory>
+    <PersonQualifications>
+      <PersonCompetency><CompetencyID>eng</CompetencyID><TaxonomyID>language</TaxonomyID>
+        <CompetencyDimension><CompetencyDimensionTypeCode>CEF-Understanding-Listening</CompetencyDimensionTypeCode><Score><ScoreText>C2</ScoreText></Score></CompetencyDimension>
+        <CompetencyDimension><CompetencyDimensionTypeCode>CEF-Writing-Production</CompetencyDimensionTypeCode><Score><ScoreText>B2</ScoreText></Score></CompetencyDimension>
+      </PersonCompetency>
+    </PersonQualifications>
+    <Attachment><EmbeddedData>AAAA</EmbeddedData><FileType>photo</FileType><Instructions>ProfilePicture</Instructions></Attachment>
+    <ConferencesAndSeminars><ConferenceAndSeminar><Title>Stats Seminar</Title><Date><StartDate><FormattedDateTime>2022-10-26</FormattedDateTime></StartDate></Date>
+      <Location>Ljubljana</Location><Description>&lt;p&gt;Speaker.&lt;/p&gt;</Description></ConferenceAndSeminar></ConferencesAndSeminars>
+    <Others><Title>Publications</Title><Other><Title>Journals</Title><Description>&lt;ol&gt;&lt;li&gt;An article&lt;/li&gt;&lt;/ol&gt;</Description></Other></Others>
+    <Others><Title>Publications</Title><Other><Title>Books</Title><Description>A book</Description></Other></Others>
+  </CandidateProfile>
+  <RenderingInformation><Design><SectionsOrder>
+    <Section><Title>Publications</Title><Custom>true</Custom></Section>
+    <Section><Title>work-experience</Title></Section>
+    <Section><Title>education-training</Title></Section>
+  </SectionsOrder></Design></RenderingInformation>
+</Candidate>`
+	r, md, diags := render(t, "cv.xml", src)
+	for _, want := range []string{"Dana Example", "dana@example.com", "dana.example", "Google Scholar", "+386 069 123", "1000 Ljubljana, SI",
+		"Nationality", "IT", "1998", "Neapolitan**: Mother tongue", "Researcher in **networks**.",
+		"Researcher", "Faculty of Things", "Square 5, Ljubljana, SI", "Studies networks.",
+		"Master in Studies (EQF level 7)", "University of Graz", "Thesis: Taxes and trade", "120 ECTS",
+		"English**: CEFR: listening C2, writing B2", "## Conferences and seminars", "Stats Seminar", "Speaker.",
+		"## Publications", "Journals", "An article", "Books", "A book"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("%q is missing from:\n%s", want, md)
+		}
+	}
+	pub, work := strings.Index(md, "## Publications"), strings.Index(md, "## Experience")
+	if pub < 0 || work < 0 || pub > work {
+		t.Error("the sections are not in the design's order")
+	}
+	if r.Work[0].StartDate != "2021-10" || r.Work[0].EndDate != "" || r.Education[0].EndDate != "2022-11" || r.Education[0].Score != "1" {
+		t.Errorf("dates: %+v %+v", r.Work[0], r.Education[0])
+	}
+	if !strings.Contains(diags, "ProfilePicture is held in the file itself") {
+		t.Errorf("the photo is not named:\n%s", diags)
+	}
+}

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"sync"
@@ -26,7 +27,7 @@ func htmlToMarkdown(s string) string {
 	if !strings.Contains(s, "<") || !htmlTag().MatchString(s) {
 		return s
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	var lists []string // "-" or "1." per open list
 	var hrefs []string
 	last := 0
@@ -40,10 +41,18 @@ func htmlToMarkdown(s string) string {
 		name := strings.ToLower(s[m[4]:m[5]])
 		attrs := s[m[6]:m[7]]
 		switch name {
-		case "b", "strong":
-			b.WriteString("**")
-		case "i", "em":
-			b.WriteString("*")
+		case "b", "strong", "i", "em":
+			marker := map[string]string{"b": "**", "strong": "**", "i": "*", "em": "*"}[name]
+			if closing { // "<em>Journal, </em>2024": the space goes after the marker, or it closes nothing
+				text := b.Bytes()
+				space := string(text[len(bytes.TrimRight(text, " \t")):])
+				if space != "" {
+					b.Truncate(b.Len() - len(space))
+					b.WriteString(marker + space)
+					continue
+				}
+			}
+			b.WriteString(marker)
 		case "code":
 			b.WriteString("`")
 		case "br":

@@ -18,3 +18,11 @@ func TestPlainHTML(t *testing.T) {
 		t.Errorf("got %q, %q", text, link)
 	}
 }
+
+// A space before a closing tag goes after the Markdown marker: emphasis
+// that ends in a space would not close, and its asterisks would show.
+func TestSpaceBeforeClosingTag(t *testing.T) {
+	if got, want := HTMLToMarkdown("<em>Scientometrics, </em>2024 and <b>bold </b>text"), "*Scientometrics,* 2024 and **bold** text"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

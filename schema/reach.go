@@ -139,8 +139,6 @@ func looksLike(root *yaml.Node) string {
 		return nil
 	}
 	switch {
-	case has(root, "Candidate") != nil || has(root, "candidate") != nil:
-		return "this is a Europass CV in the format of the Europass portal since 2020 (Candidate), which vitae does not read yet: vitae reads Europass CVs of schema v3.x and V2.0 (vitae import europass)"
 	case has(root, "profile") != nil && has(root, "positions") != nil:
 		return "this looks like LinkedIn's profile data: vitae import linkedin reads LinkedIn's data export (the .zip file)"
 	}
