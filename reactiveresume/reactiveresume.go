@@ -53,6 +53,7 @@ type converter struct {
 	settings    []*yaml.Node
 	notes       ynode.Notes
 	hiddenItems map[string][]string // by section title: hidden items' names
+	kind        map[string]string   // a custom section's kind of items (v5's type), by its id
 	// headerSummary: the summary came in basics (v3), which shows it under
 	// the header whatever the layout says
 	headerSummary bool
@@ -61,7 +62,7 @@ type converter struct {
 // Convert turns a Reactive Resume export into a vitae résumé.
 func Convert(root *yaml.Node) (*yaml.Node, []ynode.Note) {
 	c := &converter{out: ynode.Map(root), basics: ynode.Map(root), lists: map[string]*yaml.Node{},
-		ids: map[string]string{}, visible: map[string]bool{}, hiddenItems: map[string][]string{}}
+		ids: map[string]string{}, visible: map[string]bool{}, hiddenItems: map[string][]string{}, kind: map[string]string{}}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
@@ -72,13 +73,20 @@ func Convert(root *yaml.Node) (*yaml.Node, []ynode.Note) {
 			c.picture(v)
 		case "summary": // v5
 			c.section(k, "summary", v)
-		case "customSections": // v5
+		case "customSections": // v5: [{id, title, type, items}], the layout names them by id
 			for _, s := range v.Content {
 				id := ynode.Text(s, "id")
 				if id == "" {
 					id = ynode.Text(s, "title")
 				}
+				c.kind["custom."+id] = builtin[ynode.Text(s, "type")]
+				if ynode.Text(s, "type") == "cover-letter" {
+					c.kind["custom."+id] = "cover-letter"
+				}
 				c.section(ynode.KeyNode(s, "id"), "custom."+id, s)
+				if target, ok := c.ids["custom."+id]; ok {
+					c.ids[id] = target
+				}
 			}
 		case "public", "id", "title", "slug", "visibility", "locked", "userId", "createdAt", "updatedAt":
 		default:
@@ -153,6 +161,9 @@ func (c *converter) header(b *yaml.Node) {
 			for _, f := range v.Content {
 				name, value := ynode.Get(f, "name"), ynode.Get(f, "value")
 				if value == nil || ynode.Empty(value) {
+					value = ynode.Get(f, "text") // v5: {icon, text, link}
+				}
+				if value == nil || ynode.Empty(value) {
 					continue
 				}
 				label := ""
@@ -160,9 +171,12 @@ func (c *converter) header(b *yaml.Node) {
 					label = name.Value
 				}
 				if label == "" {
-					label = ynode.Text(f, "icon")
+					label = iconName(ynode.Text(f, "icon"))
 				}
 				c.profile(f, label, value.Value, value)
+				if link := ynode.Get(f, "link"); link != nil && !ynode.Empty(link) && !strings.HasPrefix(value.Value, "http") {
+					ynode.Set(c.profiles[len(c.profiles)-1], "url", link)
+				}
 			}
 		case "profiles": // v3
 			c.items(k, v, "profiles", "Profiles")
@@ -207,8 +221,12 @@ func href(v *yaml.Node) *yaml.Node {
 	if v == nil {
 		return nil
 	}
-	if v.Kind == yaml.MappingNode {
-		v = ynode.Get(v, "href")
+	if v.Kind == yaml.MappingNode { // v4 {label, href}, v5 {label, url}
+		if h := ynode.Get(v, "href"); h != nil {
+			v = h
+		} else {
+			v = ynode.Get(v, "url")
+		}
 	}
 	if v == nil || v.Kind != yaml.ScalarNode || ynode.Empty(v) {
 		return nil
@@ -281,7 +299,11 @@ func (c *converter) customSection(k *yaml.Node, id, title string, items *yaml.No
 	sec := ynode.Map(k)
 	ynode.SetText(sec, "id", k, cid)
 	ynode.SetText(sec, "title", k, title)
-	ynode.Set(sec, "entries", c.items(k, items, "custom", title))
+	kind := "custom"
+	if kd := c.kind[id]; kd != "" {
+		kind = "custom:" + kd
+	}
+	ynode.Set(sec, "entries", c.items(k, items, kind, title))
 	c.custom = append(c.custom, sec)
 	return cid
 }
@@ -323,19 +345,101 @@ func (c *converter) items(k, items *yaml.Node, target, title string) *yaml.Node 
 			hidden = append(hidden, strconv.Quote(name))
 			continue
 		}
-		e := c.item(it, target)
-		if target == "profiles" {
-			c.profiles = append(c.profiles, e)
-			continue
-		}
-		if len(e.Content) > 0 {
-			list.Content = append(list.Content, e)
+		for _, e := range c.entries(it, target) {
+			if target == "profiles" {
+				c.profiles = append(c.profiles, e)
+				continue
+			}
+			if len(e.Content) > 0 {
+				list.Content = append(list.Content, e)
+			}
 		}
 	}
 	if len(hidden) > 0 {
 		c.notes.Add(k, "%s: %d item(s) hidden in Reactive Resume stay hidden and were left out: %s", title, len(hidden), strings.Join(hidden, ", "))
 	}
 	return list
+}
+
+// entries maps one item: one entry, or (v5) one a role when an
+// experience lists several roles at the company; a custom section's items
+// of a known kind are mapped as that kind, then as custom entries.
+func (c *converter) entries(it *yaml.Node, target string) []*yaml.Node {
+	if kind, ok := strings.CutPrefix(target, "custom:"); ok {
+		if kind == "cover-letter" {
+			e := ynode.Map(it)
+			var parts []string
+			for _, k := range []string{"recipient", "content"} {
+				if t := ynode.Text(it, k); t != "" {
+					parts = append(parts, markup.HTMLToMarkdown(t))
+				}
+			}
+			ynode.SetText(e, "summary", it, strings.Join(parts, "\n\n"))
+			return []*yaml.Node{e}
+		}
+		var out []*yaml.Node
+		for _, e := range c.entries(it, kind) {
+			out = append(out, customEntry(e))
+		}
+		return out
+	}
+	roles := ynode.Get(it, "roles")
+	if target != "work" || roles == nil || roles.Kind != yaml.SequenceNode || len(roles.Content) == 0 {
+		return []*yaml.Node{c.item(it, target)}
+	}
+	var out []*yaml.Node
+	for _, r := range roles.Content {
+		merged := ynode.Map(it) // the company's fields, the role's over them
+		for i := 0; i+1 < len(it.Content); i += 2 {
+			if k := it.Content[i].Value; k != "roles" && !ynode.Has(r, k) {
+				merged.Content = append(merged.Content, it.Content[i], it.Content[i+1])
+			}
+		}
+		merged.Content = append(merged.Content, r.Content...)
+		out = append(out, c.item(merged, target))
+	}
+	return out
+}
+
+// customEntry turns an entry made for a JSON Resume section into an entry
+// of a custom section.
+func customEntry(e *yaml.Node) *yaml.Node {
+	to := map[string]string{"title": "name", "name": "name", "position": "name", "organization": "name",
+		"institution": "name", "language": "name", "publisher": "subtitle", "awarder": "subtitle", "issuer": "subtitle",
+		"studyType": "subtitle", "area": "subtitle", "fluency": "subtitle", "level": "subtitle", "date": "date",
+		"releaseDate": "date", "startDate": "startDate", "endDate": "endDate", "location": "location", "url": "url",
+		"summary": "summary", "description": "summary", "reference": "summary", "highlights": "highlights",
+		"keywords": "keywords", "score": "subtitle", "courses": "keywords", "roles": "", "entity": "subtitle"}
+	out := ynode.Map(e)
+	for i := 0; i+1 < len(e.Content); i += 2 {
+		k, v := e.Content[i].Value, e.Content[i+1]
+		field := to[k]
+		if k == "name" && ynode.Has(e, "position") { // work: the company under the position
+			field = "subtitle"
+		}
+		if field == "" {
+			continue
+		}
+		if ynode.Has(out, field) && v.Kind == yaml.ScalarNode {
+			if field == "summary" {
+				joinWith(out, field, v.Value, "\n\n")
+			} else {
+				join(out, field, v.Value)
+			}
+			continue
+		}
+		ynode.Set(out, field, v)
+	}
+	return out
+}
+
+// iconName names a network by Reactive Resume's icon: github-logo → Github.
+func iconName(icon string) string {
+	icon = strings.TrimSuffix(icon, "-logo")
+	if icon == "" {
+		return "Link"
+	}
+	return ynode.Title(icon)
 }
 
 func firstText(m *yaml.Node, keys ...string) string {
@@ -352,20 +456,23 @@ func firstText(m *yaml.Node, keys ...string) string {
 var fields = map[string]map[string]string{
 	"work": {"company": "name", "name": "name", "position": "position", "location": "location", "summary": "summary",
 		"highlights": "highlights", "keywords": "keywords", "description": "description"},
-	"education": {"institution": "institution", "studyType": "studyType", "degree": "studyType", "area": "area",
-		"score": "score", "summary": "description", "courses": "courses", "location": "location"},
-	"awards":       {"title": "title", "name": "title", "awarder": "awarder", "summary": "summary"},
-	"certificates": {"name": "name", "title": "name", "issuer": "issuer", "summary": "summary"},
+	// v5 spells some fields its own way; see item for description's two meanings
+	"education": {"institution": "institution", "school": "institution", "studyType": "studyType", "degree": "studyType",
+		"area": "area", "score": "score", "grade": "score", "summary": "description", "description": "description",
+		"courses": "courses", "location": "location"},
+	"awards":       {"title": "title", "name": "title", "awarder": "awarder", "summary": "summary", "description": "summary"},
+	"certificates": {"name": "name", "title": "name", "issuer": "issuer", "summary": "summary", "description": "summary"},
 	"interests":    {"name": "name", "keywords": "keywords"},
 	"languages":    {"name": "language", "language": "language", "description": "fluency", "fluency": "fluency"},
 	"profiles":     {"network": "network", "username": "username"},
 	"projects": {"name": "name", "description": "roles", "summary": "description", "keywords": "keywords",
 		"highlights": "highlights"},
-	"publications": {"name": "name", "title": "name", "publisher": "publisher", "summary": "summary"},
-	"references":   {"name": "name", "summary": "reference", "description": "", "relationship": "", "email": "", "phone": ""},
-	"skills":       {"name": "name", "description": "level", "keywords": "keywords"},
+	"publications": {"name": "name", "title": "name", "publisher": "publisher", "summary": "summary", "description": "summary"},
+	"references": {"name": "name", "summary": "reference", "description": "", "relationship": "", "email": "", "phone": "",
+		"position": ""},
+	"skills": {"name": "name", "description": "level", "proficiency": "level", "keywords": "keywords"},
 	"volunteer": {"organization": "organization", "position": "position", "location": "location",
-		"summary": "summary", "highlights": "highlights"},
+		"summary": "summary", "highlights": "highlights", "description": "summary"},
 	"custom": {"name": "name", "title": "name", "description": "subtitle", "location": "location", "summary": "summary",
 		"keywords": "keywords", "highlights": "highlights", "position": "subtitle", "organization": "subtitle",
 		"company": "subtitle", "institution": "subtitle", "awarder": "subtitle", "issuer": "subtitle", "publisher": "subtitle"},
@@ -387,7 +494,7 @@ func (c *converter) item(it *yaml.Node, target string) *yaml.Node {
 			continue
 		}
 		switch k.Value {
-		case "id", "visible", "hidden", "icon", "levelNum", "columns":
+		case "id", "visible", "hidden", "icon", "iconColor", "levelNum", "columns", "options", "roles":
 			continue
 		case "url", "website":
 			if u := href(v); u != nil {
@@ -398,7 +505,7 @@ func (c *converter) item(it *yaml.Node, target string) *yaml.Node {
 			c.date(out, v, target)
 			continue
 		case "level":
-			if v.Value != "0" && !ynode.Has(it, "description") && (target == "skills" || target == "languages") {
+			if v.Value != "0" && !ynode.Has(it, "description") && !ynode.Has(it, "proficiency") && !ynode.Has(it, "fluency") && (target == "skills" || target == "languages") {
 				field := map[string]string{"skills": "level", "languages": "fluency"}[target]
 				if _, err := strconv.Atoi(v.Value); err == nil {
 					ynode.SetText(out, field, v, v.Value+"/5")
@@ -409,6 +516,19 @@ func (c *converter) item(it *yaml.Node, target string) *yaml.Node {
 			continue
 		}
 		to, ok := f[k.Value]
+		if k.Value == "description" && !ynode.Has(it, "summary") {
+			// v5 writes the prose as description (v4: summary, with
+			// description a short line: a project's role)
+			switch target {
+			case "work", "volunteer", "references", "awards", "certificates", "publications":
+				to = map[string]string{"references": "reference"}[target]
+				if to == "" {
+					to = "summary"
+				}
+			case "projects", "education":
+				to = "description"
+			}
+		}
 		switch {
 		case !ok:
 			c.notes.Add(k, "%q has no equivalent in vitae's %s; not imported", k.Value, target)
@@ -428,7 +548,11 @@ func (c *converter) item(it *yaml.Node, target string) *yaml.Node {
 		}
 	}
 	if target == "references" { // the referee's role beside the name
-		name := strings.Join(nonEmpty(ynode.Text(it, "name"), ynode.Text(it, "description"), ynode.Text(it, "relationship")), ", ")
+		role := ynode.Text(it, "description")
+		if !ynode.Has(it, "summary") {
+			role = "" // v5: description is the reference itself
+		}
+		name := strings.Join(nonEmpty(ynode.Text(it, "name"), role, ynode.Text(it, "position"), ynode.Text(it, "relationship")), ", ")
 		contact := strings.Join(nonEmpty(ynode.Text(it, "email"), ynode.Text(it, "phone")), ", ")
 		if contact != "" {
 			name = strings.Join(nonEmpty(name, contact), " · ")
@@ -526,24 +650,32 @@ func (c *converter) metadata(m *yaml.Node) {
 			c.notes.Add(f, "the page format %q is not one of vitae's (a4, letter); the default is used", f.Value)
 		}
 	}
-	if l := ynode.Get(m, "locale"); l != nil && !ynode.Empty(l) { // v3
+	l := ynode.Get(m, "locale") // v3
+	if l == nil {
+		l = ynode.Path(m, "page", "locale") // v5
+	}
+	if l != nil && !ynode.Empty(l) {
 		lang, _, _ := strings.Cut(strings.ReplaceAll(l.Value, "_", "-"), "-")
-		c.settings = append(c.settings, ynode.Str(l, "locale"), ynode.Str(l, strings.ToLower(lang)))
+		lang = strings.ToLower(lang)
+		if lang == "nb" || lang == "nn" { // Norwegian Bokmål, Nynorsk: vitae's no
+			lang = "no"
+		}
+		c.settings = append(c.settings, ynode.Str(l, "locale"), ynode.Str(l, lang))
 	}
 	if layout := ynode.Get(m, "layout"); layout != nil {
 		c.layout(layout)
 	}
 	var design []string
-	for _, k := range []string{"css", "theme", "typography"} {
+	for _, k := range []string{"css", "theme", "design", "typography"} {
 		v := ynode.Get(m, k)
-		if k == "css" && !ynode.Bool(v, "visible", false) {
+		if k == "css" && !ynode.Bool(v, "visible", false) && !ynode.Bool(v, "enabled", false) {
 			continue
 		}
 		if v != nil && !ynode.Empty(v) {
 			design = append(design, k)
 		}
 	}
-	if p := ynode.Get(m, "page"); p != nil && ynode.Has(p, "margin") {
+	if p := ynode.Get(m, "page"); p != nil && (ynode.Has(p, "margin") || ynode.Has(p, "marginX")) {
 		design = append(design, "page margin")
 	}
 	if len(design) > 0 {
@@ -564,6 +696,12 @@ func (c *converter) layout(layout *yaml.Node) {
 		case yaml.SequenceNode:
 			for _, x := range n.Content {
 				walk(x)
+			}
+		case yaml.MappingNode: // v5: {pages: [{main: [...], sidebar: [...]}]}
+			for i := 1; i < len(n.Content); i += 2 {
+				if n.Content[i].Kind != yaml.ScalarNode {
+					walk(n.Content[i])
+				}
 			}
 		case yaml.ScalarNode:
 			if n.Tag != "!!null" && n.Value != "" {
@@ -661,10 +799,12 @@ func (c *converter) result(root *yaml.Node) *yaml.Node {
 }
 
 // join adds text to the scalar at key, after a comma.
-func join(m *yaml.Node, key, s string) {
+func join(m *yaml.Node, key, s string) { joinWith(m, key, s, ", ") }
+
+func joinWith(m *yaml.Node, key, s, sep string) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if v := m.Content[i+1]; m.Content[i].Value == key && v.Kind == yaml.ScalarNode {
-			m.Content[i+1] = ynode.Str(v, v.Value+", "+s)
+			m.Content[i+1] = ynode.Str(v, v.Value+sep+s)
 			return
 		}
 	}

@@ -188,3 +188,67 @@ func TestImportedYAMLLoads(t *testing.T) {
 		}
 	}
 }
+
+// Reactive Resume v5's shape: picture and summary beside basics, links as
+// {url, label}, customSections with a type, roles within an experience,
+// description as the prose, a layout of pages with main and sidebar.
+func TestV5Export(t *testing.T) {
+	src := `{"picture": {"hidden": false, "url": ""},
+  "basics": {"name": "Eve Five", "headline": "Developer", "email": "eve@example.com", "location": "Oslo",
+    "website": {"url": "https://eve.example", "label": "eve.example"},
+    "customFields": [{"id": "1", "icon": "github-logo", "text": "github.com/eve", "link": "https://github.com/eve"}]},
+  "summary": {"title": "", "columns": 1, "hidden": false, "content": "<p>Writes <em>careful</em> code.</p>"},
+  "sections": {
+    "experience": {"title": "", "hidden": false, "items": [
+      {"id": "e", "hidden": false, "company": "Fjord", "position": "", "location": "Oslo", "period": "", "website": {"url": "", "label": ""},
+       "description": "", "roles": [
+         {"id": "r1", "position": "Lead", "period": "2022 - Present", "description": "<p>Leads.</p>"},
+         {"id": "r2", "position": "Developer", "period": "2019 - 2022", "description": "<p>Built.</p>"}]}]},
+    "education": {"title": "Studies", "hidden": false, "items": [
+      {"id": "d", "hidden": false, "school": "Oslo Uni", "degree": "MSc", "area": "CS", "grade": "A", "location": "Oslo",
+       "period": "2014 - 2019", "website": {"url": "", "label": ""}, "description": "<p>Thesis on fjords.</p>"}]},
+    "skills": {"title": "", "hidden": false, "items": [
+      {"id": "s", "hidden": false, "name": "Go", "proficiency": "Expert", "level": 5, "keywords": ["generics"]}]},
+    "languages": {"title": "", "hidden": false, "items": [{"id": "l", "hidden": false, "language": "Norwegian", "fluency": "Native", "level": 5}]},
+    "awards": {"title": "", "hidden": true, "items": [{"id": "a", "hidden": false, "title": "Secret Prize", "awarder": "X", "date": "2020"}]}
+  },
+  "customSections": [
+    {"title": "Earlier work", "columns": 1, "hidden": false, "id": "c1", "type": "experience", "items": [
+      {"id": "x", "hidden": false, "company": "Old Co", "position": "Intern", "location": "Bergen", "period": "2018", "description": "<p>Learned.</p>"}]},
+    {"title": "Cover Letter", "hidden": false, "id": "c2", "type": "cover-letter", "items": [
+      {"id": "y", "hidden": false, "recipient": "<p>Hiring Manager</p>", "content": "<p>Dear reader,</p>"}]}],
+  "metadata": {"template": "onyx", "layout": {"sidebarWidth": 30, "pages": [
+      {"fullWidth": false, "main": ["summary", "c1", "experience"], "sidebar": ["skills", "languages"]},
+      {"fullWidth": true, "main": ["education", "awards", "c2"], "sidebar": []}]},
+    "page": {"marginX": 16, "format": "letter", "locale": "nb-NO"}}
+}`
+	r, md, diags := render(t, src)
+	last := -1
+	for _, want := range []string{"Eve Five", "Developer", "eve.example", "[github.com/eve](https://github.com/eve)", "Writes *careful* code.",
+		"## Earlier work", "Intern", "Old Co", "Bergen", "Learned.",
+		"## Experience", "Lead", "Leads.", "Built.",
+		"## Skills", "Go (Expert)", "generics", "## Languages", "Norwegian", "Native",
+		"## Studies", "MSc", "Oslo Uni", "Thesis on fjords.", "## Cover Letter", "Hiring Manager", "Dear reader,"} {
+		i := strings.Index(md, want)
+		if i < 0 {
+			t.Errorf("%q is missing from:\n%s", want, md)
+			continue
+		}
+		if strings.HasPrefix(want, "## ") {
+			if i < last {
+				t.Errorf("%q is out of the layout's order", want)
+			}
+			last = i
+		}
+	}
+	if strings.Contains(md, "Secret Prize") {
+		t.Error("a hidden section is shown")
+	}
+	if len(r.Work) != 2 || r.Work[0].Name != "Fjord" || r.Work[1].Position != "Developer" || r.Work[1].EndDate != "2022" {
+		t.Errorf("roles: %+v", r.Work)
+	}
+	if r.Settings.Page != "letter" || r.Settings.Locale != "no" {
+		t.Errorf("settings: %+v", r.Settings)
+	}
+	_ = diags
+}
