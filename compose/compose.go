@@ -202,9 +202,25 @@ func (b *builder) section(id string) []document.Block {
 		}
 		return rowsBlock(rows)
 	case "interests":
-		var rows []document.Row
+		detailed := false
 		for _, in := range r.Interests {
+			detailed = detailed || in.Summary != ""
+		}
+		var rows []document.Row
+		var out []document.Block
+		for _, in := range r.Interests {
+			if detailed { // a story about an interest: entries, as certificates with a summary
+				blocks := markup.Blocks(in.Summary, document.StyleBody)
+				if len(in.Keywords) > 0 {
+					blocks = append(blocks, document.Paragraph{Style: document.StyleMeta, Text: markup.InlineList(in.Keywords)})
+				}
+				out = append(out, &document.Entry{Title: document.Plain(in.Name), Blocks: blocks})
+				continue
+			}
 			rows = append(rows, document.Row{Key: document.Plain(in.Name), Value: markup.InlineList(in.Keywords)})
+		}
+		if detailed {
+			return out
 		}
 		return rowsBlock(rows)
 	case "references":

@@ -269,7 +269,7 @@ var (
 	extracurricular = fields{"title": "name", "activity": "subtitle", "location": "location", "highlights": "highlights",
 		"summary": "summary", "url": "url"}
 	languages    = fields{"language": "language", "level": "fluency", "years": ""}
-	interests    = fields{"name": "name", "keywords": "keywords", "summary": ""}
+	interests    = fields{"name": "name", "keywords": "keywords", "summary": "summary"}
 	references   = fields{"name": "name", "summary": "reference", "role": "", "category": "", "flavor": "", "private": "", "contact": ""}
 	testimonials = fields{"name": "name", "quote": "summary", "category": "", "flavor": "", "private": ""}
 	education    = fields{"institution": "institution", "title": "studyType", "studyType": "studyType", "area": "area",
@@ -430,26 +430,8 @@ func (c *converter) items(k, v *yaml.Node, section string, f fields) *yaml.Node 
 	if len(private) > 0 {
 		c.notes.Add(k, "%s marked private stay private and were left out: %s", k.Value, strings.Join(private, ", "))
 	}
-	if section == "interests" && anyHas(v, "summary") { // interests with a story: entries of their own
-		section = "interests-detail"
-		c.titles[section] = "Interests"
-		for i, it := range v.Content {
-			if i < len(list.Content) && ynode.Get(it, "summary") != nil {
-				ynode.Set(list.Content[i], "summary", ynode.Get(it, "summary"))
-			}
-		}
-	}
 	c.add(k, section, list)
 	return list
-}
-
-func anyHas(v *yaml.Node, key string) bool {
-	for _, it := range v.Content {
-		if x := ynode.Get(it, key); x != nil && !ynode.Empty(x) {
-			return true
-		}
-	}
-	return false
 }
 
 // add puts a section's list in place: a JSON Resume section, or a custom

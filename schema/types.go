@@ -170,6 +170,7 @@ type Language struct {
 type Interest struct {
 	Name     string   `json:"name,omitempty" doc:"e.g. Wildlife."`
 	Keywords []string `json:"keywords,omitempty" markdown:"inline" doc:"e.g. Ferrets."`
+	Summary  string   `json:"summary,omitempty" markdown:"block" doc:"vitae: a few words about it. Markdown."`
 }
 
 // Reference is a quote from a referee.

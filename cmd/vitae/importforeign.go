@@ -14,7 +14,7 @@ import (
 
 // foreignHelp describes each format read directly, for its import command.
 var foreignHelp = map[string][2]string{
-	"reactive-resume": {"import a Reactive Resume JSON export (v4, v3)",
+	"reactive-resume": {"import a Reactive Resume JSON export (v5, v4, v3)",
 		`Maps Reactive Resume's sections to JSON Resume's, keeping their titles, their order
 (metadata.layout) and what is hidden; custom sections become custom sections, rich text
 Markdown, the template and page format the nearest theme and paper. (vitae render also
