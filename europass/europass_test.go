@@ -1,6 +1,7 @@
 package europass_test
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 
@@ -266,5 +267,30 @@ func TestCandidateXML(t *testing.T) {
 	}
 	if !strings.Contains(diags, "ProfilePicture is held in the file itself") {
 		t.Errorf("the photo is not named:\n%s", diags)
+	}
+}
+
+// The photo a CV holds in itself is found in each format: v3's Photo, and
+// the Candidate format's profile picture (a data: URL in base64 again).
+func TestPhoto(t *testing.T) {
+	png := "\x89PNG\r\n\x1a\nrest"
+	b64 := base64.StdEncoding.EncodeToString([]byte(png))
+	wrapped := base64.StdEncoding.EncodeToString([]byte("data:image/png;base64," + b64))
+	for name, src := range map[string]string{
+		"v3":        `<SkillsPassport><LearnerInfo><Identification><Photo><MimeType>image/png</MimeType><Data>` + b64[:8] + "\n" + b64[8:] + `</Data></Photo></Identification></LearnerInfo></SkillsPassport>`,
+		"candidate": `<Candidate><CandidateProfile><Attachment><EmbeddedData>` + wrapped + `</EmbeddedData><Instructions>ProfilePicture</Instructions></Attachment></CandidateProfile></Candidate>`,
+	} {
+		root, err := europass.ParseXML([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, ext, ok := europass.Photo(root)
+		if !ok || ext != ".png" || string(data) != png {
+			t.Errorf("%s: %q %q %v", name, data, ext, ok)
+		}
+	}
+	root, _ := europass.ParseXML([]byte(`<SkillsPassport><LearnerInfo><Identification><Photo><Data>bm90IGFuIGltYWdl</Data></Photo></Identification></LearnerInfo></SkillsPassport>`))
+	if _, _, ok := europass.Photo(root); ok {
+		t.Error("text taken for a photo")
 	}
 }

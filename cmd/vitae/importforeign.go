@@ -3,13 +3,17 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v3"
+	"github.com/vitae-dev/vitae/europass"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/internal/ynode"
 	"github.com/vitae-dev/vitae/schema"
+	"go.yaml.in/yaml/v4"
 )
 
 // foreignHelp describes each format read directly, for its import command.
@@ -69,6 +73,9 @@ func foreignImports() []*cli.Command {
 					return fault.New(fault.Input, fmt.Errorf("%s is not a %s file", path, f.Name))
 				}
 				converted, notes := f.Convert(root)
+				if f.Command == "europass" && cmd.String("output") != "" {
+					notes = europassPhoto(cmd, root, converted, notes)
+				}
 				out, err := ynode.Write(converted, f.Name, "vitae import "+f.Command, path, notes)
 				if err != nil {
 					return fault.New(fault.Bug, err)
@@ -87,4 +94,29 @@ func foreignImports() []*cli.Command {
 		})
 	}
 	return out
+}
+
+// europassPhoto writes the photo a Europass CV holds in itself beside the
+// imported résumé (cv.yaml → cv-photo.jpg) and names it in basics.image.
+func europassPhoto(cmd *cli.Command, root, converted *yaml.Node, notes []ynode.Note) []ynode.Note {
+	data, ext, ok := europass.Photo(root)
+	basics := ynode.Get(converted, "basics")
+	if !ok || basics == nil {
+		return notes
+	}
+	out := cmd.String("output")
+	name := strings.TrimSuffix(filepath.Base(out), filepath.Ext(out)) + "-photo" + ext
+	if err := fsutil.WriteAtomic(filepath.Join(filepath.Dir(out), name), data); err != nil {
+		fmt.Fprintf(cmd.Root().ErrWriter, "%s: the photo could not be written: %v\n", name, err)
+		return notes
+	}
+	ynode.SetText(basics, "image", basics, name)
+	var kept []ynode.Note
+	for _, n := range notes {
+		if !strings.Contains(n.Message, europass.PhotoNote) {
+			kept = append(kept, n)
+		}
+	}
+	fmt.Fprintf(cmd.Root().ErrWriter, "%s: the CV's photo\n", filepath.Join(filepath.Dir(out), name))
+	return kept
 }
