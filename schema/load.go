@@ -591,7 +591,7 @@ func customIDs(root *yaml.Node) map[string]bool {
 					continue
 				}
 				if j := keyIndex(c, "id"); j >= 0 {
-					ids[c.Content[j+1].Value] = true
+					ids[Slug(c.Content[j+1].Value)] = true
 				} else if j := keyIndex(c, "title"); j >= 0 {
 					ids[Slug(c.Content[j+1].Value)] = true
 				}

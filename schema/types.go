@@ -228,10 +228,11 @@ func (r *Resume) SectionIDs() []string {
 	return out
 }
 
-// SectionID is the custom section's id: its own, or one made from its title.
+// SectionID is the custom section's id: its own, or one made from its
+// title, as a slug either way ("Driving Licence" → driving-licence).
 func (c Custom) SectionID() string {
 	if c.ID != "" {
-		return c.ID
+		return Slug(c.ID)
 	}
 	return Slug(c.Title)
 }
