@@ -352,6 +352,15 @@ func firstText(m *yaml.Node, keys ...string) *yaml.Node {
 
 // renderingOrder orders the sections as the CV's design lists them.
 func (c *converter) renderingOrder(d *yaml.Node) {
+	var design []string
+	for _, k := range []string{"Template", "Color", "FontSize"} {
+		if v := str(d, k); v != "" {
+			design = append(design, strings.ToLower(k)+" "+v)
+		}
+	}
+	if len(design) > 0 {
+		c.notes.Add(d, "Europass's design (%s) has no direct equivalent; vitae's themes set the look", strings.Join(design, ", "))
+	}
 	sections := list(path(d, "SectionsOrder", "Section"))
 	if len(sections) == 0 {
 		return
