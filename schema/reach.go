@@ -48,7 +48,10 @@ func (l *loader) checkReach(root *yaml.Node) {
 	if root == nil || root.Kind != yaml.MappingNode {
 		return
 	}
-	read := map[*yaml.Node]bool{}
+	if l.mostlyRead(root) {
+		return // the common case, decided without building a set of what was read
+	}
+	read := make(map[*yaml.Node]bool, len(l.at)+len(l.reached))
 	for _, n := range l.at {
 		read[n] = true
 	}
@@ -148,4 +151,52 @@ func looksLike(root *yaml.Node) string {
 		}
 	}
 	return ""
+}
+
+// mostlyRead decides quickly, by counting, that most of a file's text was
+// read: the values read (each location once; aliases may count twice,
+// which only sends a borderline file to the exact count) against the text
+// values in the file.
+func (l *loader) mostlyRead(root *yaml.Node) bool {
+	read := 0
+	for loc, n := range l.at {
+		top, _, _ := strings.Cut(loc, "\x00")
+		if n.Kind == yaml.ScalarNode && n.Tag != "!!null" && strings.TrimSpace(n.Value) != "" && !notContentKeys[top] && !strings.HasPrefix(top, "x-") {
+			read++
+		}
+	}
+	for n := range l.reached {
+		if n.Kind == yaml.ScalarNode {
+			read++
+		}
+	}
+	total := 0
+	var count func(n *yaml.Node, depth int)
+	count = func(n *yaml.Node, depth int) {
+		if n == nil || depth > 64 {
+			return
+		}
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		switch n.Kind {
+		case yaml.ScalarNode:
+			if n.Tag != "!!null" && strings.TrimSpace(n.Value) != "" {
+				total++
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if k := n.Content[i].Value; strings.HasPrefix(k, "x-") || depth == 0 && notContentKeys[k] {
+					continue
+				}
+				count(n.Content[i+1], depth+1)
+			}
+		case yaml.SequenceNode:
+			for _, c := range n.Content {
+				count(c, depth+1)
+			}
+		}
+	}
+	count(root, 0)
+	return total < minValues || float64(read) >= 1.2*minReach*float64(total)
 }
