@@ -52,8 +52,7 @@ type converter struct {
 	visible     map[string]bool   // by vitae id
 	settings    []*yaml.Node
 	notes       ynode.Notes
-	hiddenItems map[string][]string // by section title: hidden items' names
-	kind        map[string]string   // a custom section's kind of items (v5's type), by its id
+	kind        map[string]string // a custom section's kind of items (v5's type), by its id
 	// headerSummary: the summary came in basics (v3), which shows it under
 	// the header whatever the layout says
 	headerSummary bool
@@ -62,7 +61,7 @@ type converter struct {
 // Convert turns a Reactive Resume export into a vitae résumé.
 func Convert(root *yaml.Node) (*yaml.Node, []ynode.Note) {
 	c := &converter{out: ynode.Map(root), basics: ynode.Map(root), lists: map[string]*yaml.Node{},
-		ids: map[string]string{}, visible: map[string]bool{}, hiddenItems: map[string][]string{}, kind: map[string]string{}}
+		ids: map[string]string{}, visible: map[string]bool{}, kind: map[string]string{}}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
