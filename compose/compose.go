@@ -63,7 +63,7 @@ func Document(r *schema.Resume, opts Options) (*document.Document, error) {
 	d.Header = document.Header{Name: r.Basics.Name, Label: r.Basics.Label, Photo: r.Basics.Image}
 	ids := order
 	if len(ids) == 0 {
-		for _, id := range schema.Sections {
+		for _, id := range r.SectionIDs() {
 			if id != "contact" {
 				ids = append(ids, id)
 			}
@@ -86,6 +86,9 @@ func Document(r *schema.Resume, opts Options) (*document.Document, error) {
 			blocks = append(markup.Blocks(intro, document.StyleIntro), blocks...)
 		}
 		title := loc.Sections[id]
+		if c, ok := b.custom(id); ok {
+			title = c.Title
+		}
 		if t, ok := opts.Titles[id]; ok {
 			title = t
 		} else if t, ok := s.Titles[id]; ok {
@@ -199,9 +202,25 @@ func (b *builder) section(id string) []document.Block {
 		}
 		return rowsBlock(rows)
 	case "interests":
-		var rows []document.Row
+		detailed := false
 		for _, in := range r.Interests {
+			detailed = detailed || in.Summary != ""
+		}
+		var rows []document.Row
+		var out []document.Block
+		for _, in := range r.Interests {
+			if detailed { // a story about an interest: entries, as certificates with a summary
+				blocks := markup.Blocks(in.Summary, document.StyleBody)
+				if len(in.Keywords) > 0 {
+					blocks = append(blocks, document.Paragraph{Style: document.StyleMeta, Text: markup.InlineList(in.Keywords)})
+				}
+				out = append(out, &document.Entry{Title: document.Plain(in.Name), Blocks: blocks})
+				continue
+			}
 			rows = append(rows, document.Row{Key: document.Plain(in.Name), Value: markup.InlineList(in.Keywords)})
+		}
+		if detailed {
+			return out
 		}
 		return rowsBlock(rows)
 	case "references":
@@ -213,6 +232,9 @@ func (b *builder) section(id string) []document.Block {
 			}
 		}
 		return out
+	}
+	if c, ok := b.custom(id); ok {
+		return b.customBlocks(c)
 	}
 	return nil
 }
@@ -635,6 +657,82 @@ func consecutive[T any](items []T, key func(T) string) [][]T {
 		}
 		out = append(out, items[i:j])
 		i = j
+	}
+	return out
+}
+
+// custom finds a custom section by its id.
+func (b *builder) custom(id string) (schema.Custom, bool) {
+	for _, c := range b.r.Custom {
+		if c.SectionID() == id {
+			return c, true
+		}
+	}
+	return schema.Custom{}, false
+}
+
+// customBlocks shows a custom section's entries: as a list of names when
+// they are only names, as rows when they are names with keywords or a
+// subtitle, else as entries.
+func (b *builder) customBlocks(c schema.Custom) []document.Block {
+	names, rows := true, true
+	for _, e := range c.Entries {
+		detail := e.Date != "" || e.StartDate != "" || e.EndDate != "" || e.Location != "" || e.Summary != "" || len(e.Highlights) > 0 || e.URL != ""
+		names = names && !detail && e.Subtitle == "" && len(e.Keywords) == 0
+		rows = rows && !detail && e.Name != ""
+	}
+	switch {
+	case names:
+		var items []document.Item
+		for _, e := range c.Entries {
+			if e.Name != "" {
+				items = append(items, document.Item{Text: markup.Inline(e.Name)})
+			}
+		}
+		if len(items) == 0 {
+			return nil
+		}
+		return []document.Block{&document.List{Items: items}}
+	case rows:
+		var out []document.Row
+		for _, e := range c.Entries {
+			v := markup.InlineList(e.Keywords)
+			switch {
+			case e.Subtitle != "" && len(e.Keywords) > 0:
+				v = append(append(markup.Inline(e.Subtitle), document.Run{Text: ": "}), v...)
+			case e.Subtitle != "":
+				v = markup.Inline(e.Subtitle)
+			}
+			out = append(out, document.Row{Key: markup.Inline(e.Name), Value: v})
+		}
+		return rowsBlock(out)
+	}
+	var out []document.Block
+	for _, e := range c.Entries {
+		dates := b.date(e.Date)
+		if e.StartDate != "" || e.EndDate != "" {
+			dates = strings.Join(nonEmpty(b.dateRange(e.StartDate, e.EndDate), dates), ", ")
+		}
+		blocks := markup.Blocks(e.Summary, document.StyleBody)
+		blocks = append(blocks, highlights(e.Highlights)...)
+		if len(e.Keywords) > 0 {
+			blocks = append(blocks, document.Paragraph{Style: document.StyleMeta, Text: markup.InlineList(e.Keywords)})
+		}
+		title := markup.Inline(e.Name)
+		if len(title) == 0 && e.URL != "" {
+			title = document.Plain(shortURL(e.URL))
+		}
+		if len(title) == 0 && e.Subtitle == "" && dates == "" && e.Location == "" {
+			out = append(out, blocks...) // text alone: no entry to head it
+			continue
+		}
+		out = append(out, &document.Entry{
+			Title:    linked(title, e.URL),
+			Subtitle: markup.Inline(e.Subtitle),
+			Dates:    dates,
+			Location: e.Location,
+			Blocks:   blocks,
+		})
 	}
 	return out
 }

@@ -27,6 +27,7 @@ import (
 var notContent = map[string]string{
 	"$schema": "the schema's address", "extends": "a file name", "settings": "render settings",
 	"variants": "render settings", "tags": "tailoring", "meta": "data about the file", "image": "a picture",
+	"id": "a custom section's id, how settings name it",
 }
 
 // coverage builds a résumé from the JSON Schema that sets every text field
@@ -198,6 +199,82 @@ func TestEveryFieldIsRendered(t *testing.T) {
 					t.Errorf("%s %s: the link of %s (%s) is missing", themeName, format, c.field[l], l)
 				}
 			}
+		}
+	}
+}
+
+// lenientInput is a JSON Resume-like file written the ways people write
+// them: each vtXXX word must reach every format (issue 23: nothing a user
+// wrote is left off the page).
+const lenientInput = `{
+  "basics": {
+    "name": "<b>vtnam</b> Doe",
+    "url": "https://vtura.example",
+    "website": "https://vturb.example",
+    "profiles": [{"network": "GitHub", "username": "vtgit"}]
+  },
+  "experiences": [{"company": "vtexc", "position": "vtexp", "description": "<p>vtexd</p>"}],
+  "educations": [{"institution": "<a href='https://vtedl.example/'>vtedi Institute</a>", "area": "vtara"}],
+  "interests": ["vtina", "vtinb"],
+  "languages": ["vtlaa"],
+  "awards": ["vtawa"],
+  "skills": ["vtska", {"name": "vtskb", "keywords": ["vtkwa"]}],
+  "achievements": [{"title": "vtach", "date": "2020", "description": "for <em>vtacd</em>"}],
+  "hobbies2": ["vthba", "vthbb"],
+  "objective": "To vtobj things with good people."
+}`
+
+// Each way of writing in lenientInput reaches every format: break one
+// reading (strings as entries, misnamed sections, unknown sections, HTML in
+// names, a second website) and this fails.
+func TestLenientInputsReachThePage(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "lenient.json")
+	if err := os.WriteFile(file, []byte(lenientInput), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, diags := schema.Load(file, []byte(lenientInput))
+	if r == nil {
+		t.Fatalf("not loaded:\n%s", diags.Error())
+	}
+	words := tokenRE.FindAllString(lenientInput, -1)
+	links := []string{"vtura", "vturb", "vtedl"}
+	p := prepare(t, file, "classic")
+	pdftotext, _ := exec.LookPath("pdftotext")
+	if pdftotext == "" {
+		testenv.Missing(t, "the command pdftotext (poppler-utils), for the PDF's text")
+	}
+	for _, f := range render.Formats() {
+		o, err := f.Render(p.Doc, p.Render)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		var text, raw string
+		switch f.Name {
+		case "pdf":
+			if pdftotext == "" {
+				continue
+			}
+			text, raw = extractPDF(t, pdftotext, o.Data), pdftest.Dicts(o.Data)
+		case "docx":
+			text, raw = docxText(t, o.Data), docxParts(t, o.Data)
+		default:
+			text, raw = string(o.Data), string(o.Data)
+		}
+		for _, w := range words {
+			if links := slicesContains(links, w); links {
+				continue
+			}
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: %s is missing", f.Name, w)
+			}
+		}
+		for _, l := range links {
+			if !strings.Contains(raw, l) {
+				t.Errorf("%s: the link %s is missing", f.Name, l)
+			}
+		}
+		if strings.Contains(text, "<b>") || strings.Contains(text, "href") {
+			t.Errorf("%s: HTML printed raw", f.Name)
 		}
 	}
 }

@@ -107,7 +107,7 @@ func TestEveryReaderGetsEveryWord(t *testing.T) {
 var linkTargets = regexp.MustCompile(`\(?(https?|mailto|tel):[^\s)]*\)?`)
 
 // readerGaps are the readers known to fall short on a test résumé, with
-// the recall they reach today (docs/decisions/0006-pdf-text-layer.md).
+// the recall they reach today (docs/decisions/0007-pdf-text-layer.md).
 // Each is a reader's own limit, measured with the versions of Debian 12:
 //   - Ghostscript 10.00's txtwrite reads a ToUnicode value of several
 //     UTF-16 units byte-swapped ("fi" as U+6600 U+6900; bfrange forms come

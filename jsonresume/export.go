@@ -34,6 +34,9 @@ func Export(r *schema.Resume) (data []byte, left []string, err error) {
 			delete(doc, k)
 		}
 	}
+	if _, ok := doc["custom"]; ok {
+		left = append(left, "custom sections are kept under custom (JSON Resume has no sections of one's own; its tools skip them)")
+	}
 	doc["$schema"] = SchemaURL
 	tags := plain(doc)
 	Prune(doc)

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"sync"
@@ -26,7 +27,7 @@ func htmlToMarkdown(s string) string {
 	if !strings.Contains(s, "<") || !htmlTag().MatchString(s) {
 		return s
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	var lists []string // "-" or "1." per open list
 	var hrefs []string
 	last := 0
@@ -40,15 +41,26 @@ func htmlToMarkdown(s string) string {
 		name := strings.ToLower(s[m[4]:m[5]])
 		attrs := s[m[6]:m[7]]
 		switch name {
-		case "b", "strong":
-			b.WriteString("**")
-		case "i", "em":
-			b.WriteString("*")
+		case "b", "strong", "i", "em":
+			marker := map[string]string{"b": "**", "strong": "**", "i": "*", "em": "*"}[name]
+			if closing { // "<em>Journal, </em>2024": the space goes after the marker, or it closes nothing
+				text := b.Bytes()
+				space := string(text[len(bytes.TrimRight(text, " \t")):])
+				if space != "" {
+					b.Truncate(b.Len() - len(space))
+					b.WriteString(marker + space)
+					continue
+				}
+			}
+			b.WriteString(marker)
 		case "code":
 			b.WriteString("`")
 		case "br":
 			b.WriteString("\n")
 		case "p", "div", "section", "article", "blockquote", "table", "tr":
+			if len(lists) > 0 && (name == "p" || name == "div") {
+				continue // a paragraph in a list item (editors write <li><p>): the item's own line
+			}
 			b.WriteString("\n\n")
 		case "h1", "h2", "h3", "h4", "h5", "h6":
 			if closing {
@@ -106,3 +118,26 @@ func htmlToMarkdown(s string) string {
 	b.WriteString(s[last:])
 	return strings.TrimSpace(newlines().ReplaceAllString(b.String(), "\n\n"))
 }
+
+// HasHTML reports whether s holds HTML tags vitae reads.
+func HasHTML(s string) bool { return strings.Contains(s, "<") && htmlTag().MatchString(s) }
+
+// PlainHTML reads HTML written where plain text belongs (a name, a title):
+// the text it shows, and the target of its first link, if any.
+// `<a href='https://hpi.de/'>Hasso Plattner Institute</a>` → "Hasso
+// Plattner Institute", "https://hpi.de/".
+func PlainHTML(s string) (text, link string) {
+	s = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`).Replace(s)
+	t := Inline(s)
+	for _, r := range t {
+		if r.URL != "" {
+			link = r.URL
+			break
+		}
+	}
+	return strings.TrimSpace(t.String()), link
+}
+
+// HTMLToMarkdown rewrites the HTML tags in s as Markdown (rich text from
+// editors such as Reactive Resume's); s without tags is returned as it is.
+func HTMLToMarkdown(s string) string { return htmlToMarkdown(s) }

@@ -41,6 +41,7 @@ type Options struct {
 	Locale             string
 	Sections           []string
 	Titles             map[string]string
+	Fetch              bool // fetch a photo given as an http(s) URL
 	// Time stamps the outputs; the command line reads it once, from
 	// SOURCE_DATE_EPOCH or the clock.
 	Time time.Time
@@ -57,7 +58,7 @@ type Input struct {
 // Read reads and checks one résumé file; with Strict, any warning makes it
 // invalid.
 func Read(path string, opts Options) *Input {
-	r, ds, files := schema.ReadWith(path, schema.ReadOptions{Overlays: opts.Overlays, Allow: opts.AllowPaths})
+	r, ds, files := schema.ReadWith(path, schema.ReadOptions{Overlays: opts.Overlays, Allow: opts.AllowPaths, Fetch: opts.Fetch})
 	if opts.Strict && ds.Strict().HasErrors() {
 		ds, r = ds.Strict(), nil
 	}
@@ -149,6 +150,7 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 	if p.Doc, err = compose.Document(t.Resume, co); err != nil {
 		return nil, fault.New(fault.Input, err)
 	}
+	p.photo(in, opts, s.Fetch)
 	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time, AllowMissingGlyphs: opts.AllowMissingGlyphs, PDFA: opts.PDFA || s.PDFA}
 	if opts.MaxPages > 0 {
 		p.Render.MaxPages = opts.MaxPages

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -65,6 +66,7 @@ type converter struct {
 	summary  []string              // paragraphs of basics.summary
 	sumNode  *yaml.Node            // where the summary came from
 	settings []*yaml.Node          // settings key–value pairs
+	custom   []*yaml.Node          // custom sections
 	notes    []Note
 }
 
@@ -337,20 +339,92 @@ func textTarget(title string) (id, field string) {
 // entries adds a section's entries to a vitae section.
 func (c *converter) entries(id string, title *yaml.Node, v *yaml.Node, one func(*yaml.Node) *yaml.Node) {
 	list := c.sections[id]
-	if list == nil {
+	second := list != nil
+	if !second {
 		list = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: v.Line, Column: v.Column}
 		c.sections[id] = list
 		c.keepOrder(id, title)
 	} else {
-		c.note(title, "a second section of %s: its entries join the first, under its title", id)
+		// a second section of the same kind (grants beside awards): a
+		// section of its own, with its own title
+		list = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: v.Line, Column: v.Column}
+		cid := c.customID(title.Value)
+		sec := newMap(title)
+		set(sec, "id", str(title, cid))
+		set(sec, "title", title)
+		set(sec, "entries", list)
+		c.custom = append(c.custom, sec)
+		c.keepOrder(cid, title)
 	}
 	for _, e := range v.Content {
 		if e.Kind != yaml.MappingNode && e.Kind != yaml.ScalarNode {
 			c.note(e, "an entry that is neither text nor a mapping; not imported")
 			continue
 		}
+		if second {
+			list.Content = append(list.Content, customEntry(one(e)))
+			continue
+		}
 		list.Content = append(list.Content, one(e))
 	}
+}
+
+// customID makes a custom section's id of its title, unlike any other.
+func (c *converter) customID(title string) string {
+	id := schemaSlug(title)
+	taken := func(id string) bool {
+		if _, ok := c.sections[id]; ok {
+			return true
+		}
+		for _, o := range c.order {
+			if o == id {
+				return true
+			}
+		}
+		return false
+	}
+	base := id
+	for i := 2; taken(id); i++ {
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	return id
+}
+
+// customFields say which field of a custom entry each JSON Resume field
+// becomes.
+var customFields = map[string]string{
+	"title": "name", "name": "name", "position": "name", "organization": "name", "institution": "name",
+	"language": "name", "publisher": "subtitle", "awarder": "subtitle", "issuer": "subtitle", "studyType": "subtitle",
+	"area": "subtitle", "fluency": "subtitle", "date": "date", "releaseDate": "date", "startDate": "startDate",
+	"endDate": "endDate", "location": "location", "url": "url", "summary": "summary", "description": "summary",
+	"highlights": "highlights", "keywords": "keywords",
+}
+
+// customEntry turns an entry made for a JSON Resume section into an entry
+// of a custom section.
+func customEntry(e *yaml.Node) *yaml.Node {
+	if e.Kind != yaml.MappingNode {
+		return e
+	}
+	out := newMap(e)
+	for i := 0; i+1 < len(e.Content); i += 2 {
+		k, v := e.Content[i].Value, e.Content[i+1]
+		to := customFields[k]
+		if k == "name" && get(e, "position") != nil { // work: the company under the position
+			to = "subtitle"
+		}
+		if to == "" {
+			continue
+		}
+		if have := get(out, to); have != nil {
+			if to == "subtitle" || to == "name" {
+				have.Value += ", " + v.Value
+			}
+			continue
+		}
+		set(out, to, v)
+	}
+	return out
 }
 
 func (c *converter) keepOrder(id string, title *yaml.Node) {
@@ -597,9 +671,12 @@ func (c *converter) result(root *yaml.Node) *yaml.Node {
 		set(c.out, "basics", c.basics)
 	}
 	for _, id := range c.order {
-		if id != "summary" {
-			set(c.out, id, c.sections[id])
+		if l := c.sections[id]; id != "summary" && l != nil {
+			set(c.out, id, l)
 		}
+	}
+	if len(c.custom) > 0 {
+		set(c.out, "custom", &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: root.Line, Column: root.Column, Content: c.custom})
 	}
 	if len(c.order) > 0 {
 		sections := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: root.Line, Column: root.Column}
@@ -699,4 +776,26 @@ func YAML(doc *yaml.Node, source string, notes []Note) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(b.String()), nil
+}
+
+// schemaSlug makes a section id of a title (as schema.Slug does: this
+// package cannot import schema, which imports it).
+func schemaSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
 }

@@ -144,3 +144,42 @@ func TestImportedYAMLLoadsAsTheSameResume(t *testing.T) {
 		}
 	}
 }
+
+// Two sections whose entries are of one kind (grants beside awards, invited
+// talks beside publications) stay two sections, each with its own title,
+// in RenderCV's order.
+func TestSectionsOfOneKindStayApart(t *testing.T) {
+	src := `cv:
+  name: A
+  sections:
+    awards:
+      - {name: Best Paper, date: 2020-05}
+    grants:
+      - {name: Research Grant, date: 2021-01, summary: Three years of funding.}
+    publications:
+      - {title: Calm Schedulers, authors: [A], journal: Systems Review, date: 2018-04}
+    invited_talks:
+      - {title: Schedulers Revisited, authors: [A], journal: FOSDEM, date: 2020-02}
+`
+	r, diags := schema.Load("cv.yaml", []byte(src))
+	if r == nil {
+		t.Fatal(diags.Error())
+	}
+	d, err := compose.Document(r, compose.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(markdown.Markdown(d))
+	last := -1
+	for _, want := range []string{"## Awards", "Best Paper", "## Grants", "Research Grant", "Three years of funding.",
+		"## Publications", "Calm Schedulers", "## Invited Talks", "Schedulers Revisited", "FOSDEM"} {
+		i := strings.Index(md, want)
+		if i < 0 || i < last {
+			t.Errorf("%q missing or out of order in:\n%s", want, md)
+		}
+		last = i
+	}
+	if len(r.Awards) != 1 || len(r.Publications) != 1 {
+		t.Errorf("the second section joined the first: %d awards, %d publications", len(r.Awards), len(r.Publications))
+	}
+}

@@ -323,6 +323,7 @@ var shortItems = map[string]bool{"keywords": true, "courses": true, "roles": tru
 var textField = map[string]string{
 	"Reference": "reference", "Interest": "name", "Language": "language", "Award": "title",
 	"Certificate": "name", "Publication": "name", "Skill": "name", "Project": "name", "Profile": "url",
+	"Work": "name", "Education": "institution", "Volunteer": "organization", "CustomEntry": "name",
 }
 
 // nameField and valueField say how a section written as a mapping (skills:
@@ -332,12 +333,13 @@ var (
 	nameField = map[string]string{
 		"Skill": "name", "Language": "language", "Interest": "name", "Work": "name", "Education": "institution",
 		"Project": "name", "Award": "title", "Certificate": "name", "Publication": "name", "Reference": "name",
-		"Volunteer": "organization", "Profile": "network",
+		"Volunteer": "organization", "Profile": "network", "CustomEntry": "name",
 	}
 	valueField = map[string]string{
 		"Skill": "keywords", "Language": "fluency", "Interest": "keywords", "Profile": "url",
 		"Certificate": "issuer", "Reference": "reference", "Award": "summary", "Publication": "summary",
 		"Project": "description", "Work": "position", "Education": "area", "Volunteer": "position",
+		"CustomEntry": "summary",
 	}
 )
 
@@ -411,6 +413,14 @@ func (l *loader) structFromText(n *yaml.Node, t reflect.Type, loc []string) (any
 		l.report(n, loc, Warning, "text where a mapping belongs; read as the city: write city, region and countryCode on their own lines")
 		return map[string]any{"city": strings.TrimSpace(n.Value)}, false
 	}
+	if field := textField[t.Name()]; field != "" && n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) != "" &&
+		(n.Tag == "!!str" || !l.json) && len(loc) > 0 && isIndex(loc[len(loc)-1]) {
+		// interests: [AI, Porto]: each text is an item's name
+		l.report(n, loc, Warning, "text where an entry belongs; read as its %s: write {%s: %s}", field, field, short(n.Value))
+		item := l.synth(n, yaml.MappingNode, "!!map", "")
+		item.Content = []*yaml.Node{l.synth(n, yaml.ScalarNode, "!!str", field), n}
+		return l.object(item, t, loc), false
+	}
 	return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
 }
 
@@ -438,6 +448,7 @@ func (l *loader) highlight(n *yaml.Node, loc []string) (any, bool) {
 				rest.Content = append(rest.Content, n.Content[i], n.Content[i+1])
 			}
 		}
+		l.reach(rest)
 		s, _ := mappingText(rest)
 		if s == "" {
 			return l.leftOut(n, loc, "a bullet with no text")
@@ -594,6 +605,20 @@ var aliasKeys = map[string]map[string]string{
 	"Resume": {
 		"experience": "work", "jobs": "work", "employment": "work", "certifications": "certificates",
 		"volunteering": "volunteer", "honors": "awards", "honours": "awards", "hobbies": "interests",
+		"experiences": "work", "positions": "work", "workExperience": "work", "work_experience": "work",
+		"professionalExperience": "work", "educations": "education", "schools": "education",
+		"studies": "education", "skill": "skills", "interest": "interests",
+		"project": "projects", "publication": "publications", "award": "awards", "certificate": "certificates",
+		"certs": "certificates", "licenses": "certificates", "referees": "references", "reference": "references",
+		"volunteerWork": "volunteer", "volunteering_experience": "volunteer",
+	},
+	"CustomEntry": {
+		"title": "name", "label": "name", "description": "summary", "details": "summary", "text": "summary",
+		"year": "date", "issuer": "subtitle", "awarder": "subtitle", "organization": "subtitle",
+		"organisation": "subtitle", "company": "subtitle", "institution": "subtitle", "publisher": "subtitle",
+		"position": "subtitle", "role": "subtitle", "level": "subtitle", "link": "url", "website": "url",
+		"start": "startDate", "end": "endDate", "releaseDate": "date", "bullets": "highlights",
+		"technologies": "keywords", "city": "location",
 	},
 	"Basics": {
 		"title": "label", "headline": "label", "photo": "image", "avatar": "image", "mobile": "phone",
@@ -699,6 +724,9 @@ func (l *loader) checkContent(root *yaml.Node, inst any) {
 			hint = fmt.Sprintf("did you mean %q for %q?", c, k)
 			break
 		}
+	}
+	if h := looksLike(root); h != "" {
+		hint = h
 	}
 	l.diags = nil
 	l.report(root.Content[0], nil, Error, "no résumé in this file: none of its keys (%s) is a JSON Resume section; %s", strings.Join(keys, ", "), hint)

@@ -54,12 +54,15 @@ func (l *loader) drop(n *yaml.Node) {
 // extends). The result is checked to load to the very same résumé; what
 // the warnings still say is for the author to decide.
 func Fix(file string, data []byte) (fixed []byte, changes int, left Diagnostics) {
-	root, diags := parseSource(file, data)
+	root, diags := parseAny(file, data)
 	switch {
 	case diags.HasErrors():
 		return nil, 0, diags
 	case root == nil:
 		return data, 0, diags // an empty file: nothing to fix
+	}
+	if d := foreignFile(file, root); d != nil { // another tool's file: it is that tool's to write
+		return nil, 0, Diagnostics{*d}
 	}
 	before, l := standalone(file, data, root, true)
 	if l.diags.HasErrors() {

@@ -99,6 +99,9 @@ func TestFixNeverChangesWhatAFileSays(t *testing.T) {
 		if r, _ := Load(f, data); r == nil {
 			continue
 		}
+		if root, _ := parseAny(f, data); root != nil && foreignFile(f, root) != nil {
+			continue // another tool's file: fix refuses it (TestFixLeavesForeignFilesAlone)
+		}
 		if _, _, left := Fix(f, data); left.HasErrors() {
 			t.Errorf("%s: %s", f, left.Error())
 		}

@@ -22,6 +22,12 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add("a.yaml", []byte("a: &a [*a, *a]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b, *b]\n"))
 	f.Add("x.json", []byte(`{"work":[{"highlights":[{"text":"x","highlights":[{"text":"y"}]}]}]}`))
+	// the other formats vitae reads (Reactive Resume, Europass XML and JSON, FRESH)
+	f.Add("rr.json", []byte(`{"basics":{"name":"A","url":{"href":"x"}},"sections":{"custom":{"c":{"name":"C","items":[{"name":"n","date":"2020 - 2021"}]}},"experience":{"visible":false,"items":[{"company":"B"}]}},"metadata":{"layout":[[["custom.c"]]],"template":"onyx"}}`))
+	f.Add("cv.xml", []byte(`<SkillsPassport locale="en"><LearnerInfo><WorkExperienceList><WorkExperience><Period><From year="2020" month="--1"/></Period></WorkExperience></WorkExperienceList><Skills><Driving><Description><Licence>B</Licence></Description></Driving></Skills></LearnerInfo></SkillsPassport>`))
+	f.Add("c.xml", []byte(`<Candidate><CandidatePerson><Communication><ChannelCode>Telephone</ChannelCode><DialNumber>1</DialNumber></Communication></CandidatePerson><CandidateProfile languageCode="en"><Others><Title>T</Title><Other><Date><StartDate><FormattedDateTime>2020</FormattedDateTime></StartDate></Date></Other></Others><Attachment><EmbeddedData>ZGF0YTo=</EmbeddedData></Attachment></CandidateProfile><RenderingInformation><Design><SectionsOrder><Section><Title>T</Title></Section></SectionsOrder></Design></RenderingInformation></Candidate>`))
+	f.Add("v2.xml", []byte(`<learnerinfo><skilllist><skill type="">x</skill></skilllist><misclist><misc>y</misc></misclist></learnerinfo>`))
+	f.Add("fresh.json", []byte(`{"name":"A","meta":{"format":"FRESH"},"skills":{"list":[{"name":"Go","years":3}]},"disposition":{"relocation":{"willing":true}}}`))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		r, diags := Load(name, data)
 		if diags.HasErrors() && r != nil {

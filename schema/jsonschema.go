@@ -116,7 +116,9 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 			return s
 		}
 		s := map[string]any{"type": "string"}
-		if e := tag.Get("enum"); e != "" {
+		if e := tag.Get("enum"); e == "sections" {
+			return sectionIDSchema()
+		} else if e != "" {
 			s["enum"] = enumWords(e)
 		}
 		return s
@@ -129,7 +131,7 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 	case reflect.Map:
 		s := map[string]any{"type": "object", "additionalProperties": fieldSchema(t.Elem(), "", defs)}
 		if tag.Get("keys") == "sections" {
-			s["propertyNames"] = map[string]any{"enum": sectionNames()}
+			s["propertyNames"] = sectionIDSchema()
 		}
 		return s
 	case reflect.Struct:
@@ -189,4 +191,15 @@ func fields(t reflect.Type) []reflect.StructField {
 		}
 	}
 	return out
+}
+
+// customIDPattern is what a custom section's id looks like.
+const customIDPattern = `^[\p{Ll}\p{Lo}0-9]+(-[\p{Ll}\p{Lo}0-9]+)*$`
+
+// sectionIDSchema accepts vitae's sections and the ids of custom ones.
+func sectionIDSchema() map[string]any {
+	return map[string]any{"anyOf": []any{
+		map[string]any{"type": "string", "enum": sectionNames()},
+		map[string]any{"type": "string", "pattern": customIDPattern, "description": "The id of a section under custom."},
+	}}
 }

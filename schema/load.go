@@ -11,6 +11,7 @@ import (
 
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/markup"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -36,6 +37,7 @@ func Read(path string, overlays ...string) (*Resume, Diagnostics, []string) {
 // files in besides its own.
 func ReadWith(path string, opts ReadOptions) (*Resume, Diagnostics, []string) {
 	t := newTree()
+	t.fetch = opts.Fetch
 	t.roots = roots(path, opts.Allow)
 	root, diags := t.loadFile(path, nil, true)
 	for _, o := range opts.Overlays {
@@ -69,7 +71,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		diags.Sort()
 		return nil, diags
 	}
-	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots}
+	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots, custom: customIDs(root), fetch: t.fetch || settingsFetch(root)}
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	if l.tooDeep {
 		l.diags.Sort()
@@ -83,6 +85,9 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 	if !l.diags.HasErrors() {
 		l.checkDateOrder(inst)
 		l.checkContent(root, inst)
+	}
+	if !l.diags.HasErrors() {
+		l.checkReach(root)
 	}
 	l.diags.Sort()
 	if l.diags.HasErrors() {
@@ -119,7 +124,11 @@ type loader struct {
 	nodes     int
 	exhausted bool
 	tooDeep   bool
-	roots     []string // folders named files may be in (nil: anywhere)
+	roots     []string        // folders named files may be in (nil: anywhere)
+	custom    map[string]bool // ids of the custom sections
+	fetch     bool            // photos at URLs will be fetched
+	reached   map[*yaml.Node]bool
+	htmlLink  string // the link of HTML just read where plain text belongs
 }
 
 func locKey(loc []string) string { return strings.Join(loc, "\x00") }
@@ -245,6 +254,9 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		if tag.Get("format") == "uri-reference" { // $schema: checked by the JSON Schema only
 			return l.generic(n, 0), false
 		}
+		if n.Kind != yaml.ScalarNode {
+			l.reach(n) // a list or mapping read as text: all its text is in it
+		}
 		s, ok := l.text(n, loc, tag)
 		if !ok {
 			return nil, true
@@ -266,6 +278,16 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		if kind := tag.Get("path"); kind != "" {
 			return l.path(n, s, loc, kind)
 		}
+		if tag.Get("markdown") == "" && markup.HasHTML(s) {
+			text, link := markup.PlainHTML(s)
+			if text == "" {
+				return l.leftOut(n, loc, "HTML with no text")
+			}
+			l.report(n, loc, Warning, "HTML where plain text belongs; read as %q%s: write the text, and a link as url", short(text), map[bool]string{true: " linked to " + link}[link != ""])
+			l.replaceWith(n, text)
+			l.htmlLink = link
+			s = text
+		}
 		if tag.Get("markdown") != "" {
 			if msg := proseTooComplex(s); msg != "" {
 				l.report(n, loc, Error, "%s", msg)
@@ -285,6 +307,9 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 func (l *loader) choice(n *yaml.Node, s string, loc []string, enum string) (any, bool) {
 	words := enumWords(enum)
 	v := strings.TrimSpace(s)
+	if enum == "sections" && l.custom[v] {
+		return v, false
+	}
 	for _, w := range words {
 		if strings.EqualFold(w, v) {
 			return w, false
@@ -336,6 +361,7 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 	out := map[string]any{}
 	seen := map[string]*yaml.Node{}
 	aliased := map[string]bool{} // fields read from another name because they were empty
+	var extra []any              // custom sections (top level), profiles (basics) read from other keys
 	isMeta := t == reflect.TypeFor[Meta]()
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -360,7 +386,13 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 				l.drop(val)
 				continue
 			}
-			l.report(k, append(loc, key), Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
+			if prev, ok := out[key].(string); ok && t == basicsType && key == "url" && prev != strings.TrimSpace(val.Value) && first.Value != key {
+				// website: then url: with another address: both are kept
+				l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", first.Value, key, first.Value)
+				extra = append(extra, map[string]any{"network": "Website", "url": prev})
+			} else {
+				l.report(k, append(loc, key), Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
+			}
 		}
 		seen[key] = k
 		if t.Kind() == reflect.Map {
@@ -380,9 +412,12 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 				alias = aliasKeys[t.Name()][key]
 			}
 			if !legacy && alias == "" {
-				if isMeta {
+				switch {
+				case isMeta:
 					out[key] = l.generic(val, 0)
-				} else {
+				case t == resumeType && sectionLike(key, val):
+					extra = append(extra, l.ownSection(k, val, key, fmt.Sprintf("unknown section %q", key))...)
+				default:
 					l.unknownKey(k, t, loc, key)
 				}
 				continue
@@ -401,6 +436,13 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 				if idx >= 0 && plainText(n.Content[idx+1], 0) == plainText(val, 0) {
 					l.report(k, append(loc, key), Warning, "%q repeats %q; remove %s", key, cur, key)
 					l.drop(val)
+				} else if t == resumeType && sectionLike(key, val) {
+					extra = append(extra, l.ownSection(k, val, key, fmt.Sprintf("both %q and %q are given", cur, key))...)
+				} else if t == basicsType && cur == "url" {
+					if v, drop := l.convert(val, reflect.TypeFor[string](), append(loc[:len(loc):len(loc)], key), `format:"uri"`); !drop {
+						l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", cur, key, key)
+						extra = append(extra, map[string]any{"network": "Website", "url": v})
+					}
 				} else {
 					l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is used, %s left out: keep one", cur, key, cur, key)
 				}
@@ -428,6 +470,17 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 		if !drop {
 			out[key] = v
 		}
+		if l.htmlLink != "" {
+			if _, hasURL := fieldFor(t, "url"); hasURL && keyIndex(n, "url") < 0 && out["url"] == nil {
+				out["url"] = l.htmlLink // <a href> in a name links the entry
+			}
+			l.htmlLink = ""
+		}
+	}
+	if len(extra) > 0 {
+		field := map[reflect.Type]string{resumeType: "custom", basicsType: "profiles"}[t]
+		have, _ := out[field].([]any)
+		out[field] = append(have, extra...)
 	}
 	return out
 }
@@ -452,7 +505,7 @@ func (l *loader) mapping(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
-		if _, ok := out[k.Value]; !ok || slices.Contains(sectionNames(), k.Value) {
+		if _, ok := out[k.Value]; !ok || slices.Contains(sectionNames(), k.Value) || l.custom[k.Value] {
 			continue
 		}
 		msg := fmt.Sprintf("unknown section %q", k.Value)

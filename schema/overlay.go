@@ -10,7 +10,6 @@ import (
 
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
-	"github.com/vitae-dev/vitae/rendercv"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -27,6 +26,12 @@ type tree struct {
 	fileOf map[*yaml.Node]string
 	json   map[*yaml.Node]bool // roots read from JSON
 	nodes  int
+	// originals are the documents of other formats (RenderCV …) as
+	// written, before conversion; said marks their nodes whose loss a
+	// converter named in a warning.
+	originals []*yaml.Node
+	said      map[*yaml.Node]bool
+	fetch     bool // photos at URLs will be fetched (ReadOptions.Fetch)
 }
 
 func newTree() *tree {
@@ -77,18 +82,26 @@ func (t *tree) loadFile(path string, stack []string, follow bool) (*yaml.Node, D
 
 // load parses one file and, when it extends another, merges it on top.
 func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yaml.Node, Diagnostics) {
-	root, diags := parseSource(file, data)
+	root, diags := parseAny(file, data)
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	if root != nil && rendercv.Is(root) {
-		converted, notes := rendercv.Convert(root)
-		diags = append(diags, Diagnostic{File: file, Line: root.Line, Column: root.Column, Severity: Notice,
-			Message: "read as a RenderCV file; `vitae import rendercv` writes it as a vitae résumé to keep editing"})
-		for _, n := range notes {
-			diags = append(diags, Diagnostic{File: file, Line: n.Node.Line, Column: n.Node.Column, Severity: Warning, Message: n.Message})
+	if root != nil {
+		for _, f := range Foreign {
+			if !f.Is(root) {
+				continue
+			}
+			converted, notes := f.Convert(root)
+			diags = append(diags, Diagnostic{File: file, Line: root.Line, Column: root.Column, Severity: Notice,
+				Message: fmt.Sprintf("read as a %s file; `vitae import %s` writes it as a vitae résumé to keep editing", f.Name, f.Command)})
+			for _, n := range notes {
+				diags = append(diags, Diagnostic{File: file, Line: n.Node.Line, Column: n.Node.Column, Severity: Warning, Message: n.Message})
+				t.noted(n.Node)
+			}
+			t.originals = append(t.originals, root)
+			root = converted
+			break
 		}
-		root = converted
 	}
 	if root == nil {
 		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Severity: Error,

@@ -21,6 +21,7 @@ import (
 type ReadOptions struct {
 	Overlays []string // files laid over it, in order, as if each extended the one before
 	Allow    []string // folders besides the résumé's own and the current one it may name files in
+	Fetch    bool     // a photo at an http(s) URL will be fetched (--fetch): no warning that it will not
 }
 
 // roots are the folders a résumé may name files in: its own, the current
@@ -105,6 +106,9 @@ func (l *loader) path(n *yaml.Node, s string, loc []string, kind string) (any, b
 	}
 	switch kind {
 	case "photo":
+		if lp := strings.ToLower(p); (strings.HasPrefix(lp, "http://") || strings.HasPrefix(lp, "https://")) && !l.fetch {
+			l.report(n, loc, Warning, "a photo at a URL is shown only when vitae may fetch it: --fetch (or settings: {fetch: true}) fetches it once into your cache folder; or save it beside the résumé and give its path")
+		}
 		if strings.Contains(p, "://") {
 			return p, false
 		}

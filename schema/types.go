@@ -5,7 +5,11 @@
 // Nothing in this package knows about output formats.
 package schema
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+	"unicode"
+)
 
 // Sections are the sections vitae shows, in their default order: the one
 // list the JSON Schema, the command line and the document builder read.
@@ -31,6 +35,7 @@ type Resume struct {
 	Interests    []Interest         `json:"interests,omitempty" doc:"Interests."`
 	References   []Reference        `json:"references,omitempty" doc:"References."`
 	Projects     []Project          `json:"projects,omitempty" doc:"Projects."`
+	Custom       []Custom           `json:"custom,omitempty" doc:"vitae: sections of your own (Hobbies, Grants, Driving licence …), each with a title and entries; shown after the others unless settings.sections names them by id."`
 	Meta         Meta               `json:"meta,omitempty" doc:"Information about the document itself; any key is allowed here."`
 	Settings     Settings           `json:"settings,omitempty" doc:"vitae: how to render this résumé. Every setting can be overridden on the command line."`
 	Variants     map[string]Variant `json:"variants,omitempty" doc:"vitae: named sets of settings for tailoring, e.g. one per kind of job; render one with --variant NAME, or each with --all-variants."`
@@ -165,6 +170,7 @@ type Language struct {
 type Interest struct {
 	Name     string   `json:"name,omitempty" doc:"e.g. Wildlife."`
 	Keywords []string `json:"keywords,omitempty" markdown:"inline" doc:"e.g. Ferrets."`
+	Summary  string   `json:"summary,omitempty" markdown:"block" doc:"vitae: a few words about it. Markdown."`
 }
 
 // Reference is a quote from a referee.
@@ -189,6 +195,70 @@ type Project struct {
 	Tags        []string    `json:"tags,omitempty" doc:"vitae: tags for tailoring (--tags)."`
 }
 
+// Custom is a section of the résumé's own: a title and entries of any kind.
+type Custom struct {
+	ID      string        `json:"id,omitempty" doc:"vitae: how settings.sections, titles and intros name this section (lower case, digits and -); made from the title when not given."`
+	Title   string        `json:"title,omitempty" doc:"The section's title as shown."`
+	Entries []CustomEntry `json:"entries,omitempty" doc:"The section's entries."`
+}
+
+// CustomEntry is one entry of a custom section: whatever it has of a title,
+// a line under it, dates, a place, a link, prose, bullets and keywords.
+type CustomEntry struct {
+	Name       string      `json:"name,omitempty" markdown:"inline" doc:"The entry's title. Inline Markdown."`
+	Subtitle   string      `json:"subtitle,omitempty" markdown:"inline" doc:"A line under the title: who, where or what kind. Inline Markdown."`
+	Date       string      `json:"date,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD: one date (or use startDate and endDate)."`
+	StartDate  string      `json:"startDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
+	EndDate    string      `json:"endDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
+	Location   string      `json:"location,omitempty" doc:"Where."`
+	URL        string      `json:"url,omitempty" format:"uri" doc:"A link for the title."`
+	Summary    string      `json:"summary,omitempty" markdown:"block" doc:"Markdown."`
+	Highlights []Highlight `json:"highlights,omitempty" doc:"One bullet each."`
+	Keywords   []string    `json:"keywords,omitempty" markdown:"inline" doc:"Inline Markdown."`
+	Tags       []string    `json:"tags,omitempty" doc:"vitae: tags for tailoring (--tags)."`
+}
+
+// SectionIDs are the ids of the résumé's sections: vitae's own, then its
+// custom sections'.
+func (r *Resume) SectionIDs() []string {
+	out := append([]string(nil), Sections...)
+	for _, c := range r.Custom {
+		out = append(out, c.SectionID())
+	}
+	return out
+}
+
+// SectionID is the custom section's id: its own, or one made from its
+// title, as a slug either way ("Driving Licence" → driving-licence).
+func (c Custom) SectionID() string {
+	if c.ID != "" {
+		return Slug(c.ID)
+	}
+	return Slug(c.Title)
+}
+
+// Slug makes a section id of a title or key: lower case letters and digits
+// with - between words ("Driving licence" → driving-licence).
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
+}
+
 // Meta describes the document. Any key is allowed.
 type Meta struct {
 	Canonical    string `json:"canonical,omitempty" format:"uri" doc:"URL of the latest version."`
@@ -200,6 +270,7 @@ type Meta struct {
 type Settings struct {
 	Look
 	Strict bool `json:"strict,omitempty" doc:"Treat every warning about this file as an error, as --strict does."`
+	Fetch  bool `json:"fetch,omitempty" doc:"vitae: fetch a photo given as an http(s) URL (once, into your cache folder), as --fetch does."`
 }
 
 // Look is how a résumé is rendered: the part of the settings a variant can

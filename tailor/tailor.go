@@ -58,6 +58,13 @@ func Tags(r *schema.Resume, tags []string) (*schema.Resume, []string) {
 	t.Awards = filter(r.Awards, "awards", keep, note, func(a *schema.Award) ([]string, string) { return a.Tags, a.Title }, nil)
 	t.Certificates = filter(r.Certificates, "certificates", keep, note, func(c *schema.Certificate) ([]string, string) { return c.Tags, c.Name }, nil)
 	t.Publications = filter(r.Publications, "publications", keep, note, func(p *schema.Publication) ([]string, string) { return p.Tags, p.Name }, nil)
+	t.Custom = nil
+	for i, c := range r.Custom {
+		c.Entries = filter(c.Entries, fmt.Sprintf("custom[%d].entries", i), keep, note,
+			func(e *schema.CustomEntry) ([]string, string) { return e.Tags, e.Name },
+			func(e *schema.CustomEntry, p string) { e.Highlights = hl(p, e.Highlights) })
+		t.Custom = append(t.Custom, c)
+	}
 	t.Skills = filter(r.Skills, "skills", keep, note, func(s *schema.Skill) ([]string, string) { return s.Tags, s.Name }, nil)
 	return &t, dropped
 }

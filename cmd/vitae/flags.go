@@ -47,7 +47,12 @@ func tailoringFlags() []cli.Flag {
 		&cli.StringFlag{Name: "variant", Usage: "use this variant (kept in the résumé under variants:)"},
 		&cli.StringSliceFlag{Name: "overlay", Usage: "lay this tailoring file over the résumé (repeatable)"},
 		allowPathFlag(),
+		fetchFlag(),
 	}
+}
+
+func fetchFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{Name: "fetch", Usage: "fetch a photo given as an http(s) URL (once: it is kept in your cache folder)"}
 }
 
 func flags(groups ...[]cli.Flag) []cli.Flag {
@@ -95,6 +100,7 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 			FontFallback:       cmd.String("font-fallback"),
 			AllowMissingGlyphs: cmd.Bool("allow-missing-glyphs"),
 			PDFA:               cmd.Bool("pdfa"),
+			Fetch:              cmd.Bool("fetch"),
 			Time:               when,
 		},
 	}

@@ -19,7 +19,7 @@ func importCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "import",
 		Usage: "turn a résumé kept in another tool's format into a vitae résumé",
-		Commands: []*cli.Command{linkedinImport(), {
+		Commands: append([]*cli.Command{linkedinImport(), {
 			Name:      "rendercv",
 			Usage:     "import a RenderCV YAML file",
 			ArgsUsage: "FILE",
@@ -63,7 +63,7 @@ Example:
 				}
 				return writeOut(cmd, out)
 			},
-		}},
+		}}, foreignImports()...),
 	}
 }
 

@@ -22,7 +22,7 @@ Exit code 0 when every file is valid, 1 when any has an error (or a warning, wit
 Examples:
    vitae validate cv.yaml
    vitae validate --strict --diagnostics json examples/`,
-		Flags: []cli.Flag{strictFlag(), diagnosticsFlag(), allowPathFlag()},
+		Flags: []cli.Flag{strictFlag(), diagnosticsFlag(), allowPathFlag(), fetchFlag()},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() == 0 {
 				return usageError(fmt.Errorf("validate needs at least one file"))
@@ -33,7 +33,7 @@ Examples:
 				files = cmd.Args().Slice()
 			}
 			fewCollections(len(files))
-			opts := pipeline.Options{Strict: cmd.Bool("strict"), AllowPaths: cmd.StringSlice("allow-path")}
+			opts := pipeline.Options{Strict: cmd.Bool("strict"), AllowPaths: cmd.StringSlice("allow-path"), Fetch: cmd.Bool("fetch")}
 			pipeline.Warm("", 0)
 			failed := 0
 			for _, f := range files {

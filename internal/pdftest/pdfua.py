@@ -6,7 +6,7 @@ against those of PDF/A-2u that a reader of the file can check.
 Prints one line per failure, "checkpoint: what"; prints nothing when the
 file passes. Uses pikepdf (Debian python3-pikepdf). For vitae's tests: the
 checkpoints covered, and those not, are listed in
-docs/decisions/0006-pdf-text-layer.md.
+docs/decisions/0007-pdf-text-layer.md.
 
 usage: pdfua.py [--pdfa] file.pdf
 """

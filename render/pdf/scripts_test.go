@@ -70,7 +70,7 @@ func TestScripts(t *testing.T) {
 			// characters (ToUnicode, in logical order as the PDF reference
 			// has it) for left to right, and reverses it in a right-to-left
 			// word: Arabic's lam–alef ligature reads alef–lam. Known, and
-			// left to poppler (docs/decisions/0006-pdf-text-layer.md): the
+			// left to poppler (docs/decisions/0007-pdf-text-layer.md): the
 			// Arabic is compared without its alefs.
 			noAlef := strings.NewReplacer("ا", "", "أ", "", "إ", "", "آ", "")
 			text = noAlef.Replace(text)

@@ -10,7 +10,7 @@ import (
 // 61966-2.1) that vitae makes itself, for PDF/A's output intent: the sRGB
 // primaries adapted to the D50 illuminant (Bradford), its transfer curve
 // sampled 1,024 times. Made from the standard's numbers, it is nobody's
-// file to license (docs/decisions/0006-pdf-text-layer.md).
+// file to license (docs/decisions/0007-pdf-text-layer.md).
 var srgbProfile = sync.OnceValue(func() []byte {
 	s15 := func(v float64) []byte {
 		b := make([]byte, 4)

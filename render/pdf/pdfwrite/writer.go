@@ -161,7 +161,7 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 	// the shaping put it: readers that take text in the order it is
 	// written (MuPDF, pdfminer, the structure tree) get it in logical
 	// order; poppler orders by position. Other runs are written as drawn
-	// (docs/decisions/0006-pdf-text-layer.md).
+	// (docs/decisions/0007-pdf-text-layer.md).
 	var order []int
 	if run.RTL {
 		order = logicalOrder(run.Glyphs)
@@ -264,7 +264,7 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 // spell: 1, those of complex scripts (Devanagari's vowel signs are drawn
 // before their consonant: poppler reads the text right only from
 // ActualText); 2, right-to-left ones — not given, as poppler reverses
-// ActualText a second time (docs/decisions/0006-pdf-text-layer.md).
+// ActualText a second time (docs/decisions/0007-pdf-text-layer.md).
 const actualTextMode = 1
 
 // logicalOrder is the order in which to write a run's glyphs (by Glyph.Pos,

@@ -1,0 +1,81 @@
+package pipeline
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A photo at an http(s) URL: without --fetch it is left out, and the
+// warning names the flag; with --fetch (or settings.fetch) it is fetched
+// from a server on 127.0.0.1 started by the test and shown, while the
+// résumé keeps its URL.
+func TestPhotoAtURL(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // before the fetcher is made
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, 4, 4)))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(b.Bytes()) }))
+	defer srv.Close()
+	dir := t.TempDir()
+	photo := "/me.png"
+	write := func(name, settings string) string {
+		p := filepath.Join(dir, name)
+		src := "basics:\n  name: Pat Photo\n  image: " + srv.URL + photo + "\n" + settings
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	prepare := func(path string, opts Options) (*Input, *Prepared) {
+		in := Read(path, opts)
+		if in.Resume == nil {
+			t.Fatal(in.Diagnostics.Error())
+		}
+		tl, err := Tailor(in, "", opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Prepare(in, tl, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in, p
+	}
+
+	in, p := prepare(write("plain.yaml", ""), Options{})
+	if p.Doc.Header.Photo != "" {
+		t.Errorf("fetched without being asked: %q", p.Doc.Header.Photo)
+	}
+	if got := in.Diagnostics.Error(); !strings.Contains(got, "plain.yaml:3:10: warning: basics.image: a photo at a URL is shown only when vitae may fetch it: --fetch") {
+		t.Errorf("the warning does not name the flag:\n%s", got)
+	}
+
+	for name, c := range map[string]struct {
+		settings string
+		opts     Options
+	}{"flag.yaml": {"", Options{Fetch: true}}, "setting.yaml": {"settings: {fetch: true}\n", Options{}}} {
+		in, p := prepare(write(name, c.settings), c.opts)
+		if data, err := os.ReadFile(p.Doc.Header.Photo); err != nil || !bytes.Equal(data, b.Bytes()) {
+			t.Errorf("%s: the photo is not in place: %q, %v", name, p.Doc.Header.Photo, err)
+		}
+		if len(in.Diagnostics) > 0 || len(p.Diagnostics) > 0 {
+			t.Errorf("%s: diagnostics:\n%s\n%s", name, in.Diagnostics.Error(), p.Diagnostics.Error())
+		}
+		if !strings.HasPrefix(in.Resume.Basics.Image, srv.URL) {
+			t.Errorf("%s: the résumé lost its URL: %q", name, in.Resume.Basics.Image)
+		}
+	}
+
+	srv.Close() // a photo that cannot be had (and is not in the cache): a warning, and the rest renders
+	photo = "/other.png"
+	_, p = prepare(write("gone.yaml", ""), Options{Fetch: true})
+	if got := p.Diagnostics.Error(); !strings.Contains(got, "basics.image: the photo at "+srv.URL+"/other.png could not be fetched") {
+		t.Errorf("no warning for a photo that cannot be fetched:\n%s", got)
+	}
+}
