@@ -20,6 +20,12 @@ const (
 	// Values bounds the values in one résumé, aliases expanded (a guard
 	// against "billion laughs" documents).
 	Values = 200_000
+	// ThemeValues bounds the values in one theme file, aliases expanded (a
+	// theme has about a hundred).
+	ThemeValues = 2_000
+	// Items bounds one list: the entries of a section, an entry's
+	// highlights, a skill's keywords.
+	Items = 1_000
 	// Depth bounds how deeply values nest (bullets under bullets …).
 	Depth = 64
 	// ProseBytes bounds one prose field (a summary, a description).
