@@ -291,6 +291,10 @@ func (l *loader) listFromScalar(n *yaml.Node, t reflect.Type, loc []string, tag 
 	default:
 		parts = []string{s}
 	}
+	if len(parts) > limits.Items {
+		l.report(n, loc, Error, "text where a list belongs, of more than %d items; the limit is %d: split it or leave some out", limits.Items, limits.Items)
+		return nil, true
+	}
 	l.report(n, loc, Warning, "text where a list belongs; read as %s", plural(len(parts), "item"))
 	out := make([]any, 0, len(parts))
 	for _, p := range parts {

@@ -224,6 +224,9 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		}
 		return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
 	case reflect.Slice:
+		if l.tooMany(n, loc) {
+			return nil, true
+		}
 		switch n.Kind {
 		case yaml.SequenceNode:
 			out := make([]any, 0, len(n.Content))
@@ -278,6 +281,22 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		return l.integer(n, loc)
 	}
 	return l.generic(n, 0), false
+}
+
+// tooMany reports a list of more items than a list may hold (the entries
+// of a section, an entry's highlights, a skill's keywords), at the first
+// item past the bound: laying out 100,000 keywords would take minutes and
+// gigabytes for a document no one could read.
+func (l *loader) tooMany(n *yaml.Node, loc []string) bool {
+	items, step := len(n.Content), 1
+	if n.Kind == yaml.MappingNode {
+		items, step = items/2, 2
+	}
+	if n.Kind == yaml.ScalarNode || items <= limits.Items {
+		return false
+	}
+	l.report(n.Content[limits.Items*step], loc, Error, "more than %d items in one list; the limit is %d: split it or leave some out", limits.Items, limits.Items)
+	return true
 }
 
 // choice reads one of a fixed list of words (a page size, a locale, a

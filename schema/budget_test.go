@@ -1,0 +1,71 @@
+package schema
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// laughs is a "billion laughs" preamble: 10 levels of 9 aliases, the last
+// anchored as &j (9^10 values, from 1 KB).
+func laughs() string {
+	s := "x-a: &a [x,x,x,x,x,x,x,x,x]\n"
+	prev := "a"
+	for _, c := range "bcdefghij" {
+		s += fmt.Sprintf("x-%c: &%c [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n", c, c, prev, prev, prev, prev, prev, prev, prev, prev, prev)
+		prev = string(c)
+	}
+	return s
+}
+
+func list(n int, item string) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "      - %s%d\n", item, i)
+	}
+	return b.String()
+}
+
+// Whatever a file's aliases or lists would grow to, it is refused quickly,
+// with an error at the place that passes the bound, before anything walks
+// the expanded tree: aliases by their expanded size, lists by their items.
+func TestBudget(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "base.yaml"), []byte(laughs()+"basics: {name: A, summary: *j}\n"), 0o644)
+	cases := []struct{ name, src, want string }{
+		{"aliases in a text", laughs() + "basics: {name: A, summary: *j}\n", "cv.yaml:6:13: this alias makes the document too large"},
+		{"aliases in a custom key", laughs() + "basics: {name: A, x-b: *j}\n", "cv.yaml:6:13: this alias makes the document too large"},
+		{"aliases in meta", laughs() + "basics: {name: A}\nmeta: *j\n", "cv.yaml:6:13: this alias makes the document too large"},
+		{"aliases in a keyword list", laughs() + "skills: [{name: S, keywords: *j}]\n", "cv.yaml:6:13: this alias makes the document too large"},
+		{"aliases in what a file extends", "extends: base.yaml\nbasics: {label: B}\n", "base.yaml:6:13: this alias"},
+		{"aliases in a RenderCV file", laughs() + "cv:\n  name: A\n  sections:\n    summary: *j\n", "cv.yaml:6:13: this alias makes the document too large"},
+		{"aliases of a long text", "x-a: &a " + strings.Repeat("y", 200_000) + "\nbasics: {name: A, summary: [" + strings.TrimSuffix(strings.Repeat("*a,", 30), ",") + "]}\n", "of text"},
+		{"1,001 keywords", "basics: {name: A}\nskills:\n  - name: S\n    keywords:\n" + list(1001, "k"), "cv.yaml:1005:9: skills[0].keywords: more than 1000 items in one list"},
+		{"1,001 keywords in one text", "basics: {name: A}\nskills: [{name: S, keywords: \"" + strings.Repeat("k, ", 1001) + "\"}]\n", "skills[0].keywords: text where a list belongs, of more than 1000 items"},
+		{"1,001 highlights", "basics: {name: A}\nwork:\n  - name: W\n    highlights:\n" + list(1001, "h"), "cv.yaml:1005:9: work[0].highlights: more than 1000 items"},
+		{"1,001 entries", "basics: {name: A}\nprojects:\n" + strings.Repeat("  - {name: P}\n", 1001), "cv.yaml:1003:5: projects: more than 1000 items"},
+		{"1,001 keywords as a mapping", "basics: {name: A}\nskills: [{name: S, keywords: {" + strings.TrimSuffix(strings.Repeat("k: v, ", 1001), ", ") + "}}]\n", "skills[0].keywords: more than 1000 items"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, "cv.yaml")
+			os.WriteFile(path, []byte(c.src), 0o644)
+			start := time.Now()
+			r, diags := LoadFile(path)
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if r != nil || !diags.HasErrors() || !strings.Contains(diags.Error(), c.want) {
+				t.Errorf("want an error with %q, got:\n%s", c.want, diags.Error())
+			}
+		})
+	}
+	// the bound is on what would grow: a thousand items and a few aliases load
+	ok := "x-a: &a {name: S, keywords: [Go]}\nbasics: {name: A}\nskills: [*a, *a]\nprojects:\n" + strings.Repeat("  - {name: P}\n", 1000)
+	if r, diags := Load("ok.yaml", []byte(ok)); r == nil || len(r.Skills) != 2 || len(r.Projects) != 1000 {
+		t.Errorf("within the bounds: %s", diags.Error())
+	}
+}
