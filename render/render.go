@@ -5,6 +5,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -188,6 +189,9 @@ func renderDOCX(d *document.Document, o Options) (*Output, error) {
 			fit = *o.Fit
 		default:
 			fit, err = pdf.Layout(d, pdfOptions(o))
+			if _, over := errors.AsType[*pdf.PageLimitError](err); over {
+				return nil, err // the page limit holds for Word files too
+			}
 		}
 		if err == nil && fit.Pages > 0 {
 			onePage = fit.Pages == 1

@@ -47,6 +47,7 @@ func TestBudget(t *testing.T) {
 		{"1,001 keywords in one text", "basics: {name: A}\nskills: [{name: S, keywords: \"" + strings.Repeat("k, ", 1001) + "\"}]\n", "skills[0].keywords: text where a list belongs, of more than 1000 items"},
 		{"1,001 highlights", "basics: {name: A}\nwork:\n  - name: W\n    highlights:\n" + list(1001, "h"), "cv.yaml:1005:9: work[0].highlights: more than 1000 items"},
 		{"1,001 entries", "basics: {name: A}\nprojects:\n" + strings.Repeat("  - {name: P}\n", 1001), "cv.yaml:1003:5: projects: more than 1000 items"},
+		{"a name of 3.9 MB", "basics: {name: " + strings.Repeat("N", 3_900_000) + "}\n", "cv.yaml:1:16: basics.name: this text is 4 MB long; a one-line field holds at most 4 KB"},
 		{"1,001 keywords as a mapping", "basics: {name: A}\nskills: [{name: S, keywords: {" + strings.TrimSuffix(strings.Repeat("k: v, ", 1001), ", ") + "}}]\n", "skills[0].keywords: more than 1000 items"},
 	}
 	for _, c := range cases {
@@ -62,6 +63,11 @@ func TestBudget(t *testing.T) {
 				t.Errorf("want an error with %q, got:\n%s", c.want, diags.Error())
 			}
 		})
+	}
+	// a link too long to be one is left out, with a warning that does not quote all of it
+	r, diags := Load("u.yaml", []byte("basics: {name: A, url: https://x.com/"+strings.Repeat("a", 200_000)+"}\n"))
+	if r == nil || r.Basics.URL != "" || !strings.Contains(diags.Error(), "basics.url: a link of 195 KB") || len(diags.Error()) > 300 {
+		t.Errorf("a link of 200 KB: %.300s", diags.Error())
 	}
 	// the bound is on what would grow: a thousand items and a few aliases load
 	ok := "x-a: &a {name: S, keywords: [Go]}\nbasics: {name: A}\nskills: [*a, *a]\nprojects:\n" + strings.Repeat("  - {name: P}\n", 1000)

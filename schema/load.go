@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"go.yaml.in/yaml/v4"
 )
@@ -268,6 +269,10 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		}
 		if kind := tag.Get("path"); kind != "" {
 			return l.path(n, s, loc, kind)
+		}
+		if tag.Get("markdown") == "" && len(s) > limits.LineBytes {
+			l.report(n, loc, Error, "this text is %s long; a one-line field holds at most %s", fsutil.Size(int64(len(s))), fsutil.Size(limits.LineBytes))
+			return nil, true
 		}
 		if tag.Get("markdown") != "" {
 			if msg := proseTooComplex(s); msg != "" {

@@ -30,6 +30,8 @@ const (
 	Depth = 64
 	// ProseBytes bounds one prose field (a summary, a description).
 	ProseBytes = 256 << 10
+	// LineBytes bounds a one-line field (a name, a label, a phone number).
+	LineBytes = 4 << 10
 	// ProseNesting bounds how deeply lists and quotes nest in prose.
 	ProseNesting = 16
 	// Pages bounds the pages of one output.

@@ -48,6 +48,14 @@ func (e *OverflowError) Error() string {
 		e.MaxPages, e.Pages, e.Over, 100*e.Over/e.PageH)
 }
 
+// PageLimitError says that a document lays out on more pages than any
+// output may have (limits.Pages), whatever --max-pages says.
+type PageLimitError struct{ Pages int }
+
+func (e *PageLimitError) Error() string {
+	return fmt.Sprintf("the document takes %d pages; a résumé may take at most %d: shorten it", e.Pages, limits.Pages)
+}
+
 // Options say how the document is to look and be stamped.
 type Options struct {
 	Theme    *theme.Theme // nil: the default theme
@@ -278,9 +286,12 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 		r.fit = m
 		l = r.layout(m)
 		pages = paginate(l.lines, contentH)
-		if opts.MaxPages == 0 || len(pages) <= opts.MaxPages {
-			break
+		if opts.MaxPages == 0 || len(pages) <= opts.MaxPages || len(pages) > 2*limits.Pages {
+			break // fitted; or so far over the page limit that no tightening brings it under
 		}
+	}
+	if len(pages) > limits.Pages {
+		return nil, nil, fault.New(fault.Render, &PageLimitError{Pages: len(pages)})
 	}
 	if opts.MaxPages == 0 && len(pages) > 1 && !runtFree(pages, contentH) {
 		// A last page under a fifth full: one page less with a bounded

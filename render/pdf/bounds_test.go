@@ -1,0 +1,92 @@
+package pdf
+
+import (
+	"errors"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/fault"
+	"github.com/vitae-dev/vitae/internal/limits"
+)
+
+// A document of more pages than any output may have is a render error (the
+// PDF of 30,000 highlights had 546 pages), with or without --max-pages.
+func TestPageLimitIsEnforced(t *testing.T) {
+	items := make([]document.Item, 20_000)
+	for i := range items {
+		items[i] = document.Item{Text: document.Plain("A highlight that takes one line of the page.")}
+	}
+	d := &document.Document{Lang: "en", Header: document.Header{Name: "Jane"},
+		Sections: []document.Section{{ID: "work", Title: "Work", Blocks: []document.Block{&document.List{Items: items}}}}}
+	for _, maxPages := range []int{0, 2} {
+		o := spec{MaxPages: maxPages}.options(t)
+		_, err := Render(d, o)
+		var pl *PageLimitError
+		if !errors.As(err, &pl) || pl.Pages <= limits.Pages || fault.Of(err) != fault.Render {
+			t.Errorf("--max-pages %d: %v", maxPages, err)
+		}
+	}
+}
+
+// A token longer than a line (a 200 KB URL or phone number, in the contact
+// line or in a paragraph; a name of 100 KB) is broken between characters,
+// in work linear in its length: each line's piece fits the line.
+func TestLongTokensBreakInLinearWork(t *testing.T) {
+	long := strings.Repeat("x", 100_000)
+	cases := map[string]*document.Document{
+		"contact": {Lang: "en", Header: document.Header{Name: "Jane", Contacts: []document.Contact{{Kind: "phone", Text: long}, {Kind: "url", Text: "https://" + long, URL: "https://" + long}}}},
+		"name":    {Lang: "en", Header: document.Header{Name: long}},
+		"paragraph": {Lang: "en", Header: document.Header{Name: "Jane"}, Sections: []document.Section{{ID: "summary",
+			Blocks: []document.Block{document.Paragraph{Text: document.Plain("See https://example.com/" + long + " for more.")}}}}},
+	}
+	for name, d := range cases {
+		t.Run(name, func(t *testing.T) {
+			o := spec{}.options(t)
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			r, pages, err := layOut(d, o)
+			if took := time.Since(start); took > 10*time.Second {
+				t.Errorf("took %v", took)
+			}
+			runtime.ReadMemStats(&after)
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
+				t.Errorf("allocated %d MB for a token of 100 KB", alloc>>20)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			chars, lines := 0, 0
+			for _, p := range pages {
+				for _, pl := range p {
+					w := 0.0
+					for _, op := range pl.line.ops {
+						if op.kind == opText {
+							chars += len(op.text)
+							w += r.width(op.font, op.text)
+						}
+					}
+					if w > r.size[0] {
+						t.Fatalf("a line %.0f pt wide", w)
+					}
+					lines++
+				}
+			}
+			if chars < len(long) || lines < 100 {
+				t.Errorf("%d characters on %d lines", chars, lines)
+			}
+			// a link too long to be one is text: not a copy of it per line
+			runtime.ReadMemStats(&before)
+			if _, err := Render(d, o); err != nil {
+				t.Error(err)
+			}
+			runtime.ReadMemStats(&after)
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
+				t.Errorf("drawing allocated %d MB for a token of 100 KB", alloc>>20)
+			}
+		})
+	}
+}
