@@ -17,16 +17,25 @@ import (
 func Lock(dir string) (unlock func(), err error) {
 	path := filepath.Join(dir, ".vitae.lock")
 	for try := 0; try < 5; try++ {
-		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o666)
+		// never through a link: a dangling .vitae.lock would have vitae
+		// create the file it names, anywhere
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0o666)
+		if errors.Is(err, syscall.ELOOP) {
+			return nil, fmt.Errorf("cannot take the lock on %s: %s is a symbolic link; remove it", dir, path)
+		}
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("cannot take the lock on %s: %w", dir, err)
+		}
+		if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+			f.Close()
+			return nil, fmt.Errorf("cannot take the lock on %s: %s is not a regular file", dir, path)
 		}
 		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 			f.Close()
 			if errors.Is(err, syscall.EWOULDBLOCK) {
-				return nil, fmt.Errorf("another vitae is writing to %s; wait for it to finish, or write elsewhere with --out", dir)
+				return nil, &BusyError{Dir: dir}
 			}
-			return nil, err
+			return nil, fmt.Errorf("cannot take the lock on %s: %w", dir, err)
 		}
 		// The holder before us may have removed the file between our open
 		// and our lock: then the lock is on a file no one else will see.
