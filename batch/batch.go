@@ -417,7 +417,12 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			}
 			formats, paths, keys = append(formats, f), append(paths, path), append(keys, key)
 		}
-		outs, errs := render.All(p.Doc, p.Render, formats)
+		ro := p.Render
+		ro.Context = run // Ctrl-C stops a render in progress, not only the next one
+		outs, errs := render.All(p.Doc, ro, formats)
+		if run.Err() != nil {
+			return // interrupted: nothing of this résumé is written
+		}
 		mu.Lock()
 		for i, f := range formats {
 			if out := outs[i]; out != nil {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"errors"
 	"runtime"
 	"strings"
@@ -25,7 +26,7 @@ func TestPageLimitIsEnforced(t *testing.T) {
 		o := spec{MaxPages: maxPages}.options(t)
 		_, err := Render(d, o)
 		var pl *PageLimitError
-		if !errors.As(err, &pl) || pl.Pages <= limits.Pages || fault.Of(err) != fault.Render {
+		if !errors.As(err, &pl) || pl.Pages != 0 && pl.Pages <= limits.Pages || fault.Of(err) != fault.Render {
 			t.Errorf("--max-pages %d: %v", maxPages, err)
 		}
 	}
@@ -89,4 +90,35 @@ func TestLongTokensBreakInLinearWork(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Ctrl-C stops a render in progress: the layout checks its context as it
+// adds lines. The context here is done from its fourth look on, long before
+// the 9,000 lines are laid out: the layout stops with its error.
+func TestCancelStopsTheLayout(t *testing.T) {
+	items := make([]document.Item, 9_000)
+	for i := range items {
+		items[i] = document.Item{Text: document.Plain("A highlight that takes one line of the page, or nearly.")}
+	}
+	d := &document.Document{Lang: "en", Header: document.Header{Name: "Jane"},
+		Sections: []document.Section{{ID: "work", Title: "Work", Blocks: []document.Block{&document.List{Items: items}}}}}
+	o := spec{}.options(t)
+	ctx := &doneLater{Context: context.Background(), after: 3}
+	o.Context = ctx
+	if _, err := LayOut(d, o); !errors.Is(err, context.Canceled) || ctx.looks > 10 {
+		t.Errorf("%v, after %d looks", err, ctx.looks)
+	}
+}
+
+// doneLater is a context that is done from its after+1-th look on.
+type doneLater struct {
+	context.Context
+	after, looks int
+}
+
+func (c *doneLater) Err() error {
+	if c.looks++; c.looks > c.after {
+		return context.Canceled
+	}
+	return nil
 }
