@@ -3,7 +3,6 @@ package pipeline
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/yuin/goldmark"
 )
@@ -29,11 +29,7 @@ func FuzzEndToEnd(f *testing.F) {
 	f.Add([]byte(`{"basics":{"name":"A","summary":"<b>x</b> [y](javascript:z)"},"work":[{"name":"B","startDate":"März 2020","highlights":{"a":1}}]}`))
 	// the shapes of issue 24: what grows (aliases, lists, tokens, pages), what
 	// breaks out (a link's target), RenderCV's anchors
-	laughs := "x-a: &a [x,x,x,x,x,x,x,x,x]\n"
-	for i, c := range "bcdefghij" {
-		p := string("abcdefghij"[i])
-		laughs += fmt.Sprintf("x-%c: &%c [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n", c, c, p, p, p, p, p, p, p, p, p)
-	}
+	laughs := testenv.Laughs()
 	f.Add([]byte(laughs + "basics: {name: A, summary: *j}\n"))
 	f.Add([]byte(laughs + "cv:\n  name: A\n  sections:\n    summary: *j\n"))
 	f.Add([]byte("x-t: &t {name: S, keywords: [a, b]}\nbasics: {name: A, label: &l L}\nskills: [*t, *t, {name: *l}]\n"))

@@ -1,11 +1,12 @@
 package preview
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vitae-dev/vitae/internal/testenv"
 )
 
 // The preview survives any file the user saves: one over a budget (aliases
@@ -20,25 +21,14 @@ func TestSurvivesHostileSaves(t *testing.T) {
 	go s.Watch(10*time.Millisecond, stop)
 	waitFor := func(what string, ok func(State) bool) State {
 		t.Helper()
-		for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-			if st := state(t, h); ok(st) {
-				return st
-			}
-		}
-		t.Fatalf("the preview never showed %s", what)
-		return State{}
-	}
-	laughs := "x-a: &a [x,x,x,x,x,x,x,x,x]\n"
-	for i, c := range "bcdefghij" {
-		p := string("abcdefghij"[i])
-		laughs += fmt.Sprintf("x-%c: &%c [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n", c, c, p, p, p, p, p, p, p, p, p)
+		return waitForState(t, h, 20*time.Second, what, ok)
 	}
 	pages := "basics: {name: Ada}\nwork:\n"
 	for e := 0; e < 12; e++ {
 		pages += "  - name: W\n    highlights:\n" + strings.Repeat("      - A highlight of one line.\n", 1000)
 	}
 	saves := map[string]string{
-		"billion laughs":   laughs + "basics: {name: Ada, summary: *j}\n",
+		"billion laughs":   testenv.Laughs() + "basics: {name: Ada, summary: *j}\n",
 		"100,000 keywords": "basics: {name: Ada}\nskills: [{name: S, keywords: [" + strings.TrimSuffix(strings.Repeat("k,", 100_000), ",") + "]}]\n",
 		"over 200 pages":   pages,
 		"a name of 3.9 MB": "basics: {name: " + strings.Repeat("N", 3_900_000) + "}\n",

@@ -7,19 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// laughs is a "billion laughs" preamble: 10 levels of 9 aliases, the last
-// anchored as &j (9^10 values, from 1 KB).
-func laughs() string {
-	s := "x-a: &a [x,x,x,x,x,x,x,x,x]\n"
-	prev := "a"
-	for _, c := range "bcdefghij" {
-		s += fmt.Sprintf("x-%c: &%c [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n", c, c, prev, prev, prev, prev, prev, prev, prev, prev, prev)
-		prev = string(c)
-	}
-	return s
-}
+	"github.com/vitae-dev/vitae/internal/testenv"
+)
 
 func list(n int, item string) string {
 	var b strings.Builder
@@ -34,14 +24,14 @@ func list(n int, item string) string {
 // the expanded tree: aliases by their expanded size, lists by their items.
 func TestBudget(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "base.yaml"), []byte(laughs()+"basics: {name: A, summary: *j}\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "base.yaml"), []byte(testenv.Laughs()+"basics: {name: A, summary: *j}\n"), 0o644)
 	cases := []struct{ name, src, want string }{
-		{"aliases in a text", laughs() + "basics: {name: A, summary: *j}\n", "cv.yaml:6:13: this alias makes the document too large"},
-		{"aliases in a custom key", laughs() + "basics: {name: A, x-b: *j}\n", "cv.yaml:6:13: this alias makes the document too large"},
-		{"aliases in meta", laughs() + "basics: {name: A}\nmeta: *j\n", "cv.yaml:6:13: this alias makes the document too large"},
-		{"aliases in a keyword list", laughs() + "skills: [{name: S, keywords: *j}]\n", "cv.yaml:6:13: this alias makes the document too large"},
+		{"aliases in a text", testenv.Laughs() + "basics: {name: A, summary: *j}\n", "cv.yaml:6:13: this alias makes the document too large"},
+		{"aliases in a custom key", testenv.Laughs() + "basics: {name: A, x-b: *j}\n", "cv.yaml:6:13: this alias makes the document too large"},
+		{"aliases in meta", testenv.Laughs() + "basics: {name: A}\nmeta: *j\n", "cv.yaml:6:13: this alias makes the document too large"},
+		{"aliases in a keyword list", testenv.Laughs() + "skills: [{name: S, keywords: *j}]\n", "cv.yaml:6:13: this alias makes the document too large"},
 		{"aliases in what a file extends", "extends: base.yaml\nbasics: {label: B}\n", "base.yaml:6:13: this alias"},
-		{"aliases in a RenderCV file", laughs() + "cv:\n  name: A\n  sections:\n    summary: *j\n", "cv.yaml:6:13: this alias makes the document too large"},
+		{"aliases in a RenderCV file", testenv.Laughs() + "cv:\n  name: A\n  sections:\n    summary: *j\n", "cv.yaml:6:13: this alias makes the document too large"},
 		{"aliases of a long text", "x-a: &a " + strings.Repeat("y", 200_000) + "\nbasics: {name: A, summary: [" + strings.TrimSuffix(strings.Repeat("*a,", 30), ",") + "]}\n", "of text"},
 		{"1,001 keywords", "basics: {name: A}\nskills:\n  - name: S\n    keywords:\n" + list(1001, "k"), "cv.yaml:1005:9: skills[0].keywords: more than 1000 items in one list"},
 		{"1,001 keywords in one text", "basics: {name: A}\nskills: [{name: S, keywords: \"" + strings.Repeat("k, ", 1001) + "\"}]\n", "skills[0].keywords: text where a list belongs, of more than 1000 items"},

@@ -11,18 +11,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
-)
 
-// laughs is a "billion laughs" preamble (10 levels of 9 aliases, from
-// 1 KB; the last anchored as &j).
-func laughs() string {
-	s := "x-a: &a [x,x,x,x,x,x,x,x,x]\n"
-	for i, c := range "bcdefghij" {
-		p := string("abcdefghij"[i])
-		s += fmt.Sprintf("x-%c: &%c [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n", c, c, p, p, p, p, p, p, p, p, p)
-	}
-	return s
-}
+	"github.com/vitae-dev/vitae/internal/testenv"
+)
 
 func lines(n int, f string) string {
 	var b strings.Builder
@@ -63,9 +54,9 @@ func TestHostileInputsRoundTwo(t *testing.T) {
 		pages += "  - name: W\n    highlights:\n" + strings.Repeat("      - A highlight of one line.\n", 1000)
 	}
 	files := map[string]string{
-		"laughs.yaml":     laughs() + "basics: {name: Jane, summary: *j}\n",
+		"laughs.yaml":     testenv.Laughs() + "basics: {name: Jane, summary: *j}\n",
 		"ext.yaml":        "extends: laughs.yaml\nbasics: {label: X}\n",
-		"rcv-laughs.yaml": laughs() + "cv:\n  name: Jane\n  sections:\n    summary: *j\n",
+		"rcv-laughs.yaml": testenv.Laughs() + "cv:\n  name: Jane\n  sections:\n    summary: *j\n",
 		"rcv-anchor.yaml": "design:\n  theme: classic\n  x: &who Jane Doe\ncv:\n  name: *who\n  sections:\n    summary: [Hello there.]\n",
 		"rcv-invalid.yaml": "cv:\n  name: Jane\n  sections:\n    experience:\n      - company: Acme\n        position: Eng\n        x-q: \"" + strings.Repeat("q", 300<<10) + "\"\n        summary: \"" +
 			strings.Repeat("s", 300<<10) + "\"\n",
@@ -123,19 +114,8 @@ func TestHostileInputsRoundTwo(t *testing.T) {
 	t.Setenv("VITAE_FONT_DIRS", filepath.Join(dir, "fonts"))
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			done := make(chan struct{})
-			var code int
-			var stdout, stderr string
 			start := time.Now()
-			go func() {
-				code, stdout, stderr = run(t, c.args...)
-				close(done)
-			}()
-			select {
-			case <-done:
-			case <-time.After(30 * time.Second):
-				t.Fatal("hangs")
-			}
+			code, stdout, stderr := runWithin(t, 30*time.Second, c.args...)
 			if d := time.Since(start); d > 10*time.Second {
 				t.Errorf("took %v", d)
 			}

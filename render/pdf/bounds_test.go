@@ -16,12 +16,7 @@ import (
 // A document of more pages than any output may have is a render error (the
 // PDF of 30,000 highlights had 546 pages), with or without --max-pages.
 func TestPageLimitIsEnforced(t *testing.T) {
-	items := make([]document.Item, 20_000)
-	for i := range items {
-		items[i] = document.Item{Text: document.Plain("A highlight that takes one line of the page.")}
-	}
-	d := &document.Document{Lang: "en", Header: document.Header{Name: "Jane"},
-		Sections: []document.Section{{ID: "work", Title: "Work", Blocks: []document.Block{&document.List{Items: items}}}}}
+	d := listOf(20_000)
 	for _, maxPages := range []int{0, 2} {
 		o := spec{MaxPages: maxPages}.options(t)
 		_, err := Render(d, o)
@@ -30,6 +25,16 @@ func TestPageLimitIsEnforced(t *testing.T) {
 			t.Errorf("--max-pages %d: %v", maxPages, err)
 		}
 	}
+}
+
+// listOf is a document of one list of n items of a line each.
+func listOf(n int) *document.Document {
+	items := make([]document.Item, n)
+	for i := range items {
+		items[i] = document.Item{Text: document.Plain("A highlight that takes one line of the page, or nearly.")}
+	}
+	return &document.Document{Lang: "en", Header: document.Header{Name: "Jane"},
+		Sections: []document.Section{{ID: "work", Title: "Work", Blocks: []document.Block{&document.List{Items: items}}}}}
 }
 
 // A token longer than a line (a 200 KB URL or phone number, in the contact
@@ -96,12 +101,7 @@ func TestLongTokensBreakInLinearWork(t *testing.T) {
 // adds lines. The context here is done from its fourth look on, long before
 // the 9,000 lines are laid out: the layout stops with its error.
 func TestCancelStopsTheLayout(t *testing.T) {
-	items := make([]document.Item, 9_000)
-	for i := range items {
-		items[i] = document.Item{Text: document.Plain("A highlight that takes one line of the page, or nearly.")}
-	}
-	d := &document.Document{Lang: "en", Header: document.Header{Name: "Jane"},
-		Sections: []document.Section{{ID: "work", Title: "Work", Blocks: []document.Block{&document.List{Items: items}}}}}
+	d := listOf(9_000)
 	o := spec{}.options(t)
 	ctx := &doneLater{Context: context.Background(), after: 3}
 	o.Context = ctx
