@@ -175,21 +175,43 @@ func TestInterruptStopsARenderInProgress(t *testing.T) {
 	}
 	whole := time.Since(start)
 	os.RemoveAll(out)
-	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(whole/4, cancel)
+	// On a shared machine one run can be slow for other reasons: the render
+	// must stop early in one of three tries (it never does when it goes on).
 	var o, e strings.Builder
-	start = time.Now()
-	code := Run(ctx, []string{"vitae", "render", "--format", "pdf,docx", "--out", out, cv}, &o, &e)
-	took := time.Since(start)
-	if code != ExitInterrupted || !strings.Contains(e.String(), "interrupted") {
-		t.Errorf("exit %d: %s", code, e.String())
+	var ctx context.Context
+	var cancel context.CancelFunc
+	for try := 0; ; try++ {
+		ctx, cancel = context.WithCancel(context.Background())
+		time.AfterFunc(whole*2/5, cancel) // reading is over by then: the layout is under way
+		o.Reset()
+		e.Reset()
+		start = time.Now()
+		code := Run(ctx, []string{"vitae", "render", "--format", "pdf,docx", "--out", out, cv}, &o, &e)
+		took := time.Since(start)
+		if code != ExitInterrupted || !strings.Contains(e.String(), "interrupted") {
+			t.Errorf("exit %d: %s", code, e.String())
+		}
+		entries, _ := os.ReadDir(out)
+		for _, en := range entries {
+			t.Errorf("left %s", en.Name())
+		}
+		t.Logf("stopped after %v of a %v render", took, whole)
+		if took < whole*7/10 {
+			break
+		}
+		if try == 2 {
+			t.Fatalf("stopped after %v of a %v render: the render in progress went on", took, whole)
+		}
 	}
-	entries, _ := os.ReadDir(out)
-	for _, en := range entries {
-		t.Errorf("left %s", en.Name())
+	// the e-mail draft too
+	ctx, cancel = context.WithCancel(context.Background())
+	time.AfterFunc(whole/4, cancel)
+	o.Reset()
+	e.Reset()
+	if code := Run(ctx, []string{"vitae", "mail", "--to", "a@example.com", "--out", out, cv}, &o, &e); code != ExitInterrupted {
+		t.Errorf("mail: exit %d: %s", code, e.String())
 	}
-	t.Logf("stopped after %v of a %v render", took, whole)
-	if took > whole*3/4 {
-		t.Errorf("stopped after %v of a %v render: the render in progress went on", took, whole)
+	if entries, _ := os.ReadDir(out); len(entries) > 0 {
+		t.Errorf("mail left %s", entries[0].Name())
 	}
 }
