@@ -59,6 +59,18 @@ func TestBudget(t *testing.T) {
 	if r == nil || r.Basics.URL != "" || !strings.Contains(diags.Error(), "basics.url: a link of 195 KB") || len(diags.Error()) > 300 {
 		t.Errorf("a link of 200 KB: %.300s", diags.Error())
 	}
+	// 5,000 unknown keys are 1,000 warnings and one that counts the rest; an
+	// error among the rest is still an error, said at its place
+	var many strings.Builder
+	many.WriteString("basics:\n  name: A\n")
+	for i := 0; i < 5000; i++ {
+		fmt.Fprintf(&many, "  nmae%d: 1\n", i)
+	}
+	many.WriteString("  label: " + strings.Repeat("L", 5000) + "\n")
+	r, diags = Load("many.yaml", []byte(many.String()))
+	if r != nil || len(diags) != 1001 || !strings.Contains(diags.Error(), "many.yaml:5003:10: 4001 more problems not shown (after the first 1000); the first error among them, here: basics.label: this text is 5 KB long") {
+		t.Errorf("5,000 unknown keys and an error: %d diagnostics, %.500s", len(diags), diags[len(diags)-1])
+	}
 	// the bound is on what would grow: a thousand items and a few aliases load
 	ok := "x-a: &a {name: S, keywords: [Go]}\nbasics: {name: A}\nskills: [*a, *a]\nprojects:\n" + strings.Repeat("  - {name: P}\n", 1000)
 	if r, diags := Load("ok.yaml", []byte(ok)); r == nil || len(r.Skills) != 2 || len(r.Projects) != 1000 {

@@ -72,6 +72,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 	}
 	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots}
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
+	l.shownAll()
 	if l.tooDeep {
 		l.diags.Sort()
 		return nil, l.diags
@@ -85,6 +86,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		l.checkDateOrder(inst)
 		l.checkContent(root, inst)
 	}
+	l.shownAll()
 	l.diags.Sort()
 	if l.diags.HasErrors() {
 		return nil, l.diags
@@ -114,13 +116,17 @@ type loader struct {
 	// accepted marks values kept as written on purpose (a date vitae cannot
 	// read, an e-mail address the JSON Schema's check is too strict for):
 	// the JSON Schema's complaints about them are not repeated.
-	accepted  map[string]bool
-	fixing    bool  // record fixes (vitae fix)
-	fixes     []fix // what would put each value in its canonical form
-	nodes     int
-	exhausted bool
-	tooDeep   bool
-	roots     []string // folders named files may be in (nil: anywhere)
+	accepted map[string]bool
+	fixing   bool  // record fixes (vitae fix)
+	fixes    []fix // what would put each value in its canonical form
+	nodes    int
+	// unshown counts the diagnostics past limits.Diagnostics; firstUnshown
+	// is the first of them, or the first error among them
+	unshown      int
+	firstUnshown *Diagnostic
+	exhausted    bool
+	tooDeep      bool
+	roots        []string // folders named files may be in (nil: anywhere)
 }
 
 func locKey(loc []string) string { return strings.Join(loc, "\x00") }
@@ -149,7 +155,33 @@ func (l *loader) report(n *yaml.Node, loc []string, sev Severity, format string,
 			d.File = f
 		}
 	}
+	if len(l.diags) >= limits.Diagnostics { // 100,000 unknown keys are not 100,000 messages
+		if l.unshown++; l.firstUnshown == nil || sev == Error && l.firstUnshown.Severity != Error {
+			l.firstUnshown = &d // the first not shown, or the first error
+		}
+		return
+	}
 	l.diags = append(l.diags, d)
+}
+
+// shownAll closes the diagnostics of a file with how many were not shown,
+// an error if any of those was one.
+func (l *loader) shownAll() {
+	if l.unshown == 0 {
+		return
+	}
+	d := *l.firstUnshown
+	what := "the first of them"
+	if d.Severity == Error {
+		what = "the first error among them"
+	}
+	if d.Path != "" {
+		d.Message = d.Path + ": " + d.Message
+	}
+	d.Path = ""
+	d.Message = fmt.Sprintf("%d more problems not shown (after the first %d); %s, here: %s", l.unshown, limits.Diagnostics, what, d.Message)
+	l.diags = append(l.diags, d)
+	l.unshown, l.firstUnshown = 0, nil
 }
 
 func describe(n *yaml.Node) string {

@@ -26,6 +26,9 @@ const (
 	// Items bounds one list: the entries of a section, an entry's
 	// highlights, a skill's keywords.
 	Items = 1_000
+	// Diagnostics bounds the problems reported of one file; the rest are
+	// counted in one more.
+	Diagnostics = 1_000
 	// Depth bounds how deeply values nest (bullets under bullets …).
 	Depth = 64
 	// ProseBytes bounds one prose field (a summary, a description).
