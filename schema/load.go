@@ -541,6 +541,10 @@ func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
 }
 
 func (l *loader) unknownKey(k *yaml.Node, t reflect.Type, loc []string, key string) {
+	if len(l.diags) >= limits.Diagnostics && l.firstUnshown != nil { // not shown: only counted
+		l.report(k, append(loc, key), Warning, "unknown field %q", key)
+		return
+	}
 	var known []string
 	for _, f := range fields(t) {
 		if name := jsonName(f); name != "" {
