@@ -71,6 +71,11 @@ func TestBudget(t *testing.T) {
 	if r != nil || len(diags) != 1001 || !strings.Contains(diags.Error(), "many.yaml:5003:10: 4001 more problems not shown (after the first 1000); the first error among them, here: basics.label: this text is 5 KB long") {
 		t.Errorf("5,000 unknown keys and an error: %d diagnostics, %.500s", len(diags), diags[len(diags)-1])
 	}
+	// a key of 3 MB is quoted in 40 characters
+	r, diags = Load("key.yaml", []byte("basics: {name: A}\n"+strings.Repeat("k", 3<<20)+": 1\n"))
+	if r == nil || len(diags.Error()) > 300 || !strings.Contains(diags.Error(), "key.yaml:2:1: warning: kkkk") {
+		t.Errorf("a key of 3 MB: %.300s", diags.Error())
+	}
 	// the bound is on what would grow: a thousand items and a few aliases load
 	ok := "x-a: &a {name: S, keywords: [Go]}\nbasics: {name: A}\nskills: [*a, *a]\nprojects:\n" + strings.Repeat("  - {name: P}\n", 1000)
 	if r, diags := Load("ok.yaml", []byte(ok)); r == nil || len(r.Skills) != 2 || len(r.Projects) != 1000 {

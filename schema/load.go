@@ -541,6 +541,11 @@ func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
 }
 
 func (l *loader) unknownKey(k *yaml.Node, t reflect.Type, loc []string, key string) {
+	if len(key) > 64 { // a key of megabytes is not quoted whole, nor a typo of a field's name
+		key = short(key)
+		l.report(k, append(loc, key), Warning, "unknown field %q (prefix a custom field with x- to keep it)", key)
+		return
+	}
 	if len(l.diags) >= limits.Diagnostics && l.firstUnshown != nil { // not shown: only counted
 		l.report(k, append(loc, key), Warning, "unknown field %q", key)
 		return
