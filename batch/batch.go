@@ -121,8 +121,17 @@ func (e *ConflictError) Error() string {
 }
 
 // Expand turns arguments into résumé files: a file as it is, a folder into
-// the .yaml, .yml and .json files in it, a glob into its matches.
-func Expand(args []string) ([]string, error) {
+// the .yaml, .yml and .json files in it, a glob into its matches. See
+// ExpandNoting.
+func Expand(args []string) ([]string, error) { return ExpandNoting(args, nil) }
+
+// ExpandNoting is Expand that says (to note, when not nil) what it left out
+// of a folder or a glob: a symbolic link to a file outside the folder it is
+// in. A folder stands for the files in it; a link would have a batch read,
+// and put into its outputs, any file the link names. A file named on the
+// command line is read as it is, link or not, and so is an existing file
+// whose name has glob characters (cv[1].yaml).
+func ExpandNoting(args []string, note func(string)) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -131,8 +140,20 @@ func Expand(args []string) ([]string, error) {
 			out = append(out, p)
 		}
 	}
+	inFolder := func(p string) bool {
+		if !isResume(p) {
+			return false
+		}
+		if ok, why := staysInFolder(p); !ok {
+			if note != nil {
+				note(why)
+			}
+			return false
+		}
+		return true
+	}
 	for _, a := range args {
-		if strings.ContainsAny(a, "*?[") {
+		if _, err := os.Lstat(a); err != nil && strings.ContainsAny(a, "*?[") {
 			matches, err := filepath.Glob(a)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %v", a, err)
@@ -141,7 +162,7 @@ func Expand(args []string) ([]string, error) {
 				return nil, fmt.Errorf("%s: matches no file", a)
 			}
 			for _, m := range matches {
-				if isResume(m) {
+				if inFolder(m) {
 					add(m)
 				}
 			}
@@ -164,8 +185,8 @@ func Expand(args []string) ([]string, error) {
 		}
 		n := 0
 		for _, e := range entries {
-			if !e.IsDir() && isResume(filepath.Join(a, e.Name())) {
-				add(filepath.Join(a, e.Name()))
+			if p := filepath.Join(a, e.Name()); !e.IsDir() && inFolder(p) {
+				add(p)
 				n++
 			}
 		}
@@ -174,6 +195,24 @@ func Expand(args []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// staysInFolder reports whether p, found in a folder, is a file of that
+// folder: not a symbolic link, or one whose target (all links resolved) is
+// in the same folder or below it.
+func staysInFolder(p string) (bool, string) {
+	st, err := os.Lstat(p)
+	if err != nil || st.Mode()&os.ModeSymlink == 0 {
+		return err == nil, ""
+	}
+	dir, err1 := filepath.EvalSymlinks(filepath.Dir(p))
+	target, err2 := filepath.EvalSymlinks(p)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(dir, target); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel) {
+			return true, ""
+		}
+	}
+	return false, fmt.Sprintf("%s is a link to a file outside its folder; left out (name it on the command line to read it)", p)
 }
 
 // isResume tells, in a folder or a glob, a résumé file from the rest: a
@@ -267,8 +306,11 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		return nil, fault.New(fault.Write, fmt.Errorf("cannot create the output folder: %w", err))
 	}
 	unlock, err := fsutil.Lock(opts.OutDir)
+	if _, busy := errors.AsType[*fsutil.BusyError](err); busy {
+		return nil, fault.New(fault.Usage, err) // the command line names a folder in use
+	}
 	if err != nil {
-		return nil, fault.New(fault.Usage, err)
+		return nil, fault.New(fault.Write, err) // a folder that cannot be written to (read-only, a link as the lock)
 	}
 	defer unlock()
 	fsutil.RemoveStaleTemps(opts.OutDir) // left by a run that was killed; none of ours is being written now
@@ -375,7 +417,12 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			}
 			formats, paths, keys = append(formats, f), append(paths, path), append(keys, key)
 		}
-		outs, errs := render.All(p.Doc, p.Render, formats)
+		ro := p.Render
+		ro.Context = run // Ctrl-C stops a render in progress, not only the next one
+		outs, errs := render.All(p.Doc, ro, formats)
+		if run.Err() != nil {
+			return // interrupted: nothing of this résumé is written
+		}
 		mu.Lock()
 		for i, f := range formats {
 			if out := outs[i]; out != nil {

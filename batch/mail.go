@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"fmt"
 	"net/mail"
 	"strings"
@@ -22,7 +23,8 @@ type Letter struct {
 // Mail builds an e-mail draft with the résumé attached as PDF and Word, and
 // the file name (without extension) to save it under. The draft is nil when
 // the result is invalid or failed.
-func Mail(input string, opts Options, letter Letter) (*eml.Message, string, *Result) {
+// When ctx is done (Ctrl-C), the render stops and the draft is nil.
+func Mail(ctx context.Context, input string, opts Options, letter Letter) (*eml.Message, string, *Result) {
 	p, res := Build(input, opts)
 	if p == nil {
 		return nil, "", res
@@ -52,7 +54,13 @@ func Mail(input string, opts Options, letter Letter) (*eml.Message, string, *Res
 	}
 	name := OutputName(opts.Name, r, input, opts.Variant)
 	formats, _ := render.LookupAll("pdf", "docx")
-	outs, errs := render.All(p.Doc, p.Render, formats) // one layout for both
+	ro := p.Render
+	ro.Context = ctx
+	outs, errs := render.All(p.Doc, ro, formats) // one layout for both
+	if ctx.Err() != nil {
+		res.Errors = append(res.Errors, ctx.Err())
+		return nil, "", res
+	}
 	for i, f := range formats {
 		if errs[i] != nil {
 			res.Errors = append(res.Errors, fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, errs[i])))

@@ -137,12 +137,20 @@ func (t Text) String() string {
 	return b.String()
 }
 
+// MaxLink bounds a clickable link, in bytes (browsers take about 2,000
+// characters; data: URLs, the longest in practice, are not links anyway).
+const MaxLink = 8 << 10
+
 // SafeLink reports whether a link may be made clickable: only web pages,
 // e-mail addresses and phone numbers. javascript:, data:, file: and the
 // like are never links, whatever a résumé says.
+//
+// A link longer than MaxLink is not made clickable either: every piece of
+// it on every line would carry all of it (a 200 KB URL wrapped over 2,000
+// lines is 400 MB of link annotations).
 func SafeLink(url string) bool {
 	i := strings.IndexByte(url, ':')
-	if i <= 0 {
+	if i <= 0 || len(url) > MaxLink {
 		return false
 	}
 	switch strings.ToLower(url[:i]) {

@@ -18,6 +18,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/vitae-dev/vitae/internal/fsutil"
 )
 
 // Dirs are the folders searched for hyph_*.dic files. VITAE_HYPHEN_DIRS, a
@@ -150,8 +152,8 @@ func regular(p string) bool {
 }
 
 func load(path string) *Dict {
-	data, err := os.ReadFile(path)
-	if err != nil || len(data) > maxFile {
+	data, err := fsutil.ReadFile(path, maxFile)
+	if err != nil {
 		return nil
 	}
 	return Parse(data)

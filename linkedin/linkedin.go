@@ -8,6 +8,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"path"
@@ -54,8 +55,16 @@ func Import(data []byte) (*schema.Resume, []string, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		t, err := readCSV(name, io.LimitReader(rc, limits.InputBytes*4))
+		base := strings.TrimSuffix(name, path.Ext(name))
+		rows := limits.Items // a file with no place in a résumé is only named: its header is enough
+		if !mapped(base) {
+			rows = 0
+		}
+		t, err := readCSV(name, io.LimitReader(rc, limits.InputBytes*4), rows)
 		rc.Close()
+		if errors.Is(err, errTooManyRows) {
+			return nil, nil, err
+		}
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("%s could not be read (%v); not imported", name, err))
 			continue
@@ -99,13 +108,51 @@ func Import(data []byte) (*schema.Resume, []string, error) {
 // ignored columns carry nothing for a résumé (or nothing to show on one).
 var ignored = map[string]bool{"Confirmed": true, "Updated On": true, "Primary": true, "Extension": true, "Type": true}
 
-func readCSV(name string, r io.Reader) (*table, error) {
+// mapped reports whether a file of the export has a place in a résumé.
+func mapped(file string) bool {
+	for _, m := range mappers {
+		if m.file == file {
+			return true
+		}
+	}
+	return false
+}
+
+var errTooManyRows = errors.New("too many rows")
+
+// readCSV reads a table of at most maxRows rows after its header: a file
+// with more is an error (a résumé lists at most limits.Items of anything),
+// found without reading the rest.
+func readCSV(name string, r io.Reader, maxRows int) (*table, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
-	records, err := cr.ReadAll()
-	if err != nil {
-		return nil, err
+	cr.ReuseRecord = false
+	var records [][]string
+	header, notes := -1, false
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		records = append(records, rec)
+		if len(records) == 1 {
+			notes = strings.HasPrefix(rec[0], "Notes") // a note before the header (Connections.csv)
+		}
+		if header < 0 && (!notes || len(rec) >= 2) {
+			header = len(records) - 1
+		}
+		if header >= 0 && len(records)-1-header > maxRows {
+			if maxRows == 0 {
+				records = records[:len(records)-1]
+				break
+			}
+			line, _ := cr.FieldPos(0)
+			return nil, fmt.Errorf("%s:%d: %w: more than %d rows; the limit is %d (a résumé shows at most %d of anything)", name, line, errTooManyRows, maxRows, maxRows, maxRows)
+		}
 	}
 	t := &table{name: name, used: map[string]bool{}}
 	start := 0

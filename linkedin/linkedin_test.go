@@ -89,3 +89,23 @@ func TestNotAnExport(t *testing.T) {
 		t.Errorf("a zip without Profile.csv or Positions.csv: %v", err)
 	}
 }
+
+// A mapped file of more rows than a résumé shows is an error naming the
+// file and the row, found without reading the rest; a file with no place in
+// a résumé (30,000 connections) is only named, whatever its length.
+func TestRowsAreBounded(t *testing.T) {
+	var big strings.Builder
+	big.WriteString("Company Name,Title\n")
+	for i := 0; i < 300_000; i++ {
+		big.WriteString("C,T\n")
+	}
+	_, _, err := Import(archive(t, map[string]string{"Profile.csv": "First Name,Last Name\nMira,T\n", "Positions.csv": big.String()}))
+	if err == nil || !strings.Contains(err.Error(), "Positions.csv:1002: too many rows: more than 1000 rows") {
+		t.Errorf("300,000 positions: %v", err)
+	}
+	conns := strings.Replace(big.String(), "Company Name,Title", "Notes:\nFirst Name,Last Name", 1)
+	r, notes, err := Import(archive(t, map[string]string{"Profile.csv": "First Name,Last Name\nMira,T\n", "Connections.csv": conns}))
+	if err != nil || r.Basics.Name != "Mira T" || !strings.Contains(strings.Join(notes, "\n"), "Connections.csv has no place") {
+		t.Errorf("30,000 connections: %v %v", err, notes)
+	}
+}

@@ -62,16 +62,48 @@ func Inline(src string) document.Text {
 // InlineList reads each item as inline Markdown and joins them with commas
 // (keywords, courses).
 func InlineList(items []string) document.Text {
-	var out document.Text
+	var runs document.Text
 	for i, it := range items {
 		if i > 0 {
-			out = appendText(out, document.Run{Text: ", "})
+			runs = append(runs, document.Run{Text: ", "})
 		}
-		for _, r := range Inline(it) {
-			out = appendText(out, r)
+		runs = append(runs, Inline(it)...)
+	}
+	return merge(runs)
+}
+
+// merge joins neighbouring runs of one style, each joined run built once
+// (appending to the last run's text, item by item, copied the list's text
+// again for every item: 100,000 keywords took 18 s).
+func merge(runs document.Text) document.Text {
+	var out document.Text
+	for i := 0; i < len(runs); {
+		j := i + 1
+		for j < len(runs) && (runs[j].Text == "" || sameStyle(runs[i], runs[j])) {
+			j++
 		}
+		r := runs[i]
+		if j > i+1 {
+			var b strings.Builder
+			for _, x := range runs[i:j] {
+				b.WriteString(x.Text)
+			}
+			r.Text = b.String()
+		}
+		if r.Text != "" {
+			if n := len(out); n > 0 && sameStyle(out[n-1], r) { // an empty first run split them
+				out[n-1].Text += r.Text
+			} else {
+				out = append(out, r)
+			}
+		}
+		i = j
 	}
 	return out
+}
+
+func sameStyle(a, b document.Run) bool {
+	return a.Bold == b.Bold && a.Italic == b.Italic && a.Code == b.Code && a.URL == b.URL
 }
 
 // breaks makes the soft line breaks in t into sep.

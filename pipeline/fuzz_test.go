@@ -5,10 +5,15 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/render"
+	"github.com/yuin/goldmark"
 )
 
 // Whatever the bytes, a résumé file is read, tailored, composed and rendered
@@ -22,6 +27,22 @@ func FuzzEndToEnd(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`{"basics":{"name":"A","summary":"<b>x</b> [y](javascript:z)"},"work":[{"name":"B","startDate":"März 2020","highlights":{"a":1}}]}`))
+	// the shapes of issue 24: what grows (aliases, lists, tokens, pages), what
+	// breaks out (a link's target), RenderCV's anchors
+	laughs := testenv.Laughs()
+	f.Add([]byte(laughs + "basics: {name: A, summary: *j}\n"))
+	f.Add([]byte(laughs + "cv:\n  name: A\n  sections:\n    summary: *j\n"))
+	f.Add([]byte("x-t: &t {name: S, keywords: [a, b]}\nbasics: {name: A, label: &l L}\nskills: [*t, *t, {name: *l}]\n"))
+	f.Add([]byte("design:\n  x: &who Jane Doe\ncv:\n  name: *who\n  sections:\n    summary: [Hi.]\n    experience:\n      - {company: C, position: *who}\n"))
+	f.Add([]byte("basics: {name: A}\nskills: [{name: S, keywords: [" + strings.TrimSuffix(strings.Repeat("k,", 1001), ",") + "]}]\n"))
+	f.Add([]byte("basics: {name: A, phone: \"" + strings.Repeat("1", 4000) + "\", url: \"https://x.com/" + strings.Repeat("a", 9000) + "\"}\n"))
+	f.Add([]byte("basics: {name: A, summary: \"see https://x.com/" + strings.Repeat("b", 100_000) + " ok\"}\n"))
+	f.Add([]byte("basics:\n  name: A\n  url: \"https://x.com/a)[y](javascript:alert(1)\"\n  email: a@b.co\n  summary: \"[t](https://y.com/<x>) [y](javascript:alert(2)))\"\n"))
+	pages := "basics: {name: A}\nwork:\n"
+	for e := 0; e < 14; e++ { // more than 200 pages
+		pages += "  - name: W\n    highlights:\n" + strings.Repeat("      - A highlight of one line.\n", 1000)
+	}
+	f.Add([]byte(pages))
 	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		name := "cv.yaml"
@@ -51,7 +72,20 @@ func FuzzEndToEnd(f *testing.F) {
 				if err != nil {
 					continue // a render error is reported, never a half file
 				}
+				if out.Pages > limits.Pages {
+					t.Fatalf("%s: %d pages, over the limit", fm.Name, out.Pages)
+				}
 				switch fm.Name {
+				case "md":
+					// rendered, the Markdown links only to http, https, mailto and tel
+					var html bytes.Buffer
+					if err := goldmark.Convert(out.Data, &html); err == nil {
+						for _, m := range hrefs.FindAllSubmatch(html.Bytes(), -1) {
+							if u := strings.ToLower(string(m[1])); !strings.HasPrefix(u, "http:") && !strings.HasPrefix(u, "https:") && !strings.HasPrefix(u, "mailto:") && !strings.HasPrefix(u, "tel:") {
+								t.Fatalf("the Markdown links to %q:\n%s", m[1], out.Data)
+							}
+						}
+					}
 				case "pdf":
 					if !bytes.HasPrefix(out.Data, []byte("%PDF-")) || !bytes.Contains(out.Data[max(0, len(out.Data)-32):], []byte("%%EOF")) {
 						t.Fatalf("a PDF that is not whole (%d bytes)", len(out.Data))
@@ -65,6 +99,8 @@ func FuzzEndToEnd(f *testing.F) {
 		}
 	})
 }
+
+var hrefs = regexp.MustCompile(`href="([^"]*)"`)
 
 func glob(p string) []string {
 	m, _ := filepath.Glob(p)

@@ -125,6 +125,13 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 	if err != nil {
 		return nil, fault.New(fault.Input, err)
 	}
+	// a font that is not a built-in one (a path, a typo) is the theme's fault,
+	// said before anything is laid out
+	for _, f := range [][2]string{{"font.body", th.Font.Body}, {"font.heading", th.Font.Heading}} {
+		if _, err := fonts.Lookup(f[1]); err != nil && f[1] != "" {
+			return nil, fault.New(fault.Input, fmt.Errorf("theme %s: %s: %w", name, f[0], err))
+		}
+	}
 	files := src.Files
 	themeDiags := src.Diagnostics
 	if opts.Strict {

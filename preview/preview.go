@@ -116,6 +116,15 @@ func New(input string, opts pipeline.Options, variant string) *Server {
 func (s *Server) Render() {
 	s.rendering.Lock()
 	defer s.rendering.Unlock()
+	defer func() { // whatever a save holds, the preview stays up and says so
+		if r := recover(); r != nil {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			s.state.Version++
+			s.state.Error = fmt.Sprintf("internal error: %v; please report this with the file", r)
+			s.wake()
+		}
+	}()
 	s.mu.Lock()
 	c := s.controls
 	s.mu.Unlock()

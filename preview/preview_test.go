@@ -222,13 +222,7 @@ func TestFollowsSaves(t *testing.T) {
 	go s.Watch(10*time.Millisecond, stop)
 	waitFor := func(what string, ok func(State) bool) State {
 		t.Helper()
-		for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
-			if st := state(t, h); ok(st) {
-				return st
-			}
-		}
-		t.Fatalf("the preview never showed %s", what)
-		return State{}
+		return waitForState(t, h, 10*time.Second, what, ok)
 	}
 	time.Sleep(20 * time.Millisecond) // a different modification time
 	os.WriteFile(path, []byte(strings.Replace(sample, "Ada Lovelace", "Augusta King", 1)), 0o644)
@@ -242,6 +236,18 @@ func TestFollowsSaves(t *testing.T) {
 	if len(st.Diagnostics) == 0 || !strings.Contains(st.Diagnostics[0], "ada.yaml:") {
 		t.Errorf("diagnostics do not name the file and line: %q", st.Diagnostics)
 	}
+}
+
+// waitForState polls the preview's state until ok, failing the test after d.
+func waitForState(t *testing.T, h string, d time.Duration, what string, ok func(State) bool) State {
+	t.Helper()
+	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		if st := state(t, h); ok(st) {
+			return st
+		}
+	}
+	t.Fatalf("the preview never showed %s", what)
+	return State{}
 }
 
 func TestEventsSayWhenItChanges(t *testing.T) {

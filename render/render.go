@@ -5,6 +5,8 @@
 package render
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -43,6 +45,9 @@ type Options struct {
 	// Time stamps the files (creation dates); the command line reads it once,
 	// from SOURCE_DATE_EPOCH or the clock.
 	Time time.Time
+	// Context, when done, stops a render in progress (Ctrl-C): its error is
+	// returned and no output is made. nil: never.
+	Context context.Context
 }
 
 // Format is one output format.
@@ -109,7 +114,7 @@ func LookupAll(names ...string) ([]Format, error) {
 }
 
 func pdfOptions(o Options) pdf.Options {
-	return pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, AllowMissingGlyphs: o.AllowMissingGlyphs, PDFA: o.PDFA}
+	return pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, AllowMissingGlyphs: o.AllowMissingGlyphs, PDFA: o.PDFA, Context: o.Context}
 }
 
 func renderPDF(d *document.Document, o Options) (*Output, error) {
@@ -149,6 +154,8 @@ func All(d *document.Document, o Options, formats []Format) ([]*Output, []error)
 		switch {
 		case errs[i] != nil:
 			continue // the PDF did not lay out; the others may still
+		case f.Paged && laid == nil && pdfStop(formats, errs) != nil:
+			errs[i] = pdfStop(formats, errs) // over the page limit, or interrupted: the Word file would be too
 		case f.Name == "pdf":
 			wg.Go(func() { outs[i], errs[i] = drawPDF(laid) })
 		default:
@@ -157,6 +164,19 @@ func All(d *document.Document, o Options, formats []Format) ([]*Output, []error)
 	}
 	wg.Wait()
 	return outs, errs
+}
+
+// pdfStop is the PDF's layout error when it holds for every paged format:
+// the page limit, or an interrupted render.
+func pdfStop(formats []Format, errs []error) error {
+	for i, f := range formats {
+		if f.Name == "pdf" && errs[i] != nil {
+			if _, over := errors.AsType[*pdf.PageLimitError](errs[i]); over || errors.Is(errs[i], context.Canceled) {
+				return errs[i]
+			}
+		}
+	}
+	return nil
 }
 
 // SVG draws the pages as the PDF lays them out, one SVG image a page, for a
@@ -190,11 +210,17 @@ func renderDOCX(d *document.Document, o Options) (*Output, error) {
 			fit = *o.Fit
 		default:
 			fit, err = pdf.Layout(d, pdfOptions(o))
+			if _, over := errors.AsType[*pdf.PageLimitError](err); over {
+				return nil, err // the page limit holds for Word files too
+			}
 		}
 		if err == nil && fit.Pages > 0 {
 			onePage = fit.Pages == 1
 			sfit = style.Fit{Scale: fit.Scale, Leading: fit.Leading, Space: fit.Space}
 		}
+	}
+	if o.Context != nil && o.Context.Err() != nil {
+		return nil, o.Context.Err()
 	}
 	r, err := docx.Render(d, docx.Options{Theme: th, Fit: sfit, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, OnePage: onePage})
 	if err != nil {

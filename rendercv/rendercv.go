@@ -71,7 +71,22 @@ type converter struct {
 }
 
 func (c *converter) note(n *yaml.Node, format string, args ...any) {
+	for i, a := range args { // a key of megabytes is named, not quoted whole
+		if s, ok := a.(string); ok {
+			args[i] = clip(s, 80)
+		}
+	}
 	c.notes = append(c.notes, Note{Node: n, Message: fmt.Sprintf(format, args...)})
+}
+
+// clip is s cut to n characters, with an ellipsis when it was longer.
+func clip(s string, n int) string {
+	for i := range s {
+		if n--; n < 0 {
+			return s[:i] + "…"
+		}
+	}
+	return s
 }
 
 // header maps the person's details.
@@ -745,7 +760,7 @@ outer:
 				continue outer
 			}
 		}
-		out = append(out, m.Content[i].Value)
+		out = append(out, clip(m.Content[i].Value, 40))
 	}
 	return strings.Join(out, ", ")
 }

@@ -3,6 +3,7 @@ package rendercv_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/render/markdown"
@@ -181,5 +182,24 @@ func TestSectionsOfOneKindStayApart(t *testing.T) {
 	}
 	if len(r.Awards) != 1 || len(r.Publications) != 1 {
 		t.Errorf("the second section joined the first: %d awards, %d publications", len(r.Awards), len(r.Publications))
+	}
+}
+
+// A key of megabytes is named in a note, not quoted whole (notes go to the
+// terminal and head an imported file).
+func TestNotesClipLongKeys(t *testing.T) {
+	var root yaml.Node
+	src := "cv:\n  name: A\n  " + strings.Repeat("k", 1<<20) + ": 1\n  sections:\n    experience:\n      - {company: C, " + strings.Repeat("é", 1<<19) + ": 2}\n" + strings.Repeat("q", 1<<20) + ": 3\n"
+	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+		t.Fatal(err)
+	}
+	_, notes := rendercv.Convert(root.Content[0])
+	if len(notes) < 3 {
+		t.Fatalf("%d notes", len(notes))
+	}
+	for _, n := range notes {
+		if len(n.Message) > 400 || !utf8.ValidString(n.Message) {
+			t.Errorf("a note of %d bytes: %.120q", len(n.Message), n.Message)
+		}
 	}
 }

@@ -291,6 +291,10 @@ func (l *loader) listFromScalar(n *yaml.Node, t reflect.Type, loc []string, tag 
 	default:
 		parts = []string{s}
 	}
+	if len(parts) > limits.Items {
+		l.report(n, loc, Error, "text where a list belongs, of more than %d items; the limit is %d: split it or leave some out", limits.Items, limits.Items)
+		return nil, true
+	}
 	l.report(n, loc, Warning, "text where a list belongs; read as %s", plural(len(parts), "item"))
 	out := make([]any, 0, len(parts))
 	for _, p := range parts {
@@ -543,6 +547,8 @@ func (l *loader) url(n *yaml.Node, s string, loc []string) (any, bool) {
 		l.report(n, loc, Warning, "empty URL; left out: remove the key or give a link")
 		l.drop(n)
 		return nil, true
+	case len(t) > document.MaxLink:
+		return l.leftOut(n, loc, "a link of %s, %q; links are at most %s", fsutil.Size(int64(len(t))), short(t), fsutil.Size(document.MaxLink))
 	case hasScheme().MatchString(t) && !hostLike(t) && !document.SafeLink(t):
 		return l.leftOut(n, loc, "%q is not a web, e-mail or phone link; links are http, https, mailto or tel", t)
 	case hasScheme().MatchString(t) && !hostLike(t):

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/markup"
 	"go.yaml.in/yaml/v4"
@@ -73,6 +74,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 	}
 	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots, custom: customIDs(root), fetch: t.fetch || settingsFetch(root)}
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
+	l.shownAll()
 	if l.tooDeep {
 		l.diags.Sort()
 		return nil, l.diags
@@ -89,6 +91,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 	if !l.diags.HasErrors() {
 		l.checkReach(root)
 	}
+	l.shownAll()
 	l.diags.Sort()
 	if l.diags.HasErrors() {
 		return nil, l.diags
@@ -118,17 +121,21 @@ type loader struct {
 	// accepted marks values kept as written on purpose (a date vitae cannot
 	// read, an e-mail address the JSON Schema's check is too strict for):
 	// the JSON Schema's complaints about them are not repeated.
-	accepted  map[string]bool
-	fixing    bool  // record fixes (vitae fix)
-	fixes     []fix // what would put each value in its canonical form
-	nodes     int
-	exhausted bool
-	tooDeep   bool
-	roots     []string        // folders named files may be in (nil: anywhere)
-	custom    map[string]bool // ids of the custom sections
-	fetch     bool            // photos at URLs will be fetched
-	reached   map[*yaml.Node]bool
-	htmlLink  string // the link of HTML just read where plain text belongs
+	accepted map[string]bool
+	fixing   bool  // record fixes (vitae fix)
+	fixes    []fix // what would put each value in its canonical form
+	nodes    int
+	// unshown counts the diagnostics past limits.Diagnostics; firstUnshown
+	// is the first of them, or the first error among them
+	unshown      int
+	firstUnshown *Diagnostic
+	exhausted    bool
+	tooDeep      bool
+	roots        []string        // folders named files may be in (nil: anywhere)
+	custom       map[string]bool // ids of the custom sections
+	fetch        bool            // photos at URLs will be fetched
+	reached      map[*yaml.Node]bool
+	htmlLink     string // the link of HTML just read where plain text belongs
 }
 
 func locKey(loc []string) string { return strings.Join(loc, "\x00") }
@@ -157,7 +164,33 @@ func (l *loader) report(n *yaml.Node, loc []string, sev Severity, format string,
 			d.File = f
 		}
 	}
+	if len(l.diags) >= limits.Diagnostics { // 100,000 unknown keys are not 100,000 messages
+		if l.unshown++; l.firstUnshown == nil || sev == Error && l.firstUnshown.Severity != Error {
+			l.firstUnshown = &d // the first not shown, or the first error
+		}
+		return
+	}
 	l.diags = append(l.diags, d)
+}
+
+// shownAll closes the diagnostics of a file with how many were not shown,
+// an error if any of those was one.
+func (l *loader) shownAll() {
+	if l.unshown == 0 {
+		return
+	}
+	d := *l.firstUnshown
+	what := "the first of them"
+	if d.Severity == Error {
+		what = "the first error among them"
+	}
+	if d.Path != "" {
+		d.Message = d.Path + ": " + d.Message
+	}
+	d.Path = ""
+	d.Message = fmt.Sprintf("%d more problems not shown (after the first %d); %s, here: %s", l.unshown, limits.Diagnostics, what, d.Message)
+	l.diags = append(l.diags, d)
+	l.unshown, l.firstUnshown = 0, nil
 }
 
 func describe(n *yaml.Node) string {
@@ -233,6 +266,9 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		}
 		return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
 	case reflect.Slice:
+		if l.tooMany(n, loc) {
+			return nil, true
+		}
 		switch n.Kind {
 		case yaml.SequenceNode:
 			out := make([]any, 0, len(n.Content))
@@ -278,6 +314,10 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		if kind := tag.Get("path"); kind != "" {
 			return l.path(n, s, loc, kind)
 		}
+		if tag.Get("markdown") == "" && len(s) > limits.LineBytes {
+			l.report(n, loc, Error, "this text is %s long; a one-line field holds at most %s", fsutil.Size(int64(len(s))), fsutil.Size(limits.LineBytes))
+			return nil, true
+		}
 		if tag.Get("markdown") == "" && markup.HasHTML(s) {
 			text, link := markup.PlainHTML(s)
 			if text == "" {
@@ -300,6 +340,22 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		return l.integer(n, loc)
 	}
 	return l.generic(n, 0), false
+}
+
+// tooMany reports a list of more items than a list may hold (the entries
+// of a section, an entry's highlights, a skill's keywords), at the first
+// item past the bound: laying out 100,000 keywords would take minutes and
+// gigabytes for a document no one could read.
+func (l *loader) tooMany(n *yaml.Node, loc []string) bool {
+	items, step := len(n.Content), 1
+	if n.Kind == yaml.MappingNode {
+		items, step = items/2, 2
+	}
+	if n.Kind == yaml.ScalarNode || items <= limits.Items {
+		return false
+	}
+	l.report(n.Content[limits.Items*step], loc, Error, "more than %d items in one list; the limit is %d: split it or leave some out", limits.Items, limits.Items)
+	return true
 }
 
 // choice reads one of a fixed list of words (a page size, a locale, a
@@ -538,6 +594,15 @@ func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
 }
 
 func (l *loader) unknownKey(k *yaml.Node, t reflect.Type, loc []string, key string) {
+	if len(key) > 64 { // a key of megabytes is not quoted whole, nor a typo of a field's name
+		key = short(key)
+		l.report(k, append(loc, key), Warning, "unknown field %q (prefix a custom field with x- to keep it)", key)
+		return
+	}
+	if len(l.diags) >= limits.Diagnostics && l.firstUnshown != nil { // not shown: only counted
+		l.report(k, append(loc, key), Warning, "unknown field %q", key)
+		return
+	}
 	var known []string
 	for _, f := range fields(t) {
 		if name := jsonName(f); name != "" {

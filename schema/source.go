@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/internal/yamlsize"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -96,11 +98,25 @@ func parseSource(file string, data []byte) (*yaml.Node, Diagnostics) {
 		return nil, Diagnostics{{File: file, Line: line, Column: col, Severity: Error,
 			Message: "a NUL byte (0x00): this is not a text file; save it as UTF-8 text"}}
 	}
+	var root *yaml.Node
+	var diags Diagnostics
 	if isJSON(file, data) {
-		return parseJSON(file, data)
+		root, diags = parseJSON(file, data)
+	} else {
+		root, diags = parseYAML(file, data)
 	}
-	return parseYAML(file, data)
+	if err := yamlsize.Check(root, Budget); err != nil {
+		var e *yamlsize.Error
+		errors.As(err, &e)
+		return nil, append(diags, Diagnostic{File: file, Line: e.Line, Column: e.Column, Severity: Error, Message: e.Message})
+	}
+	return root, diags
 }
+
+// Budget bounds one file's node tree, its aliases expanded: no more values
+// than a résumé may hold, and no more text than the largest file could hold
+// without aliases. It is checked before anything walks the tree.
+var Budget = yamlsize.Budget{Values: limits.Values, Bytes: limits.InputBytes}
 
 func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))

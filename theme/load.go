@@ -14,6 +14,7 @@ import (
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/internal/yamlsize"
 	"go.yaml.in/yaml/v4"
 )
 
@@ -82,6 +83,10 @@ func LoadWith(nameOrPath string, o LoadOptions) (*Theme, Source, error) {
 	return t, src, err
 }
 
+// Budget bounds a theme file's node tree, aliases expanded: a theme has
+// about a hundred keys, and each unknown one is looked up for a did you mean.
+var Budget = yamlsize.Budget{Values: limits.ThemeValues, Bytes: limits.ThemeValues * 64}
+
 var builtins sync.Map // built-in theme name → cachedTheme
 
 type cachedTheme struct {
@@ -119,6 +124,9 @@ func load(nameOrPath string, depth int, src *Source, o LoadOptions) (*Theme, err
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, fmt.Errorf("theme %s: YAML syntax error: %w", nameOrPath, err)
+	}
+	if err := yamlsize.Check(&root, Budget); err != nil {
+		return nil, fmt.Errorf("theme %s:%w", nameOrPath, err)
 	}
 	doc := &root
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -37,14 +38,24 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 			code = ExitInternal
 		}
 	}()
-	out := &checkedWriter{w: stdout}
+	stderr = printableWriter{stderr}
+	var out *checkedWriter
+	if isTerminal(stdout) { // data to a file or a pipe stays as it is
+		out = &checkedWriter{w: printableWriter{stdout}}
+	} else {
+		out = &checkedWriter{w: stdout}
+	}
 	app := newApp(out, stderr)
 	if err := checkCommand(app, args); err != nil {
 		fmt.Fprintln(stderr, "vitae: "+err.Error())
 		return ExitUsage
 	}
 	err := app.Run(ctx, args)
-	if err == nil && out.err != nil {
+	var ee *exitError
+	if out.err != nil && (err == nil || fault.Of(err) == fault.Unknown && !errors.As(err, &ee)) {
+		// whatever else the command made of it (the shell completion
+		// returns the write's error as it is), output that could not be
+		// written is an output fault
 		err = fault.New(fault.Write, fmt.Errorf("cannot write to standard output: %w", out.err))
 	}
 	code = codeOf(err)

@@ -51,18 +51,7 @@ func TestHostileInputs(t *testing.T) {
 			if c.name == "a garbage SOURCE_DATE_EPOCH" {
 				t.Setenv("SOURCE_DATE_EPOCH", "soon")
 			}
-			done := make(chan struct{})
-			var code int
-			var stdout, stderr string
-			go func() {
-				code, stdout, stderr = run(t, c.args...)
-				close(done)
-			}()
-			select {
-			case <-done:
-			case <-time.After(20 * time.Second):
-				t.Fatal("hangs")
-			}
+			code, stdout, stderr := runWithin(t, 20*time.Second, c.args...)
 			if code != c.code || !strings.Contains(stdout+stderr, c.want) {
 				t.Errorf("exit %d (want %d); output lacks %q:\n%s%s", code, c.code, c.want, stdout, stderr)
 			}
@@ -71,6 +60,23 @@ func TestHostileInputs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// runWithin is run, failing the test when the command has not ended
+// within d (it hangs).
+func runWithin(t *testing.T, d time.Duration, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		code, stdout, stderr = run(t, args...)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatal("hangs")
+	}
+	return code, stdout, stderr
 }
 
 // Outputs follow the umask; a long name fits; a second batch into the same

@@ -9,6 +9,7 @@ import (
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/internal/yamlsize"
 	"github.com/vitae-dev/vitae/linkedin"
 	"github.com/vitae-dev/vitae/rendercv"
 	"github.com/vitae-dev/vitae/schema"
@@ -43,6 +44,9 @@ Example:
 				if err := yaml.Unmarshal(data, &doc); err != nil {
 					return fault.New(fault.Input, fmt.Errorf("%s: YAML syntax error: %w", path, err))
 				}
+				if err := yamlsize.Check(&doc, schema.Budget); err != nil {
+					return fault.New(fault.Input, fmt.Errorf("%s:%w", path, err))
+				}
 				root := &doc
 				if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 					root = root.Content[0]
@@ -50,8 +54,15 @@ Example:
 				if !rendercv.Is(root) {
 					return fault.New(fault.Input, fmt.Errorf("%s is not a RenderCV file: it has no top-level cv: section", path))
 				}
+				// What the user's file says wrong is said of the user's file, by
+				// its lines; the check of the written result below is vitae's own.
+				if _, ds := schema.Load(path, data); ds.HasErrors() {
+					report(cmd, ds)
+					return fault.New(fault.Input, fmt.Errorf("%s: nothing imported (%s)", path, plural(ds.Errors(), "error")))
+				}
 				converted, notes := rendercv.Convert(root)
-				out, err := rendercv.YAML(converted, path, notes)
+				// an alias may name an anchor the result does not keep (one under design:)
+				out, err := rendercv.YAML(yamlsize.Expand(converted), path, notes)
 				if err != nil {
 					return fault.New(fault.Bug, err)
 				}

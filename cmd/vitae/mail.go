@@ -66,7 +66,10 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	msg, name, res := batch.Mail(input, opts, letter)
+	msg, name, res := batch.Mail(ctx, input, opts, letter)
+	if ctx.Err() != nil {
+		return withCode(ExitInterrupted, fmt.Errorf("interrupted; nothing written"))
+	}
 	report(cmd, res.Diagnostics)
 	for _, w := range res.Warnings {
 		fmt.Fprintf(cmd.Root().ErrWriter, "%s: warning: %s\n", input, w)

@@ -61,7 +61,7 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return usageError(err)
 	}
-	inputs, err := batch.Expand(cmd.Args().Slice())
+	inputs, err := batch.ExpandNoting(cmd.Args().Slice(), func(s string) { fmt.Fprintln(cmd.Root().ErrWriter, "vitae: warning: "+s) })
 	if err != nil {
 		return usageError(err)
 	}
@@ -146,7 +146,7 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 // always, else on a terminal once a batch has run for a second (never under
 // CI=true, where logs are read later).
 func progressFunc(cmd *cli.Command) func(done, total int) {
-	w := cmd.Root().ErrWriter
+	w := raw(cmd.Root().ErrWriter) // its carriage return is vitae's own
 	forced := cmd.Bool("progress")
 	tty := isTerminal(w)
 	if !forced && (!tty || getenv("CI") == "true") {

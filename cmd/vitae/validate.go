@@ -27,7 +27,7 @@ Examples:
 			if cmd.Args().Len() == 0 {
 				return usageError(fmt.Errorf("validate needs at least one file"))
 			}
-			files, err := batch.Expand(cmd.Args().Slice())
+			files, err := batch.ExpandNoting(cmd.Args().Slice(), func(s string) { fmt.Fprintln(cmd.Root().ErrWriter, "vitae: warning: "+s) })
 			if err != nil {
 				// a missing file is reported as a problem with that input
 				files = cmd.Args().Slice()

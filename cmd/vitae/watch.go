@@ -55,6 +55,11 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 	}
 	watch(opts.Pipeline.Overlays)
 	renderOnce := func() {
+		defer func() { // whatever a save holds, watching goes on
+			if r := recover(); r != nil {
+				fmt.Fprintf(stderr, "%s: internal error: %v; the last good output stays. Please report this with the file.\n", input, r)
+			}
+		}()
 		results, err := batch.Run(ctx, []string{input}, opts)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", input, err)

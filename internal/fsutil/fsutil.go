@@ -67,6 +67,13 @@ func named(path string, err error) error {
 	return fmt.Errorf("cannot write %s: %w", path, err)
 }
 
+// BusyError says that another vitae holds a folder's lock.
+type BusyError struct{ Dir string }
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("another vitae is writing to %s; wait for it to finish, or write elsewhere with --out", e.Dir)
+}
+
 // RemoveStaleTemps removes the temporary files a killed run left in dir.
 func RemoveStaleTemps(dir string) {
 	entries, err := os.ReadDir(dir)

@@ -6,25 +6,38 @@ import (
 	"os"
 )
 
-// ReadFile reads a regular file of at most limit bytes. A device, a FIFO, a
-// socket or a folder is refused before it is opened: reading /dev/zero never
-// ends, and opening a FIFO waits for a writer that may never come.
-func ReadFile(path string, limit int64) ([]byte, error) {
-	st, err := os.Stat(path)
+// Open opens a regular file for reading. The check and the open are one:
+// the file is opened without waiting (a FIFO would wait for a writer), then
+// what was opened is checked, so that a file swapped for a FIFO or a device
+// between a check and the open is refused all the same. A device, a FIFO,
+// a socket or a folder is refused: reading /dev/zero never ends.
+func Open(path string) (*os.File, os.FileInfo, error) {
+	f, err := os.OpenFile(path, openFlags, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file (a %s)", path, kindOf(st.Mode()))
+		f.Close()
+		return nil, nil, fmt.Errorf("%s is not a regular file (a %s)", path, kindOf(st.Mode()))
 	}
-	if st.Size() > limit {
-		return nil, fmt.Errorf("%s is larger than %s (%s)", path, Size(limit), Size(st.Size()))
-	}
-	f, err := os.Open(path)
+	return f, st, nil
+}
+
+// ReadFile reads a regular file of at most limit bytes (see Open).
+func ReadFile(path string, limit int64) ([]byte, error) {
+	f, st, err := Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if st.Size() > limit {
+		return nil, fmt.Errorf("%s is larger than %s (%s)", path, Size(limit), Size(st.Size()))
+	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err

@@ -20,10 +20,21 @@ const (
 	// Values bounds the values in one résumé, aliases expanded (a guard
 	// against "billion laughs" documents).
 	Values = 200_000
+	// ThemeValues bounds the values in one theme file, aliases expanded (a
+	// theme has about a hundred).
+	ThemeValues = 2_000
+	// Items bounds one list: the entries of a section, an entry's
+	// highlights, a skill's keywords.
+	Items = 1_000
+	// Diagnostics bounds the problems reported of one file; the rest are
+	// counted in one more.
+	Diagnostics = 1_000
 	// Depth bounds how deeply values nest (bullets under bullets …).
 	Depth = 64
 	// ProseBytes bounds one prose field (a summary, a description).
 	ProseBytes = 256 << 10
+	// LineBytes bounds a one-line field (a name, a label, a phone number).
+	LineBytes = 4 << 10
 	// ProseNesting bounds how deeply lists and quotes nest in prose.
 	ProseNesting = 16
 	// Pages bounds the pages of one output.

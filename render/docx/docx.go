@@ -505,6 +505,9 @@ func (w *writer) headerWidth() float64 {
 	return w.textW
 }
 
+// maxBalanced bounds, in bytes, a header text that is balanced.
+const maxBalanced = 4 << 10
+
 // balanced is the indent that makes a header line that wraps wrap in
 // lines of even length, as the PDF does (paged.Balanced), in the header's
 // width (beside the photo); "" when it fits on one line.
@@ -512,6 +515,9 @@ func (w *writer) balanced(text string, f style.Font) string {
 	face, err := fonts.Builtin(f.Family, f.Style)
 	if err != nil {
 		return ""
+	}
+	if len(text) > maxBalanced {
+		return "" // far more than a few lines: even lengths would not show, and measuring costs
 	}
 	width := w.headerWidth()
 	words := strings.Fields(text)

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/vitae-dev/vitae/internal/fsutil"
 )
 
 // SystemDirs are the folders searched for fonts that have characters the
@@ -110,7 +112,7 @@ func facesOf(path string) []*systemFont {
 		}
 		systemFaces[path] = out
 	}()
-	f, err := os.Open(path)
+	f, _, err := fsutil.Open(path) // a FIFO named .ttf must not wait for a writer
 	if err != nil {
 		return nil
 	}
@@ -240,7 +242,7 @@ func System(r rune, style string, serif bool, lang string) *Face {
 // collection is 20 MB, of which a résumé touches a few pages), else reads it.
 func readFont(path string) ([]byte, error) {
 	fontReads.Add(1)
-	f, err := os.Open(path)
+	f, _, err := fsutil.Open(path)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
@@ -202,10 +203,40 @@ func (w *writer) inline(t document.Text) string {
 			core = "**" + core + "**"
 		}
 		if document.SafeLink(r.URL) {
-			core = "[" + core + "](" + strings.ReplaceAll(r.URL, " ", "%20") + ")"
+			core = "[" + core + "](" + destination(r.URL) + ")"
 		}
 		b.WriteString(lead + core + trail)
 	}
+	return b.String()
+}
+
+// destination writes a link's target so that it ends where it should: as
+// it is when it holds only characters that cannot end or reshape a link,
+// else between angle brackets (CommonMark), with what could end those or
+// the line percent-encoded. A ")" or a quote in a URL can then not close
+// the link early and start another (a javascript: one) after it.
+func destination(url string) string {
+	plain := true
+	for i := 0; i < len(url); i++ {
+		if strings.IndexByte(` ()<>"'\`+"`", url[i]) >= 0 || url[i] < 0x20 || url[i] == 0x7f {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return url
+	}
+	var b strings.Builder
+	b.WriteByte('<')
+	for i := 0; i < len(url); i++ {
+		c := url[i]
+		if c == ' ' || c == '<' || c == '>' || c == '\\' || c < 0x20 || c == 0x7f {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	b.WriteByte('>')
 	return b.String()
 }
 

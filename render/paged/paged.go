@@ -60,8 +60,8 @@ func ContactLines(widths []float64, sepW, w float64) [][]int {
 // full line and a word alone under it.
 func Balanced(lines func(width float64) int, w float64) float64 {
 	n := lines(w)
-	if n < 2 {
-		return w
+	if n < 2 || n > maxBalanced {
+		return w // one line; or so many that even lengths do not show, and the search would cost
 	}
 	lo, hi := 0.0, w
 	for i := 0; i < 24; i++ {
@@ -74,6 +74,10 @@ func Balanced(lines func(width float64) int, w float64) float64 {
 	}
 	return hi
 }
+
+// maxBalanced is the most lines Balanced evens out: a text of more (a name
+// of 100 KB) is left as it wraps; searching would wrap it 24 more times.
+const maxBalanced = 8
 
 // WordLines counts the lines that words of the given widths take, wrapped
 // at spaces of width sp in width w (a word wider than w stands alone).

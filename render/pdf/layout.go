@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"context"
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/hyphen"
 	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/render/style"
@@ -80,16 +82,20 @@ type measurer interface {
 }
 
 type layouter struct {
-	doc     *document.Document
-	th      *theme.Theme
-	st      *style.Sheet // the theme resolved at the metrics m
-	m       metrics
-	meas    measurer
-	x0, w   float64 // content box left and width
-	keyW    float64 // the key column of key–value rows (paged.KeyColumn), once measured
-	lines   []line
-	resolve func(text string, f font) []segment // font fallback per character
-	photo   *photoInfo
+	ctx context.Context
+	// height adds up the lines' heights; past maxHeight (the page limit's
+	// worth of pages; 0: none) the document cannot fit and the layout stops.
+	height, maxHeight float64
+	doc               *document.Document
+	th                *theme.Theme
+	st                *style.Sheet // the theme resolved at the metrics m
+	m                 metrics
+	meas              measurer
+	x0, w             float64 // content box left and width
+	keyW              float64 // the key column of key–value rows (paged.KeyColumn), once measured
+	lines             []line
+	resolve           func(text string, f font) []segment // font fallback per character
+	photo             *photoInfo
 	// pendingGap is the space before the next block's first line (after a
 	// heading or an entry's title), in place of the block's own.
 	pendingGap float64
@@ -155,7 +161,19 @@ func fontOf(f style.Font) font {
 	return font{family: f.Family, style: f.Style, size: f.Size, track: f.Track}
 }
 
-func (l *layouter) add(ln line) { l.lines = append(l.lines, ln) }
+// add adds a line; every 64 lines it checks whether the render is still
+// wanted (Options.Context), and stops the layout when it is not.
+// The lines' heights bound the pages from below (a page holds at most its
+// height of lines): past the page limit's worth, the layout stops.
+func (l *layouter) add(ln line) {
+	if l.ctx != nil && len(l.lines)&63 == 0 && l.ctx.Err() != nil {
+		panic(canceled{l.ctx.Err()})
+	}
+	if l.height += ln.h; l.maxHeight > 0 && l.height > l.maxHeight {
+		panic(canceled{fault.New(fault.Render, &PageLimitError{})})
+	}
+	l.lines = append(l.lines, ln)
+}
 
 // keepLast marks the last added line as keep-with-next.
 func (l *layouter) keepLast(v bool) {

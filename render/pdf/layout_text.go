@@ -96,7 +96,7 @@ func (l *layouter) words(t document.Text, base font) []word {
 				pos++
 				continue
 			}
-			if breaks != nil && breaks[pos] && len(cur) > 0 {
+			if breaks != nil && breaks[pos] && len(cur) > 0 || len(cur) >= maxToken {
 				flush()
 				pendingBreak = true
 			}
@@ -328,18 +328,49 @@ func hyphenable(wd word, lang string) (string, bool) {
 	return core, core != ""
 }
 
+// maxToken bounds a word, in characters: a longer run with no break in it
+// (a 200 KB URL) is cut into words of this length, between which a line may
+// break. Each is wider than any line (at 6 pt, 512 of the narrowest
+// characters are wider than a page), so a line breaks in one only where
+// splitWord would split it anyway; the bound keeps measuring it linear.
+const maxToken = 512
+
+// splitWord splits a word wider than w between characters, each piece the
+// longest that fits (at least one character). The pieces are found from the
+// characters' own widths and then measured whole (kerning), so the work is
+// linear in the word.
 func (l *layouter) splitWord(wd word, w float64) []word {
 	var out []word
-	var b strings.Builder
-	for _, r := range wd.text {
-		next := b.String() + string(r)
-		if b.Len() > 0 && l.meas.width(wd.font, next) > w {
-			out = append(out, word{text: b.String(), font: wd.font, url: wd.url, w: l.meas.width(wd.font, b.String())})
-			b.Reset()
-		}
-		b.WriteRune(r)
+	runes := []rune(wd.text)
+	adv := make([]float64, len(runes))
+	for i, r := range runes {
+		adv[i] = l.meas.width(wd.font, string(r))
 	}
-	out = append(out, word{text: b.String(), font: wd.font, url: wd.url, w: l.meas.width(wd.font, b.String())})
+	piece := func(a, b int) word {
+		s := string(runes[a:b])
+		return word{text: s, font: wd.font, url: wd.url, w: l.meas.width(wd.font, s)}
+	}
+	for start := 0; start < len(runes); {
+		end, sum := start+1, adv[start]
+		for end < len(runes) && sum+adv[end] <= w {
+			sum += adv[end]
+			end++
+		}
+		p := piece(start, end)
+		for p.w > w && end-start > 1 { // kerning made it wider: give back characters
+			end--
+			p = piece(start, end)
+		}
+		for end < len(runes) { // or narrower: take more while they fit
+			q := piece(start, end+1)
+			if q.w > w {
+				break
+			}
+			p, end = q, end+1
+		}
+		out = append(out, p)
+		start = end
+	}
 	if len(out) > 0 {
 		out[0].space = wd.space
 	}

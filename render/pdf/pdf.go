@@ -6,6 +6,7 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
 	_ "image/jpeg" // photo formats
 	_ "image/png"
@@ -49,6 +50,17 @@ func (e *OverflowError) Error() string {
 		e.MaxPages, e.Pages, e.Over, 100*e.Over/e.PageH)
 }
 
+// PageLimitError says that a document lays out on more pages than any
+// output may have (limits.Pages), whatever --max-pages says.
+type PageLimitError struct{ Pages int }
+
+func (e *PageLimitError) Error() string {
+	if e.Pages == 0 { // the layout stopped when its lines were more than the limit's worth
+		return fmt.Sprintf("the document takes more than %d pages, the most a résumé may take: shorten it", limits.Pages)
+	}
+	return fmt.Sprintf("the document takes %d pages; a résumé may take at most %d: shorten it", e.Pages, limits.Pages)
+}
+
 // Options say how the document is to look and be stamped.
 type Options struct {
 	Theme    *theme.Theme // nil: the default theme
@@ -62,6 +74,9 @@ type Options struct {
 	AllowMissingGlyphs bool
 	// PDFA makes the file PDF/A-2u (ISO 19005-2) as well as PDF/UA-1.
 	PDFA bool
+	// Context, when done, stops the layout (Ctrl-C during a slow render):
+	// rendering returns its error. nil: never.
+	Context context.Context
 	// Reserve is a part of each page's height the layout leaves free (0.03:
 	// 3 %): fitting a Word file, whose line breaks Word makes, leaves it room.
 	Reserve float64
@@ -102,6 +117,9 @@ func (l *Laid) Fit() Fit {
 // format follows the layout's Fit on another goroutine.
 func (l *Laid) Draw() (*Result, error) {
 	r := l.r
+	if c := l.opts.Context; c != nil && c.Err() != nil {
+		return nil, c.Err()
+	}
 	data, err := r.draw(l.pages, l.opts)
 	if err == nil {
 		err = r.err
@@ -203,7 +221,9 @@ type renderer struct {
 	fit          metrics // the metrics the pages were laid out with
 	fallback     string  // family key of the fallback font, if any
 	photo        *photoInfo
-	err          error // the first font that could not be loaded
+	err          error           // the first font that could not be loaded
+	ctx          context.Context // when done, the layout stops (nil: never)
+	maxHeight    float64         // the page limit's worth of lines
 }
 
 func newRenderer(d *document.Document, th *theme.Theme, size [2]float64) (*renderer, error) {
@@ -252,7 +272,32 @@ func loadPhoto(path string, width float64) (*photoInfo, error) {
 }
 
 // layOut lays a document out on pages, tightening it for MaxPages.
-func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
+// canceled carries a cancelled context's error out of the layout's loops
+// (a panic, recovered in layOut: the layout checks in every loop that adds
+// lines, and its functions return nothing to pass an error through).
+type canceled struct{ err error }
+
+// layOut lays d out, stopping early when opts.Context is done or the
+// lines are more than the page limit's worth.
+func layOut(d *document.Document, opts Options) (r *renderer, pages [][]placed, err error) {
+	if opts.Context != nil {
+		if err := opts.Context.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+	defer func() {
+		if rec := recover(); rec != nil {
+			c, ok := rec.(canceled)
+			if !ok {
+				panic(rec)
+			}
+			r, pages, err = nil, nil, c.err
+		}
+	}()
+	return layOutAll(d, opts)
+}
+
+func layOutAll(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 	th := opts.Theme
 	if th == nil {
 		var err error
@@ -269,8 +314,10 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	r.ctx = opts.Context
 	contentH := size[1] - th.Margin.Top - th.Margin.Bottom // the footer sits in the bottom margin
 	contentH *= 1 - min(max(opts.Reserve, 0), 0.2)
+	r.maxHeight = float64(limits.Pages) * contentH
 	// Lay out at the theme's own metrics; with --max-pages, tighten step by
 	// step (leading and type size a little, then spacing) until it fits.
 	steps := []metrics{{1, th.Spacing.Leading, 1}}
@@ -283,9 +330,12 @@ func layOut(d *document.Document, opts Options) (*renderer, [][]placed, error) {
 		r.fit = m
 		l = r.layout(m)
 		pages = paginate(l.lines, contentH)
-		if opts.MaxPages == 0 || len(pages) <= opts.MaxPages {
-			break
+		if opts.MaxPages == 0 || len(pages) <= opts.MaxPages || len(pages) > 2*limits.Pages {
+			break // fitted; or so far over the page limit that no tightening brings it under
 		}
+	}
+	if len(pages) > limits.Pages {
+		return nil, nil, fault.New(fault.Render, &PageLimitError{Pages: len(pages)})
 	}
 	if opts.MaxPages == 0 && len(pages) > 1 && !runtFree(pages, contentH) {
 		// A last page under a fifth full: one page less with a bounded
@@ -533,6 +583,8 @@ func (r *renderer) layout(m metrics) *layouter {
 		photo:   r.photo,
 		mirror:  paged.RightToLeft(r.lang),
 
+		ctx:          r.ctx,
+		maxHeight:    r.maxHeight,
 		allowHyphens: th.Typography.Hyphenate,
 		allowJustify: th.Typography.Align == "justify",
 	}

@@ -403,9 +403,20 @@ func (w *objWriter) finish(root, info int) {
 	}
 	xref := w.reserve()
 	w.offsets[xref-1] = w.buf.Len()
-	rows := make([]byte, 0, 7*(len(w.offsets)+1))
+	// The fields' widths fit the largest value each holds: an offset (or the
+	// object stream's number) in at least 4 bytes, an index in the object
+	// stream (or the free entry's generation, 65535) in at least 2; a fixed
+	// 2 would wrap past 65,535 packed objects.
+	wa, wb := width(max(w.buf.Len(), stmNum), 4), width(max(len(w.packed), 0xffff), 2)
+	rows := make([]byte, 0, (1+wa+wb)*(len(w.offsets)+1))
 	row := func(t byte, a, b int) {
-		rows = append(rows, t, byte(a>>24), byte(a>>16), byte(a>>8), byte(a), byte(b>>8), byte(b))
+		rows = append(rows, t)
+		for k := wa - 1; k >= 0; k-- {
+			rows = append(rows, byte(a>>(8*k)))
+		}
+		for k := wb - 1; k >= 0; k-- {
+			rows = append(rows, byte(b>>(8*k)))
+		}
 	}
 	row(0, 0, 0xffff)
 	for i, o := range w.offsets {
@@ -417,10 +428,19 @@ func (w *objWriter) finish(root, info int) {
 	}
 	id := md5.Sum(w.buf.Bytes())
 	z := deflate.Zlib(rows)
-	fmt.Fprintf(&w.buf, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R /ID [<%x> <%x>] /Filter /FlateDecode /Length %d>>\nstream\n",
-		xref, len(w.offsets)+1, root, info, id, id, len(z))
+	fmt.Fprintf(&w.buf, "%d 0 obj\n<</Type /XRef /Size %d /W [1 %d %d] /Root %d 0 R /Info %d 0 R /ID [<%x> <%x>] /Filter /FlateDecode /Length %d>>\nstream\n",
+		xref, len(w.offsets)+1, wa, wb, root, info, id, id, len(z))
 	w.buf.Write(z)
 	fmt.Fprintf(&w.buf, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", w.offsets[xref-1])
+}
+
+// width is the bytes needed to write v, at least least.
+func width(v, least int) int {
+	n := 1
+	for v >= 1<<(8*n) && n < 8 {
+		n++
+	}
+	return max(n, least)
 }
 
 // stream writes a compressed stream object with extra dictionary entries.
