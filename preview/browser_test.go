@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vitae-dev/vitae/internal/httpserve"
 	"github.com/vitae-dev/vitae/internal/testenv"
 )
 
@@ -171,7 +170,7 @@ func TestInABrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &httpserve.Server{Handler: s.Handler(Hosts(ln.Addr())...)}
+	srv := HTTPServer(s.Handler(Hosts(ln.Addr())...))
 	go srv.Serve(ln)
 	defer srv.Close() // it ends the page's event stream too
 

@@ -9,8 +9,11 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net"
+	"net/http"
 	"os"
 	"slices"
 	"strings"
@@ -19,7 +22,6 @@ import (
 
 	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/document"
-	"github.com/vitae-dev/vitae/internal/httpserve"
 	"github.com/vitae-dev/vitae/match"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/pipeline"
@@ -263,31 +265,32 @@ func (s *Server) download(f render.Format) ([]byte, string, error) {
 // Handler serves the preview. Only requests whose Host is one of hosts are
 // answered (a page elsewhere cannot reach the preview through DNS
 // rebinding); only the rendered outputs and the built-in fonts are served,
-// never a file by its path.
-func (s *Server) Handler(hosts ...string) httpserve.Handler {
-	var mux httpserve.Mux
-	mux.Handle("GET", "/", func(w *httpserve.Response, r *httpserve.Request) {
+// never a file by its path. Routes are the standard library's method
+// patterns: GET answers HEAD too, another method gets 405 with Allow.
+func (s *Server) Handler(hosts ...string) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		st := s.state
 		s.mu.Unlock()
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(firstPaint(st))
 	})
-	mux.Handle("GET", "/state", func(w *httpserve.Response, r *httpserve.Request) {
+	mux.HandleFunc("GET /state", func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		st := s.state
 		s.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(st)
 	})
-	mux.Handle("GET", "/events", s.events)
-	mux.Handle("POST", "/controls", s.setControls)
-	mux.Handle("POST", "/match", s.match)
+	mux.HandleFunc("GET /events", s.events)
+	mux.HandleFunc("POST /controls", s.setControls)
+	mux.HandleFunc("POST /match", s.match)
 	for _, f := range render.Formats() {
-		mux.Handle("GET", "/resume"+f.Ext, func(w *httpserve.Response, r *httpserve.Request) {
+		mux.HandleFunc("GET /resume"+f.Ext, func(w http.ResponseWriter, r *http.Request) {
 			data, name, err := s.download(f)
 			if err != nil {
-				httpserve.Error(w, err.Error(), 404)
+				http.Error(w, err.Error(), http.StatusNotFound)
 				return
 			}
 			w.Header().Set("Content-Type", f.MediaType)
@@ -295,74 +298,103 @@ func (s *Server) Handler(hosts ...string) httpserve.Handler {
 			w.Write(data)
 		})
 	}
-	mux.Handle("GET", "/fonts/*", func(w *httpserve.Response, r *httpserve.Request) {
-		data, ok := pdf.FontFile(strings.TrimPrefix(r.Path, "/fonts/"))
+	mux.HandleFunc("GET /fonts/{name}", func(w http.ResponseWriter, r *http.Request) {
+		data, ok := pdf.FontFile(r.PathValue("name"))
 		if !ok {
-			httpserve.Error(w, "404 page not found", 404)
+			http.NotFound(w, r)
 			return
 		}
 		w.Header().Set("Content-Type", "font/ttf")
 		w.Header().Set("Cache-Control", "max-age=86400")
 		w.Write(data)
 	})
-	return func(w *httpserve.Response, r *httpserve.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !slices.ContainsFunc(hosts, func(h string) bool { return strings.EqualFold(r.Host, h) }) {
-			httpserve.Error(w, "this preview answers only to "+strings.Join(hosts, " or "), 403)
+			http.Error(w, "this preview answers only to "+strings.Join(hosts, " or "), http.StatusForbidden)
 			return
 		}
 		// A page from elsewhere may still send a POST here; browsers say
 		// where it came from.
-		if o := r.Header.Get("Origin"); r.Method != "GET" && o != "" && !strings.EqualFold(o, "http://"+r.Host) {
-			httpserve.Error(w, "changes come only from the preview's own page", 403)
+		if o := r.Header.Get("Origin"); r.Method != "GET" && r.Method != "HEAD" && o != "" && !strings.EqualFold(o, "http://"+r.Host) {
+			http.Error(w, "changes come only from the preview's own page", http.StatusForbidden)
 			return
 		}
 		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'")
-		mux.Serve(w, r)
-	}
+		mux.ServeHTTP(w, r)
+	})
 }
 
-func (s *Server) setControls(w *httpserve.Response, r *httpserve.Request) {
+// HTTPServer is the server for a preview's handler: headers within 16 KiB
+// read in 5 s, a request whole in 10 s, idle connections closed after a
+// minute. No write timeout: the event stream stays open while the page is.
+func HTTPServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second,
+		IdleTimeout: time.Minute, MaxHeaderBytes: 16 << 10}
+}
+
+// body reads a request's body, at most limit bytes; past that it answers
+// 413 and returns false.
+func body(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, bool) {
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	if err != nil {
+		var tooLong *http.MaxBytesError
+		if errors.As(err, &tooLong) {
+			http.Error(w, fmt.Sprintf("the request is over %d bytes", limit), http.StatusRequestEntityTooLarge)
+		} else {
+			http.Error(w, "the request could not be read", http.StatusBadRequest)
+		}
+		return nil, false
+	}
+	return data, true
+}
+
+func (s *Server) setControls(w http.ResponseWriter, r *http.Request) {
 	var c Controls
 	if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		httpserve.Error(w, "controls are sent as JSON", 415)
+		http.Error(w, "controls are sent as JSON", http.StatusUnsupportedMediaType)
 		return
 	}
-	if len(r.Body) > 4096 {
-		httpserve.Error(w, "the controls are too long", 413)
+	data, ok := body(w, r, 4096)
+	if !ok {
 		return
 	}
-	if err := json.Unmarshal(r.Body, &c); err != nil {
-		httpserve.Error(w, "bad controls", 400)
+	if err := json.Unmarshal(data, &c); err != nil {
+		http.Error(w, "bad controls", http.StatusBadRequest)
 		return
 	}
 	if err := c.check(); err != nil {
-		httpserve.Error(w, err.Error(), 400)
+		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
 	s.mu.Lock()
 	s.controls = c
 	s.mu.Unlock()
 	s.Render()
-	w.WriteHeader(204)
+	w.WriteHeader(http.StatusNoContent)
 }
 
-func (s *Server) match(w *httpserve.Response, r *httpserve.Request) {
+func (s *Server) match(w http.ResponseWriter, r *http.Request) {
+	posting, ok := body(w, r, 1<<20)
+	if !ok {
+		return
+	}
 	s.mu.Lock()
 	res := s.resume
 	s.mu.Unlock()
 	if res == nil {
-		httpserve.Error(w, "no résumé rendered yet", 409)
+		http.Error(w, "no résumé rendered yet", http.StatusConflict)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(match.Compare(res, match.PostingText(r.Body)))
+	json.NewEncoder(w).Encode(match.Compare(res, match.PostingText(posting)))
 }
 
 // events streams a line each time the preview changes (server-sent events).
-func (s *Server) events(w *httpserve.Response, r *httpserve.Request) {
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-cache")
+	rc := http.NewResponseController(w)
 	keepAlive := time.NewTicker(25 * time.Second)
 	defer keepAlive.Stop()
 	for {
@@ -370,7 +402,7 @@ func (s *Server) events(w *httpserve.Response, r *httpserve.Request) {
 		v, changed := s.state.Version, s.changed
 		s.mu.Unlock()
 		fmt.Fprintf(w, "data: %d\n\n", v)
-		if w.Flush() != nil {
+		if rc.Flush() != nil {
 			return
 		}
 		for waiting := true; waiting; {
@@ -381,7 +413,7 @@ func (s *Server) events(w *httpserve.Response, r *httpserve.Request) {
 				waiting = false
 			case <-keepAlive.C:
 				fmt.Fprint(w, ": still here\n\n") // a comment: the page does nothing
-				if w.Flush() != nil {
+				if rc.Flush() != nil {
 					return
 				}
 			}

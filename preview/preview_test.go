@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vitae-dev/vitae/internal/httpserve"
 	"github.com/vitae-dev/vitae/internal/pdftest"
 	"github.com/vitae-dev/vitae/pipeline"
 )
@@ -54,13 +53,13 @@ func (a *answer) Header() http.Header { return a.header }
 
 // serve answers with h on a loopback port until the test ends; it returns
 // the address. The tests' requests go through the standard library's client.
-func serve(t *testing.T, h httpserve.Handler) string {
+func serve(t *testing.T, h http.Handler) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &httpserve.Server{Handler: h}
+	srv := HTTPServer(h)
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	return ln.Addr().String()
@@ -170,8 +169,8 @@ func TestOnlyItsOwnHostAndPageAreAnswered(t *testing.T) {
 	if w.Code != 200 || !bytes.HasPrefix(w.Body.Bytes(), []byte{0, 1, 0, 0}) {
 		t.Errorf("built-in font: %d", w.Code)
 	}
-	if w := do(h, "DELETE", "/state", "", nil); w.Code != 405 || w.Header().Get("Allow") != "GET" {
-		t.Errorf("DELETE /state: %d, Allow %q; want 405, GET", w.Code, w.Header().Get("Allow"))
+	if w := do(h, "DELETE", "/state", "", nil); w.Code != 405 || w.Header().Get("Allow") != "GET, HEAD" {
+		t.Errorf("DELETE /state: %d, Allow %q; want 405, GET, HEAD", w.Code, w.Header().Get("Allow"))
 	}
 	if w := do(h, "GET", "/controls", "", nil); w.Code != 405 || w.Header().Get("Allow") != "POST" {
 		t.Errorf("GET /controls: %d, Allow %q; want 405, POST", w.Code, w.Header().Get("Allow"))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"runtime"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/fault"
-	"github.com/vitae-dev/vitae/internal/httpserve"
 	"github.com/vitae-dev/vitae/preview"
 )
 
@@ -58,7 +58,7 @@ Examples:
 			stop := make(chan struct{})
 			defer close(stop)
 			go s.Watch(cmd.Duration("interval"), stop)
-			srv := &httpserve.Server{Handler: s.Handler(preview.Hosts(ln.Addr())...)}
+			srv := preview.HTTPServer(s.Handler(preview.Hosts(ln.Addr())...))
 			url := "http://" + ln.Addr().String() + "/"
 			fmt.Fprintf(cmd.Root().Writer, "vitae: previewing %s at %s (Ctrl-C to stop)\n", cmd.Args().First(), url)
 			if cmd.Bool("open") {
@@ -66,9 +66,9 @@ Examples:
 			}
 			go func() {
 				<-ctx.Done()
-				srv.Close()
+				srv.Close() // the event stream too: a graceful shutdown would wait for the page to leave
 			}()
-			if err := srv.Serve(ln); err != nil && !errors.Is(err, httpserve.ErrServerClosed) {
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				return fault.New(fault.Write, err)
 			}
 			return nil

@@ -6,7 +6,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
@@ -53,11 +52,7 @@ func TestLongTokensBreakInLinearWork(t *testing.T) {
 			o := spec{}.options(t)
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			start := time.Now()
 			r, pages, err := layOut(d, o)
-			if took := time.Since(start); took > 10*time.Second {
-				t.Errorf("took %v", took)
-			}
 			runtime.ReadMemStats(&after)
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
 				t.Errorf("allocated %d MB for a token of 100 KB", alloc>>20)
