@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
@@ -13,6 +12,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"go.yaml.in/yaml/v4"
+
+	"github.com/vitae-dev/vitae/internal/testenv"
 )
 
 var (
@@ -79,8 +80,8 @@ func libLeaves(ve *jsonschema.ValidationError, out map[string]bool) {
 // every invalid test file and a set of hand-made wrong values.
 func TestValidatorAgreesWithTheLibrary(t *testing.T) {
 	var docs []any
-	files, _ := filepath.Glob("../examples/*.yaml")
-	more, _ := filepath.Glob("testdata/*/*.yaml")
+	files := testenv.Glob(t, "../examples/*.yaml", 4)
+	more := testenv.Glob(t, "testdata/*/*.yaml", 40)
 	files = append(files, more...)
 	for _, f := range files {
 		data, err := os.ReadFile(f)

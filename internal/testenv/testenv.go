@@ -72,3 +72,15 @@ func Golden(t testing.TB, path, got string, update bool, hint string) {
 		t.Errorf("%s differs from what the test makes (after review: %s):\n%s", path, hint, udiff.Unified(path, "got", string(want), got))
 	}
 }
+
+// Glob is filepath.Glob for a test that runs a case per file: fewer than
+// atLeast files means the fixtures moved, and the test would pass having
+// checked nothing, so it fails instead.
+func Glob(t testing.TB, pattern string, atLeast int) []string {
+	t.Helper()
+	files, err := filepath.Glob(pattern)
+	if err != nil || len(files) < atLeast {
+		t.Fatalf("%s: %d files, want at least %d (%v)", pattern, len(files), atLeast, err)
+	}
+	return files
+}

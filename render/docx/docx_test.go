@@ -263,7 +263,7 @@ func TestStructureOfAWordDocument(t *testing.T) {
 }
 
 func TestEveryExampleAndThemeIsDeterministicAndSmall(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(examplesDir(), "*.yaml"))
+	files := testenv.Glob(t, filepath.Join(examplesDir(), "*.yaml"), 4)
 	for _, f := range files {
 		for _, themeName := range theme.Names() {
 			for _, page := range []string{"a4", "letter"} {
@@ -442,7 +442,7 @@ func TestPropertiesInSchemaOrder(t *testing.T) {
 			}
 		}
 	}
-	files, _ := filepath.Glob(filepath.Join(examplesDir(), "*.yaml"))
+	files := testenv.Glob(t, filepath.Join(examplesDir(), "*.yaml"), 4)
 	for _, f := range files {
 		for _, themeName := range theme.Names() {
 			parts := unzip(t, render(t, build(t, filepath.Base(f), spec{Theme: themeName})))
