@@ -788,8 +788,14 @@ func TestNothingWrittenWhenOneFormatFails(t *testing.T) {
 	cv := writeFile(t, dir, "long.yaml", b.String())
 	out := filepath.Join(dir, "out")
 	code, _, stderr := run(t, "render", "--format", "pdf,docx,md", "--max-pages", "1", "--out", out, cv)
-	if code != ExitRender || !strings.Contains(stderr, "md not written either: pdf, docx failed") {
+	if code != ExitRender || !strings.Contains(stderr, "md not written either: pdf, docx failed") || !strings.Contains(stderr, "allow more pages (--max-pages)") {
 		t.Errorf("exit %d, stderr %s", code, stderr)
+	}
+	// the command names the flags a library's error cannot
+	t.Setenv("VITAE_FONT_DIRS", "")
+	cjk := writeFile(t, dir, "cjk.yaml", "basics: {name: 山田太郎}\n")
+	if code, _, stderr := run(t, "render", "--format", "pdf", "--out", out, cjk); code != ExitRender || !strings.Contains(stderr, "--font-fallback FILE") || !strings.Contains(stderr, "--allow-missing-glyphs") {
+		t.Errorf("missing glyphs: exit %d, stderr %s", code, stderr)
 	}
 	if entries, _ := os.ReadDir(out); len(entries) > 0 {
 		var names []string

@@ -101,7 +101,7 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 			fmt.Fprintf(stderr, "%s: warning: %s\n", r.Input, w)
 		}
 		for _, e := range r.Errors {
-			fmt.Fprintf(stderr, "%s: %v\n", r.Input, e)
+			fmt.Fprintf(stderr, "%s: %s\n", r.Input, explain(e))
 			worst = worse(worst, exitCodes[fault.Of(e)])
 		}
 		if r.Invalid() {

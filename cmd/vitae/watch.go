@@ -69,7 +69,7 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 			watch(r.Files)
 			report(cmd, r.Diagnostics)
 			for _, e := range r.Errors {
-				fmt.Fprintf(stderr, "%s: %v\n", input, e)
+				fmt.Fprintf(stderr, "%s: %s\n", input, explain(e))
 			}
 			if r.Invalid() || r.Failed() {
 				fmt.Fprintf(stderr, "%s: not rendered; the last good output stays. Watching for the next save…\n", input)

@@ -46,7 +46,7 @@ type OverflowError struct {
 }
 
 func (e *OverflowError) Error() string {
-	return fmt.Sprintf("does not fit on %d page(s) even with the tightest layout the theme allows: it needs %d, running over by %.0f pt (%.0f%% of a page); shorten it or raise --max-pages",
+	return fmt.Sprintf("does not fit on %d page(s) even with the tightest layout the theme allows: it needs %d, running over by %.0f pt (%.0f%% of a page); shorten it or allow more pages",
 		e.MaxPages, e.Pages, e.Over, 100*e.Over/e.PageH)
 }
 
@@ -548,11 +548,11 @@ func (e *MissingGlyphsError) Error() string {
 	if len(names) > 12 {
 		names = append(names[:12], fmt.Sprintf("and %d more", len(e.Chars)-12))
 	}
-	hint := "install a font that has them (vitae looks in the system's font folders) or give one with --font-fallback FILE"
+	hint := "install a font that has them (vitae looks in the system's font folders) or give a fallback font"
 	if len(scripts) > 0 {
-		hint = strings.Join(scripts, "; ") + "; or give a font with --font-fallback FILE"
+		hint = strings.Join(scripts, "; ") + "; or give a fallback font"
 	}
-	return fmt.Sprintf("%d character(s) are in none of the fonts: %s; %s (or render without them: --allow-missing-glyphs)",
+	return fmt.Sprintf("%d character(s) are in none of the fonts: %s; %s (or render without them)",
 		len(e.Chars), strings.Join(names, ", "), hint)
 }
 

@@ -297,10 +297,13 @@ func TestMissingGlyphIsAnErrorUnlessAllowed(t *testing.T) {
 	if !errors.As(err, &me) || fault.Of(err) != fault.Render {
 		t.Fatalf("err = %v", err)
 	}
-	for _, want := range []string{"U+5C71", "U+7530", "fonts-noto-cjk", "--font-fallback", "--allow-missing-glyphs"} {
+	for _, want := range []string{"U+5C71", "U+7530", "fonts-noto-cjk", "fallback font", "render without them"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error does not say %q: %v", want, err)
 		}
+	}
+	if strings.Contains(err.Error(), "--") {
+		t.Errorf("a library error names a command-line flag: %v", err)
 	}
 	o.AllowMissingGlyphs = true
 	res, err := Render(d, o)
