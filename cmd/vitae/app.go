@@ -70,7 +70,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 }
 
 func newApp(stdout, stderr io.Writer) *cli.Command {
-	return &cli.Command{
+	app := &cli.Command{
 		Name:    "vitae",
 		Usage:   "render résumés kept as YAML or JSON into PDF, Word, Markdown and text",
 		Version: vitaeVersion(),
@@ -102,6 +102,20 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			serveCommand(),
 		},
 	}
+	// what the command line parser finds wrong is a usage error, in every
+	// command; any other error is classified where it happens, and one
+	// nobody classified is a bug (exit 5)
+	var usage func(c *cli.Command)
+	usage = func(c *cli.Command) {
+		if c.OnUsageError == nil {
+			c.OnUsageError = app.OnUsageError
+		}
+		for _, sub := range c.Commands {
+			usage(sub)
+		}
+	}
+	usage(app)
+	return app
 }
 
 // diagnosticsFlag chooses how problems in input files are printed. Flags

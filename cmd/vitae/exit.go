@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 
+	"github.com/urfave/cli/v3"
+
 	"github.com/vitae-dev/vitae/fault"
 )
 
@@ -61,7 +63,11 @@ func codeOf(err error) int {
 	if k := fault.Of(err); k != fault.Unknown {
 		return exitCodes[k]
 	}
-	return ExitUsage // errors from flag parsing
+	var framework cli.ExitCoder // the command line parser's own ("No help topic for 'x'")
+	if errors.As(err, &framework) {
+		return ExitUsage
+	}
+	return exitCodes[fault.Unknown]
 }
 
 // worse keeps the exit code that matters more: a bug over a write failure
