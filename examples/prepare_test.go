@@ -14,7 +14,14 @@ var when = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 // a built-in theme.
 func prepare(t *testing.T, file, themeName string) *pipeline.Prepared {
 	t.Helper()
-	opts := pipeline.Options{Theme: themeName, Locale: "en", Time: when}
+	return prepareIn(t, file, themeName, "en")
+}
+
+// prepareIn is prepare in a locale ("": the file's own, or the one its
+// text suggests).
+func prepareIn(t *testing.T, file, themeName, locale string) *pipeline.Prepared {
+	t.Helper()
+	opts := pipeline.Options{Theme: themeName, Locale: locale, Time: when}
 	in := pipeline.Read(file, opts)
 	if in.Resume == nil {
 		t.Fatal(in.Diagnostics.Error())

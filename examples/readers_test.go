@@ -42,19 +42,7 @@ func TestEveryReaderGetsEveryWord(t *testing.T) {
 		t.Fatalf("%d examples and %d script files, want 4 and 12", len(files), len(scripts))
 	}
 	for _, f := range scripts {
-		opts := pipeline.Options{Theme: theme.Default, Time: when}
-		in := pipeline.Read(f, opts)
-		if in.Resume == nil {
-			t.Fatal(in.Diagnostics.Error())
-		}
-		tl, err := pipeline.Tailor(in, "", opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := pipeline.Prepare(in, tl, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := prepareIn(t, f, theme.Default, "")
 		name := strings.TrimSuffix(filepath.Base(f), ".yaml")
 		th := p.Render.Theme
 		if name == "justified" {

@@ -49,16 +49,7 @@ func TestPDFsPassIndependentValidators(t *testing.T) {
 		pdfaPaths = append(pdfaPaths, write(base+"-pdfa", prepare(t, f, theme.Default), true))
 	}
 	for _, f := range scripts {
-		opts := pipeline.Options{Theme: theme.Default, Time: when}
-		in := pipeline.Read(f, opts)
-		tl, err := pipeline.Tailor(in, "", opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := pipeline.Prepare(in, tl, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := prepareIn(t, f, theme.Default, "")
 		paths = append(paths, write(strings.TrimSuffix(filepath.Base(f), ".yaml"), p, false))
 	}
 	for _, set := range []struct {

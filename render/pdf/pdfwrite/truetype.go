@@ -51,28 +51,7 @@ func subsetTrueType(face *fonts.Face, gids []uint16) ([]byte, error) {
 		if len(data) < 10 || int16(binary.BigEndian.Uint16(data)) >= 0 {
 			return
 		}
-		// composite: walk its components
-		for p := 10; p+4 <= len(data); {
-			flags := binary.BigEndian.Uint16(data[p:])
-			visit(int(binary.BigEndian.Uint16(data[p+2:])), depth+1)
-			p += 4
-			if flags&0x1 != 0 {
-				p += 4
-			} else {
-				p += 2
-			}
-			switch {
-			case flags&0x8 != 0:
-				p += 2
-			case flags&0x40 != 0:
-				p += 4
-			case flags&0x80 != 0:
-				p += 8
-			}
-			if flags&0x20 == 0 {
-				break
-			}
-		}
+		components(data, func(_, _ int, flags uint16, gid int) { visit(gid, depth+1) })
 	}
 	for _, g := range gids {
 		visit(int(g), 0)
@@ -230,31 +209,45 @@ func glyphLength(g []byte) int {
 // compositeLength is the length of a composite glyph: its components, then
 // its instructions when flagged.
 func compositeLength(g []byte) int {
+	end, flags := components(g, nil)
+	if flags&0x100 != 0 && end+2 <= len(g) {
+		end += 2 + int(binary.BigEndian.Uint16(g[end:]))
+	}
+	return min(end, len(g))
+}
+
+// components walks a composite glyph's component records, calling each
+// with the record's start and end, its flags and the glyph it places (each
+// may be nil); it returns where the records end and the last one's flags
+// (0x100: instructions follow).
+func components(g []byte, each func(start, end int, flags uint16, gid int)) (int, uint16) {
 	p := 10
+	var flags uint16
 	for p+4 <= len(g) {
-		flags := binary.BigEndian.Uint16(g[p:])
+		flags = binary.BigEndian.Uint16(g[p:])
+		start, gid := p, int(binary.BigEndian.Uint16(g[p+2:]))
 		p += 4
-		if flags&0x1 != 0 {
+		if flags&0x1 != 0 { // word arguments
 			p += 4
 		} else {
 			p += 2
 		}
 		switch {
-		case flags&0x8 != 0:
+		case flags&0x8 != 0: // a scale
 			p += 2
-		case flags&0x40 != 0:
+		case flags&0x40 != 0: // x and y scales
 			p += 4
-		case flags&0x80 != 0:
+		case flags&0x80 != 0: // a 2×2 matrix
 			p += 8
 		}
-		if flags&0x20 == 0 {
-			if flags&0x100 != 0 && p+2 <= len(g) {
-				p += 2 + int(binary.BigEndian.Uint16(g[p:]))
-			}
+		if each != nil {
+			each(start, p, flags, gid)
+		}
+		if flags&0x20 == 0 { // no more components
 			break
 		}
 	}
-	return min(p, len(g))
+	return p, flags
 }
 
 // unhinted is a glyph without its TrueType instructions.
@@ -279,30 +272,14 @@ func unhinted(g []byte) []byte {
 	}
 	// composite: instructions after the last component, if flagged
 	out := append([]byte(nil), g...)
-	for p := 10; p+4 <= len(out); {
-		flags := binary.BigEndian.Uint16(out[p:])
-		q := p + 4
-		if flags&0x1 != 0 {
-			q += 4
-		} else {
-			q += 2
-		}
-		switch {
-		case flags&0x8 != 0:
-			q += 2
-		case flags&0x40 != 0:
-			q += 4
-		case flags&0x80 != 0:
-			q += 8
-		}
-		if flags&0x20 == 0 {
-			if flags&0x100 != 0 && q <= len(out) {
-				binary.BigEndian.PutUint16(out[p:], flags&^0x100)
-				out = out[:q]
-			}
-			break
-		}
-		p = q
+	end, flags := components(out, nil)
+	if flags&0x100 != 0 && end <= len(out) {
+		// the last record's flags lose "instructions follow", and the
+		// instructions go
+		last := 10
+		components(out, func(start, _ int, _ uint16, _ int) { last = start })
+		binary.BigEndian.PutUint16(out[last:], flags&^0x100)
+		out = out[:end]
 	}
 	return out
 }
