@@ -16,7 +16,8 @@ import (
 // in strict mode, MuPDF and Ghostscript, and the machine-checkable PDF/UA-1
 // checkpoints of the Matterhorn Protocol (pdftest.Checkers); with --pdfa
 // those of PDF/A-2u as well. Each example in each theme and each script
-// résumé, as PDF/UA; each example again as PDF/A-2u.
+// résumé, as PDF/UA; each again as PDF/A-2u (every glyph code with its
+// Unicode value, in Devanagari and Arabic too).
 func TestPDFsPassIndependentValidators(t *testing.T) {
 	ua := pdftest.Checkers(t, false)
 	pa := pdftest.Checkers(t, true)
@@ -50,7 +51,9 @@ func TestPDFsPassIndependentValidators(t *testing.T) {
 	}
 	for _, f := range scripts {
 		p := prepareIn(t, f, theme.Default, "")
-		paths = append(paths, write(strings.TrimSuffix(filepath.Base(f), ".yaml"), p, false))
+		base := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		paths = append(paths, write(base, p, false))
+		pdfaPaths = append(pdfaPaths, write(base+"-pdfa", p, true))
 	}
 	for _, set := range []struct {
 		paths    []string

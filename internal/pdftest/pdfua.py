@@ -101,7 +101,7 @@ def check_structure(pdf):
             fail("28-011", "a Link element without its text")
 
 
-def check_pages(pdf):
+def check_pages(pdf, pdfa=False):
     for i, page in enumerate(pdf.pages):
         annots = page.obj.get("/Annots")
         if annots:
@@ -138,7 +138,9 @@ def check_pages(pdf):
             elif op in ("TJ", "Tj", "re", "Do"):
                 if depth == 0:
                     fail("01-005", f"page {i+1}: {op} outside any tag or artifact")
-                if op in ("TJ", "Tj") and font is not None and not in_actual:
+                # PDF/UA asks it of text without ActualText; PDF/A-2u
+                # (6.2.11.7.2) of every glyph code
+                if op in ("TJ", "Tj") and font is not None and (pdfa or not in_actual):
                     mapped = tounicode(font)
                     items = operands[0] if op == "TJ" else [operands[0]]
                     for it in items:
@@ -147,7 +149,7 @@ def check_pages(pdf):
                             for j in range(0, len(b) - 1, 2):
                                 code = b[j] << 8 | b[j + 1]
                                 if code not in mapped:
-                                    fail("10-001", f"page {i+1}: glyph {code} of {name(font.get('/BaseFont'))} has no Unicode value")
+                                    fail("PDF/A-2 6.2.11.7.2" if pdfa and in_actual else "10-001", f"page {i+1}: glyph {code} of {name(font.get('/BaseFont'))} has no Unicode value")
 
 
 _tu = {}
@@ -251,7 +253,7 @@ def main():
     pdf = pikepdf.open(path)
     check_document(pdf, pdfa)
     check_structure(pdf)
-    check_pages(pdf)
+    check_pages(pdf, pdfa)
     check_fonts(pdf)
     seen = set()
     for f in failures:

@@ -31,7 +31,10 @@ type Face struct {
 	mu   sync.Mutex
 	runs map[runKey]*Run
 	has  map[rune]bool
-	sh   shaper
+
+	cmappedOnce sync.Once
+	cmappedSet  []bool // by glyph: the glyph of some character in the cmap
+	sh          shaper
 }
 
 // Metrics describe a face for a PDF font descriptor, in font units.
@@ -269,6 +272,22 @@ func (f *Face) Advance(gid uint16) int {
 		return int(f.advances[gid])
 	}
 	return 0
+}
+
+// cmapped reports whether g is the font's glyph for some character (its
+// cmap maps a character to it), as opposed to a form only shaping reaches
+// (a ligature, a vowel's second part, a contextual form).
+func (f *Face) cmapped(g uint16) bool {
+	f.cmappedOnce.Do(func() {
+		f.cmappedSet = make([]bool, f.NumGlyphs)
+		it := f.shaping.Font.Cmap.Iter()
+		for it.Next() {
+			if _, gid := it.Char(); int(gid) < len(f.cmappedSet) {
+				f.cmappedSet[gid] = true
+			}
+		}
+	})
+	return int(g) < len(f.cmappedSet) && f.cmappedSet[g]
 }
 
 // Table is the raw data of one of the font's tables, nil if it has none.

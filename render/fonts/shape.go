@@ -236,8 +236,10 @@ func (f *Face) attribute(gs []Glyph, shaped []shaping.Glyph, runes []rune, text 
 				}
 			}
 		}
-		// the first glyph in logical order without a character of its own
-		// takes the characters left, in their order
+		// a glyph without a character of its own takes the characters left,
+		// in their order: one that is no character's glyph in the font
+		// (a vowel's second part, a ligature) first, as the same glyph
+		// stands for the same text wherever it is used
 		var rest []rune
 		restPos := -1
 		for c := ti; c < e; c++ {
@@ -249,12 +251,19 @@ func (f *Face) attribute(gs []Glyph, shaped []shaping.Glyph, runes []rune, text 
 			}
 		}
 		if len(rest) > 0 {
-			k := i
-			for m := i; m < j; m++ {
+			k := -1
+			for m := i; m < j && k < 0; m++ {
+				if gs[m].Text == "" && !f.cmapped(gs[m].ID) {
+					k = m
+				}
+			}
+			for m := i; m < j && k < 0; m++ {
 				if gs[m].Text == "" {
 					k = m
-					break
 				}
+			}
+			if k < 0 {
+				k = i
 			}
 			if gs[k].Text == "" {
 				gs[k].Text, gs[k].Pos = string(rest), int32(restPos)
