@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
 	"github.com/vitae-dev/vitae/internal/fsutil"
 )
@@ -209,6 +210,11 @@ func System(r rune, style string, serif bool, lang string) *Face {
 		for _, sf := range facesOf(p) {
 			if sf.cmap.has(r) {
 				sf.score = score(sf, style, serif, lang)
+				if l := languageLetter(lang); l != 0 && unicode.In(r, unicode.Common, unicode.Inherited) && sf.cmap.has(l) {
+					// punctuation scripts share (the Arabic comma, a danda)
+					// from a face of the document's own script
+					sf.score += 6
+				}
 				cands = append(cands, sf)
 			}
 		}
@@ -251,6 +257,42 @@ func readFont(path string) ([]byte, error) {
 		return data, nil
 	}
 	return io.ReadAll(io.LimitReader(f, 64<<20))
+}
+
+// languageLetter is a letter of a language's script, for the languages
+// whose script the built-in faces lack (0 for the others).
+func languageLetter(lang string) rune {
+	switch strings.ToLower(strings.SplitN(lang, "-", 2)[0]) {
+	case "ar", "fa", "ur", "ps", "ckb", "sd", "ug":
+		return 'ب'
+	case "he", "yi":
+		return 'א'
+	case "hi", "mr", "ne", "sa":
+		return 'क'
+	case "bn", "as":
+		return 'ক'
+	case "ta":
+		return 'க'
+	case "te":
+		return 'క'
+	case "kn":
+		return 'ಕ'
+	case "ml":
+		return 'ക'
+	case "gu":
+		return 'ક'
+	case "pa":
+		return 'ਕ'
+	case "th":
+		return 'ก'
+	case "am", "ti":
+		return 'በ'
+	case "hy":
+		return 'ա'
+	case "ka":
+		return 'ა'
+	}
+	return 0
 }
 
 func score(sf *systemFont, style string, serif bool, lang string) int {

@@ -124,12 +124,18 @@ func TestRightToLeftPagesAreMirrored(t *testing.T) {
 
 // Punctuation shared by scripts stays in the face of the text around it
 // when that face has it: the danda after Hindi in the Devanagari face (not
-// a Bengali one), the Arabic comma in the Arabic face.
+// a Bengali one), the Arabic comma in the Arabic face; after Latin text, it
+// comes from a face of the document's script (not a Yezidi one).
 func TestSharedPunctuationStaysInItsRunsFace(t *testing.T) {
 	needScriptFonts(t)
-	for _, c := range []struct{ lang, text, mark string }{
-		{"hi", "वितरित प्रणालियों का डिज़ाइन।", "।"},
-		{"ar", "تصميم، تطوير", "،"},
+	for _, c := range []struct {
+		lang, text, mark string
+		letter           rune
+	}{
+		{"hi", "वितरित प्रणालियों का डिज़ाइन।", "।", 'व'},
+		{"ar", "تصميم، تطوير", "،", 'ت'},
+		{"ar", "Kubernetes، وقيادة", "،", 'ق'},
+		{"hi", "Go। वितरित", "।", 'व'},
 	} {
 		d, o := buildYAML(t, "basics:\n  summary: \""+c.text+"\"\nsettings: {locale: "+c.lang+"}\n", spec{})
 		_, pages, err := layOut(d, o)
@@ -145,7 +151,7 @@ func TestSharedPunctuationStaysInItsRunsFace(t *testing.T) {
 				if strings.Contains(op.text, c.mark) {
 					markFace = op.font.family
 				}
-				if strings.ContainsRune(op.text, []rune(c.text)[0]) {
+				if strings.ContainsRune(op.text, c.letter) {
 					letterFace = op.font.family
 				}
 			}
