@@ -97,12 +97,11 @@ var linkTargets = regexp.MustCompile(`\(?(https?|mailto|tel):[^\s)]*\)?`)
 // readerGaps are the readers known to fall short on a test résumé, with
 // the recall they reach today (docs/decisions/0007-pdf-text-layer.md).
 // Each is a reader's own limit, measured with the versions of Debian 12:
-//   - Ghostscript 10.00's txtwrite reads a ToUnicode value of several
-//     UTF-16 units byte-swapped ("fi" as U+6600 U+6900; bfrange forms come
-//     out garbled too), so it loses the words with Carlito's ligatures (the
-//     modern theme); and it orders text by position with no bidi, so
+//   - Ghostscript 10.00's txtwrite orders text by position with no bidi, so
 //     right-to-left words come out reversed, and it reads no ActualText,
 //     so Devanagari's reordered vowel signs come out where they are drawn.
+//     (It reads a ToUnicode value of several UTF-16 units byte-swapped too:
+//     ligatures' phantoms keep it from ever seeing one in left-to-right text.)
 //   - pdftotext -raw reverses right-to-left text stored in logical order
 //     (it expects visual order, as pdftotext by position expects logical
 //     multi-character values: Arabic's lam–alef reads alef–lam), and runs a
@@ -111,10 +110,6 @@ var linkTargets = regexp.MustCompile(`\(?(https?|mailto|tel):[^\s)]*\)?`)
 //   - MuPDF and pdfminer read no ActualText: a Devanagari vowel sign drawn
 //     before its consonant comes after it in the text, but apart from it.
 var readerGaps = map[string]float64{
-	"devops-consultant-portfolio/modern|ghostscript":  0.90,
-	"minimal/modern|ghostscript":                      0.93,
-	"network-automation-architect/modern|ghostscript": 0.89,
-	"site-reliability-engineer/modern|ghostscript":    0.90,
 	"ar|pdftotext":            0.94,
 	"ar|pdftotext -raw":       0.31,
 	"ar|ghostscript":          0.29,

@@ -7,9 +7,11 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/vitae-dev/vitae/internal/deflate"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/render/paged"
 )
 
 // fontRes is a font as the document uses it: the glyphs drawn with it and
@@ -19,6 +21,9 @@ type fontRes struct {
 	num  int // /F<num>
 	obj  int
 	used map[uint16]string // glyph → the characters it stands for ("" if none)
+	// phantoms are glyphs past the font's own, empty and of no width, each
+	// standing for one character (phantoms/withPhantoms)
+	phantoms map[rune]uint16
 }
 
 func (d *Doc) font(face *fonts.Face) *fontRes {
@@ -37,9 +42,74 @@ func (f *fontRes) use(g fonts.Glyph) {
 	}
 }
 
+// withPhantoms is run with every glyph that stands for several characters
+// (a ligature "fi", Arabic's lam–alef, a conjunct) standing for its first,
+// each of the others given to a phantom: an empty glyph (one font unit wide,
+// which the text's positioning takes back), placed
+// where the first ends in the order the characters are read. No glyph then
+// stands for more than one character, which Ghostscript 10.00 reads
+// byte-swapped ("fi" as U+6600 U+6900) and pdfminer and MuPDF take from a
+// conjunct in no order they can keep. Phantoms are glyph numbers past the font's
+// last, which the subset holds empty. The run's own glyphs are not changed.
+func (f *fontRes) withPhantoms(run *fonts.Run, size, tracking float64, upem int) *fonts.Run {
+	split := false
+	for _, g := range run.Glyphs {
+		if len(g.Text) > 1 && utf8.RuneCountInString(g.Text) > 1 {
+			split = true
+			break
+		}
+	}
+	if !split || f.face.NumGlyphs > 65000 { // no room for phantoms
+		return run
+	}
+	// a phantom's advance takes back the letter spacing the PDF adds after
+	// every glyph, so that the glyphs after it stay where they were
+	back := int32(math.Round(-tracking / size * float64(upem) * 64))
+	out := &fonts.Run{Glyphs: make([]fonts.Glyph, 0, len(run.Glyphs)+4), Advance: run.Advance, RTL: run.RTL}
+	for _, g := range run.Glyphs {
+		rs := []rune(g.Text)
+		// not in right-to-left text: poppler then takes a phantom for a line
+		// of its own ("خلال" read "لل" above "خ ا"); it reads lam–alef as
+		// alef–lam instead
+		if len(rs) < 2 || paged.Direction(rs[0]) < 0 {
+			out.Glyphs = append(out.Glyphs, g)
+			continue
+		}
+		host := g
+		host.Text = string(rs[0])
+		out.Glyphs = append(out.Glyphs, host)
+		n := int32(len(rs))
+		for k := int32(1); k < n; k++ {
+			// where the host ends: readers that go by position find the
+			// characters in order, with no gap between them
+			out.Glyphs = append(out.Glyphs, fonts.Glyph{ID: f.phantom(rs[k]), Advance: back,
+				Text: string(rs[k]), Pos: g.Pos + k})
+		}
+	}
+	return out
+}
+
+// phantom is the phantom glyph standing for r.
+func (f *fontRes) phantom(r rune) uint16 {
+	if g, ok := f.phantoms[r]; ok {
+		return g
+	}
+	if f.phantoms == nil {
+		f.phantoms = map[rune]uint16{}
+	}
+	g := uint16(f.face.NumGlyphs + len(f.phantoms))
+	f.phantoms[r] = g
+	return g
+}
+
 // width is a glyph's advance as the font's /W array gives it (thousandths
-// of the size, rounded as written).
+// of the size, rounded as written). A phantom's is one font unit: readers
+// group glyphs into lines by their boxes, and pdfminer breaks a line
+// between two boxes of no width.
 func (f *fontRes) width(gid uint16) float64 {
+	if int(gid) >= f.face.NumGlyphs {
+		return math.Round(1000/float64(f.face.Upem)*1000) / 1000
+	}
 	return math.Round(float64(f.face.Advance(gid))*1000/float64(f.face.Upem)*1000) / 1000
 }
 

@@ -62,6 +62,9 @@ func subsetTrueType(face *fonts.Face, gids []uint16) ([]byte, error) {
 	for g := range keep {
 		last = max(last, g)
 	}
+	for _, g := range gids { // phantoms, past the font's glyphs: kept empty
+		last = max(last, int(g))
+	}
 	n = last + 1
 	// hmtx: the advance and the left side bearing of each kept glyph, as
 	// the font has them. A rasterizer places a TrueType outline at its
@@ -95,7 +98,11 @@ func subsetTrueType(face *fonts.Face, gids []uint16) ([]byte, error) {
 		binary.BigEndian.PutUint32(newLoca[4*g:], uint32(len(newGlyf)))
 		if !keep[g] {
 			// advances of unused glyphs are zeroed (the PDF gives widths
-			// itself), so the table compresses to almost nothing
+			// itself), so the table compresses to almost nothing; a
+			// phantom's is one unit, as the PDF's widths say
+			if g >= face.NumGlyphs {
+				binary.BigEndian.PutUint16(hmtx[4*g:], 1)
+			}
 			continue
 		}
 		adv := uint16(face.Advance(uint16(g)))

@@ -156,6 +156,9 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 	if len(run.Glyphs) == 0 {
 		return
 	}
+	if !face.CFF {
+		run = p.doc.font(face).withPhantoms(run, size, tracking, face.Upem)
+	}
 	// Right-to-left runs are written in logical order — the order of the
 	// text they stand for — from their right end, each glyph placed where
 	// the shaping put it: readers that take text in the order it is
