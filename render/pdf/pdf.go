@@ -622,10 +622,9 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 			}
 		}
 		if th.Footer && len(pages) > 1 {
-			f, color := r.footer()
-			s := valid(fmt.Sprintf(d.Labels.Page, pi+1, len(pages)))
-			w := r.width(f, s)
-			r.drawOp(p, img, op{kind: opText, x: (r.size[0] - w) / 2, y: 0, text: s, font: f, color: color}, r.size[1]-th.Margin.Bottom/2)
+			for _, o := range r.footerOps(pi, len(pages)) {
+				r.drawOp(p, img, o, r.size[1]-th.Margin.Bottom/2)
+			}
 		}
 	}
 	r.out = nil
@@ -714,6 +713,27 @@ func promoteHeadings(elems []elem) []elem {
 		}
 	}
 	return out
+}
+
+// footerOps are "Page N of M", centred, each part in a face that has its
+// characters ("第 1 页，共 3 页": the theme's face has the digits only), as
+// an artifact: it is no content.
+func (r *renderer) footerOps(page, pages int) []op {
+	f, color := r.footer()
+	s := valid(fmt.Sprintf(r.doc.Labels.Page, page+1, pages))
+	segs := r.resolve(s, f)
+	total := 0.0
+	for _, seg := range segs {
+		total += r.width(seg.font, seg.text)
+	}
+	x := (r.size[0] - total) / 2
+	var ops []op
+	for _, seg := range segs {
+		w := r.width(seg.font, seg.text)
+		ops = append(ops, op{kind: opText, x: x, w: w, text: seg.text, font: seg.font, color: color})
+		x += w
+	}
+	return ops
 }
 
 // footer is the font and colour of "Page N of M", as the style sheet of

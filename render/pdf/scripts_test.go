@@ -161,3 +161,31 @@ func TestSharedPunctuationStaysInItsRunsFace(t *testing.T) {
 		}
 	}
 }
+
+// The page footer of a Chinese, Japanese or Korean résumé keeps its words
+// ("第 1 页，共 2 页"): each part in a face that has it, as all other text.
+func TestFooterInEveryScript(t *testing.T) {
+	needScriptFonts(t)
+	for _, lang := range []string{"zh", "ja", "ko"} {
+		var b strings.Builder
+		b.WriteString("basics: {name: 王小明}\nsettings: {locale: " + lang + "}\nwork:\n")
+		for i := 0; i < 30; i++ {
+			b.WriteString("  - {name: 公司, position: 工程师, summary: 负责分布式系统的设计与实现，熟悉各种技术和工具。}\n")
+		}
+		d, o := buildYAML(t, b.String(), spec{})
+		res, err := Render(d, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Warnings) > 0 {
+			t.Errorf("%s: %q", lang, res.Warnings)
+		}
+		text := pdftotext(t, res.Data)
+		want := strings.Fields(strings.NewReplacer("%d", " ").Replace(d.Labels.Page))
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the footer's %q is not in the text (label %q)", lang, w, d.Labels.Page)
+			}
+		}
+	}
+}

@@ -59,10 +59,9 @@ func RenderSVG(d *document.Document, opts Options) (*SVG, error) {
 			}
 		}
 		if th.Footer && len(pages) > 1 {
-			f, color := r.footer()
-			s := fmt.Sprintf(d.Labels.Page, pi+1, len(pages))
-			w := r.width(f, s)
-			r.svgOp(&body, op{kind: opText, x: (r.size[0] - w) / 2, text: s, font: f, color: color}, r.size[1]-th.Margin.Bottom/2, used)
+			for _, o := range r.footerOps(pi, len(pages)) {
+				r.svgOp(&body, o, r.size[1]-th.Margin.Bottom/2, used)
+			}
 		}
 		fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="page" viewBox="0 0 %.2f %.2f" width="%.2f" height="%.2f">`, r.size[0], r.size[1], r.size[0], r.size[1])
 		b.WriteString(`<style>text{white-space:pre;font-kerning:none}</style><rect width="100%" height="100%" fill="#fff"/>`)
