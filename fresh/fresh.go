@@ -268,7 +268,7 @@ var (
 		"keywords": "keywords", "category": "", "flavor": "", "location": "location"}
 	extracurricular = fields{"title": "name", "activity": "subtitle", "location": "location", "highlights": "highlights",
 		"summary": "summary", "url": "url"}
-	languages    = fields{"language": "language", "level": "fluency", "years": ""}
+	languages    = fields{"language": "language", "level": "fluency", "fluency": "fluency", "years": ""}
 	interests    = fields{"name": "name", "keywords": "keywords", "summary": "summary"}
 	references   = fields{"name": "name", "summary": "reference", "role": "", "category": "", "flavor": "", "private": "", "contact": ""}
 	testimonials = fields{"name": "name", "quote": "summary", "category": "", "flavor": "", "private": ""}
@@ -300,10 +300,10 @@ func (c *converter) item(it *yaml.Node, f fields, section string) *yaml.Node {
 			continue
 		}
 		switch k.Value {
-		case "start":
+		case "start", "startDate": // FRESH's names, and JSON Resume's that FRESH files use too
 			ynode.Set(out, "startDate", v)
 			continue
-		case "end":
+		case "end", "endDate":
 			if !current {
 				ynode.Set(out, "endDate", v)
 			}

@@ -92,3 +92,29 @@ func TestEverySectionImports(t *testing.T) {
 		}
 	}
 }
+
+// FRESH files often use JSON Resume's names for the same things: a
+// language's fluency, a project's startDate and endDate are read as such
+// (they were left out, as having "no equivalent", from real files).
+func TestJSONResumeNamesInFRESH(t *testing.T) {
+	src := `{"name": "Wim Lee", "meta": {"format": "FRESH@1.0.0"}, "info": {"label": "Engineer"},
+  "languages": [{"language": "English", "fluency": "Fluent"}],
+  "projects": [{"title": "P", "startDate": "2020-01", "endDate": "2021-02"}]}`
+	r, diags := schema.Load("resume.json", []byte(src))
+	if r == nil {
+		t.Fatal(diags.Error())
+	}
+	if strings.Contains(diags.Error(), "no equivalent") {
+		t.Errorf("a field left out: %s", diags.Error())
+	}
+	d, err := compose.Document(r, compose.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(markdown.Markdown(d))
+	for _, want := range []string{"English", "Fluent", "P", "2020", "2021"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("%q missing from:\n%s", want, md)
+		}
+	}
+}
