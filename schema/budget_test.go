@@ -70,7 +70,7 @@ func TestBudget(t *testing.T) {
 	}
 	many.WriteString("  label: " + strings.Repeat("L", 5000) + "\n")
 	r, diags = Load("many.yaml", []byte(many.String()))
-	if r != nil || len(diags) != 1001 || !strings.Contains(diags.Error(), "many.yaml:5003:10: 4001 more problems not shown (after the first 1000); the first error among them, here: basics.label: this text is 5 KB long") {
+	if r != nil || len(diags) != 1001 || !strings.Contains(diags.Error(), "many.yaml:5003:10: 4001 more problems not shown (after the first 1000); the first error among them, here: basics.label: this text is 5,000 bytes long") {
 		t.Errorf("5,000 unknown keys and an error: %d diagnostics, %.500s", len(diags), diags[len(diags)-1])
 	}
 	// a key of 3 MB is quoted in 40 characters

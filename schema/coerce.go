@@ -745,7 +745,7 @@ var listMarker = lazyRegexp(`^(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)`)
 // of nested list markers takes seconds and gigabytes.
 func proseTooComplex(s string) string {
 	if len(s) > limits.ProseBytes {
-		return fmt.Sprintf("this text is %s long; the limit is %s", fsutil.Size(int64(len(s))), fsutil.Size(limits.ProseBytes))
+		return fmt.Sprintf("this text is %s long; the limit is %s (%d bytes)", textSize(len(s)), fsutil.Size(limits.ProseBytes), limits.ProseBytes)
 	}
 	deepest := 0
 	for _, line := range strings.Split(s, "\n") {
@@ -784,3 +784,16 @@ func (l *loader) unsafeLinks(n *yaml.Node, s string, loc []string) {
 
 // itemSeparators split a string of short items ("Go, Python; Rust").
 var itemSeparators = lazyRegexp(`\s*[,;|•·]\s*`)
+
+// textSize is the length of a text over a limit, in bytes while that says
+// more than a rounded size ("4,097 bytes", not "4 KB" over a 4 KB limit).
+func textSize(n int) string {
+	if n >= 1<<20 {
+		return fsutil.Size(int64(n))
+	}
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s + " bytes"
+}

@@ -315,7 +315,7 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 			return l.path(n, s, loc, kind)
 		}
 		if tag.Get("markdown") == "" && len(s) > limits.LineBytes {
-			l.report(n, loc, Error, "this text is %s long; a one-line field holds at most %s", fsutil.Size(int64(len(s))), fsutil.Size(limits.LineBytes))
+			l.report(n, loc, Error, "this text is %s long; a one-line field holds at most %s (%d bytes)", textSize(len(s)), fsutil.Size(limits.LineBytes), limits.LineBytes)
 			return nil, true
 		}
 		if tag.Get("markdown") == "" && markup.HasHTML(s) {
