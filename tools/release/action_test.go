@@ -253,3 +253,56 @@ func tarGz(t *testing.T, bin string, others ...string) []byte {
 	gz.Close()
 	return buf.Bytes()
 }
+
+// The example workflows in docs/workflows parse, and give the action only
+// inputs it has (outputs too).
+func TestExampleWorkflowsUseTheActionsInputs(t *testing.T) {
+	data, err := os.ReadFile("../../action.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a action
+	if err := yaml.Unmarshal(data, &a); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../../docs/workflows/*.yml")
+	if len(files) < 3 {
+		t.Fatalf("example workflows: %v", files)
+	}
+	uses := 0
+	for _, f := range files {
+		var wf struct {
+			Jobs map[string]struct {
+				Steps []struct {
+					Uses string
+					With map[string]string
+				}
+			}
+		}
+		data, _ := os.ReadFile(f)
+		if err := yaml.Unmarshal(data, &wf); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, j := range wf.Jobs {
+			for _, s := range j.Steps {
+				if !strings.HasPrefix(s.Uses, "vitae-dev/vitae@") {
+					continue
+				}
+				uses++
+				for k := range s.With {
+					if _, ok := a.Inputs[k]; !ok {
+						t.Errorf("%s: the action has no input %q", f, k)
+					}
+				}
+			}
+		}
+		for _, m := range regexp.MustCompile(`steps\.vitae\.outputs\.([a-z-]+)`).FindAllStringSubmatch(string(data), -1) {
+			if _, ok := a.Outputs[m[1]]; !ok {
+				t.Errorf("%s: the action has no output %q", f, m[1])
+			}
+		}
+	}
+	if uses < 3 {
+		t.Errorf("%d uses of the action in the examples", uses)
+	}
+}
