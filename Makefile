@@ -3,14 +3,18 @@ GO       ?= go
 FUZZTIME ?= 100000x
 EXAMPLES := $(wildcard examples/*.yaml)
 
-.PHONY: all build run test check unit race fuzz bench bench-check schema clean gallery
+.PHONY: all build run test check unit race fuzz bench bench-check schema clean gallery extras release-snapshot release-check
 
 all: build
 
 # One static binary: without cgo nothing is loaded at start (the dynamic
 # loader and libc cost 3–4 ms a run) and it runs on any Linux of its arch.
+# The commit and its date go into `vitae --version` (releases set the
+# version too, through GoReleaser; see .goreleaser.yaml).
+VCS_LDFLAGS := -X main.commit=$(shell git rev-parse HEAD 2>/dev/null) -X main.date=$(shell git log -1 --format=%cI 2>/dev/null)
+
 build:
-	CGO_ENABLED=0 $(GO) build -o vitae ./cmd/vitae
+	CGO_ENABLED=0 $(GO) build -ldflags "$(VCS_LDFLAGS)" -o vitae ./cmd/vitae
 
 # Render every example into out/.
 run: build
@@ -62,7 +66,31 @@ schema:
 	$(GO) test ./schema -run TestSchemaFileMatchesTypes -update
 
 clean:
-	rm -rf out vitae
+	rm -rf out vitae build dist
+
+# Releases. GoReleaser at a pinned version, built through the Go module
+# proxy (the first run compiles it: a few minutes; then it is cached).
+GORELEASER ?= $(GO) run github.com/goreleaser/goreleaser/v2@v2.17.0
+VERSION ?= dev
+
+# Shell completions and the man page, written by vitae from its command
+# definitions into build/ (the archives and packages take them from there).
+extras:
+	@mkdir -p build/completions build/man
+	CGO_ENABLED=0 $(GO) build -ldflags "-X main.version=$(VERSION)" -o build/vitae-host ./cmd/vitae
+	build/vitae-host completion bash > build/completions/vitae.bash
+	build/vitae-host completion zsh > build/completions/vitae.zsh
+	build/vitae-host completion fish > build/completions/vitae.fish
+	build/vitae-host man | gzip -n -9 > build/man/vitae.1.gz
+
+# Every platform's archive, the deb and rpm, checksums and the Homebrew
+# formula in dist/, published nowhere. SINGLE=1: the host's platform only.
+release-snapshot:
+	$(GORELEASER) release --snapshot --clean $(if $(SINGLE),--single-target)
+	bash tools/release/check-dist.sh dist
+
+release-check:
+	$(GORELEASER) check
 
 # The README's gallery: the first page of each example in each theme.
 gallery: build

@@ -51,6 +51,6 @@ done
 echo "check-dist: $(basename "$deb") $how, runs: $("$prefix/usr/bin/vitae" --version)"
 
 ls "$dist"/vitae-*."$(uname -m)".rpm >/dev/null 2>&1 || fail "no rpm in $dist"
-[ -s "$dist/homebrew/Formula/vitae.rb" ] || fail "no Homebrew formula in $dist/homebrew/Formula"
-grep -q 'man1.install' "$dist/homebrew/Formula/vitae.rb" || fail "the formula does not install the man page"
-echo "check-dist: rpm and Homebrew formula present; archives: $(cd "$dist" && ls vitae_*.tar.gz vitae_*.zip 2>/dev/null | tr '\n' ' ')"
+[ -s "$dist/homebrew/Casks/vitae.rb" ] || fail "no Homebrew cask in $dist/homebrew/Casks"
+grep -q "manpage" "$dist/homebrew/Casks/vitae.rb" || fail "the cask does not install the man page"
+echo "check-dist: rpm and Homebrew cask present; archives: $(cd "$dist" && ls vitae_*.tar.gz vitae_*.zip 2>/dev/null | tr '\n' ' ')"
