@@ -345,7 +345,12 @@ func sizes(dir string) (pdf, docx int64) {
 
 func machine() string {
 	out, _ := exec.Command("nproc").Output()
-	return strings.TrimSpace(string(out)) + " cores"
+	s := strings.TrimSpace(string(out)) + " cores"
+	// on a shared machine the load says how much of them the run had
+	if l, err := os.ReadFile("/proc/loadavg"); err == nil {
+		s += ", load average " + strings.Fields(string(l))[0] + " at the start"
+	}
+	return s
 }
 
 func ms(v float64) string { return fmt.Sprintf("%.1f ms", v) }

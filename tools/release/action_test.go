@@ -193,6 +193,9 @@ func TestActionInstallsARelease(t *testing.T) {
 		t.Skip("builds vitae")
 	}
 	if _, err := exec.LookPath("curl"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("curl is missing (.ci/run installs it)")
+		}
 		t.Skip("SKIP: curl is missing")
 	}
 	rel := t.TempDir()
