@@ -36,12 +36,13 @@ var (
 type result struct {
 	ms     float64 // median wall time
 	peakMB float64 // highest peak resident set
+	cpuMS  float64 // the median run's processor time (user + system)
 }
 
 // measure runs a command several times and returns the median time and the
 // highest peak memory.
 func measure(dir string, name string, args ...string) (result, error) {
-	var times []float64
+	var times, cpu []float64
 	peak := 0.0
 	for i := 0; i < *runs; i++ {
 		cmd := exec.Command(name, args...)
@@ -53,12 +54,14 @@ func measure(dir string, name string, args ...string) (result, error) {
 			return result{}, fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, errb.String())
 		}
 		times = append(times, float64(time.Since(t0).Microseconds())/1000)
+		cpu = append(cpu, float64((cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime()).Microseconds())/1000)
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			peak = max(peak, float64(ru.Maxrss)/1024)
 		}
 	}
 	sort.Float64s(times)
-	return result{ms: times[len(times)/2], peakMB: peak}, nil
+	sort.Float64s(cpu)
+	return result{ms: times[len(times)/2], peakMB: peak, cpuMS: cpu[len(cpu)/2]}, nil
 }
 
 // goFloor builds and times the least a Go program takes to start and exit
@@ -180,7 +183,7 @@ func main() {
 		if *batchN == 1000 {
 			ok, okMem = yes(b.ms <= limit), yes(b.peakMB <= 40)
 		}
-		report(fmt.Sprintf("batch: %d résumés → PDF + DOCX", *batchN), fmt.Sprintf("%.2f s", b.ms/1000), goal, ok)
+		report(fmt.Sprintf("batch: %d résumés → PDF + DOCX", *batchN), fmt.Sprintf("%.2f s (processor time %.2f s: on a shared machine the wall time is what was left of two cores)", b.ms/1000, b.cpuMS/1000), goal, ok)
 		report("batch: peak memory", fmt.Sprintf("%.1f MB", b.peakMB), "≤ 40 MB", okMem)
 	}
 
