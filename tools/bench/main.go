@@ -31,6 +31,7 @@ var (
 	withPeers = flag.Bool("peers", true, "measure the peers installed here too")
 	baseline  = flag.String("baseline", "tools/bench/baseline.json", "ratios to the floor to compare with (empty: none)")
 	writeBase = flag.Bool("write-baseline", false, "write this run's ratios to -baseline")
+	typSource = flag.String("typst-source", "tools/bench/sample.typ", "the sample in Typst, for the Typst peer")
 )
 
 type result struct {
@@ -296,10 +297,9 @@ func peers(tmp, samplePath string, vitaePDFDOCX, vitaeDOCX, pdf, vitaeMD float64
 	// Typst lays out the same JSON file (tools/bench/sample.typ reads it)
 	if ty := have("typst"); ty != "" {
 		check(os.WriteFile(filepath.Join(tmp, "resume.json"), []byte(readString(samplePath)), 0o644))
-		src, err := os.ReadFile(filepath.Join(filepath.Dir(mustAbs(*baseline)), "sample.typ"))
-		if err == nil {
-			check(os.WriteFile(filepath.Join(tmp, "sample.typ"), src, 0o644))
-		}
+		src, err := os.ReadFile(*typSource)
+		check(err)
+		check(os.WriteFile(filepath.Join(tmp, "sample.typ"), src, 0o644))
 		r, err := measure(tmp, ty, "compile", "sample.typ", filepath.Join(tmp, "t.pdf"))
 		line("Typst (the JSON, tools/bench/sample.typ) → PDF", r, err, pdf, "PDF")
 	}
