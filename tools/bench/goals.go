@@ -73,7 +73,7 @@ func module(pkg string) string {
 // initBreakdown prints where package initialisation goes, and for each
 // unmet start-up goal whether initialisation holds it: the time over the
 // goal is at most what the dependencies' init functions take.
-func initBreakdown(bin string, F float64, goals []struct {
+func initBreakdown(bin string, goals []struct {
 	name     string
 	ms, goal float64
 }) {
@@ -124,7 +124,7 @@ func initBreakdown(bin string, F float64, goals []struct {
 		if over <= deps {
 			verdict = "held by the dependencies' package initialisation: left unmet rather than replace them"
 		}
-		fmt.Printf("- %s is over its goal (F + %.0f ms) by %.1f ms; init takes %.2f ms (dependencies %.2f ms): %s\n", g.name, g.goal-F, over, total, deps, verdict)
+		fmt.Printf("- %s is over its goal by %.1f ms; init takes %.2f ms (dependencies %.2f ms): %s\n", g.name, over, total, deps, verdict)
 	}
 	fmt.Println()
 }
