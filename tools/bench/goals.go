@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"net"
 	"net/http"
@@ -131,9 +132,9 @@ func initBreakdown(bin string, goals []struct {
 
 // compareBaseline compares this run's ratios to F with the committed ones
 // and flags any more than 15 % slower; -write-baseline writes them instead.
-func compareBaseline(ratios map[string]float64) {
+func compareBaseline(w io.Writer, ratios map[string]float64) (slower int) {
 	if *baseline == "" {
-		return
+		return 0
 	}
 	if *writeBase {
 		rounded := map[string]float64{}
@@ -143,16 +144,16 @@ func compareBaseline(ratios map[string]float64) {
 		b, err := json.MarshalIndent(rounded, "", "  ")
 		check(err)
 		check(os.WriteFile(*baseline, append(b, '\n'), 0o644))
-		fmt.Printf("Baseline written to %s.\n\n", *baseline)
-		return
+		fmt.Fprintf(w, "Baseline written to %s.\n\n", *baseline)
+		return 0
 	}
 	if *quick {
-		return // a small batch and three runs: nothing to compare
+		return 0 // a small batch and three runs: nothing to compare
 	}
 	data, err := os.ReadFile(*baseline)
 	if err != nil {
-		fmt.Printf("No baseline (%v): run with -write-baseline.\n\n", err)
-		return
+		fmt.Fprintf(w, "No baseline (%v): run with -write-baseline.\n\n", err)
+		return 0
 	}
 	var base map[string]float64
 	check(json.Unmarshal(data, &base))
@@ -161,12 +162,11 @@ func compareBaseline(ratios map[string]float64) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	slower := 0
-	fmt.Printf("Against the baseline (%s; times as multiples of F, slower by more than 15 %% flagged):\n\n| measure | baseline | now | |\n|---|---|---|---|\n", *baseline)
+	fmt.Fprintf(w, "Against the baseline (%s; times as multiples of F, slower by more than 15 %% flagged):\n\n| measure | baseline | now | |\n|---|---|---|---|\n", *baseline)
 	for _, k := range keys {
 		b, ok := base[k]
 		if !ok {
-			fmt.Printf("| %s | — | %.2f× F | new |\n", k, ratios[k])
+			fmt.Fprintf(w, "| %s | — | %.2f× F | new |\n", k, ratios[k])
 			continue
 		}
 		mark := "✓"
@@ -174,12 +174,13 @@ func compareBaseline(ratios map[string]float64) {
 			mark = fmt.Sprintf("✗ %.0f %% slower", 100*(ratios[k]/b-1))
 			slower++
 		}
-		fmt.Printf("| %s | %.2f× F | %.2f× F | %s |\n", k, b, ratios[k], mark)
+		fmt.Fprintf(w, "| %s | %.2f× F | %.2f× F | %s |\n", k, b, ratios[k], mark)
 	}
 	if slower > 0 {
-		fmt.Printf("\nSLOWER: %d measure(s) more than 15 %% slower than the baseline.\n", slower)
+		fmt.Fprintf(w, "\nSLOWER: %d measure(s) more than 15 %% slower than the baseline.\n", slower)
 	}
-	fmt.Println()
+	fmt.Fprintln(w)
+	return slower
 }
 
 // serveLatency runs `vitae serve` on a copy of the sample, follows its

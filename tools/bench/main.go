@@ -275,7 +275,7 @@ func main() {
 		fmt.Sprintf("%s (%.1f–%.1f)", ms(F), slices.Min(floors), slices.Max(floors)), "", nil}}, rows...)
 	printRows("vitae")
 	initBreakdown(bin, startGoals)
-	compareBaseline(ratios)
+	compareBaseline(os.Stdout, ratios)
 	if *withPeers {
 		md := must(measure(tmp, bin, "render", samplePath, "--format", "md", "--out", out))
 		peers(tmp, samplePath, both.ms, docx.ms, pdf.ms, md.ms)
