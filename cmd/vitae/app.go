@@ -46,6 +46,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 		out = &checkedWriter{w: stdout}
 	}
 	app := newApp(out, stderr)
+	addShipping(app) // version, man page, completion (man.go)
 	if err := checkCommand(app, args); err != nil {
 		fmt.Fprintln(stderr, "vitae: "+err.Error())
 		return ExitUsage
@@ -124,11 +125,11 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 func diagnosticsFlag() *cli.StringFlag {
 	return &cli.StringFlag{
 		Name:  "diagnostics",
-		Usage: "how to print problems: text, or json (one object a line, on standard output)",
+		Usage: "how to print problems: text, json (one object a line, on standard output) or github (text, and GitHub Actions annotations on standard output)",
 		Value: "text",
 		Validator: func(s string) error {
-			if s != "text" && s != "json" {
-				return fmt.Errorf("--diagnostics must be text or json, not %q", s)
+			if s != "text" && s != "json" && s != "github" {
+				return fmt.Errorf("--diagnostics must be text, json or github, not %q", s)
 			}
 			return nil
 		},
@@ -140,7 +141,7 @@ func strictFlag() *cli.BoolFlag {
 }
 
 // report prints diagnostics in the chosen form, and as GitHub annotations
-// when running in GitHub Actions.
+// with --diagnostics github or when running in GitHub Actions.
 func report(cmd *cli.Command, ds schema.Diagnostics) {
 	if len(ds) == 0 {
 		return
@@ -150,7 +151,7 @@ func report(cmd *cli.Command, ds schema.Diagnostics) {
 	} else {
 		fmt.Fprintln(cmd.Root().ErrWriter, ds.Error())
 	}
-	if getenv("GITHUB_ACTIONS") == "true" {
+	if cmd.String("diagnostics") == "github" || getenv("GITHUB_ACTIONS") == "true" {
 		for _, d := range ds {
 			fmt.Fprintln(cmd.Root().Writer, d.GitHub())
 		}

@@ -17,9 +17,13 @@ func TestReadNeverWaitsOnAFileSwappedForAFIFO(t *testing.T) {
 	dir := t.TempDir()
 	path, reg, fifo := filepath.Join(dir, "cv.yaml"), filepath.Join(dir, "reg"), filepath.Join(dir, "fifo")
 	os.WriteFile(path, []byte("basics: {}\n"), 0o644)
-	stop := make(chan struct{})
-	defer close(stop)
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	defer func() { // the swapping ends before the folder is removed
+		close(stop)
+		<-stopped
+	}()
 	go func() {
+		defer close(stopped)
 		for {
 			select {
 			case <-stop:

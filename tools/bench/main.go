@@ -1,7 +1,11 @@
 // Command bench measures vitae as a user meets it — whole processes, on
 // this machine — against the peers installed here, and prints the figures
-// the README quotes, with the goals of issue 12 beside them. Run it with
-// `make bench` (which also runs the Go benchmarks).
+// the README quotes, each goal with ✓ or ✗. The start-up goals are set
+// against the floor F, a Go program that prints one line, built the same
+// way and measured in the same run; where one is unmet, the package
+// initialisation (GODEBUG=inittrace=1) is broken down. The times are
+// compared, as ratios to F, with baseline.json, and a slowdown over 15 % is
+// flagged. Run it with `make bench` (which also runs the Go benchmarks).
 package main
 
 import (
@@ -12,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -25,34 +30,78 @@ var (
 	batchN    = flag.Int("batch", 1000, "résumés in the batch measurement (0: skip)")
 	quick     = flag.Bool("quick", false, "fewer runs, a small batch: check the tool works")
 	withPeers = flag.Bool("peers", true, "measure the peers installed here too")
+	baseline  = flag.String("baseline", "tools/bench/baseline.json", "ratios to the floor to compare with (empty: none)")
+	writeBase = flag.Bool("write-baseline", false, "write this run's ratios to -baseline")
+	typSource = flag.String("typst-source", "tools/bench/sample.typ", "the sample in Typst, for the Typst peer")
 )
 
 type result struct {
 	ms     float64 // median wall time
 	peakMB float64 // highest peak resident set
+	cpuMS  float64 // the median run's processor time (user + system)
 }
 
 // measure runs a command several times and returns the median time and the
 // highest peak memory.
 func measure(dir string, name string, args ...string) (result, error) {
-	var times []float64
+	var times, cpu []float64
 	peak := 0.0
 	for i := 0; i < *runs; i++ {
-		cmd := exec.Command(name, args...)
-		cmd.Dir = dir
-		var errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = nil, &errb
-		t0 := time.Now()
-		if err := cmd.Run(); err != nil {
-			return result{}, fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, errb.String())
+		t, c, p, err := runOnce(dir, name, args...)
+		if err != nil {
+			return result{}, err
 		}
-		times = append(times, float64(time.Since(t0).Microseconds())/1000)
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, float64(ru.Maxrss)/1024)
-		}
+		times, cpu, peak = append(times, t), append(cpu, c), max(peak, p)
 	}
-	sort.Float64s(times)
-	return result{ms: times[len(times)/2], peakMB: peak}, nil
+	return result{ms: median(times), peakMB: peak, cpuMS: median(cpu)}, nil
+}
+
+// runOnce runs a command and returns its wall and processor time (ms) and
+// its peak resident set (MB).
+func runOnce(dir string, name string, args ...string) (wall, cpu, peakMB float64, err error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = nil, &errb
+	t0 := time.Now()
+	if err := cmd.Run(); err != nil {
+		return 0, 0, 0, fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, errb.String())
+	}
+	wall = float64(time.Since(t0).Microseconds()) / 1000
+	cpu = float64((cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Microseconds()) / 1000
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		peakMB = float64(ru.Maxrss) / 1024
+	}
+	return wall, cpu, peakMB, nil
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+// floorBin is the floor's binary; floors holds every time it was measured.
+var (
+	floorBin string
+	floors   []float64
+)
+
+// measureVsF runs the floor and the command in turn, run after run, so
+// that both meet the same load on a shared machine, and returns the
+// command's result with the floor's median over the same runs.
+func measureVsF(dir string, name string, args ...string) (result, float64) {
+	var times, cpu, fs []float64
+	peak := 0.0
+	for i := 0; i < *runs; i++ {
+		f, _, _, err := runOnce(dir, floorBin)
+		check(err)
+		t, c, p, err := runOnce(dir, name, args...)
+		check(err)
+		fs, times, cpu, peak = append(fs, f), append(times, t), append(cpu, c), max(peak, p)
+	}
+	floors = append(floors, fs...)
+	return result{ms: median(times), peakMB: peak, cpuMS: median(cpu)}, median(fs)
 }
 
 // goFloor builds and times the least a Go program takes to start and exit
@@ -71,10 +120,18 @@ func goFloor(tmp string) (result, error) {
 	}
 	cmd := exec.Command("go", "build", "-o", "floor", ".")
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build builds vitae
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return result{}, fmt.Errorf("go build: %v: %s", err, out)
 	}
-	return measure(dir, filepath.Join(dir, "floor"))
+	floorBin = filepath.Join(dir, "floor")
+	r, err := measure(dir, floorBin)
+	if err == nil {
+		for i := 0; i < *runs; i++ {
+			floors = append(floors, r.ms) // weighed like the rest
+		}
+	}
+	return r, err
 }
 
 type row struct {
@@ -118,24 +175,37 @@ func main() {
 	out := filepath.Join(tmp, "out")
 
 	fmt.Printf("vitae, whole process, median of %d runs (%s)\n\n", *runs, machine())
-	// The floor: a Go program that prints one line, started the same way.
-	if floor, err := goFloor(tmp); err == nil {
-		report("floor: a Go program printing one line", ms(floor.ms), "", nil)
-	} else {
-		fmt.Println("(no floor measured:", err, ")")
+	// The floor: a Go program that prints one line, built and started the
+	// same way. The start-up goals are set against it.
+	must(goFloor(tmp))
+	ratios := map[string]float64{}
+	var startGoals []struct {
+		name     string
+		ms, goal float64
 	}
-	version := must(measure(tmp, bin, "--version"))
-	report("`vitae --version`", ms(version.ms), "≤ 5 ms", yes(version.ms <= 5))
-	themes := must(measure(tmp, bin, "themes"))
-	report("`vitae themes`", ms(themes.ms), "≤ 5 ms", yes(themes.ms <= 5))
-	validate := must(measure(tmp, bin, "validate", samplePath))
-	report("`vitae validate` (sample)", ms(validate.ms), "≤ 10 ms", yes(validate.ms <= 10))
+	// a start-up goal: the command and the floor measured in turn
+	startup := func(what, key string, over float64, args ...string) result {
+		r, f := measureVsF(tmp, bin, args...)
+		goal, ok := "", (*bool)(nil)
+		if key != "" {
+			ratios[key] = r.ms / f
+			goal, ok = fmt.Sprintf("≤ F + %.0f ms", over), yes(r.ms <= f+over)
+			startGoals = append(startGoals, struct {
+				name     string
+				ms, goal float64
+			}{what, r.ms, f + over})
+		}
+		report(what, fmt.Sprintf("%s (F + %.1f; F = %.1f alongside)", ms(r.ms), r.ms-f, f), goal, ok)
+		return r
+	}
+	startup("`vitae --version`", "version", 8, "--version")
+	startup("`vitae themes`", "", 0, "themes")
+	startup("`vitae validate` (sample)", "validate", 12, "validate", samplePath)
 	pdf := must(measure(tmp, bin, "render", samplePath, "--format", "pdf", "--out", out))
 	report("render PDF", ms(pdf.ms), "", nil)
 	docx := must(measure(tmp, bin, "render", samplePath, "--format", "docx", "--out", out))
 	report("render DOCX", ms(docx.ms), "", nil)
-	both := must(measure(tmp, bin, "render", samplePath, "--format", "pdf,docx", "--out", out))
-	report("render PDF + DOCX", ms(both.ms), "≤ 20 ms", yes(both.ms <= 20))
+	both := startup("render PDF + DOCX (sample)", "pdf+docx", 25, "render", samplePath, "--format", "pdf,docx", "--out", out)
 	report("peak memory, one render", fmt.Sprintf("%.1f MB", both.peakMB), "≤ 30 MB", yes(both.peakMB <= 30))
 	pdfSize, docxSize := sizes(out)
 	report("PDF size (sample, 2 pages)", kb(pdfSize), "≤ 40 KB", yes(pdfSize <= 40<<10))
@@ -150,18 +220,36 @@ func main() {
 			check(os.WriteFile(filepath.Join(in, fmt.Sprintf("r%04d.json", i)), bytes.ReplaceAll(data, []byte("Richard Hendriks"), []byte(fmt.Sprintf("Richard Hendriks %d", i))), 0o644))
 		}
 		save := *runs
-		*runs = 1
-		b := must(measure(tmp, bin, "render", in, "--format", "pdf,docx", "--out", filepath.Join(tmp, "bout")))
-		*runs = save
-		goal := "≤ 3 s"
-		if *batchN != 1000 {
-			goal = fmt.Sprintf("≤ %.2f s (3 s per 1,000)", 3*float64(*batchN)/1000)
+		*runs = 3 // the median of three (a thousand résumés take seconds)
+		if *quick {
+			*runs = 1
 		}
-		report(fmt.Sprintf("batch: %d résumés → PDF + DOCX", *batchN), fmt.Sprintf("%.2f s", b.ms/1000), goal, yes(b.ms <= 3*float64(*batchN)))
-		report("batch: peak memory", fmt.Sprintf("%.1f MB", b.peakMB), "≤ 60 MB", yes(b.peakMB <= 60))
+		b, bf := measureVsF(tmp, bin, "render", in, "--format", "pdf,docx", "--out", filepath.Join(tmp, "bout"))
+		*runs = save
+		limit := 2.0 * float64(*batchN) // ms: 2 s per 1,000
+		goal := "≤ 2.0 s"
+		if *batchN != 1000 {
+			goal = "≤ 2.0 s for 1,000 (not judged on fewer)"
+		}
+		ratios["batch"] = b.ms / bf
+		var ok, okMem *bool // judged on a thousand: a small batch is mostly start-up
+		if *batchN == 1000 {
+			ok, okMem = yes(b.ms <= limit), yes(b.peakMB <= 40)
+		}
+		report(fmt.Sprintf("batch: %d résumés → PDF + DOCX", *batchN), fmt.Sprintf("%.2f s (processor time %.2f s: on a shared machine the wall time is what was left of two cores)", b.ms/1000, b.cpuMS/1000), goal, ok)
+		report("batch: peak memory", fmt.Sprintf("%.1f MB", b.peakMB), "≤ 40 MB", okMem)
 	}
 
+	F := median(floors) // for the latencies: the floor over the whole run
+	if w, err := serveLatency(tmp, bin, samplePath); err == nil {
+		ratios["serve"] = w / F
+		report("`serve`: a save → the updated page", ms(w), "≤ 40 ms", yes(w <= 40))
+	} else {
+		fmt.Fprintln(os.Stderr, "bench: serve:", err)
+		os.Exit(1)
+	}
 	if w, err := watchLatency(tmp, bin, samplePath); err == nil {
+		ratios["watch"] = w / F
 		report("`watch`: a save shown in the PDF (PDF + DOCX)", ms(w), "≤ 50 ms", yes(w <= 50))
 	} else {
 		fmt.Fprintln(os.Stderr, "bench: watch:", err)
@@ -183,9 +271,14 @@ func main() {
 		report(fmt.Sprintf("scaling: %d× the work entries", k), ms(r.ms), note, nil)
 	}
 
+	rows = append([]row{{fmt.Sprintf("F: the floor, a Go program printing one line, run in turn with each start-up measure (median of %d runs)", len(floors)),
+		fmt.Sprintf("%s (%.1f–%.1f)", ms(F), slices.Min(floors), slices.Max(floors)), "", nil}}, rows...)
 	printRows("vitae")
+	initBreakdown(bin, startGoals)
+	compareBaseline(os.Stdout, ratios)
 	if *withPeers {
-		peers(tmp, samplePath, both.ms, docx.ms)
+		md := must(measure(tmp, bin, "render", samplePath, "--format", "md", "--out", out))
+		peers(tmp, samplePath, both.ms, docx.ms, pdf.ms, md.ms)
 	}
 }
 
@@ -207,7 +300,7 @@ func printRows(title string) {
 
 // peers renders the same résumé (as HTML or Markdown) with the tools people
 // use instead, where they are installed.
-func peers(tmp, samplePath string, vitaePDFDOCX, vitaeDOCX float64) {
+func peers(tmp, samplePath string, vitaePDFDOCX, vitaeDOCX, pdf, vitaeMD float64) {
 	md := filepath.Join(tmp, "sample.md")
 	html := filepath.Join(tmp, "sample.html")
 	cmd := exec.Command(mustAbs(*vitae), "render", samplePath, "--format", "md", "--out", tmp)
@@ -256,6 +349,21 @@ func peers(tmp, samplePath string, vitaePDFDOCX, vitaeDOCX float64) {
 			"--print-to-pdf="+filepath.Join(tmp, "c.pdf"), "file://"+html)
 		line("Chromium printing HTML → PDF", r, err, vitaePDFDOCX, "PDF + DOCX")
 	}
+	// Typst lays out the same JSON file (tools/bench/sample.typ reads it)
+	if ty := have("typst"); ty != "" {
+		check(os.WriteFile(filepath.Join(tmp, "resume.json"), []byte(readString(samplePath)), 0o644))
+		src, err := os.ReadFile(*typSource)
+		check(err)
+		check(os.WriteFile(filepath.Join(tmp, "sample.typ"), src, 0o644))
+		r, err := measure(tmp, ty, "compile", "sample.typ", filepath.Join(tmp, "t.pdf"))
+		line("Typst (the JSON, tools/bench/sample.typ) → PDF", r, err, pdf, "PDF")
+	}
+	// the JSON Resume CLI renders HTML with a theme (its PDF export needs a
+	// browser build of Puppeteer's own)
+	if rs := have("resumed"); rs != "" {
+		r, err := measure(tmp, rs, "render", samplePath, "--theme", "jsonresume-theme-even", "--output", filepath.Join(tmp, "resumed.html"))
+		line("JSON Resume CLI (resumed, theme even) → HTML", r, err, vitaeMD, "Markdown")
+	}
 	fmt.Println()
 	if len(missing) > 0 {
 		fmt.Printf("Not installed here, so not measured: %s.\n", strings.Join(missing, ", "))
@@ -295,10 +403,15 @@ func sizes(dir string) (pdf, docx int64) {
 
 func machine() string {
 	out, _ := exec.Command("nproc").Output()
-	return strings.TrimSpace(string(out)) + " cores"
+	s := strings.TrimSpace(string(out)) + " cores"
+	// on a shared machine the load says how much of them the run had
+	if l, err := os.ReadFile("/proc/loadavg"); err == nil {
+		s += ", load average " + strings.Fields(string(l))[0] + " at the start"
+	}
+	return s
 }
 
-func ms(v float64) string { return fmt.Sprintf("%.0f ms", v) }
+func ms(v float64) string { return fmt.Sprintf("%.1f ms", v) }
 func kb(n int64) string   { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
 
 func readString(p string) string {
