@@ -12,6 +12,7 @@ import (
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/docx"
+	"github.com/vitae-dev/vitae/render/html"
 	"github.com/vitae-dev/vitae/render/markdown"
 	"github.com/vitae-dev/vitae/render/pdf"
 	"github.com/vitae-dev/vitae/render/style"
@@ -40,6 +41,9 @@ type Options struct {
 	// Fit is how the PDF layout of this document fitted its pages, when the
 	// caller knows it already (it rendered the PDF); nil: work it out.
 	Fit *pdf.Fit
+	// HTMLFonts is how a web page gets its type: the theme's faces embedded,
+	// or the system's
+	HTMLFonts html.Fonts
 	// Time stamps the files (creation dates); the command line reads it once,
 	// from SOURCE_DATE_EPOCH or the clock.
 	Time time.Time
@@ -64,6 +68,7 @@ func Formats() []Format {
 	return []Format{
 		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Paged: true, Fits: true, Render: renderPDF},
 		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Fits: true, Render: renderDOCX},
+		{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8", Render: renderHTML},
 		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Render: plain(markdown.Markdown)},
 		{Name: "txt", Ext: ".txt", MediaType: "text/plain; charset=utf-8", Render: plain(markdown.Text)},
 	}
@@ -162,6 +167,30 @@ func All(d *document.Document, o Options, formats []Format) ([]*Output, []error)
 // SVG draws the pages as the PDF lays them out, one SVG image a page, for a
 // preview (see pdf.RenderSVG).
 func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderSVG(d, pdfOptions(o)) }
+
+// renderHTML writes a web page. Printed, it has the PDF's paper and
+// margins, the sizes the PDF layout was fitted to, and a page number footer
+// when the PDF has one.
+func renderHTML(d *document.Document, o Options) (*Output, error) {
+	ho := html.Options{Theme: o.Theme, Page: o.Page, Fonts: o.HTMLFonts, Time: o.Time}
+	if o.Theme != nil {
+		fit := o.Fit
+		if fit == nil {
+			f, err := pdf.Layout(d, pdfOptions(o))
+			if err != nil {
+				return nil, err
+			}
+			fit = &f
+		}
+		ho.Pages = fit.Pages
+		ho.Fit = style.Fit{Scale: fit.Scale, Leading: fit.Leading, Space: fit.Space}
+	}
+	r, err := html.Render(d, ho)
+	if err != nil {
+		return nil, err
+	}
+	return &Output{Data: r.Data, Warnings: r.Warnings}, nil
+}
 
 func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	// Word paginates as the PDF lays out (tests hold LibreOffice to it): a
