@@ -83,6 +83,28 @@ func (w *writer) css(size paper.Size, o Options) string {
 	}
 	st := w.st
 	textW := size.Width - th.Margin.Left - th.Margin.Right
+	b.WriteString(w.rules(st, o, textW))
+	if fit := o.Fit; fit.Scale > 0 && fit != style.None(th) {
+		// printed at the PDF's fit, to break where the PDF breaks
+		b.WriteString("@media print{\n" + w.rules(style.Resolve(th, fit), o, textW) + "}\n")
+	}
+	// a phone: one column, the dates under the title
+	b.WriteString("@media screen and (max-width:600px){:root{--u:1.5px}body{padding:calc(14*var(--u)) calc(12*var(--u))}header{flex-direction:column;align-items:stretch}" +
+		"dl>div{grid-template-columns:1fr}dd{grid-column:1}dd.wide{grid-column:1}dd .dates{float:none;display:block;margin:0}.head,.sub{display:block}}\n")
+	// printed: the PDF's paper, margins, sizes and footer
+	fmt.Fprintf(&b, "@page{size:%s %s;margin:%s %s %s %s", num(size.Width)+"pt", num(size.Height)+"pt", num(th.Margin.Top)+"pt", num(th.Margin.Right)+"pt", num(th.Margin.Bottom)+"pt", num(th.Margin.Left)+"pt")
+	if footer {
+		parts := strings.Split(w.d.Labels.Page, "%d")
+		fmt.Fprintf(&b, ";@bottom-center{content:%q counter(page) %q counter(pages) %q;%s}", parts[0], parts[1], parts[2], w.font(st.Footer, o))
+	}
+	b.WriteString("}\n@media print{:root{--u:1pt}body{padding:0;max-width:none}a{text-decoration:none}}\n")
+	return b.String()
+}
+
+// rules are the style sheet's rules for one fit.
+func (w *writer) rules(st *style.Sheet, o Options, textW float64) string {
+	th := w.th
+	var b strings.Builder
 	keyW := w.keyColumn(st, textW)
 	rule := func(c string) string { return "solid " + pt(0.5) + " " + c }
 	fmt.Fprintf(&b, ":root{--u:1.6px;--key:%s}\n", pt(keyW))
@@ -134,17 +156,7 @@ func (w *writer) css(size paper.Size, o Options) string {
 		pt(st.Space.Paragraph), pt(st.Space.Row), w.font(st.Key, o), pt(st.Gutter))
 	fmt.Fprintf(&b, "code{font-family:%s;font-size:.92em}\n", w.family("liberation-mono", o))
 	fmt.Fprintf(&b, "a{color:%s;text-decoration:underline;text-decoration-thickness:from-font;text-underline-offset:.15em}\n", st.Link)
-	b.WriteString("article,li,p{break-inside:avoid-page}\n")
-	// a phone: one column, the dates under the title
-	b.WriteString("@media screen and (max-width:600px){:root{--u:1.5px}body{padding:calc(14*var(--u)) calc(12*var(--u))}header{flex-direction:column;align-items:stretch}" +
-		"dl>div{grid-template-columns:1fr}dd{grid-column:1}dd.wide{grid-column:1}dd .dates{float:none;display:block;margin:0}.head,.sub{display:block}}\n")
-	// printed: the PDF's paper, margins, sizes and footer
-	fmt.Fprintf(&b, "@page{size:%s %s;margin:%s %s %s %s", num(size.Width)+"pt", num(size.Height)+"pt", num(th.Margin.Top)+"pt", num(th.Margin.Right)+"pt", num(th.Margin.Bottom)+"pt", num(th.Margin.Left)+"pt")
-	if footer {
-		parts := strings.Split(w.d.Labels.Page, "%d")
-		fmt.Fprintf(&b, ";@bottom-center{content:%q counter(page) %q counter(pages) %q;%s}", parts[0], parts[1], parts[2], w.font(st.Footer, o))
-	}
-	b.WriteString("}\n@media print{:root{--u:1pt}body{padding:0;max-width:none}a{text-decoration:none}}\n")
+	b.WriteString("li,dl>div,blockquote{break-inside:avoid}\np{orphans:2;widows:2}\n")
 	return b.String()
 }
 

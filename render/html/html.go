@@ -446,28 +446,48 @@ func (w *writer) entry(e *document.Entry) {
 	if e.Group {
 		class, title = "entry group", st.GroupTitle
 	}
+	// as the PDF: compact themes set the subtitle on the title line and the
+	// location beside the dates; a location with no dates (and no
+	// subtitle under the title) stands where dates would
+	subtitle, location, lineLoc := e.Subtitle, e.Location, ""
+	heading := e.Title
+	if w.th.Compact && len(subtitle) > 0 && len(heading) > 0 {
+		heading = append(append(slices.Clone(heading), document.Run{Text: ", "}), italic(subtitle)...)
+		subtitle = nil
+	}
+	if len(e.Title) > 0 && location != "" && (w.th.Compact && e.Dates != "" || e.Dates == "" && len(subtitle) == 0) {
+		lineLoc, location = location, ""
+	}
 	b.WriteString("<article class=\"" + class + "\">\n<div class=\"head\">")
-	if len(e.Title) > 0 {
+	if len(heading) > 0 {
 		b.WriteString("<" + h + ">")
-		w.inline(e.Title, title)
+		w.inline(heading, title)
 		b.WriteString("</" + h + ">")
 	}
-	if e.Dates != "" {
+	if e.Dates != "" || lineLoc != "" {
 		b.WriteString("<p class=\"dates\">")
+		if lineLoc != "" {
+			b.WriteString("<span class=\"location\">")
+			w.plain(lineLoc, st.Location, false)
+			b.WriteString("</span>")
+			if e.Dates != "" {
+				w.plain(" · ", st.Location, false)
+			}
+		}
 		w.dates(e.Dates, e.When)
 		b.WriteString("</p>")
 	}
 	b.WriteString("</div>\n")
-	if len(e.Subtitle) > 0 || e.Location != "" {
+	if len(subtitle) > 0 || location != "" {
 		b.WriteString("<div class=\"sub\">")
-		if len(e.Subtitle) > 0 {
+		if len(subtitle) > 0 {
 			b.WriteString("<p class=\"subtitle\">")
-			w.inline(e.Subtitle, st.EntrySubtitle)
+			w.inline(subtitle, st.EntrySubtitle)
 			b.WriteString("</p>")
 		}
-		if e.Location != "" {
+		if location != "" {
 			b.WriteString("<p class=\"location\">")
-			w.plain(e.Location, st.Location, false)
+			w.plain(location, st.Location, false)
 			b.WriteString("</p>")
 		}
 		b.WriteString("</div>\n")
@@ -479,6 +499,14 @@ func (w *writer) entry(e *document.Entry) {
 	}
 	w.depth--
 	b.WriteString("</article>\n")
+}
+
+func italic(t document.Text) document.Text {
+	out := slices.Clone(t)
+	for i := range out {
+		out[i].Italic = true
+	}
+	return out
 }
 
 func (w *writer) rows(r *document.Rows) {
