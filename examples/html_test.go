@@ -244,3 +244,21 @@ func TestHTMLOfTheJSONResumeSample(t *testing.T) {
 		}
 	}
 }
+
+// The JSON Resume sample to a web page in a warm process, as vitae render
+// does it (the PDF's layout, for the printed page, included): under 5 ms.
+func BenchmarkHTMLOfTheJSONResumeSample(b *testing.B) {
+	for _, fonts := range []html.Fonts{html.Embedded, html.System} {
+		b.Run(html.FontsNames[fonts], func(b *testing.B) {
+			pr := prepare(b, testenv.Shared(b, "jsonresume-schema/sample.resume.json"), "classic")
+			f, _ := render.Lookup("html")
+			o := pr.Render
+			o.HTMLFonts = fonts
+			for b.Loop() {
+				if _, err := f.Render(pr.Doc, o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -12,7 +12,7 @@ var when = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 // prepare takes a résumé file through the pipeline, as vitae render does, in
 // a built-in theme.
-func prepare(t *testing.T, file, themeName string) *pipeline.Prepared {
+func prepare(t testing.TB, file, themeName string) *pipeline.Prepared {
 	t.Helper()
 	opts := pipeline.Options{Theme: themeName, Locale: "en", Time: when}
 	in := pipeline.Read(file, opts)
