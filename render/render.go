@@ -56,6 +56,7 @@ type Format struct {
 	MediaType string
 	Paged     bool // lays out pages: uses the theme and the page size
 	Fits      bool // honours MaxPages by tightening its layout
+	Themed    bool // uses the theme and the page size (the paged formats; the web page, printed)
 	Render    func(*document.Document, Options) (*Output, error)
 }
 
@@ -66,9 +67,9 @@ func plain(f func(*document.Document) []byte) func(*document.Document, Options) 
 // Formats returns every format, in the order of their names in help texts.
 func Formats() []Format {
 	return []Format{
-		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Paged: true, Fits: true, Render: renderPDF},
-		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Fits: true, Render: renderDOCX},
-		{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8", Render: renderHTML},
+		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Paged: true, Fits: true, Themed: true, Render: renderPDF},
+		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Fits: true, Themed: true, Render: renderDOCX},
+		{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8", Themed: true, Render: renderHTML},
 		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Render: plain(markdown.Markdown)},
 		{Name: "txt", Ext: ".txt", MediaType: "text/plain; charset=utf-8", Render: plain(markdown.Text)},
 	}
