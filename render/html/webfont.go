@@ -97,6 +97,7 @@ func subsetFont(face *fonts.Face, runes []rune, family string) ([]byte, error) {
 		if len(data) < 10 {
 			continue
 		}
+		data = data[:fonts.GlyphLength(data)]
 		start := len(newGlyf)
 		newGlyf = appendUnhinted(newGlyf, data)
 		eachComponent(newGlyf[start:], func(at int, c uint16) {
