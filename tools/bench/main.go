@@ -140,6 +140,14 @@ func main() {
 	pdfSize, docxSize := sizes(out)
 	report("PDF size (sample, 2 pages)", kb(pdfSize), "≤ 40 KB", yes(pdfSize <= 40<<10))
 	report("DOCX size (sample)", kb(docxSize), "≤ 12 KB", yes(docxSize <= 12<<10))
+	// the web page, its fonts embedded and the system's
+	pageOut, sysOut := filepath.Join(tmp, "page"), filepath.Join(tmp, "page-system")
+	page := must(measure(tmp, bin, "render", samplePath, "--format", "html", "--out", pageOut))
+	report("render HTML (fonts embedded)", ms(page.ms), "", nil)
+	must(measure(tmp, bin, "render", samplePath, "--format", "html", "--html-fonts", "system", "--out", sysOut))
+	pageSize, sysSize := htmlSize(pageOut), htmlSize(sysOut)
+	report("HTML size (sample): fonts embedded", kb(pageSize), "< 60 KB", yes(pageSize < 60_000))
+	report("HTML size (sample): system fonts", kb(sysSize), "< 15 KB", yes(sysSize < 15_000))
 
 	if *batchN > 0 {
 		in := filepath.Join(tmp, "batch")
@@ -291,6 +299,17 @@ func sizes(dir string) (pdf, docx int64) {
 		}
 	}
 	return
+}
+
+// htmlSize is the size of the web page in dir.
+func htmlSize(dir string) int64 {
+	m, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	for _, f := range m {
+		if fi, err := os.Stat(f); err == nil {
+			return fi.Size()
+		}
+	}
+	return 0
 }
 
 func machine() string {
