@@ -12,24 +12,9 @@ func GlyphLength(g []byte) int {
 	}
 	n := int(int16(binary.BigEndian.Uint16(g)))
 	if n < 0 { // composite: its components, then its instructions when flagged
-		p := 10
-		for p+4 <= len(g) {
-			flags := binary.BigEndian.Uint16(g[p:])
-			p += 4 + 2 + 2*int(flags&0x1) // arguments: two bytes, or two words
-			switch {
-			case flags&0x8 != 0:
-				p += 2
-			case flags&0x40 != 0:
-				p += 4
-			case flags&0x80 != 0:
-				p += 8
-			}
-			if flags&0x20 == 0 {
-				if flags&0x100 != 0 && p+2 <= len(g) {
-					p += 2 + int(binary.BigEndian.Uint16(g[p:]))
-				}
-				break
-			}
+		p, instructions := Components(g, nil)
+		if instructions && p+2 <= len(g) {
+			p += 2 + int(binary.BigEndian.Uint16(g[p:]))
 		}
 		return min(p, len(g))
 	}
@@ -71,3 +56,37 @@ func GlyphLength(g []byte) int {
 	}
 	return min(p+xs+ys, len(g))
 }
+
+// Components walks a composite glyph's components: f (if not nil) gets the
+// offset of each one's glyph number in g and the number. It returns where
+// the components end and whether the glyph's instructions follow them (0
+// and false for a simple glyph).
+func Components(g []byte, f func(at int, gid uint16)) (end int, instructions bool) {
+	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
+		return 0, false
+	}
+	p := 10
+	for p+4 <= len(g) {
+		flags := binary.BigEndian.Uint16(g[p:])
+		if f != nil {
+			f(p+2, binary.BigEndian.Uint16(g[p+2:]))
+		}
+		p += 4 + 2 + 2*int(flags&0x1) // arguments: two bytes, or two words
+		switch {
+		case flags&0x8 != 0: // a scale
+			p += 2
+		case flags&0x40 != 0: // x and y scales
+			p += 4
+		case flags&0x80 != 0: // a 2×2 matrix
+			p += 8
+		}
+		if flags&0x20 == 0 { // the last component
+			return min(p, len(g)), flags&0x100 != 0
+		}
+	}
+	return min(p, len(g)), false
+}
+
+// Checksum is a TrueType table's checksum: its 32-bit words summed, the
+// last one padded with zeros.
+func Checksum(b []byte) uint32 { return checksum(b) }

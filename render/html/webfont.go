@@ -59,7 +59,7 @@ func subsetFont(face *fonts.Face, runes []rune, family string) ([]byte, error) {
 		}
 		newID[g] = uint16(len(order))
 		order = append(order, g)
-		eachComponent(glyph(int(g)), func(_ int, c uint16) { add(c, depth+1) })
+		fonts.Components(glyph(int(g)), func(_ int, c uint16) { add(c, depth+1) })
 	}
 	runes = slices.Clone(runes)
 	slices.Sort(runes)
@@ -100,7 +100,7 @@ func subsetFont(face *fonts.Face, runes []rune, family string) ([]byte, error) {
 		data = data[:fonts.GlyphLength(data)]
 		start := len(newGlyf)
 		newGlyf = appendUnhinted(newGlyf, data)
-		eachComponent(newGlyf[start:], func(at int, c uint16) {
+		fonts.Components(newGlyf[start:], func(at int, c uint16) {
 			binary.BigEndian.PutUint16(newGlyf[start+at:], newID[c])
 		})
 		for len(newGlyf)%4 != 0 {
@@ -164,79 +164,33 @@ func bitsLen(x int) int {
 	return n
 }
 
-// eachComponent calls f with the offset of each component's glyph number
-// in a composite glyph, and the number.
-func eachComponent(g []byte, f func(at int, gid uint16)) {
-	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
-		return
-	}
-	for p := 10; p+4 <= len(g); {
-		flags := binary.BigEndian.Uint16(g[p:])
-		f(p+2, binary.BigEndian.Uint16(g[p+2:]))
-		p += 4
-		if flags&0x1 != 0 {
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&0x8 != 0:
-			p += 2
-		case flags&0x40 != 0:
-			p += 4
-		case flags&0x80 != 0:
-			p += 8
-		}
-		if flags&0x20 == 0 {
-			return
-		}
-	}
-}
-
 // appendUnhinted appends a glyph without its instructions: a simple glyph
 // gets an instruction length of 0, a composite loses its instructions flag
-// and what follows its last component.
+// and its instructions.
 func appendUnhinted(out, g []byte) []byte {
 	n := int(int16(binary.BigEndian.Uint16(g)))
-	if n >= 0 {
-		p := 10 + 2*n
-		if p+2 > len(g) {
-			return append(out, g...)
+	if n < 0 {
+		last := -1
+		end, instructions := fonts.Components(g, func(at int, _ uint16) { last = at - 2 })
+		start := len(out)
+		out = append(out, g[:end]...)
+		if instructions && last >= 0 {
+			flags := binary.BigEndian.Uint16(out[start+last:])
+			binary.BigEndian.PutUint16(out[start+last:], flags&^0x100)
 		}
-		il := int(binary.BigEndian.Uint16(g[p:]))
-		if p+2+il > len(g) {
-			return append(out, g...)
-		}
-		out = append(out, g[:p]...)
-		out = append(out, 0, 0)
-		return append(out, g[p+2+il:]...)
+		return out
 	}
-	start := len(out)
-	out = append(out, g...)
-	end := len(out)
-	eachComponent(out[start:], func(at int, _ uint16) {
-		p := start + at - 2
-		flags := binary.BigEndian.Uint16(out[p:])
-		q := at + 2
-		if flags&0x1 != 0 {
-			q += 4
-		} else {
-			q += 2
-		}
-		switch {
-		case flags&0x8 != 0:
-			q += 2
-		case flags&0x40 != 0:
-			q += 4
-		case flags&0x80 != 0:
-			q += 8
-		}
-		if flags&0x20 == 0 {
-			binary.BigEndian.PutUint16(out[p:], flags&^0x100)
-			end = start + q
-		}
-	})
-	return out[:min(end, len(out))]
+	p := 10 + 2*n
+	if p+2 > len(g) {
+		return append(out, g...)
+	}
+	il := int(binary.BigEndian.Uint16(g[p:]))
+	if p+2+il > len(g) {
+		return append(out, g...)
+	}
+	out = append(out, g[:p]...)
+	out = append(out, 0, 0)
+	return append(out, g[p+2+il:]...)
 }
 
 // subsetNames is a name table with the font's copyright (0), licence (13)
@@ -300,7 +254,7 @@ func woff(tables map[string][]byte) []byte {
 	}
 	checksums := map[string]uint32{}
 	for _, t := range tags {
-		c := checksum(tables[t])
+		c := fonts.Checksum(tables[t])
 		checksums[t] = c
 		sum += c
 	}
@@ -317,7 +271,7 @@ func woff(tables map[string][]byte) []byte {
 		binary.BigEndian.PutUint32(e[12:], uint32(len(tables[t])))
 		off += pad(len(tables[t]))
 	}
-	sum += checksum(dir)
+	sum += fonts.Checksum(dir)
 	if h := tables["head"]; len(h) >= 12 {
 		binary.BigEndian.PutUint32(h[8:], 0xB1B0AFBA-sum) // its own checksum counts it as 0
 	}
@@ -348,16 +302,4 @@ func woff(tables map[string][]byte) []byte {
 	out := append(header, body...)
 	binary.BigEndian.PutUint32(out[8:], uint32(len(out)))
 	return out
-}
-
-// checksum is a TrueType table's checksum: its 32-bit words summed (the
-// head's checkSumAdjustment counted as 0).
-func checksum(b []byte) uint32 {
-	var sum uint32
-	for i := 0; i < len(b); i += 4 {
-		var w [4]byte
-		copy(w[:], b[i:])
-		sum += binary.BigEndian.Uint32(w[:])
-	}
-	return sum
 }
