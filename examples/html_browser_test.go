@@ -17,7 +17,6 @@ import (
 	"github.com/vitae-dev/vitae/internal/chromium"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/render"
-	"github.com/vitae-dev/vitae/render/html"
 	"github.com/vitae-dev/vitae/theme"
 )
 
@@ -59,17 +58,28 @@ func TestHTMLInABrowser(t *testing.T) {
 	dir := t.TempDir()
 	b := chromium.Start(t, "about:blank")
 	files, _ := filepath.Glob("*.yaml")
+	scripts, _ := filepath.Glob("testdata/scripts/*.yaml")
 	pdfFormat, _ := render.Lookup("pdf")
-	for _, f := range files {
-		for _, th := range theme.Names() {
-			name := strings.TrimSuffix(f, ".yaml") + "-" + th
+	htmlFormat, _ := render.Lookup("html")
+	for _, f := range append(files, scripts...) {
+		script := strings.HasPrefix(f, "testdata")
+		themes := theme.Names()
+		if script {
+			themes = []string{"modern"} // the scripts' pages: once
+		}
+		for _, th := range themes {
+			name := strings.TrimSuffix(filepath.Base(f), ".yaml") + "-" + th
 			path := filepath.Join(dir, name+".html")
-			if err := os.WriteFile(path, page(t, f, th, html.Embedded), 0o644); err != nil {
+			lang := "en"
+			if script {
+				lang = ""
+			}
+			pr := prepareIn(t, f, th, lang)
+			out, err := htmlFormat.Render(pr.Doc, pr.Render)
+			if err != nil {
 				t.Fatal(err)
 			}
-			pr := prepare(t, f, th)
-			ours, err := pdfFormat.Render(pr.Doc, pr.Render)
-			if err != nil {
+			if err := os.WriteFile(path, out.Data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			b.Call(b.Session, "Page.navigate", map[string]any{"url": "file://" + path}, nil)
@@ -111,6 +121,24 @@ func TestHTMLInABrowser(t *testing.T) {
 				}
 			}
 			b.Call(b.Session, "Emulation.clearDeviceMetricsOverride", nil, nil)
+			if rtl := b.Eval(`getComputedStyle(document.body).direction === "rtl"`); (rtl == "true") != (pr.Doc.Lang == "he" || pr.Doc.Lang == "ar") {
+				t.Errorf("%s (%s): right to left: %s", name, pr.Doc.Lang, rtl)
+			}
+			if rtl := b.Eval(`getComputedStyle(document.body).direction === "rtl"`); rtl == "true" {
+				// mirrored: the dates on the left of their title's line
+				mirrored := b.Eval(`(() => { const h = document.querySelector(".head:has(h3):has(.dates)");
+					return h.querySelector(".dates").getBoundingClientRect().right < h.firstElementChild.getBoundingClientRect().left })()`)
+				if mirrored != "true" {
+					t.Errorf("%s: the dates are not left of the title", name)
+				}
+			}
+			if script {
+				continue // the PDF's fallback faces are not the browser's: pages may differ
+			}
+			ours, err := pdfFormat.Render(pr.Doc, pr.Render)
+			if err != nil {
+				t.Fatal(err)
+			}
 			var printed struct{ Data string }
 			b.Call(b.Session, "Page.printToPDF", map[string]any{"preferCSSPageSize": true, "printBackground": true}, &printed)
 			data, _ := base64.StdEncoding.DecodeString(printed.Data)

@@ -14,7 +14,13 @@ var when = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 // a built-in theme.
 func prepare(t testing.TB, file, themeName string) *pipeline.Prepared {
 	t.Helper()
-	opts := pipeline.Options{Theme: themeName, Locale: "en", Time: when}
+	return prepareIn(t, file, themeName, "en")
+}
+
+// prepareIn is prepare in a language ("": the résumé's own).
+func prepareIn(t testing.TB, file, themeName, lang string) *pipeline.Prepared {
+	t.Helper()
+	opts := pipeline.Options{Theme: themeName, Locale: lang, Time: when}
 	in := pipeline.Read(file, opts)
 	if in.Resume == nil {
 		t.Fatal(in.Diagnostics.Error())
