@@ -2,6 +2,8 @@ package html
 
 import (
 	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -184,4 +186,37 @@ func BenchmarkSample(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// The photo is in the page, as a data: URL, with the person's name as its
+// text; one that cannot be read is left out with a warning.
+func TestPhoto(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 40, 50))
+	for i := range img.Pix {
+		img.Pix[i] = 0x80
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	path := filepath.Join(dir, "me.png")
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	d := documenttest.Sample()
+	d.Header.Photo = path
+	page := render(t, d, Options{})
+	if !regexp.MustCompile(`<img class="photo" src="data:image/png;base64,[A-Za-z0-9+/=]+" width="40" height="50" alt="Ada Lovelace" />`).MatchString(page) {
+		t.Errorf("no photo in the page's header: %.300s", page[strings.Index(page, "<header>"):])
+	}
+	d.Header.Photo = filepath.Join(dir, "missing.png")
+	r, err := Render(d, Options{Theme: mustTheme(t, "classic")})
+	if err != nil || strings.Contains(string(r.Data), "<img") || len(r.Warnings) != 1 {
+		t.Errorf("a missing photo: %v, warnings %q", err, r.Warnings)
+	}
+}
+
+func mustTheme(t *testing.T, name string) *theme.Theme {
+	th, _, err := theme.Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th
 }
