@@ -193,7 +193,7 @@ func main() {
 
 	printRows("vitae")
 	if *withPeers {
-		peers(tmp, samplePath, both.ms, docx.ms)
+		peers(tmp, samplePath, both.ms, docx.ms, page.ms)
 	}
 }
 
@@ -215,7 +215,7 @@ func printRows(title string) {
 
 // peers renders the same résumé (as HTML or Markdown) with the tools people
 // use instead, where they are installed.
-func peers(tmp, samplePath string, vitaePDFDOCX, vitaeDOCX float64) {
+func peers(tmp, samplePath string, vitaePDFDOCX, vitaeDOCX, vitaeHTML float64) {
 	md := filepath.Join(tmp, "sample.md")
 	html := filepath.Join(tmp, "sample.html")
 	cmd := exec.Command(mustAbs(*vitae), "render", samplePath, "--format", "md", "--out", tmp)
@@ -263,6 +263,11 @@ func peers(tmp, samplePath string, vitaePDFDOCX, vitaeDOCX float64) {
 		r, err := measure(tmp, ch, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir="+filepath.Join(tmp, "chr"),
 			"--print-to-pdf="+filepath.Join(tmp, "c.pdf"), "file://"+html)
 		line("Chromium printing HTML → PDF", r, err, vitaePDFDOCX, "PDF + DOCX")
+	}
+	// the web page: the JSON Resume CLI with its even theme, on the JSON itself
+	if rs := have("resumed"); rs != "" {
+		r, err := measure(tmp, rs, "render", samplePath, "--theme", "jsonresume-theme-even", "-o", filepath.Join(tmp, "even.html"))
+		line("resumed render (theme even) → HTML", r, err, vitaeHTML, "HTML")
 	}
 	fmt.Println()
 	if len(missing) > 0 {
