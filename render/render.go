@@ -55,7 +55,7 @@ type Format struct {
 	Ext       string // file extension, with the dot
 	MediaType string
 	Paged     bool // lays out pages: uses the theme and the page size
-	Fits      bool // honours MaxPages by tightening its layout
+	Fits      bool // honours MaxPages by tightening its layout (the web page: printed)
 	Themed    bool // uses the theme and the page size (the paged formats; the web page, printed)
 	Render    func(*document.Document, Options) (*Output, error)
 }
@@ -69,7 +69,7 @@ func Formats() []Format {
 	return []Format{
 		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Paged: true, Fits: true, Themed: true, Render: renderPDF},
 		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Fits: true, Themed: true, Render: renderDOCX},
-		{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8", Themed: true, Render: renderHTML},
+		{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8", Fits: true, Themed: true, Render: renderHTML},
 		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Render: plain(markdown.Markdown)},
 		{Name: "txt", Ext: ".txt", MediaType: "text/plain; charset=utf-8", Render: plain(markdown.Text)},
 	}
