@@ -140,7 +140,7 @@ func (w *writer) rules(st *style.Sheet, o Options, textW float64) string {
 	case "left":
 		fmt.Fprintf(&b, "h2{border-inline-start:solid %s %s;padding-inline-start:%s}\n", pt(2.5), st.Rule, pt(st.HeadingIndent-2.5))
 	}
-	fmt.Fprintf(&b, "article+article{margin-top:%s}\n", pt(st.Space.Entry))
+	fmt.Fprintf(&b, "*+article{margin-top:%s}\n", pt(st.Space.Entry))
 	fmt.Fprintf(&b, ".head{display:flex;flex-wrap:wrap;justify-content:space-between;column-gap:%s;align-items:baseline;break-after:avoid}\n", pt(st.Gutter*2))
 	fmt.Fprintf(&b, "h3,h4,h5,h6{margin:0;%s}\n.group>.head h3{%s}\n", w.font(st.EntryTitle, o), w.font(st.GroupTitle, o))
 	fmt.Fprintf(&b, ".dates{margin:0;%s;white-space:nowrap}\n", w.font(st.Dates, o))

@@ -277,8 +277,12 @@ func (w *writer) inline(tx document.Text, t style.Text) {
 func (w *writer) body() {
 	d, st, b := w.d, w.st, &w.b
 	h := d.Header
-	b.WriteString("<body>\n<header>\n")
 	ph := w.photo()
+	if h.Name == "" && h.Label == "" && len(h.Contacts) == 0 && ph == "" {
+		b.WriteString("<body>\n<header class=\"hidden\">\n") // only its heading, for screen readers
+	} else {
+		b.WriteString("<body>\n<header>\n")
+	}
 	b.WriteString("<div class=\"id\">\n")
 	switch {
 	case h.Name != "":
@@ -297,7 +301,7 @@ func (w *writer) body() {
 	default:
 		// a page has a first-level heading; an anonymous résumé's is its
 		// title, for screen readers only
-		b.WriteString("<h1 class=\"hidden\">")
+		b.WriteString("<h1>")
 		w.plain(d.Title, st.Name, false)
 		b.WriteString("</h1>\n")
 	}
