@@ -26,6 +26,9 @@ func (w *writer) family(key string, o Options) string {
 	if stack == "" {
 		stack = "sans-serif"
 	}
+	for i := len(w.extra) - 1; i >= 0; i-- {
+		stack = fmt.Sprintf("%q,", w.extra[i]) + stack
+	}
 	if o.Fonts == Embedded {
 		stack = fmt.Sprintf("%q,", "v-"+key) + stack
 	}
@@ -51,13 +54,7 @@ func num(v float64) string {
 
 // font is a kind of text's font, colour and line height.
 func (w *writer) font(t style.Text, o Options) string {
-	weight, italic := "400", "normal"
-	if strings.Contains(t.Font.Style, "B") {
-		weight = "700"
-	}
-	if strings.Contains(t.Font.Style, "I") {
-		italic = "italic"
-	}
+	weight, italic := weightItalic(t.Font.Style)
 	s := fmt.Sprintf("font:%s %s %s/%s %s;color:%s", italic, weight, pt(t.Font.Size), pt(t.Line), w.family(t.Font.Family, o), t.Color)
 	if t.Font.Track != 0 {
 		s += ";letter-spacing:" + pt(t.Font.Track)
@@ -78,9 +75,11 @@ func (w *writer) css(size paper.Size, o Options) string {
 	if footer {
 		w.use(faceOf(w.st.Footer), w.d.Labels.Page+"0123456789", false)
 	}
+	w.fallbacks(o.Fonts == Embedded)
 	if o.Fonts == Embedded {
 		b.WriteString(w.fontFaces())
 	}
+	b.WriteString(w.localFaces())
 	st := w.st
 	textW := size.Width - th.Margin.Left - th.Margin.Right
 	b.WriteString(w.rules(st, o, textW))

@@ -80,14 +80,19 @@ type face struct {
 }
 
 type writer struct {
-	b     strings.Builder
-	d     *document.Document
-	th    *theme.Theme
-	st    *style.Sheet
-	used  map[face]map[rune]bool
-	warn  []string
-	rtl   bool
-	depth int // heading level of entries
+	b    strings.Builder
+	d    *document.Document
+	th   *theme.Theme
+	st   *style.Sheet
+	used map[face]map[rune]bool
+	// the faces, after the theme's, for characters the theme's faces lack,
+	// as the PDF chooses them: other built-in faces (embedded), then the
+	// system's (named, by their PostScript names: local())
+	extra  []string    // font families, in the order they were found
+	locals []localFace // the system's faces
+	warn   []string
+	rtl    bool
+	depth  int // heading level of entries
 }
 
 // Render writes the document as a web page.
@@ -539,13 +544,133 @@ func (w *writer) rows(r *document.Rows) {
 	b.WriteString("</dl>\n")
 }
 
-// fontFiles are the embedded faces' @font-face rules.
-func (w *writer) fontFaces() string {
+// localFace is a face of the system's a page names for the characters the
+// theme's faces lack: the one the PDF embeds, shown when the reader has it.
+type localFace struct {
+	postScript, style string
+	runes             []rune // the characters it shows: its unicode-range
+}
+
+// fallbacks finds the faces, after the theme's, of the characters the
+// theme's faces lack, as the PDF does: another built-in face (its
+// characters move to it), else the system's face the PDF embeds.
+func (w *writer) fallbacks(embedded bool) {
+	keys := w.faces()
+	type move struct {
+		from, to face
+		r        rune
+	}
+	var moves []move
+	for _, f := range keys {
+		fc, err := fonts.Builtin(f.family, f.style)
+		if err != nil {
+			continue
+		}
+		runes := make([]rune, 0, len(w.used[f]))
+		for r := range w.used[f] {
+			if r > 0x7e && !unicode.IsSpace(r) && !unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) && !fc.Has(r) {
+				runes = append(runes, r)
+			}
+		}
+		slices.Sort(runes)
+	next:
+		for _, r := range runes {
+			for _, b := range fonts.Families {
+				if b.Key == f.family {
+					continue
+				}
+				if alt, err := fonts.Builtin(b.Key, f.style); err == nil && alt.Has(r) {
+					if embedded {
+						moves = append(moves, move{f, face{b.Key, f.style}, r})
+						w.addExtra("v-" + b.Key)
+					}
+					continue next
+				}
+			}
+			if r >= 0x1f000 && r <= 0x1faff {
+				continue // emoji: the reader's own
+			}
+			serif := strings.Contains(f.family, "serif") && !strings.Contains(f.family, "sans") || f.family == "caladea"
+			if sf := fonts.System(r, f.style, serif, w.d.Lang); sf != nil {
+				i := slices.IndexFunc(w.locals, func(l localFace) bool { return l.postScript == sf.Name && l.style == f.style })
+				if i < 0 {
+					i = len(w.locals)
+					w.locals = append(w.locals, localFace{postScript: sf.Name, style: f.style})
+					w.addExtra("v-system")
+				}
+				if !slices.Contains(w.locals[i].runes, r) {
+					w.locals[i].runes = append(w.locals[i].runes, r)
+				}
+			}
+		}
+	}
+	for _, m := range moves {
+		delete(w.used[m.from], m.r)
+		w.use(m.to, string(m.r), false)
+	}
+}
+
+func (w *writer) addExtra(family string) {
+	if !slices.Contains(w.extra, family) {
+		w.extra = append(w.extra, family)
+	}
+}
+
+// faces are the faces the page uses, in a stable order.
+func (w *writer) faces() []face {
 	keys := make([]face, 0, len(w.used))
 	for f := range w.used {
 		keys = append(keys, f)
 	}
 	slices.SortFunc(keys, func(a, b face) int { return strings.Compare(a.family+"/"+a.style, b.family+"/"+b.style) })
+	return keys
+}
+
+// localFaces are the @font-face rules that name the system's faces: one
+// family, each face for the characters the PDF sets in it, in its style.
+func (w *writer) localFaces() string {
+	var b strings.Builder
+	for _, l := range w.locals {
+		weight, italic := weightItalic(l.style)
+		fmt.Fprintf(&b, "@font-face{font-family:\"v-system\";font-weight:%s;font-style:%s;src:local(%q);unicode-range:%s}\n", weight, italic, l.postScript, unicodeRange(l.runes))
+	}
+	return b.String()
+}
+
+// unicodeRange writes characters as a unicode-range: U+5E0-5EA,U+5F3.
+func unicodeRange(runes []rune) string {
+	runes = slices.Clone(runes)
+	slices.Sort(runes)
+	var parts []string
+	for i := 0; i < len(runes); {
+		j := i
+		for j+1 < len(runes) && runes[j+1] == runes[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, fmt.Sprintf("U+%X-%X", runes[i], runes[j]))
+		} else {
+			parts = append(parts, fmt.Sprintf("U+%X", runes[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ",")
+}
+
+func weightItalic(style string) (weight, italic string) {
+	weight, italic = "400", "normal"
+	if strings.Contains(style, "B") {
+		weight = "700"
+	}
+	if strings.Contains(style, "I") {
+		italic = "italic"
+	}
+	return weight, italic
+}
+
+// fontFiles are the embedded faces' @font-face rules.
+func (w *writer) fontFaces() string {
+	keys := w.faces()
 	var b strings.Builder
 	for _, f := range keys {
 		runes := make([]rune, 0, len(w.used[f]))
@@ -564,13 +689,10 @@ func (w *writer) fontFaces() string {
 			w.warn = append(w.warn, fmt.Sprintf("font %s left out of the page: %v", fc.Name, err))
 			continue
 		}
-		weight, italic := "400", "normal"
-		if strings.Contains(f.style, "B") {
-			weight = "700"
+		if len(runes) == 0 {
+			continue // its characters moved to other faces
 		}
-		if strings.Contains(f.style, "I") {
-			italic = "italic"
-		}
+		weight, italic := weightItalic(f.style)
 		fmt.Fprintf(&b, "@font-face{font-family:%q;font-weight:%s;font-style:%s;src:url(data:font/woff;base64,%s) format(\"woff\")}\n",
 			"v-"+f.family, weight, italic, base64.StdEncoding.EncodeToString(data))
 	}

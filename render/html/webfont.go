@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/vitae-dev/vitae/internal/deflate"
 	"github.com/vitae-dev/vitae/render/fonts"
@@ -221,7 +222,7 @@ func subsetNames(src []byte, family string) []byte {
 		}
 		return b
 	}
-	recs = append(recs, rec{1, utf16(family)}, rec{2, utf16("Regular")}, rec{4, utf16(family)}, rec{6, utf16(family)})
+	recs = append(recs, rec{1, utf16(family)}, rec{2, utf16("Regular")}, rec{4, utf16(family)}, rec{6, utf16(strings.ReplaceAll(family, " ", "-"))})
 	sort.SliceStable(recs, func(i, j int) bool { return recs[i].id < recs[j].id })
 	out := binary.BigEndian.AppendUint16(nil, 0)
 	out = binary.BigEndian.AppendUint16(out, uint16(len(recs)))
