@@ -173,7 +173,7 @@ func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderS
 // margins, the sizes the PDF layout was fitted to, and a page number footer
 // when the PDF has one.
 func renderHTML(d *document.Document, o Options) (*Output, error) {
-	ho := html.Options{Theme: o.Theme, Page: o.Page, Fonts: o.HTMLFonts, Time: o.Time}
+	ho := html.Options{Theme: o.Theme, Page: o.Page, Fonts: o.HTMLFonts} // the page holds no date
 	if o.Theme != nil {
 		fit := o.Fit
 		if fit == nil {

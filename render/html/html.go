@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/vitae-dev/vitae/document"
@@ -64,7 +63,6 @@ type Options struct {
 	// Pages is how many pages the PDF has, when known: a page number
 	// footer is printed only when it has more than one, as in the PDF.
 	Pages int
-	Time  time.Time // not shown; the page has no date of its own
 }
 
 // Result is a rendered page.
