@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
@@ -85,10 +87,11 @@ func TestHTMLInABrowser(t *testing.T) {
 	b := chromium.Start(t, "about:blank")
 	files, _ := filepath.Glob("*.yaml")
 	scripts, _ := filepath.Glob("testdata/scripts/*.yaml")
+	scripts = append(scripts, withPhoto(t, dir)) // and a photo in the header
 	pdfFormat, _ := render.Lookup("pdf")
 	htmlFormat, _ := render.Lookup("html")
 	for _, f := range append(files, scripts...) {
-		script := strings.HasPrefix(f, "testdata")
+		script := strings.HasPrefix(f, "testdata") || strings.HasPrefix(f, dir)
 		themes := theme.Names()
 		if script {
 			themes = []string{"modern"} // the scripts' pages: once
@@ -158,6 +161,9 @@ func TestHTMLInABrowser(t *testing.T) {
 					t.Errorf("%s: the dates are not left of the title", name)
 				}
 			}
+			if strings.HasPrefix(f, dir) && b.Eval(`(() => { const i = document.querySelector("header img"); return !!i && i.naturalWidth > 0 && i.getBoundingClientRect().width > 40 })()`) != "true" {
+				t.Errorf("%s: the photo is not shown", name)
+			}
 			if script {
 				// the characters the theme's faces lack: in the faces the PDF
 				// embeds, which the page names (local())
@@ -185,6 +191,26 @@ func TestHTMLInABrowser(t *testing.T) {
 			}
 		}
 	}
+}
+
+// withPhoto writes the minimal example with a photo beside it, in dir.
+func withPhoto(t *testing.T, dir string) string {
+	img := image.NewRGBA(image.Rect(0, 0, 120, 150))
+	for y := 0; y < 150; y++ {
+		for x := 0; x < 120; x++ {
+			img.Set(x, y, color.RGBA{uint8(x * 2), uint8(y), 120, 255})
+		}
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	os.WriteFile(filepath.Join(dir, "photo.png"), buf.Bytes(), 0o644)
+	src, err := os.ReadFile("minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "photo.yaml")
+	os.WriteFile(path, bytes.Replace(src, []byte("  email:"), []byte("  image: photo.png\n  email:"), 1), 0o644)
+	return path
 }
 
 // darkPixels counts the pixels of text and rules in a screenshot.
