@@ -220,3 +220,48 @@ func mustTheme(t *testing.T, name string) *theme.Theme {
 	}
 	return th
 }
+
+// A font's legacy kerning pairs stay in its subset, renumbered: fontTools
+// reads in the subset the value the font has for each pair of its
+// characters (and the subset of a font without the table has none).
+func TestKerningKept(t *testing.T) {
+	py := "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		py = testenv.Tool(t, "python3")
+	}
+	if exec.Command(py, "-c", "import fontTools").Run() != nil {
+		testenv.Missing(t, "python3 with fontTools (python3-fonttools)")
+	}
+	face, err := fonts.Builtin("liberation-serif", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := subsetFont(face, []rune("AVTo.yW"), "vitae test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "f.woff")
+	os.WriteFile(path, data, 0o644)
+	script := `
+import sys
+from fontTools.ttLib import TTFont
+sub, orig = TTFont(sys.argv[1]), TTFont(sys.argv[2])
+def pairs(f):
+    cmap, kt = f.getBestCmap(), f["kern"].kernTables[0]
+    out = {}
+    for a in "AVTo.yW":
+        for b in "AVTo.yW":
+            v = kt.kernTable.get((cmap[ord(a)], cmap[ord(b)]))
+            if v: out[a+b] = v
+    return out
+s, o = pairs(sub), pairs(orig)
+print(len(s), s == o)
+`
+	out, err := exec.Command(py, "-c", script, path, filepath.Join(testenv.Root(), "render", "fonts", "LiberationSerif-Regular.ttf")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if f := strings.Fields(string(out)); len(f) != 2 || f[0] == "0" || f[1] != "True" {
+		t.Errorf("kerning pairs in the subset (count, same as the font's): %s", out)
+	}
+}

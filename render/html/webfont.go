@@ -154,7 +154,56 @@ func subsetFont(face *fonts.Face, runes []rune, family string) ([]byte, error) {
 	if os2 := face.Table("OS/2"); os2 != nil {
 		tables["OS/2"] = os2
 	}
+	if kern := subsetKern(face.Table("kern"), newID); kern != nil {
+		tables["kern"] = kern
+	}
 	return woff(tables), nil
+}
+
+// subsetKern is a font's legacy kerning table (version 0, its first
+// format 0 subtable: horizontal pairs) for the kept glyphs, renumbered: the
+// browser kerns as the PDF does where a font has one (Liberation's have;
+// Carlito kerns only in GPOS, which subsets leave out). nil: none.
+func subsetKern(src []byte, newID map[uint16]uint16) []byte {
+	if len(src) < 4+14 || binary.BigEndian.Uint16(src) != 0 || binary.BigEndian.Uint16(src[2:]) == 0 {
+		return nil
+	}
+	sub := src[4:]
+	length, coverage := int(binary.BigEndian.Uint16(sub[2:])), binary.BigEndian.Uint16(sub[4:])
+	if coverage != 0x0001 || length > len(sub) { // format 0, horizontal, kerning values
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(sub[6:]))
+	type pair struct {
+		key   uint32
+		value uint16
+	}
+	var pairs []pair
+	for i := 0; i < n && 14+6*i+6 <= len(sub); i++ {
+		p := sub[14+6*i:]
+		l, lok := newID[binary.BigEndian.Uint16(p)]
+		r, rok := newID[binary.BigEndian.Uint16(p[2:])]
+		if lok && rok {
+			pairs = append(pairs, pair{uint32(l)<<16 | uint32(r), binary.BigEndian.Uint16(p[4:])})
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].key < pairs[j].key })
+	pow := 1
+	for pow*2 <= len(pairs) {
+		pow *= 2
+	}
+	out := []byte{0, 0, 0, 1} // version 0, one subtable
+	for _, v := range []int{0, 14 + 6*len(pairs), 0x0001, len(pairs), 6 * pow, bitsLen(pow) - 1, 6 * (len(pairs) - pow)} {
+		out = binary.BigEndian.AppendUint16(out, uint16(v))
+	}
+	for _, p := range pairs {
+		out = binary.BigEndian.AppendUint32(out, p.key)
+		out = binary.BigEndian.AppendUint16(out, p.value)
+	}
+	return out
 }
 
 func bitsLen(x int) int {
