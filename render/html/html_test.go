@@ -116,13 +116,7 @@ func TestFonts(t *testing.T) {
 }
 
 func TestWOFFReadsAsAFont(t *testing.T) {
-	py := "/usr/bin/python3" // Debian's, with python3-fonttools; not a virtual environment's
-	if _, err := os.Stat(py); err != nil {
-		py = testenv.Tool(t, "python3")
-	}
-	if exec.Command(py, "-c", "import fontTools").Run() != nil {
-		testenv.Missing(t, "python3 with fontTools (python3-fonttools)")
-	}
+	py := fontTools(t)
 	for _, fam := range []string{"liberation-serif", "carlito", "liberation-sans"} {
 		face, err := fonts.Builtin(fam, "BI")
 		if err != nil {
@@ -225,13 +219,7 @@ func mustTheme(t *testing.T, name string) *theme.Theme {
 // reads in the subset the value the font has for each pair of its
 // characters (and the subset of a font without the table has none).
 func TestKerningKept(t *testing.T) {
-	py := "/usr/bin/python3"
-	if _, err := os.Stat(py); err != nil {
-		py = testenv.Tool(t, "python3")
-	}
-	if exec.Command(py, "-c", "import fontTools").Run() != nil {
-		testenv.Missing(t, "python3 with fontTools (python3-fonttools)")
-	}
+	py := fontTools(t)
 	face, err := fonts.Builtin("liberation-serif", "")
 	if err != nil {
 		t.Fatal(err)
@@ -264,4 +252,17 @@ print(len(s), s == o)
 	if f := strings.Fields(string(out)); len(f) != 2 || f[0] == "0" || f[1] != "True" {
 		t.Errorf("kerning pairs in the subset (count, same as the font's): %s", out)
 	}
+}
+
+// fontTools is the Python that has fontTools: Debian's (python3-fonttools),
+// not a virtual environment's.
+func fontTools(t *testing.T) string {
+	py := "/usr/bin/python3"
+	if _, err := os.Stat(py); err != nil {
+		py = testenv.Tool(t, "python3")
+	}
+	if exec.Command(py, "-c", "import fontTools").Run() != nil {
+		testenv.Missing(t, "python3 with fontTools (python3-fonttools)")
+	}
+	return py
 }
