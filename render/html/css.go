@@ -123,11 +123,11 @@ func (w *writer) rules(st *style.Sheet, o Options, textW float64) string {
 		}
 		return ""
 	}
-	fmt.Fprintf(&b, "h1{margin:0;%s%s}\nh1.title{%s}\n", w.font(st.Name, o), upper(th.Header.Uppercase), w.font(st.Title, o))
+	fmt.Fprintf(&b, "h1{margin:0;text-wrap:balance;%s%s}\nh1.title{%s}\n", w.font(st.Name, o), upper(th.Header.Uppercase), w.font(st.Title, o))
 	b.WriteString(".hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\n")
 	fmt.Fprintf(&b, ".label{margin:%s 0 0;%s}\n", pt(st.Space.Label), w.font(st.Label, o))
 	sep := strings.TrimSpace(th.Header.Separator)
-	fmt.Fprintf(&b, ".contact{list-style:none;margin:%s 0 0;padding:0;%s}\n.contact li{display:inline}\n.contact li+li::before{content:%q / \"\";white-space:pre;color:%s}\n",
+	fmt.Fprintf(&b, ".contact{list-style:none;margin:%s 0 0;padding:0;text-wrap:balance;%s}\n.contact li{display:inline}\n.contact li+li::before{content:%q / \"\";white-space:pre;color:%s}\n",
 		pt(st.Space.Contact), w.font(st.Contact, o), " "+sep+" ", st.Rule)
 	fmt.Fprintf(&b, ".photo{width:%s;height:auto;flex:none}\n", pt(th.Photo))
 	fmt.Fprintf(&b, "main>section.untitled:first-child{margin-top:%s}\n", pt(st.Space.AfterHeader))
