@@ -59,6 +59,13 @@ func Document(r *schema.Resume, opts Options) (*document.Document, error) {
 			d.Keywords = append(d.Keywords, markup.Inline(k).String())
 		}
 	}
+	d.Person = b.person()
+	for _, bl := range markup.Blocks(r.Basics.Summary, document.StyleBody) {
+		if p, ok := bl.(document.Paragraph); ok {
+			d.Description = p.Text.String()
+			break
+		}
+	}
 	// The photo's path was read relative to the file that names it.
 	d.Header = document.Header{Name: r.Basics.Name, Label: r.Basics.Label, Photo: r.Basics.Image}
 	ids := order
@@ -160,6 +167,7 @@ func (b *builder) section(id string) []document.Block {
 			e := &document.Entry{
 				Title:    b.atTitle(v.Position, v.Organization, v.URL),
 				Dates:    b.dateRange(v.StartDate, v.EndDate),
+				When:     b.when(v.StartDate, v.EndDate),
 				Location: v.Location,
 				Blocks:   append(markup.Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
 			}
@@ -189,6 +197,7 @@ func (b *builder) section(id string) []document.Block {
 				Title:    linked(markup.Inline(a.Title), a.URL),
 				Subtitle: document.Plain(a.Awarder),
 				Dates:    b.date(a.Date),
+				When:     b.when(a.Date, ""),
 				Blocks:   markup.Blocks(a.Summary, document.StyleBody),
 			})
 		}
@@ -247,6 +256,38 @@ func rowsBlock(rows []document.Row) []document.Block {
 }
 
 // contacts lists the ways to reach the person, in a fixed order.
+// person gathers the facts metadata says of the person.
+func (b *builder) person() document.Person {
+	bs := b.r.Basics
+	p := document.Person{Email: bs.Email}
+	if document.SafeLink(bs.URL) {
+		p.URL = bs.URL
+	}
+	if strings.HasPrefix(bs.Image, "https://") || strings.HasPrefix(bs.Image, "http://") {
+		p.Image = bs.Image
+	}
+	add := func(list []string, s string) []string {
+		if s == "" || slices.Contains(list, s) {
+			return list
+		}
+		return append(list, s)
+	}
+	for _, w := range b.r.Work {
+		if w.EndDate == "" && w.StartDate != "" {
+			p.WorksFor = add(p.WorksFor, w.Name)
+		}
+	}
+	for _, e := range b.r.Education {
+		p.AlumniOf = add(p.AlumniOf, e.Institution)
+	}
+	for _, pr := range bs.Profiles {
+		if document.SafeLink(pr.URL) {
+			p.SameAs = add(p.SameAs, pr.URL)
+		}
+	}
+	return p
+}
+
 func (b *builder) contacts() []document.Contact {
 	bs := b.r.Basics
 	lb := b.loc.Labels
@@ -363,6 +404,7 @@ func (b *builder) work() []document.Block {
 				Title:    document.Plain(w.Position),
 				Subtitle: document.Text{{Text: w.Name, URL: w.URL}},
 				Dates:    b.dateRange(w.StartDate, w.EndDate),
+				When:     b.when(w.StartDate, w.EndDate),
 				Location: w.Location,
 			}
 			if w.Position == "" {
@@ -385,6 +427,7 @@ func (b *builder) work() []document.Block {
 			child := &document.Entry{
 				Title:  document.Plain(w.Position),
 				Dates:  b.dateRange(w.StartDate, w.EndDate),
+				When:   b.when(w.StartDate, w.EndDate),
 				Blocks: b.role(w),
 			}
 			if !sameDesc {
@@ -426,6 +469,7 @@ func (b *builder) projects() []document.Block {
 			Title:    document.Text{{Text: p.Name, URL: p.URL}},
 			Subtitle: document.Plain(strings.Join(nonEmpty(strings.Join(p.Roles, ", "), p.Type), " · ")),
 			Dates:    b.dateRange(p.StartDate, p.EndDate),
+			When:     b.when(p.StartDate, p.EndDate),
 		}
 		if p.Name == "" {
 			e.Title = nil
@@ -478,6 +522,7 @@ func (b *builder) education() []document.Block {
 				Title:    b.qualification(ed),
 				Subtitle: document.Text{{Text: ed.Institution, URL: ed.URL}},
 				Dates:    b.dateRange(ed.StartDate, ed.EndDate),
+				When:     b.when(ed.StartDate, ed.EndDate),
 				Location: ed.Location,
 				Blocks:   b.educationDetails(ed),
 			}
@@ -501,6 +546,7 @@ func (b *builder) education() []document.Block {
 			e.Children = append(e.Children, &document.Entry{
 				Title:    b.qualification(ed),
 				Dates:    b.dateRange(ed.StartDate, ed.EndDate),
+				When:     b.when(ed.StartDate, ed.EndDate),
 				Location: ed.Location,
 				Blocks:   b.educationDetails(ed),
 			})
@@ -538,7 +584,7 @@ func (b *builder) certificates() []document.Block {
 	for _, c := range b.r.Certificates {
 		name := linked(markup.Inline(c.Name), c.URL)
 		if detailed {
-			e := &document.Entry{Title: name, Subtitle: document.Plain(c.Issuer), Dates: b.date(c.Date), Blocks: markup.Blocks(c.Summary, document.StyleBody)}
+			e := &document.Entry{Title: name, Subtitle: document.Plain(c.Issuer), Dates: b.date(c.Date), When: b.when(c.Date, ""), Blocks: markup.Blocks(c.Summary, document.StyleBody)}
 			if len(e.Title) == 0 {
 				e.Title, e.Subtitle = e.Subtitle, nil
 			}
@@ -546,7 +592,7 @@ func (b *builder) certificates() []document.Block {
 			continue
 		}
 		// issuer first, as people list them (the key column wraps a long one)
-		row := document.Row{Key: document.Plain(c.Issuer), Value: name, Dates: b.date(c.Date)}
+		row := document.Row{Key: document.Plain(c.Issuer), Value: name, Dates: b.date(c.Date), When: b.when(c.Date, "")}
 		if c.Issuer == "" {
 			row.Key, row.Value = name, nil
 		}
@@ -569,7 +615,7 @@ func (b *builder) publications() []document.Block {
 	if compact {
 		var rows []document.Row
 		for _, p := range pubs {
-			rows = append(rows, document.Row{Key: markup.Inline(p.Name), Value: document.Text{{Text: p.URL, URL: p.URL}}, Dates: b.date(p.ReleaseDate)})
+			rows = append(rows, document.Row{Key: markup.Inline(p.Name), Value: document.Text{{Text: p.URL, URL: p.URL}}, Dates: b.date(p.ReleaseDate), When: b.when(p.ReleaseDate, "")})
 		}
 		return rowsBlock(rows)
 	}
@@ -579,6 +625,7 @@ func (b *builder) publications() []document.Block {
 			Title:    markup.Inline(p.Name),
 			Subtitle: document.Plain(p.Publisher),
 			Dates:    b.date(p.ReleaseDate),
+			When:     b.when(p.ReleaseDate, ""),
 			Blocks:   markup.Blocks(p.Summary, document.StyleBody),
 		}
 		if p.URL != "" {
@@ -596,6 +643,18 @@ func (b *builder) date(s string) string {
 		return s
 	}
 	return FormatDate(d, b.dateFormat, b.loc)
+}
+
+// when is a period in ISO 8601, for machines ("" for a date vitae cannot
+// read).
+func (b *builder) when(start, end string) document.Period {
+	iso := func(s string) string {
+		if d, err := schema.ParseDate(s); err == nil && s != "" {
+			return d.String()
+		}
+		return ""
+	}
+	return document.Period{Start: iso(start), End: iso(end)}
 }
 
 // dateRange formats a period; a start without an end is ongoing.
@@ -637,7 +696,7 @@ func compactChildren(e *document.Entry) *document.Entry {
 		if len(c.Blocks) > 0 || len(c.Children) > 0 || len(c.Subtitle) > 0 || c.Location != "" {
 			return e
 		}
-		rows.Rows = append(rows.Rows, document.Row{Value: c.Title, Dates: c.Dates})
+		rows.Rows = append(rows.Rows, document.Row{Value: c.Title, Dates: c.Dates, When: c.When})
 	}
 	if len(rows.Rows) > 0 {
 		e.Blocks = append(e.Blocks, rows)
@@ -726,10 +785,18 @@ func (b *builder) customBlocks(c schema.Custom) []document.Block {
 			out = append(out, blocks...) // text alone: no entry to head it
 			continue
 		}
+		var when document.Period
+		switch {
+		case e.Date == "":
+			when = b.when(e.StartDate, e.EndDate)
+		case e.StartDate == "" && e.EndDate == "":
+			when = b.when(e.Date, "")
+		}
 		out = append(out, &document.Entry{
 			Title:    linked(title, e.URL),
 			Subtitle: markup.Inline(e.Subtitle),
 			Dates:    dates,
+			When:     when,
 			Location: e.Location,
 			Blocks:   blocks,
 		})

@@ -17,6 +17,29 @@ type Document struct {
 	Header   Header
 	Sections []Section
 	Labels   Labels // localised words renderers need
+	// Description is the summary's first paragraph as plain text, for
+	// metadata (a web page's description).
+	Description string
+	Person      Person // facts about the person, for metadata
+}
+
+// Person is what metadata says of the person besides the name and label
+// (a web page's schema.org Person): each list in the résumé's order,
+// without repeats.
+type Person struct {
+	URL      string   // the person's own site
+	Email    string   // an address, without mailto:
+	WorksFor []string // employers of the work that is ongoing
+	AlumniOf []string // the institutions of the education
+	SameAs   []string // the profiles' addresses
+	Image    string   // the photo's address when it is a web address
+}
+
+// Period is when an entry or row took place, as ISO 8601 dates
+// ("2018", "2018-08", "2018-08-01") for machines; "" where the résumé
+// gives none (End "" with a Start: ongoing) or one vitae could not read.
+type Period struct {
+	Start, End string
 }
 
 // Labels are the few words a renderer writes itself.
@@ -84,6 +107,7 @@ type Entry struct {
 	Title    Text
 	Subtitle Text
 	Dates    string
+	When     Period // Dates, for machines
 	Location string
 	Group    bool
 	Blocks   []Block
@@ -101,6 +125,7 @@ type Row struct {
 	Key   Text
 	Value Text
 	Dates string
+	When  Period // Dates, for machines
 }
 
 func (Paragraph) isBlock() {}

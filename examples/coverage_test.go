@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"os"
 	"os/exec"
@@ -162,6 +163,7 @@ func TestEveryFieldIsRendered(t *testing.T) {
 			ordered["pdf"] = strings.ToLower(extractPDF(t, pdftotext, outs["pdf"], "-raw"))
 		}
 		texts["docx"] = docxText(t, outs["docx"])
+		texts["html"] = pageText(string(outs["html"]))
 		for f, text := range texts {
 			texts[f] = strings.ToLower(text)
 		}
@@ -192,7 +194,7 @@ func TestEveryFieldIsRendered(t *testing.T) {
 				t.Errorf("%s %s: words out of reading order\n got %v\nwant %v", themeName, format, got, want)
 			}
 		}
-		raw := map[string]string{"md": string(outs["md"]), "txt": string(outs["txt"]), "pdf": pdftest.Dicts(outs["pdf"]), "docx": docxParts(t, outs["docx"])}
+		raw := map[string]string{"md": string(outs["md"]), "txt": string(outs["txt"]), "pdf": pdftest.Dicts(outs["pdf"]), "docx": docxParts(t, outs["docx"]), "html": string(outs["html"])}
 		for format, text := range raw {
 			for _, l := range c.links {
 				if !strings.Contains(text, "example.com/"+l) { // a bare host shows without its scheme
@@ -257,6 +259,10 @@ func TestLenientInputsReachThePage(t *testing.T) {
 			text, raw = extractPDF(t, pdftotext, o.Data), pdftest.Dicts(o.Data)
 		case "docx":
 			text, raw = docxText(t, o.Data), docxParts(t, o.Data)
+		case "html":
+			// the body's text as a browser shows it; its markup for links
+			raw = string(o.Data)
+			text = pageText(raw)
 		default:
 			text, raw = string(o.Data), string(o.Data)
 		}
@@ -277,6 +283,11 @@ func TestLenientInputsReachThePage(t *testing.T) {
 			t.Errorf("%s: HTML printed raw", f.Name)
 		}
 	}
+}
+
+// pageText is a web page's body's text, its markup taken out.
+func pageText(page string) string {
+	return html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(page[strings.Index(page, "<body>"):], " "))
 }
 
 func slicesContains(ss []string, s string) bool { return indexOf(ss, s) >= 0 }

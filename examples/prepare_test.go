@@ -12,16 +12,15 @@ var when = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 // prepare takes a résumé file through the pipeline, as vitae render does, in
 // a built-in theme.
-func prepare(t *testing.T, file, themeName string) *pipeline.Prepared {
+func prepare(t testing.TB, file, themeName string) *pipeline.Prepared {
 	t.Helper()
 	return prepareIn(t, file, themeName, "en")
 }
 
-// prepareIn is prepare in a locale ("": the file's own, or the one its
-// text suggests).
-func prepareIn(t *testing.T, file, themeName, locale string) *pipeline.Prepared {
+// prepareIn is prepare in a language ("": the résumé's own).
+func prepareIn(t testing.TB, file, themeName, lang string) *pipeline.Prepared {
 	t.Helper()
-	opts := pipeline.Options{Theme: themeName, Locale: locale, Time: when}
+	opts := pipeline.Options{Theme: themeName, Locale: lang, Time: when}
 	in := pipeline.Read(file, opts)
 	if in.Resume == nil {
 		t.Fatal(in.Diagnostics.Error())

@@ -18,6 +18,7 @@ import (
 	"github.com/vitae-dev/vitae/locale"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/render/html"
 	"github.com/vitae-dev/vitae/schema"
 	"github.com/vitae-dev/vitae/tailor"
 	"github.com/vitae-dev/vitae/theme"
@@ -35,9 +36,10 @@ type Options struct {
 	// AllowMissingGlyphs leaves out characters no font has (with a warning)
 	// instead of refusing to render them
 	AllowMissingGlyphs bool
-	PDFA               bool   // PDF/A-2u as well as PDF/UA-1
-	Page               string // a paper size
-	MaxPages           int    // fit on this many pages
+	PDFA               bool       // PDF/A-2u as well as PDF/UA-1
+	HTMLFonts          html.Fonts // the web page's type: embedded, or the system's
+	Page               string     // a paper size
+	MaxPages           int        // fit on this many pages
 	Locale             string
 	Sections           []string
 	Titles             map[string]string
@@ -158,7 +160,7 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 		return nil, fault.New(fault.Input, err)
 	}
 	p.photo(in, opts, s.Fetch)
-	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time, AllowMissingGlyphs: opts.AllowMissingGlyphs, PDFA: opts.PDFA || s.PDFA}
+	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time, AllowMissingGlyphs: opts.AllowMissingGlyphs, PDFA: opts.PDFA || s.PDFA, HTMLFonts: opts.HTMLFonts}
 	if opts.MaxPages > 0 {
 		p.Render.MaxPages = opts.MaxPages
 	}

@@ -128,6 +128,7 @@ func TestDownloadsAreTheRenderedFiles(t *testing.T) {
 	for _, c := range []struct{ path, magic, name string }{
 		{"/resume.pdf", "%PDF-", "ada-lovelace-analyst.pdf"},
 		{"/resume.docx", "PK\x03\x04", "ada-lovelace-analyst.docx"},
+		{"/resume.html", "<!DOCTYPE html>", "ada-lovelace-analyst.html"},
 		{"/resume.md", "# Ada Lovelace", "ada-lovelace-analyst.md"},
 		{"/resume.txt", "Ada Lovelace", "ada-lovelace-analyst.txt"},
 	} {

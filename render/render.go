@@ -14,6 +14,7 @@ import (
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/docx"
+	"github.com/vitae-dev/vitae/render/html"
 	"github.com/vitae-dev/vitae/render/markdown"
 	"github.com/vitae-dev/vitae/render/pdf"
 	"github.com/vitae-dev/vitae/render/style"
@@ -42,6 +43,9 @@ type Options struct {
 	// Fit is how the PDF layout of this document fitted its pages, when the
 	// caller knows it already (it rendered the PDF); nil: work it out.
 	Fit *pdf.Fit
+	// HTMLFonts is how a web page gets its type: the theme's faces embedded,
+	// or the system's
+	HTMLFonts html.Fonts
 	// Time stamps the files (creation dates); the command line reads it once,
 	// from SOURCE_DATE_EPOCH or the clock.
 	Time time.Time
@@ -56,7 +60,8 @@ type Format struct {
 	Ext       string // file extension, with the dot
 	MediaType string
 	Paged     bool // lays out pages: uses the theme and the page size
-	Fits      bool // honours MaxPages by tightening its layout
+	Fits      bool // honours MaxPages by tightening its layout (the web page: printed)
+	Themed    bool // uses the theme and the page size (the paged formats; the web page, printed)
 	Render    func(*document.Document, Options) (*Output, error)
 }
 
@@ -67,8 +72,9 @@ func plain(f func(*document.Document) []byte) func(*document.Document, Options) 
 // Formats returns every format, in the order of their names in help texts.
 func Formats() []Format {
 	return []Format{
-		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Paged: true, Fits: true, Render: renderPDF},
-		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Fits: true, Render: renderDOCX},
+		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Paged: true, Fits: true, Themed: true, Render: renderPDF},
+		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Fits: true, Themed: true, Render: renderDOCX},
+		{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8", Fits: true, Themed: true, Render: renderHTML},
 		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Render: plain(markdown.Markdown)},
 		{Name: "txt", Ext: ".txt", MediaType: "text/plain; charset=utf-8", Render: plain(markdown.Text)},
 	}
@@ -182,6 +188,30 @@ func pdfStop(formats []Format, errs []error) error {
 // SVG draws the pages as the PDF lays them out, one SVG image a page, for a
 // preview (see pdf.RenderSVG).
 func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderSVG(d, pdfOptions(o)) }
+
+// renderHTML writes a web page. Printed, it has the PDF's paper and
+// margins, the sizes the PDF layout was fitted to, and a page number footer
+// when the PDF has one.
+func renderHTML(d *document.Document, o Options) (*Output, error) {
+	ho := html.Options{Theme: o.Theme, Page: o.Page, Fonts: o.HTMLFonts} // the page holds no date
+	if o.Theme != nil {
+		fit := o.Fit
+		if fit == nil {
+			f, err := pdf.Layout(d, pdfOptions(o))
+			if err != nil {
+				return nil, err
+			}
+			fit = &f
+		}
+		ho.Pages = fit.Pages
+		ho.Fit = style.Fit{Scale: fit.Scale, Leading: fit.Leading, Space: fit.Space}
+	}
+	r, err := html.Render(d, ho)
+	if err != nil {
+		return nil, err
+	}
+	return &Output{Data: r.Data, Warnings: r.Warnings}, nil
+}
 
 func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	// Word paginates as the PDF lays out (tests hold LibreOffice to it): a

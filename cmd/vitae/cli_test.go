@@ -612,8 +612,14 @@ func TestExitCodesFollowTheKindOfProblem(t *testing.T) {
 		t.Errorf("--pdfa: exit %d, %s", code, stderr)
 	}
 	code, _, stderr = run(t, "render", "--format", "pdf,md", "--max-pages", "2", "--out", out, cv)
-	if code != ExitOK || !strings.Contains(stderr, "--max-pages fits only pdf, docx; md is not fitted") {
+	if code != ExitOK || !strings.Contains(stderr, "--max-pages fits only pdf, docx, html; md is not fitted") {
 		t.Errorf("--max-pages with md: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := run(t, "render", "--format", "html", "--html-fonts", "bitmap", "--out", out, cv); code != ExitUsage || !strings.Contains(stderr, `unknown --html-fonts "bitmap"; choose embed or system`) {
+		t.Errorf("--html-fonts bitmap: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "render", "--format", "md", "--html-fonts", "system", "--out", out, cv); code != ExitOK || !strings.Contains(stderr, "--html-fonts applies to the web page; no html is written") {
+		t.Errorf("--html-fonts without a page: exit %d, %s", code, stderr)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
 	getenv = os.Getenv

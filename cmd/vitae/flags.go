@@ -13,6 +13,7 @@ import (
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
+	"github.com/vitae-dev/vitae/render/html"
 	"github.com/vitae-dev/vitae/schema"
 	"github.com/vitae-dev/vitae/theme"
 )
@@ -38,6 +39,7 @@ func lookFlags() []cli.Flag {
 		&cli.StringFlag{Name: "font-fallback", Usage: "a font file (.ttf, .otf, .ttc) for characters the theme's fonts lack, tried before the system's fonts"},
 		&cli.BoolFlag{Name: "allow-missing-glyphs", Usage: "leave out characters that no font has (with a warning) instead of failing"},
 		&cli.BoolFlag{Name: "pdfa", Usage: "make the PDF PDF/A-2u, for archives (it is PDF/UA-1, accessible, always)"},
+		&cli.StringFlag{Name: "html-fonts", Value: html.FontsNames[html.Embedded], Usage: "the web page's type: " + html.FontsNames[html.Embedded] + " (the theme's faces, subset, in the page) or " + html.FontsNames[html.System] + " (the system's fonts only: the smallest page)"},
 	}
 }
 
@@ -80,6 +82,12 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 	if err != nil {
 		return batch.Options{}, usageError(err)
 	}
+	htmlFonts := html.Embedded
+	if cmd.IsSet("html-fonts") {
+		if htmlFonts, err = html.ParseFonts(cmd.String("html-fonts")); err != nil {
+			return batch.Options{}, usageError(err)
+		}
+	}
 	opts := batch.Options{
 		OutDir:  cmd.String("out"),
 		Name:    cmd.String("name"),
@@ -100,6 +108,7 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 			FontFallback:       cmd.String("font-fallback"),
 			AllowMissingGlyphs: cmd.Bool("allow-missing-glyphs"),
 			PDFA:               cmd.Bool("pdfa"),
+			HTMLFonts:          htmlFonts,
 			Fetch:              cmd.Bool("fetch"),
 			Time:               when,
 		},
@@ -182,7 +191,7 @@ func warnUnused(cmd *cli.Command, opts batch.Options) {
 		if !f.Fits {
 			notFitted = append(notFitted, f.Name)
 		}
-		if !f.Paged {
+		if !f.Themed {
 			notPaged = append(notPaged, f.Name)
 		}
 	}
@@ -191,13 +200,16 @@ func warnUnused(cmd *cli.Command, opts batch.Options) {
 		fmt.Fprintf(w, "vitae: warning: --max-pages fits only %s; %s %s not fitted to it\n",
 			strings.Join(fitting(opts.Formats, true), ", "), strings.Join(notFitted, ", "), isAre(len(notFitted)))
 	}
+	if cmd.IsSet("html-fonts") && !slices.ContainsFunc(opts.Formats, func(f render.Format) bool { return f.Name == "html" }) {
+		fmt.Fprintf(w, "vitae: warning: --html-fonts applies to the web page; no html is written\n")
+	}
 	if opts.Pipeline.PDFA && !slices.ContainsFunc(opts.Formats, func(f render.Format) bool { return f.Name == "pdf" }) {
 		fmt.Fprintf(w, "vitae: warning: --pdfa applies to the PDF; no pdf is written\n")
 	}
 	if len(notPaged) == len(opts.Formats) && len(notPaged) > 0 {
 		for _, name := range []string{"theme", "page", "font-fallback"} {
 			if cmd.IsSet(name) {
-				fmt.Fprintf(w, "vitae: warning: --%s applies to paged formats (pdf, docx); %s %s no pages\n", name, strings.Join(notPaged, ", "), hasHave(len(notPaged)))
+				fmt.Fprintf(w, "vitae: warning: --%s applies to pdf, docx and html; %s %s no theme\n", name, strings.Join(notPaged, ", "), hasHave(len(notPaged)))
 			}
 		}
 	}

@@ -298,3 +298,9 @@ func (f *Face) Table(tag string) []byte { return f.sfnt.tables[tag] }
 func (f *Face) Width(s string, size float64) float64 {
 	return f.Shape(s, "").Width(size, f.Upem)
 }
+
+// Glyph is the glyph the face's character map gives r (false: none).
+func (f *Face) Glyph(r rune) (uint16, bool) {
+	g, ok := f.shaping.NominalGlyph(r)
+	return uint16(g), ok && g != 0
+}
