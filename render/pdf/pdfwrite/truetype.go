@@ -51,7 +51,7 @@ func subsetTrueType(face *fonts.Face, gids []uint16) ([]byte, error) {
 		if len(data) < 10 || int16(binary.BigEndian.Uint16(data)) >= 0 {
 			return
 		}
-		components(data, func(_, _ int, flags uint16, gid int) { visit(gid, depth+1) })
+		fonts.Components(data, func(_ int, gid uint16) { visit(int(gid), depth+1) })
 	}
 	for _, g := range gids {
 		visit(int(g), 0)
@@ -113,7 +113,7 @@ func subsetTrueType(face *fonts.Face, gids []uint16) ([]byte, error) {
 		if len(data) < 10 {
 			continue // an empty glyph (a space): no outline, no data
 		}
-		data = data[:glyphLength(data)]
+		data = data[:fonts.GlyphLength(data)]
 		newGlyf = append(newGlyf, data...)
 		for len(newGlyf)%4 != 0 { // each glyph starts at a multiple of 4
 			newGlyf = append(newGlyf, 0)
@@ -160,103 +160,6 @@ func subsetTrueType(face *fonts.Face, gids []uint16) ([]byte, error) {
 	return out, nil
 }
 
-// glyphLength is how many bytes of g its description takes: a font's glyph
-// data may be followed by padding (its loca aligns glyphs), which the subset
-// must not carry as part of the glyph.
-func glyphLength(g []byte) int {
-	if len(g) < 10 {
-		return len(g)
-	}
-	n := int(int16(binary.BigEndian.Uint16(g)))
-	if n < 0 {
-		return compositeLength(g)
-	}
-	p := 10 + 2*n
-	if n == 0 || p+2 > len(g) {
-		return len(g)
-	}
-	points := int(binary.BigEndian.Uint16(g[p-2:])) + 1
-	p += 2 + int(binary.BigEndian.Uint16(g[p:])) // instructions
-	// flags, with repeats, then the x and y coordinates they describe
-	xs, ys := 0, 0
-	for i := 0; i < points; {
-		if p >= len(g) {
-			return len(g)
-		}
-		f := g[p]
-		p++
-		count := 1
-		if f&0x08 != 0 {
-			if p >= len(g) {
-				return len(g)
-			}
-			count += int(g[p])
-			p++
-		}
-		x, y := 2, 2
-		switch {
-		case f&0x02 != 0:
-			x = 1
-		case f&0x10 != 0:
-			x = 0
-		}
-		switch {
-		case f&0x04 != 0:
-			y = 1
-		case f&0x20 != 0:
-			y = 0
-		}
-		xs += count * x
-		ys += count * y
-		i += count
-	}
-	return min(p+xs+ys, len(g))
-}
-
-// compositeLength is the length of a composite glyph: its components, then
-// its instructions when flagged.
-func compositeLength(g []byte) int {
-	end, flags := components(g, nil)
-	if flags&0x100 != 0 && end+2 <= len(g) {
-		end += 2 + int(binary.BigEndian.Uint16(g[end:]))
-	}
-	return min(end, len(g))
-}
-
-// components walks a composite glyph's component records, calling each
-// with the record's start and end, its flags and the glyph it places (each
-// may be nil); it returns where the records end and the last one's flags
-// (0x100: instructions follow).
-func components(g []byte, each func(start, end int, flags uint16, gid int)) (int, uint16) {
-	p := 10
-	var flags uint16
-	for p+4 <= len(g) {
-		flags = binary.BigEndian.Uint16(g[p:])
-		start, gid := p, int(binary.BigEndian.Uint16(g[p+2:]))
-		p += 4
-		if flags&0x1 != 0 { // word arguments
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&0x8 != 0: // a scale
-			p += 2
-		case flags&0x40 != 0: // x and y scales
-			p += 4
-		case flags&0x80 != 0: // a 2×2 matrix
-			p += 8
-		}
-		if each != nil {
-			each(start, p, flags, gid)
-		}
-		if flags&0x20 == 0 { // no more components
-			break
-		}
-	}
-	return p, flags
-}
-
 // unhinted is a glyph without its TrueType instructions.
 func unhinted(g []byte) []byte {
 	if len(g) < 10 {
@@ -279,13 +182,11 @@ func unhinted(g []byte) []byte {
 	}
 	// composite: instructions after the last component, if flagged
 	out := append([]byte(nil), g...)
-	end, flags := components(out, nil)
-	if flags&0x100 != 0 && end <= len(out) {
-		// the last record's flags lose "instructions follow", and the
-		// instructions go
-		last := 10
-		components(out, func(start, _ int, _ uint16, _ int) { last = start })
-		binary.BigEndian.PutUint16(out[last:], flags&^0x100)
+	last := 10 // the last component's record
+	end, instructions := fonts.Components(out, func(at int, _ uint16) { last = at - 2 })
+	if instructions {
+		// its flags lose "instructions follow", and the instructions go
+		binary.BigEndian.PutUint16(out[last:], binary.BigEndian.Uint16(out[last:])&^0x100)
 		out = out[:end]
 	}
 	return out

@@ -233,7 +233,7 @@ func TestTrueTypeSubsetIsAConsistentFont(t *testing.T) {
 				continue
 			}
 			data := glyf[a:b]
-			if n := glyphLength(data); b-a-n >= 4 || n > b-a {
+			if n := fonts.GlyphLength(data); b-a-n >= 4 || n > b-a {
 				t.Errorf("%s glyph %d: loca gives %d bytes, the glyph takes %d", style, g, b-a, n)
 			}
 			outlines++
