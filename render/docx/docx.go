@@ -243,7 +243,7 @@ func styleValues(d *document.Document, th *theme.Theme, st *style.Sheet, body, h
 // text in the document's language, serif or sans like the theme's body
 // (Word's East Asian font slot); the body font for other languages.
 func eastAsianFont(lang, body string) string {
-	serif := body == "liberation-serif" || body == "caladea"
+	serif := fonts.IsSerif(body)
 	l := strings.ToLower(lang)
 	pick := func(s, ss string) string {
 		if serif {

@@ -83,15 +83,26 @@ type Family struct {
 	Key      string // as named in themes
 	File     string // file name prefix
 	WordName string // the font Word users have, metric-compatible with this one
+	// Serif: a face with serifs, which characters it lacks take from a
+	// system face with serifs too (PDF, web page), and Word's East Asian
+	// slot from a Mincho or Song design
+	Serif bool
 }
 
 // Families lists the built-in font families.
 var Families = []Family{
-	{Key: "liberation-serif", File: "LiberationSerif", WordName: "Times New Roman"},
+	{Key: "liberation-serif", File: "LiberationSerif", WordName: "Times New Roman", Serif: true},
 	{Key: "liberation-sans", File: "LiberationSans", WordName: "Arial"},
 	{Key: "carlito", File: "Carlito", WordName: "Calibri"},
-	{Key: "caladea", File: "Caladea", WordName: "Cambria"},                    // Latin only
+	{Key: "caladea", File: "Caladea", WordName: "Cambria", Serif: true},       // Latin only
 	{Key: "liberation-mono", File: "LiberationMono", WordName: "Courier New"}, // inline code
+}
+
+// IsSerif reports whether the family named key (a built-in one) has
+// serifs; false for any other name.
+func IsSerif(key string) bool {
+	f, err := Lookup(key)
+	return err == nil && f.Serif
 }
 
 // Lookup finds a built-in family by its key.

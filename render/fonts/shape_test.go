@@ -146,3 +146,13 @@ func TestShaperViewReadsAcrossRegions(t *testing.T) {
 		t.Errorf("ReadAt past the end = %d %v", n, err)
 	}
 }
+
+// Which built-in families have serifs is said once, by the family: the
+// PDF's and the web page's system fallback and Word's East Asian slot read it.
+func TestSerifIsTheFamilys(t *testing.T) {
+	for key, want := range map[string]bool{"liberation-serif": true, "caladea": true, "liberation-sans": false, "carlito": false, "liberation-mono": false, "system:NotoSerif-Regular": false, "nope": false} {
+		if got := IsSerif(key); got != want {
+			t.Errorf("IsSerif(%q) = %v, want %v", key, got, want)
+		}
+	}
+}

@@ -588,8 +588,7 @@ func (w *writer) fallbacks(embedded bool) {
 			if r >= 0x1f000 && r <= 0x1faff {
 				continue // emoji: the reader's own
 			}
-			serif := strings.Contains(f.family, "serif") && !strings.Contains(f.family, "sans") || f.family == "caladea"
-			if sf := fonts.System(r, f.style, serif, w.d.Lang); sf != nil {
+			if sf := fonts.System(r, f.style, fonts.IsSerif(f.family), w.d.Lang); sf != nil {
 				i := slices.IndexFunc(w.locals, func(l localFace) bool { return l.postScript == sf.Name && l.style == f.style })
 				if i < 0 {
 					i = len(w.locals)

@@ -499,8 +499,7 @@ func (r *renderer) pick(ch rune, f font) (string, bool) {
 			}
 		}
 		if fam == "" && !(ch >= 0x1f000 && ch <= 0x1faff) { // emoji: see below
-			serif := strings.Contains(f.family, "serif") && !strings.Contains(f.family, "sans") || f.family == "caladea"
-			if sf := fonts.System(ch, f.style, serif, r.lang); sf != nil {
+			if sf := fonts.System(ch, f.style, fonts.IsSerif(f.family), r.lang); sf != nil {
 				fam = "system:" + sf.Name
 				r.faces[fam+f.style] = sf
 			}
