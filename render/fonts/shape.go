@@ -6,6 +6,7 @@ import (
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
+	xbidi "golang.org/x/text/unicode/bidi"
 	"unicode/utf8"
 )
 
@@ -288,12 +289,24 @@ func Complex(text string) bool {
 	return false
 }
 
-// hasRTL reports whether any character is of a right-to-left script (or a
-// bidi control), so that left-to-right text skips the bidi algorithm.
+// RightToLeft reports whether r is written right to left: its bidi class
+// (UAX #9, Unicode's own data through golang.org/x/text) is R or AL — a
+// letter of Hebrew, Arabic, Syriac, Thaana, N'Ko… The one place vitae
+// decides it.
+func RightToLeft(r rune) bool {
+	if r < 0x590 {
+		return false
+	}
+	p, _ := xbidi.LookupRune(r)
+	c := p.Class()
+	return c == xbidi.R || c == xbidi.AL
+}
+
+// hasRTL reports whether any character is right to left or a bidi
+// control, so that left-to-right text skips the bidi algorithm.
 func hasRTL(runes []rune) bool {
 	for _, r := range runes {
-		if r >= 0x590 && r <= 0x8ff || r >= 0xfb1d && r <= 0xfdff || r >= 0xfe70 && r <= 0xfeff || r >= 0x10800 && r <= 0x10fff || r >= 0x1e800 && r <= 0x1efff ||
-			r >= 0x200e && r <= 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+		if RightToLeft(r) || r >= 0x200e && r <= 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
 			return true
 		}
 	}

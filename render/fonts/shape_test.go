@@ -156,3 +156,13 @@ func TestSerifIsTheFamilys(t *testing.T) {
 		}
 	}
 }
+
+// What runs right to left is Unicode's bidi class (R or AL), decided in one
+// place for shaping, layout and the PDF writer.
+func TestRightToLeftIsTheBidiClass(t *testing.T) {
+	for r, want := range map[rune]bool{'א': true, 'ب': true, 'ܐ': true, 'ހ': true, 'ߊ': true, '𞤀': true, 'a': false, '1': false, '٣': false, '\ufeff': false, 'क': false, '中': false} {
+		if got := RightToLeft(r); got != want {
+			t.Errorf("RightToLeft(%q U+%04X) = %v, want %v", r, r, got, want)
+		}
+	}
+}

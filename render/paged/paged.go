@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/render/fonts"
 )
 
 // Direction is -1 for a letter of a right-to-left script (Hebrew, Arabic,
@@ -18,7 +19,7 @@ func Direction(c rune) int {
 	if !unicode.IsLetter(c) {
 		return 0
 	}
-	if c >= 0x590 && c <= 0x8ff || c >= 0xfb1d && c <= 0xfdff || c >= 0xfe70 && c <= 0xfefc || c >= 0x10800 && c <= 0x10fff || c >= 0x1e800 && c <= 0x1efff {
+	if fonts.RightToLeft(c) {
 		return -1
 	}
 	return 1
