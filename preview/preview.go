@@ -98,7 +98,6 @@ type State struct {
 	Version     int      `json:"version"`
 	Pages       []string `json:"pages"` // SVG, one a page
 	Fonts       []string `json:"fonts"` // @font-face rules the pages need
-	DocxPages   int      `json:"docxPages"`
 	Diagnostics []string `json:"diagnostics"`
 	Error       string   `json:"error"` // why the pages shown are the last good ones
 	Variants    []string `json:"variants"`
@@ -180,10 +179,9 @@ func (s *Server) Render() {
 		fail(err.Error())
 		return
 	}
-	docxPages := len(svg.Pages) // Word paginates by itself; the layout is the same
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state = State{Version: s.state.Version + 1, Pages: svg.Pages, Fonts: svg.Fonts, DocxPages: docxPages, Diagnostics: append(diags, svg.Warnings...),
+	s.state = State{Version: s.state.Version + 1, Pages: svg.Pages, Fonts: svg.Fonts, Diagnostics: append(diags, svg.Warnings...),
 		Variants: pipeline.Variants(t.Resume, "", true), Themes: theme.Names(), Controls: c}
 	s.files, s.doc, s.ro, s.outputs, s.resume = files, p.Doc, ro, map[string][]byte{}, t.Resume
 	s.name = batch.OutputName("", t.Resume, s.input, c.Variant)

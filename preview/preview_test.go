@@ -114,8 +114,8 @@ func TestPageShowsTheResume(t *testing.T) {
 		}
 	}
 	st := state(t, h)
-	if len(st.Pages) != 1 || st.Error != "" || st.DocxPages != 1 {
-		t.Errorf("state: %d pages, docx %d, error %q", len(st.Pages), st.DocxPages, st.Error)
+	if len(st.Pages) != 1 || st.Error != "" {
+		t.Errorf("state: %d pages, error %q", len(st.Pages), st.Error)
 	}
 	if !strings.Contains(w.Header().Get("Content-Security-Policy"), "default-src 'self'") {
 		t.Errorf("no content security policy: %v", w.Header())
