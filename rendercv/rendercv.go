@@ -12,9 +12,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/vitae-dev/vitae/internal/ynode"
 )
 
 // Note is something that had no direct equivalent, located in the file.
@@ -386,7 +387,7 @@ func (c *converter) entries(id string, title *yaml.Node, v *yaml.Node, one func(
 
 // customID makes a custom section's id of its title, unlike any other.
 func (c *converter) customID(title string) string {
-	id := schemaSlug(title)
+	id := ynode.Slug(title)
 	taken := func(id string) bool {
 		if _, ok := c.sections[id]; ok {
 			return true
@@ -791,26 +792,4 @@ func YAML(doc *yaml.Node, source string, notes []Note) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(b.String()), nil
-}
-
-// schemaSlug makes a section id of a title (as schema.Slug does: this
-// package cannot import schema, which imports it).
-func schemaSlug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-			continue
-		}
-		dash = true
-	}
-	if b.Len() == 0 {
-		return "section"
-	}
-	return b.String()
 }

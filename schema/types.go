@@ -7,8 +7,8 @@ package schema
 
 import (
 	"encoding/json"
-	"strings"
-	"unicode"
+
+	"github.com/vitae-dev/vitae/internal/ynode"
 )
 
 // Sections are the sections vitae shows, in their default order: the one
@@ -238,26 +238,9 @@ func (c Custom) SectionID() string {
 }
 
 // Slug makes a section id of a title or key: lower case letters and digits
-// with - between words ("Driving licence" → driving-licence).
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-			continue
-		}
-		dash = true
-	}
-	if b.Len() == 0 {
-		return "section"
-	}
-	return b.String()
-}
+// with - between words ("Driving licence" → driving-licence). The
+// importers make their ids with the same function (ynode.Slug).
+func Slug(s string) string { return ynode.Slug(s) }
 
 // Meta describes the document. Any key is allowed.
 type Meta struct {
