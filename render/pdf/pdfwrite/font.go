@@ -59,7 +59,7 @@ func (f *fontRes) withPhantoms(run *fonts.Run, size, tracking float64, upem int)
 			break
 		}
 	}
-	if !split || f.face.NumGlyphs > 65000 { // no room for phantoms
+	if !split {
 		return run
 	}
 	// a phantom's advance takes back the letter spacing the PDF adds after
@@ -75,31 +75,42 @@ func (f *fontRes) withPhantoms(run *fonts.Run, size, tracking float64, upem int)
 			out.Glyphs = append(out.Glyphs, g)
 			continue
 		}
+		ids := make([]uint16, len(rs))
+		ok := true
+		for k := 1; k < len(rs) && ok; k++ {
+			ids[k], ok = f.phantom(rs[k])
+		}
+		if !ok { // no glyph numbers left: the host keeps its characters
+			out.Glyphs = append(out.Glyphs, g)
+			continue
+		}
 		host := g
 		host.Text = string(rs[0])
 		out.Glyphs = append(out.Glyphs, host)
-		n := int32(len(rs))
-		for k := int32(1); k < n; k++ {
+		for k := 1; k < len(rs); k++ {
 			// where the host ends: readers that go by position find the
 			// characters in order, with no gap between them
-			out.Glyphs = append(out.Glyphs, fonts.Glyph{ID: f.phantom(rs[k]), Advance: back,
-				Text: string(rs[k]), Pos: g.Pos + k})
+			out.Glyphs = append(out.Glyphs, fonts.Glyph{ID: ids[k], Advance: back, Text: string(rs[k]), Pos: g.Pos + int32(k)})
 		}
 	}
 	return out
 }
 
-// phantom is the phantom glyph standing for r.
-func (f *fontRes) phantom(r rune) uint16 {
+// phantom is the phantom glyph standing for r; false when the font has no
+// glyph numbers left for one (a glyph number is 16 bits).
+func (f *fontRes) phantom(r rune) (uint16, bool) {
 	if g, ok := f.phantoms[r]; ok {
-		return g
+		return g, true
+	}
+	n := f.face.NumGlyphs + len(f.phantoms)
+	if n > 0xfffe {
+		return 0, false
 	}
 	if f.phantoms == nil {
 		f.phantoms = map[rune]uint16{}
 	}
-	g := uint16(f.face.NumGlyphs + len(f.phantoms))
-	f.phantoms[r] = g
-	return g
+	f.phantoms[r] = uint16(n)
+	return uint16(n), true
 }
 
 // width is a glyph's advance as the font's /W array gives it (thousandths

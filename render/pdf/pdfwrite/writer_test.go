@@ -259,3 +259,26 @@ func TestTrueTypeSubsetIsAConsistentFont(t *testing.T) {
 		}
 	}
 }
+
+// A glyph standing for several characters stands for its first, phantoms
+// for the others, placed where it ends; in right-to-left text, or when the
+// font has no glyph numbers left, it keeps its characters.
+func TestPhantoms(t *testing.T) {
+	run := &fonts.Run{Glyphs: []fonts.Glyph{{ID: 7, Advance: 64 * 500, Text: "fi"}, {ID: 8, Advance: 64 * 300, Text: "x", Pos: 2}, {ID: 9, Advance: 64 * 600, Text: "لا", Pos: 3}}}
+	f := &fontRes{face: &fonts.Face{NumGlyphs: 100, Upem: 1000}}
+	got := f.withPhantoms(run, 10, 0, 1000)
+	var texts []string
+	for _, g := range got.Glyphs {
+		texts = append(texts, fmt.Sprintf("%d:%s", g.ID, g.Text))
+	}
+	if want := "7:f 100:i 8:x 9:لا"; strings.Join(texts, " ") != want {
+		t.Errorf("glyphs %s, want %s", strings.Join(texts, " "), want)
+	}
+	if got.Glyphs[1].Advance != 0 || got.Glyphs[1].XOffset != 0 {
+		t.Errorf("the phantom is not where its host ends: %+v", got.Glyphs[1])
+	}
+	full := &fontRes{face: &fonts.Face{NumGlyphs: 0xffff, Upem: 1000}}
+	if g := full.withPhantoms(run, 10, 0, 1000).Glyphs; len(g) != 3 || g[0].Text != "fi" {
+		t.Errorf("no glyph numbers left, yet: %+v", g)
+	}
+}
