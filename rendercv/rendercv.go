@@ -102,6 +102,12 @@ func (c *converter) header(cv *yaml.Node) {
 			set(c.basics, "name", v)
 		case "headline":
 			set(c.basics, "label", v)
+		case "summary", "about": // not RenderCV's, but what people write beside headline
+			if v.Kind == yaml.ScalarNode {
+				set(c.basics, "summary", v)
+			} else {
+				c.note(k, "cv.%s has no equivalent in vitae; not imported", k.Value)
+			}
 		case "location":
 			loc := newMap(v)
 			set(loc, "city", v)

@@ -203,3 +203,16 @@ func TestNotesClipLongKeys(t *testing.T) {
 		}
 	}
 }
+
+// A summary written beside the headline (not a RenderCV field, but people
+// write it) is the résumé's summary, not left out with a note.
+func TestSummaryBesideTheHeadline(t *testing.T) {
+	src := "cv:\n  name: A\n  headline: Analyst\n  summary: Turns data into decisions.\n  sections:\n    education:\n      - {institution: U, area: Finance, start_date: 2018-09}\n"
+	r, diags := schema.Load("cv.yaml", []byte(src))
+	if r == nil {
+		t.Fatal(diags.Error())
+	}
+	if r.Basics.Summary != "Turns data into decisions." || strings.Contains(diags.Error(), "summary") {
+		t.Errorf("summary %q; %s", r.Basics.Summary, diags.Error())
+	}
+}
