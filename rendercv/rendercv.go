@@ -9,6 +9,7 @@ package rendercv
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -66,9 +67,12 @@ type converter struct {
 	titles   []*yaml.Node          // settings.titles: pairs of section id, title
 	summary  []string              // paragraphs of basics.summary
 	sumNode  *yaml.Node            // where the summary came from
-	settings []*yaml.Node          // settings key–value pairs
-	custom   []*yaml.Node          // custom sections
-	notes    []Note
+	// summaryFirst: the summary was written beside the headline, not as
+	// a section: it comes first
+	summaryFirst bool
+	settings     []*yaml.Node // settings key–value pairs
+	custom       []*yaml.Node // custom sections
+	notes        []Note
 }
 
 func (c *converter) note(n *yaml.Node, format string, args ...any) {
@@ -103,8 +107,9 @@ func (c *converter) header(cv *yaml.Node) {
 		case "headline":
 			set(c.basics, "label", v)
 		case "summary", "about": // not RenderCV's, but what people write beside headline
-			if v.Kind == yaml.ScalarNode {
-				set(c.basics, "summary", v)
+			if v.Kind == yaml.ScalarNode { // the summary, shown first
+				c.summary = append(c.summary, v.Value)
+				c.sumNode, c.summaryFirst = v, true
 			} else {
 				c.note(k, "cv.%s has no equivalent in vitae; not imported", k.Value)
 			}
@@ -706,6 +711,9 @@ func (c *converter) result(root *yaml.Node) *yaml.Node {
 		for i := 0; i+1 < len(c.titles); i += 2 {
 			sections.Content = append(sections.Content, c.titles[i])
 			titles.Content = append(titles.Content, c.titles[i], c.titles[i+1])
+		}
+		if c.summaryFirst && !slices.Contains(c.order, "summary") {
+			sections.Content = append([]*yaml.Node{str(root, "summary")}, sections.Content...)
 		}
 		c.settings = append(c.settings, str(root, "sections"), sections, str(root, "titles"), titles)
 	}

@@ -215,4 +215,12 @@ func TestSummaryBesideTheHeadline(t *testing.T) {
 	if r.Basics.Summary != "Turns data into decisions." || strings.Contains(diags.Error(), "summary") {
 		t.Errorf("summary %q; %s", r.Basics.Summary, diags.Error())
 	}
+	d, err := compose.Document(r, compose.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(markdown.Markdown(d))
+	if i, j := strings.Index(md, "Turns data into decisions."), strings.Index(md, "Finance"); i < 0 || j < 0 || i > j {
+		t.Errorf("the summary is not shown before the sections:\n%s", md)
+	}
 }
