@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -20,10 +19,7 @@ import (
 )
 
 // Note is something that had no direct equivalent, located in the file.
-type Note struct {
-	Node    *yaml.Node
-	Message string
-}
+type Note = ynode.Note
 
 // Is reports whether a document is a RenderCV file: a top-level cv: mapping.
 func Is(root *yaml.Node) bool {
@@ -783,27 +779,5 @@ outer:
 // YAML writes a converted résumé as a YAML file a person keeps editing:
 // the notes on what had no direct equivalent head it as comments.
 func YAML(doc *yaml.Node, source string, notes []Note) ([]byte, error) {
-	head := []string{"yaml-language-server: $schema=vitae.schema.json",
-		"Imported from the RenderCV file " + source + " by `vitae import rendercv`; render it with `vitae render`.",
-		"(`vitae schema > vitae.schema.json` writes the schema the line above names, for editors.)"}
-	if len(notes) > 0 {
-		head = append(head, "", "What had no direct equivalent in "+source+":")
-		sorted := append([]Note(nil), notes...)
-		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Node.Line < sorted[j].Node.Line })
-		for _, n := range sorted {
-			head = append(head, fmt.Sprintf("- line %d: %s", n.Node.Line, n.Message))
-		}
-	}
-	out := *doc
-	out.HeadComment = "# " + strings.Join(head, "\n# ")
-	var b strings.Builder
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(&out); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return []byte(b.String()), nil
+	return ynode.Encode(doc, "RenderCV", "vitae import rendercv", source, notes)
 }

@@ -3,9 +3,10 @@ package schema
 import (
 	"reflect"
 	"strings"
-	"unicode"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/vitae-dev/vitae/internal/ynode"
 )
 
 // Sections of a résumé's own: custom: in the file, and the top-level keys
@@ -42,38 +43,9 @@ func sectionLike(key string, v *yaml.Node) bool {
 }
 
 // TitleFromKey writes a key as a section title: invited_talks → Invited
-// talks, volunteerExperience → Volunteer experience.
-func TitleFromKey(key string) string {
-	var words []string
-	var w []rune
-	flush := func() {
-		if len(w) > 0 {
-			words = append(words, strings.ToLower(string(w)))
-			w = nil
-		}
-	}
-	prevLower := false
-	for _, r := range key {
-		switch {
-		case r == '_' || r == '-' || r == ' ' || r == '.':
-			flush()
-			prevLower = false
-			continue
-		case unicode.IsUpper(r) && prevLower:
-			flush()
-		}
-		w = append(w, r)
-		prevLower = unicode.IsLower(r)
-	}
-	flush()
-	s := strings.Join(words, " ")
-	if s == "" {
-		return key
-	}
-	r := []rune(s)
-	r[0] = unicode.ToUpper(r[0])
-	return string(r)
-}
+// talks, volunteerExperience → Volunteer experience (as the importers do,
+// with ynode.Title).
+func TitleFromKey(key string) string { return ynode.Title(key) }
 
 // ownSection reads a top-level key vitae has no section for as a custom
 // section titled from its key, so that what the person wrote is shown.

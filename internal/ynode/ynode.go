@@ -206,11 +206,11 @@ func Title(key string) string {
 			flush()
 			prevLower = false
 			continue
-		case r >= 'A' && r <= 'Z' && prevLower:
+		case unicode.IsUpper(r) && prevLower:
 			flush()
 		}
 		w = append(w, r)
-		prevLower = r >= 'a' && r <= 'z'
+		prevLower = unicode.IsLower(r)
 	}
 	flush()
 	s := strings.Join(words, " ")
@@ -247,6 +247,13 @@ func Slug(s string) string {
 // the notes on what had no direct equivalent head it as comments. tool
 // names the source format ("Reactive Resume"), command the import command.
 func Write(doc *yaml.Node, tool, command, source string, notes []Note) ([]byte, error) {
+	restyle(doc)
+	return Encode(doc, tool, command, source, notes)
+}
+
+// Encode is Write keeping the nodes' styles as they are (a RenderCV file's
+// flow mappings stay flow mappings).
+func Encode(doc *yaml.Node, tool, command, source string, notes []Note) ([]byte, error) {
 	head := []string{"yaml-language-server: $schema=vitae.schema.json",
 		"Imported from the " + tool + " file " + source + " by `" + command + "`; render it with `vitae render`.",
 		"(`vitae schema > vitae.schema.json` writes the schema the line above names, for editors.)"}
@@ -258,7 +265,6 @@ func Write(doc *yaml.Node, tool, command, source string, notes []Note) ([]byte, 
 			head = append(head, fmt.Sprintf("- line %d: %s", n.Node.Line, strings.ReplaceAll(n.Message, "\n", " ")))
 		}
 	}
-	restyle(doc)
 	out := *doc
 	out.HeadComment = "# " + strings.Join(head, "\n# ")
 	var b strings.Builder
