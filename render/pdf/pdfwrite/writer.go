@@ -179,7 +179,12 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 			spelled = append(spelled, run.Glyphs[i].Text...)
 		}
 	}
-	actual := string(spelled) != text || (actualTextMode&1 != 0 && fonts.Complex(text)) || (actualTextMode&2 != 0 && run.RTL)
+	// ActualText where the glyphs do not spell the text, and on complex
+	// scripts whatever they spell (Devanagari's vowel signs are drawn
+	// before their consonant: poppler reads them right only from it); not
+	// on right-to-left runs as such, which poppler would reverse a second
+	// time (docs/decisions/0007-pdf-text-layer.md)
+	actual := string(spelled) != text || fonts.Complex(text)
 	fr := p.doc.font(face)
 	p.fonts[fr] = true
 	if !p.inText {
@@ -262,13 +267,6 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 		p.content.WriteString("EMC\n")
 	}
 }
-
-// actualTextMode says which runs get ActualText whatever their glyphs
-// spell: 1, those of complex scripts (Devanagari's vowel signs are drawn
-// before their consonant: poppler reads the text right only from
-// ActualText); 2, right-to-left ones — not given, as poppler reverses
-// ActualText a second time (docs/decisions/0007-pdf-text-layer.md).
-const actualTextMode = 1
 
 // logicalOrder is the order in which to write a run's glyphs (by Glyph.Pos,
 // keeping the drawn order among equals), or nil when that is the order in
