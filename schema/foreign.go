@@ -25,14 +25,7 @@ type ForeignFormat struct {
 
 // Foreign lists the formats read directly, tried in order.
 var Foreign = []ForeignFormat{
-	{Name: "RenderCV", Command: "rendercv", Is: rendercv.Is, Convert: func(root *yaml.Node) (*yaml.Node, []ynode.Note) {
-		out, notes := rendercv.Convert(root)
-		conv := make([]ynode.Note, len(notes))
-		for i, n := range notes {
-			conv[i] = ynode.Note{Node: n.Node, Message: n.Message}
-		}
-		return out, conv
-	}},
+	{Name: "RenderCV", Command: "rendercv", Is: rendercv.Is, Convert: rendercv.Convert},
 	{Name: "Reactive Resume", Command: "reactive-resume", Is: reactiveresume.Is, Convert: reactiveresume.Convert},
 	{Name: "Europass", Command: "europass", Is: europass.Is, Convert: europass.Convert},
 	{Name: "FRESH", Command: "fresh", Is: fresh.Is, Convert: fresh.Convert},
