@@ -16,19 +16,16 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/schema"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Options say what to render and where.
@@ -232,75 +229,21 @@ func isResume(path string) bool {
 	return false
 }
 
-// OutputName makes a file name (without extension) from a pattern with
-// {name}, {label}, {file} and {variant}, slugged: lower case, ASCII letters
-// and digits joined by hyphens. The default pattern "{name}-{label}" gives
-// e.g. luke-carrier-site-reliability-engineer; a résumé with no name is
-// named after its file.
-func OutputName(pattern string, r *schema.Resume, input, variant string) string {
-	file := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
-	if pattern == "" {
-		pattern = "{name}-{label}"
-		if strings.TrimSpace(r.Basics.Name) == "" {
-			pattern = "{file}"
-		}
-	}
-	s := strings.NewReplacer("{name}", r.Basics.Name, "{label}", r.Basics.Label, "{file}", file, "{variant}", variant).Replace(pattern)
-	if variant != "" && !strings.Contains(pattern, "{variant}") {
-		s += "-" + variant
-	}
-	slug := Slug(s)
-	if slug == "" {
-		slug = Slug(file)
-	}
-	if len(slug) > 120 { // file names have a limit; 120 characters say enough
-		slug = strings.TrimRight(slug[:120], "-")
-	}
-	return slug
-}
-
-// Slug lower-cases s, strips accents and joins runs of letters and digits
-// with single hyphens.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
-	}
-	return b.String()
-}
-
-type job struct {
-	input int
-	in    *pipeline.Input
-	t     *pipeline.Tailored
-	name  string
-}
-
 // Run renders the inputs. It returns one result per input (in input order),
 // or an error before writing anything when the outputs would collide.
+//
+// One pass: each input is built, rendered and let go in turn, on every
+// core, so that memory stays flat however many inputs there are (run). One
+// goroutine writes the files, each under a temporary name (writer); they
+// are put in place together at the end (commit), so that two outputs with
+// one path, found before either is rendered (claims), stop the batch with
+// nothing written.
 func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) {
 	var selected []string
 	for _, in := range inputs {
 		if opts.Shard.has(in) {
 			selected = append(selected, in)
 		}
-	}
-	results := make([]*Result, len(selected))
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
 		return nil, fault.New(fault.Write, fmt.Errorf("cannot create the output folder: %w", err))
@@ -314,285 +257,268 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	}
 	defer unlock()
 	fsutil.RemoveStaleTemps(opts.OutDir) // left by a run that was killed; none of ours is being written now
-	var mu sync.Mutex
-	var pending []fsutil.Pending // written to temporary files, put in place together at the end
-	cache := loadCache(opts)
-	// One pass, each input read, tailored, rendered and let go in turn, so
-	// that memory stays flat however many inputs there are. Two outputs with
-	// one path stop the batch; as every file is written under a temporary
-	// name and put in place only at the end, nothing is written then.
-	type claim struct {
-		input   int
-		variant string
-	}
-	owner := map[string]claim{}
-	var conflict *ConflictError
-	conflictA := 0 // the index of the conflict's first input
-	run, cancel := context.WithCancel(ctx)
+	r := &run{opts: opts, inputs: selected, cache: loadCache(opts), claims: claims{owner: map[string]claim{}},
+		writer: startWriter()}
+	var cancel context.CancelFunc
+	r.ctx, cancel = context.WithCancel(ctx)
 	defer cancel()
-	// One goroutine writes the files: threads creating files in one folder
-	// at once cost the kernel far more (they contend for the folder) than
-	// the rendering they would overlap with.
-	type write struct {
-		path, format, key, variant string
-		out                        *render.Output
-		res                        *Result
+	r.claims.cancel = cancel
+	results := make([]*Result, len(selected))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
 	}
-	writes := make(chan write, 16)
-	wrote := make(chan struct{})
-	go func() {
-		defer close(wrote)
-		for w := range writes {
-			tmp, err := fsutil.WriteTemp(w.path, w.out.Data)
-			mu.Lock()
-			if err != nil {
-				w.res.Errors = append(w.res.Errors, fault.New(fault.Write, err))
-			} else {
-				pending = append(pending, tmp)
-				sum := sha256.Sum256(w.out.Data)
-				written := Output{Input: w.res.Input, Variant: w.variant, Format: w.format, Path: w.path,
-					Bytes: len(w.out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: w.out.Pages}
-				w.res.Outputs = append(w.res.Outputs, written)
-				if w.key != "" {
-					cache.Entries[w.path] = cacheEntry{Key: w.key, Output: written}
-				}
-			}
-			mu.Unlock()
-		}
-	}()
-	renderJob := func(j job, res *Result) {
-		fail := func(err error) {
-			mu.Lock()
-			res.Errors = append(res.Errors, err)
-			mu.Unlock()
-		}
-		p, err := pipeline.Prepare(j.in, j.t, opts.Pipeline)
-		if err != nil {
-			fail(err)
-			return
-		}
-		mu.Lock()
-		res.Notes = append(res.Notes, p.Notes...)
-		res.Diagnostics = appendNew(res.Diagnostics, p.Diagnostics)
-		stop := p.Diagnostics.HasErrors()
-		for _, f := range p.Files {
-			if !slices.Contains(res.Files, f) {
-				res.Files = append(res.Files, f)
-			}
-		}
-		mu.Unlock()
-		if stop {
-			return // the theme is invalid (--strict)
-		}
-		// Render every format first: when one fails (e.g. the PDF does not
-		// fit --max-pages), none of this résumé's files is written, so no
-		// output disagrees with the one refused.
-		type rendered struct {
-			f    render.Format
-			path string
-			key  string
-			out  *render.Output
-		}
-		var todo []rendered
-		var failed []string
-		var formats []render.Format
-		var paths, keys []string
-		for _, f := range opts.Formats {
-			path := filepath.Join(opts.OutDir, j.name+f.Ext)
-			key := ""
-			if opts.Incremental {
-				key = cacheKey(p, f.Name, opts.Version, opts.Stamped)
-				mu.Lock()
-				prev, ok := cache.Entries[path]
-				mu.Unlock()
-				if ok && prev.Key == key && fileMatches(path, prev.Output) {
-					o := prev.Output
-					o.Input, o.Variant = res.Input, j.t.Variant
-					mu.Lock()
-					res.Outputs = append(res.Outputs, o)
-					res.Skipped++
-					mu.Unlock()
-					continue
-				}
-			}
-			formats, paths, keys = append(formats, f), append(paths, path), append(keys, key)
-		}
-		ro := p.Render
-		ro.Context = run // Ctrl-C stops a render in progress, not only the next one
-		outs, errs := render.All(p.Doc, ro, formats)
-		if run.Err() != nil {
-			return // interrupted: nothing of this résumé is written
-		}
-		mu.Lock()
-		for i, f := range formats {
-			if out := outs[i]; out != nil {
-				for _, w := range out.Warnings {
-					res.Warnings = append(res.Warnings, f.Name+": "+w)
-				}
-			}
-			if err := errs[i]; err != nil {
-				res.Errors = append(res.Errors, fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, err)))
-				failed = append(failed, f.Name)
-				continue
-			}
-			todo = append(todo, rendered{f, paths[i], keys[i], outs[i]})
-		}
-		mu.Unlock()
-		if len(failed) > 0 {
-			if len(todo) > 0 {
-				var names []string
-				for _, r := range todo {
-					names = append(names, r.f.Name)
-				}
-				mu.Lock()
-				res.Warnings = append(res.Warnings, fmt.Sprintf("%s not written either: %s failed", strings.Join(names, ", "), strings.Join(failed, ", ")))
-				mu.Unlock()
-			}
-			return
-		}
-		for _, r := range todo {
-			writes <- write{path: r.path, out: r.out, format: r.f.Name, key: r.key, variant: j.t.Variant, res: res}
-		}
-	}
+	var mu sync.Mutex // the progress count
 	done := 0
 	parallel(len(selected), workers, func(i int) {
-		res := &Result{Input: selected[i]}
-		results[i] = res
-		if run.Err() != nil {
-			return
-		}
-		defer func() {
-			if opts.Progress != nil {
-				mu.Lock()
-				done++
-				opts.Progress(done, len(selected))
-				mu.Unlock()
-			}
-		}()
-		in := pipeline.Read(selected[i], opts.Pipeline)
-		res.Input, res.Diagnostics, res.Files = in.Path, in.Diagnostics, in.Files
-		if in.Resume == nil {
-			return
-		}
-		var jobs []job
-		for _, v := range pipeline.Variants(in.Resume, opts.Variant, opts.AllVariants) {
-			t, err := pipeline.Tailor(in, v, opts.Pipeline)
-			if err != nil {
-				res.Diagnostics = append(res.Diagnostics, variantProblem(in.Path, err))
-				return
-			}
-			for _, d := range t.Dropped {
-				if v != "" {
-					d = "(" + v + ") " + d
-				}
-				res.Dropped = append(res.Dropped, d)
-			}
-			jobs = append(jobs, job{input: i, in: in, t: t, name: OutputName(opts.Name, t.Resume, in.Path, v)})
-		}
-		// claim the outputs' paths before rendering any
-		mu.Lock()
-		for _, j := range jobs {
-			for _, f := range opts.Formats {
-				path := filepath.Join(opts.OutDir, j.name+f.Ext)
-				c := claim{i, j.t.Variant}
-				if prev, ok := owner[path]; ok && prev != c {
-					a, b := min(prev.input, i), max(prev.input, i)
-					if conflict == nil || a < conflictA {
-						conflict, conflictA = &ConflictError{Path: path, A: selected[a], B: selected[b]}, a
-					}
-					cancel()
-					mu.Unlock()
-					return
-				}
-				owner[path] = c
-			}
-		}
-		mu.Unlock()
-		for _, j := range jobs {
-			if run.Err() != nil {
-				return
-			}
-			renderJob(j, res)
+		results[i] = r.input(i)
+		if opts.Progress != nil && r.ctx.Err() == nil {
+			mu.Lock()
+			done++
+			opts.Progress(done, len(selected))
+			mu.Unlock()
 		}
 	})
-	close(writes)
-	<-wrote
-	if conflict != nil {
-		for _, p := range pending {
-			os.Remove(p.Temp)
-		}
-		return nil, conflict
-	}
-	// One flush for the whole batch, then every file into place (even when
-	// interrupted: what is finished is kept).
-	if failed := fsutil.Commit(pending); len(failed) > 0 {
-		for _, r := range results {
-			kept := r.Outputs[:0]
-			for _, o := range r.Outputs {
-				if err, bad := failed[o.Path]; bad {
-					r.Errors = append(r.Errors, fault.New(fault.Write, err))
-					delete(cache.Entries, o.Path)
-					continue
-				}
-				kept = append(kept, o)
+	files := r.writer.finish()
+	if c := r.claims.conflict; c != nil {
+		for _, f := range files {
+			if f.err == nil {
+				os.Remove(f.tmp.Temp)
 			}
-			r.Outputs = kept
 		}
+		return nil, c
 	}
-	for _, r := range results {
-		sort.Slice(r.Outputs, func(a, b int) bool { return r.Outputs[a].Path < r.Outputs[b].Path })
-	}
-	if opts.Incremental {
-		if err := cache.save(opts.OutDir); err != nil {
-			return results, fault.New(fault.Write, fmt.Errorf("incremental cache: %w", err))
-		}
+	if err := r.commit(files, results); err != nil {
+		return results, err
 	}
 	return results, ctx.Err()
 }
 
-// appendNew adds the diagnostics not already there (a theme shared by the
-// variants of one input is reported once).
-func appendNew(to, ds schema.Diagnostics) schema.Diagnostics {
-	for _, d := range ds {
-		if !slices.Contains(to, d) {
-			to = append(to, d)
+// run is one batch in progress. Each input's Result belongs to the worker
+// building it; the claims and the writer keep their own state.
+type run struct {
+	ctx    context.Context // done when interrupted, or at a conflict
+	opts   Options
+	inputs []string
+	cache  *cache // read while rendering, written only by commit
+	claims claims
+	writer *writer
+}
+
+// input builds and renders the input numbered i, handing its files to the
+// writer.
+func (r *run) input(i int) *Result {
+	path := r.inputs[i]
+	res := &Result{Input: path}
+	if r.ctx.Err() != nil {
+		return res
+	}
+	b := pipeline.Build(path, r.opts.Pipeline)
+	res.Input, res.Diagnostics, res.Files = b.Path, b.Diagnostics, b.Files
+	for _, j := range b.Jobs {
+		for _, d := range j.Dropped {
+			if j.Variant != "" {
+				d = "(" + j.Variant + ") " + d
+			}
+			res.Dropped = append(res.Dropped, d)
+		}
+		res.Notes = append(res.Notes, j.Notes...)
+	}
+	if !b.OK() {
+		return res
+	}
+	names := make([]string, len(b.Jobs))
+	for k, j := range b.Jobs {
+		names[k] = j.Name(r.opts.Name)
+		if !r.claims.take(r, i, j.Variant, names[k]) {
+			return res // a conflict: the batch stops
 		}
 	}
-	return to
+	for k, j := range b.Jobs {
+		if r.ctx.Err() != nil {
+			return res
+		}
+		r.render(i, j, names[k], res)
+	}
+	return res
 }
 
-// variantProblem reports a variant the résumé does not define, against the
-// résumé's variants.
-func variantProblem(input string, err error) schema.Diagnostic {
-	return schema.Diagnostic{File: input, Path: "variants", Severity: schema.Error, Message: err.Error()}
+// render renders one job in every format and hands the files to the
+// writer. Every format is rendered first: when one fails (e.g. the PDF does
+// not fit --max-pages), none of this résumé's files is written, so no output
+// disagrees with the one refused.
+func (r *run) render(i int, j *pipeline.Job, name string, res *Result) {
+	var formats []render.Format
+	var paths, keys []string
+	for _, f := range r.opts.Formats {
+		path := filepath.Join(r.opts.OutDir, name+f.Ext)
+		key := ""
+		if r.opts.Incremental {
+			key = cacheKey(j, f.Name, r.opts.Version, r.opts.Stamped)
+			if prev, ok := r.cache.Entries[path]; ok && prev.Key == key && fileMatches(path, prev.Output) {
+				o := prev.Output
+				o.Input, o.Variant = res.Input, j.Variant
+				res.Outputs = append(res.Outputs, o)
+				res.Skipped++
+				continue
+			}
+		}
+		formats, paths, keys = append(formats, f), append(paths, path), append(keys, key)
+	}
+	ro := j.Render
+	ro.Context = r.ctx // Ctrl-C stops a render in progress, not only the next one
+	outs, errs := render.All(j.Doc, ro, formats)
+	if r.ctx.Err() != nil {
+		return // interrupted: nothing of this résumé is written
+	}
+	var failed, fine []string
+	for k, f := range formats {
+		if out := outs[k]; out != nil {
+			for _, w := range out.Warnings {
+				res.Warnings = append(res.Warnings, f.Name+": "+w)
+			}
+		}
+		if err := errs[k]; err != nil {
+			res.Errors = append(res.Errors, fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, err)))
+			failed = append(failed, f.Name)
+		} else {
+			fine = append(fine, f.Name)
+		}
+	}
+	if len(failed) > 0 {
+		if len(fine) > 0 {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s not written either: %s failed", strings.Join(fine, ", "), strings.Join(failed, ", ")))
+		}
+		return
+	}
+	for k, f := range formats {
+		r.writer.ch <- write{input: i, path: paths[k], out: outs[k], format: f.Name, key: keys[k], variant: j.Variant}
+	}
 }
 
-// Build reads, tailors and prepares one input for callers that render in
-// memory (a mail draft), as Run does for each input. It is nil when the
-// input has errors (in the Result's diagnostics) or could not be built.
-func Build(input string, opts Options) (*pipeline.Prepared, *Result) {
-	in := pipeline.Read(input, opts.Pipeline)
-	res := &Result{Input: input, Diagnostics: in.Diagnostics}
-	if in.Resume == nil {
-		return nil, res
+// commit puts every written file in place with one flush for the whole
+// batch (even when interrupted: what is finished is kept), and gives each
+// result its outputs.
+func (r *run) commit(files []written, results []*Result) error {
+	var pending []fsutil.Pending
+	for _, f := range files {
+		res := results[f.input]
+		if f.err != nil {
+			res.Errors = append(res.Errors, fault.New(fault.Write, f.err))
+			continue
+		}
+		f.out.Input = res.Input
+		pending = append(pending, f.tmp)
+		res.Outputs = append(res.Outputs, f.out)
+		if f.key != "" {
+			r.cache.Entries[f.out.Path] = cacheEntry{Key: f.key, Output: f.out}
+		}
 	}
-	t, err := pipeline.Tailor(in, opts.Variant, opts.Pipeline)
-	if err != nil {
-		res.Diagnostics = append(res.Diagnostics, variantProblem(input, err))
-		return nil, res
+	if failed := fsutil.Commit(pending); len(failed) > 0 {
+		for _, res := range results {
+			kept := res.Outputs[:0]
+			for _, o := range res.Outputs {
+				if err, bad := failed[o.Path]; bad {
+					res.Errors = append(res.Errors, fault.New(fault.Write, err))
+					delete(r.cache.Entries, o.Path)
+					continue
+				}
+				kept = append(kept, o)
+			}
+			res.Outputs = kept
+		}
 	}
-	res.Dropped = t.Dropped
-	p, err := pipeline.Prepare(in, t, opts.Pipeline)
-	if err != nil {
-		res.Errors = append(res.Errors, err)
-		return nil, res
+	for _, res := range results {
+		sort.Slice(res.Outputs, func(a, b int) bool { return res.Outputs[a].Path < res.Outputs[b].Path })
 	}
-	res.Notes = p.Notes
-	res.Diagnostics = append(res.Diagnostics, p.Diagnostics...)
-	if p.Diagnostics.HasErrors() {
-		return nil, res
+	if r.opts.Incremental {
+		if err := r.cache.save(r.opts.OutDir); err != nil {
+			return fault.New(fault.Write, fmt.Errorf("incremental cache: %w", err))
+		}
 	}
-	return p, res
+	return nil
+}
+
+// claims are the output paths taken so far, each by one input's variant.
+type claims struct {
+	mu       sync.Mutex
+	owner    map[string]claim
+	conflict *ConflictError // of those found, the one with the first input
+	first    int            // the conflict's first input
+	cancel   func()         // stops the batch
+}
+
+type claim struct {
+	input   int
+	variant string
+}
+
+// take claims the paths of one job (its name in every format); false
+// when one is another input's, which stops the batch.
+func (c *claims) take(r *run, input int, variant, name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	mine := claim{input, variant}
+	for _, f := range r.opts.Formats {
+		path := filepath.Join(r.opts.OutDir, name+f.Ext)
+		if prev, ok := c.owner[path]; ok && prev != mine {
+			a, b := min(prev.input, input), max(prev.input, input)
+			if c.conflict == nil || a < c.first {
+				c.conflict, c.first = &ConflictError{Path: path, A: r.inputs[a], B: r.inputs[b]}, a
+			}
+			c.cancel()
+			return false
+		}
+		c.owner[path] = mine
+	}
+	return true
+}
+
+// writer is the one goroutine that writes the files: threads creating
+// files in one folder at once cost the kernel far more (they contend for
+// the folder) than the rendering they would overlap with.
+type writer struct {
+	ch    chan write
+	done  chan struct{}
+	files []written
+}
+
+type write struct {
+	input                      int
+	path, format, key, variant string
+	out                        *render.Output
+}
+
+// written is a file written under its temporary name, or why not.
+type written struct {
+	input int
+	out   Output
+	key   string
+	tmp   fsutil.Pending
+	err   error
+}
+
+func startWriter() *writer {
+	w := &writer{ch: make(chan write, 16), done: make(chan struct{})}
+	go func() {
+		defer close(w.done)
+		for q := range w.ch {
+			f := written{input: q.input, key: q.key}
+			f.tmp, f.err = fsutil.WriteTemp(q.path, q.out.Data)
+			sum := sha256.Sum256(q.out.Data)
+			f.out = Output{Variant: q.variant, Format: q.format, Path: q.path,
+				Bytes: len(q.out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: q.out.Pages}
+			w.files = append(w.files, f)
+		}
+	}()
+	return w
+}
+
+// finish waits for the files handed over so far and returns them.
+func (w *writer) finish() []written {
+	close(w.ch)
+	<-w.done
+	return w.files
 }
 
 func parallel(n, workers int, f func(i int)) {

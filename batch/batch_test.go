@@ -134,19 +134,6 @@ func TestMixedBatch(t *testing.T) {
 	}
 }
 
-func TestSlugAndNames(t *testing.T) {
-	for in, want := range map[string]string{
-		"Luke Carrier-Site Reliability Engineer": "luke-carrier-site-reliability-engineer",
-		"Zoë Ångström / Data & ML":               "zoe-angstrom-data-ml",
-		"  ---  ":                                "",
-		"山田":                                     "",
-	} {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func BenchmarkBatch100(b *testing.B) {
 	dir := b.TempDir()
 	generate(b, dir, 100, 0)

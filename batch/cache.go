@@ -50,7 +50,7 @@ func (c *cache) save(dir string) error {
 // cacheKey hashes everything an output depends on: the finished document
 // model (content after tailoring, theme values, page size, locale words), the
 // photo's bytes, the format, vitae's version and SOURCE_DATE_EPOCH.
-func cacheKey(p *pipeline.Prepared, format, version string, stamped bool) string {
+func cacheKey(p *pipeline.Job, format, version string, stamped bool) string {
 	h := sha256.New()
 	ro := p.Render
 	if !stamped {

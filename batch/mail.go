@@ -8,6 +8,7 @@ import (
 
 	"github.com/vitae-dev/vitae/eml"
 	"github.com/vitae-dev/vitae/fault"
+	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
 )
 
@@ -25,10 +26,13 @@ type Letter struct {
 // the result is invalid or failed.
 // When ctx is done (Ctrl-C), the render stops and the draft is nil.
 func Mail(ctx context.Context, input string, opts Options, letter Letter) (*eml.Message, string, *Result) {
-	p, res := Build(input, opts)
-	if p == nil {
+	b := pipeline.Build(input, opts.Pipeline)
+	res := &Result{Input: b.Path, Diagnostics: b.Diagnostics, Files: b.Files}
+	if !b.OK() {
 		return nil, "", res
 	}
+	p := b.Jobs[0]
+	res.Dropped, res.Notes = p.Dropped, p.Notes
 	r := p.Resume
 	msg := &eml.Message{From: letter.From, To: letter.To, Subject: letter.Subject, Body: letter.Body, Date: p.Render.Time}
 	if msg.From == nil && r.Basics.Email != "" {
@@ -52,7 +56,7 @@ func Mail(ctx context.Context, input string, opts Options, letter Letter) (*eml.
 			msg.Body += r.Basics.Name + "\n"
 		}
 	}
-	name := OutputName(opts.Name, r, input, opts.Variant)
+	name := p.Name(opts.Name)
 	formats, _ := render.LookupAll("pdf", "docx")
 	ro := p.Render
 	ro.Context = ctx

@@ -12,26 +12,17 @@ var when = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 // prepare takes a résumé file through the pipeline, as vitae render does, in
 // a built-in theme.
-func prepare(t testing.TB, file, themeName string) *pipeline.Prepared {
+func prepare(t testing.TB, file, themeName string) *pipeline.Job {
 	t.Helper()
 	return prepareIn(t, file, themeName, "en")
 }
 
 // prepareIn is prepare in a language ("": the résumé's own).
-func prepareIn(t testing.TB, file, themeName, lang string) *pipeline.Prepared {
+func prepareIn(t testing.TB, file, themeName, lang string) *pipeline.Job {
 	t.Helper()
-	opts := pipeline.Options{Theme: themeName, Locale: lang, Time: when}
-	in := pipeline.Read(file, opts)
-	if in.Resume == nil {
-		t.Fatal(in.Diagnostics.Error())
+	b := pipeline.Build(file, pipeline.Options{Theme: themeName, Locale: lang, Time: when})
+	if !b.OK() {
+		t.Fatal(b.Diagnostics.Error())
 	}
-	tl, err := pipeline.Tailor(in, "", opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := pipeline.Prepare(in, tl, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return b.Jobs[0]
 }

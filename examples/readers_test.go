@@ -26,7 +26,7 @@ func TestEveryReaderGetsEveryWord(t *testing.T) {
 	readers := pdftest.Readers(t)
 	type doc struct {
 		name  string
-		prep  *pipeline.Prepared
+		prep  *pipeline.Job
 		theme *theme.Theme
 	}
 	var docs []doc

@@ -24,7 +24,7 @@ func TestPDFsPassIndependentValidators(t *testing.T) {
 	dir := t.TempDir()
 	var paths, pdfaPaths []string
 	pdfFormat, _ := render.Lookup("pdf")
-	write := func(name string, p *pipeline.Prepared, pdfa bool) string {
+	write := func(name string, p *pipeline.Job, pdfa bool) string {
 		opts := p.Render
 		opts.PDFA = pdfa
 		r, err := pdfFormat.Render(p.Doc, opts)

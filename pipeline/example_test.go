@@ -9,7 +9,8 @@ import (
 	"github.com/vitae-dev/vitae/render"
 )
 
-// A résumé file through the one way in (read, tailor, prepare) to a format
+// A résumé file through the one way in (pipeline.Build: read, tailor,
+// compose) to a format
 // of package render: here Markdown; "pdf" and "docx" the same way.
 func Example() {
 	dir, _ := os.MkdirTemp("", "vitae-example")
@@ -26,23 +27,14 @@ work:
     highlights: [Wrote the first published program.]
 `), 0o644)
 	opts := pipeline.Options{Theme: "classic", Locale: "en"}
-	in := pipeline.Read(path, opts)
-	if in.Resume == nil {
-		fmt.Println(in.Diagnostics.Error())
+	b := pipeline.Build(path, opts)
+	if !b.OK() {
+		fmt.Println(b.Diagnostics.Error())
 		return
 	}
-	tailored, err := pipeline.Tailor(in, "", opts)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	prepared, err := pipeline.Prepare(in, tailored, opts)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
+	job := b.Jobs[0] // one per variant; here the résumé as it is
 	md, _ := render.Lookup("md")
-	out, err := md.Render(prepared.Doc, prepared.Render)
+	out, err := md.Render(job.Doc, job.Render)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -54,16 +54,16 @@ func FuzzEndToEnd(f *testing.F) {
 			t.Fatal(err)
 		}
 		opts := Options{Time: time.Unix(1700000000, 0)}
-		in := Read(path, opts)
+		in := read(path, opts)
 		if in.Resume == nil {
 			return
 		}
 		for _, v := range Variants(in.Resume, "", true) {
-			tl, err := Tailor(in, v, opts)
+			tl, err := tailorVariant(in, v, opts)
 			if err != nil {
 				continue
 			}
-			p, err := Prepare(in, tl, opts)
+			p, err := prepare(in, tl, opts)
 			if err != nil {
 				continue
 			}

@@ -16,7 +16,7 @@ var photos = sync.OnceValues(func() (*fetch.Photos, error) { return fetch.New(""
 // photo puts a photo given as an http(s) URL in place: fetched when the
 // user says so (--fetch, settings.fetch), else left out (the loader said
 // how to have it). Only the document changes: the résumé keeps its URL.
-func (p *Prepared) photo(in *Input, opts Options, setting bool) {
+func (p *prepared) photo(in *source, opts Options, setting bool) {
 	u := p.Doc.Header.Photo
 	if !fetch.IsURL(u) {
 		return

@@ -32,23 +32,23 @@ func TestPhotoAtURL(t *testing.T) {
 		}
 		return p
 	}
-	prepare := func(path string, opts Options) (*Input, *Prepared) {
-		in := Read(path, opts)
+	prep := func(path string, opts Options) (*source, *prepared) {
+		in := read(path, opts)
 		if in.Resume == nil {
 			t.Fatal(in.Diagnostics.Error())
 		}
-		tl, err := Tailor(in, "", opts)
+		tl, err := tailorVariant(in, "", opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := Prepare(in, tl, opts)
+		p, err := prepare(in, tl, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return in, p
 	}
 
-	in, p := prepare(write("plain.yaml", ""), Options{})
+	in, p := prep(write("plain.yaml", ""), Options{})
 	if p.Doc.Header.Photo != "" {
 		t.Errorf("fetched without being asked: %q", p.Doc.Header.Photo)
 	}
@@ -60,7 +60,7 @@ func TestPhotoAtURL(t *testing.T) {
 		settings string
 		opts     Options
 	}{"flag.yaml": {"", Options{Fetch: true}}, "setting.yaml": {"settings: {fetch: true}\n", Options{}}} {
-		in, p := prepare(write(name, c.settings), c.opts)
+		in, p := prep(write(name, c.settings), c.opts)
 		if data, err := os.ReadFile(p.Doc.Header.Photo); err != nil || !bytes.Equal(data, b.Bytes()) {
 			t.Errorf("%s: the photo is not in place: %q, %v", name, p.Doc.Header.Photo, err)
 		}
@@ -74,7 +74,7 @@ func TestPhotoAtURL(t *testing.T) {
 
 	srv.Close() // a photo that cannot be had (and is not in the cache): a warning, and the rest renders
 	photo = "/other.png"
-	_, p = prepare(write("gone.yaml", ""), Options{Fetch: true})
+	_, p = prep(write("gone.yaml", ""), Options{Fetch: true})
 	if got := p.Diagnostics.Error(); !strings.Contains(got, "basics.image: the photo at "+srv.URL+"/other.png could not be fetched") {
 		t.Errorf("no warning for a photo that cannot be fetched:\n%s", got)
 	}

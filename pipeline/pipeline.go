@@ -1,8 +1,10 @@
 // Package pipeline is the one way from a résumé file to what a renderer
-// needs: read and check the file (and the files it extends, and overlays),
-// pick a variant, tailor by tags, load the theme, compose the document, and
-// gather the render options. render, batch, mail, match and watch all go
-// through it, so that each step is written once.
+// needs: Build reads and checks the file (and the files it extends, and
+// overlays), picks the variants, tailors each by tags, loads the theme,
+// composes each document and gathers the render options, returning one Job
+// per variant and every diagnostic at once. render, batch, mail, match,
+// export, validate, watch and the preview all call it, so that each step is
+// written once.
 package pipeline
 
 import (
@@ -27,7 +29,12 @@ import (
 // Options are what the command line says about every input. Each overrides
 // the résumé's own setting when given.
 type Options struct {
-	Overlays     []string // files laid over the résumé, as if it were their extends
+	Overlays    []string // files laid over the résumé, as if it were their extends
+	Variant     string   // render this variant ("": the résumé as it is)
+	AllVariants bool     // render every variant, each to its own files
+	// TailorOnly stops Build after tailoring: no theme is loaded and no
+	// document composed (export, match).
+	TailorOnly   bool
 	AllowPaths   []string // folders besides its own and the current one a résumé may name files in
 	Strict       bool     // every warning is an error
 	Tags         []string // keep untagged items and items with any of these tags
@@ -49,8 +56,8 @@ type Options struct {
 	Time time.Time
 }
 
-// Input is one résumé file, read and checked.
-type Input struct {
+// source is one résumé file, read and checked.
+type source struct {
 	Path        string
 	Resume      *schema.Resume // nil when Diagnostics has an error
 	Diagnostics schema.Diagnostics
@@ -59,12 +66,12 @@ type Input struct {
 
 // Read reads and checks one résumé file; with Strict, any warning makes it
 // invalid.
-func Read(path string, opts Options) *Input {
+func read(path string, opts Options) *source {
 	r, ds, files := schema.ReadWith(path, schema.ReadOptions{Overlays: opts.Overlays, Allow: opts.AllowPaths, Fetch: opts.Fetch})
 	if opts.Strict && ds.Strict().HasErrors() {
 		ds, r = ds.Strict(), nil
 	}
-	return &Input{Path: path, Resume: r, Diagnostics: ds, Files: files}
+	return &source{Path: path, Resume: r, Diagnostics: ds, Files: files}
 }
 
 // Variants lists the variants of a résumé to render: every one with all,
@@ -77,7 +84,7 @@ func Variants(r *schema.Resume, name string, all bool) []string {
 }
 
 // Tailored is one variant of a résumé, tailored by tags.
-type Tailored struct {
+type tailored struct {
 	Variant string
 	Resume  *schema.Resume
 	Dropped []string // what tailoring left out, e.g. work[2] "Intern"
@@ -85,7 +92,7 @@ type Tailored struct {
 
 // Tailor applies a variant and the tags (the command line's, else the
 // variant's) to an input that read without errors.
-func Tailor(in *Input, variant string, opts Options) (*Tailored, error) {
+func tailorVariant(in *source, variant string, opts Options) (*tailored, error) {
 	r, tags, err := tailor.Variant(in.Resume, variant)
 	if err != nil {
 		return nil, fault.New(fault.Input, err)
@@ -94,13 +101,13 @@ func Tailor(in *Input, variant string, opts Options) (*Tailored, error) {
 		tags = opts.Tags
 	}
 	r, dropped := tailor.Tags(r, tags)
-	return &Tailored{Variant: variant, Resume: r, Dropped: dropped}, nil
+	return &tailored{Variant: variant, Resume: r, Dropped: dropped}, nil
 }
 
 // Prepared is a tailored résumé composed into its document, with the
 // options to render it.
-type Prepared struct {
-	*Tailored
+type prepared struct {
+	*tailored
 	Doc    *document.Document
 	Render render.Options
 	Files  []string // the theme files read
@@ -112,7 +119,7 @@ type Prepared struct {
 
 // Prepare loads the theme, composes the document and gathers the render
 // options of a tailored résumé read from in.
-func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
+func prepare(in *source, t *tailored, opts Options) (*prepared, error) {
 	s := t.Resume.Settings
 	name := opts.Theme
 	var lo theme.LoadOptions
@@ -150,7 +157,7 @@ func Prepare(in *Input, t *Tailored, opts Options) (*Prepared, error) {
 	}
 	co := compose.Options{Locale: opts.Locale, Sections: opts.Sections, Titles: opts.Titles,
 		DateFormat: th.Dates.Format, Source: in.Path, Smart: th.Typography.Smart}
-	p := &Prepared{Tailored: t, Files: files, Diagnostics: themeDiags}
+	p := &prepared{tailored: t, Files: files, Diagnostics: themeDiags}
 	lang, why := compose.PickLocale(t.Resume, co)
 	if why != "" {
 		p.Notes = append(p.Notes, fmt.Sprintf("locale %s, %s", lang, why))

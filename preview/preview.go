@@ -20,7 +20,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/match"
 	"github.com/vitae-dev/vitae/paper"
@@ -139,12 +138,13 @@ func (s *Server) Render() {
 	if c.Tags != "" {
 		opts.Tags = strings.Split(c.Tags, ",")
 	}
-	in := pipeline.Read(s.input, opts)
+	opts.Variant = c.Variant
+	b := pipeline.Build(s.input, opts)
 	var diags []string
-	for _, d := range in.Diagnostics {
+	for _, d := range b.Diagnostics {
 		diags = append(diags, d.String())
 	}
-	files := in.Files
+	files := b.Files
 	fail := func(err string) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
@@ -155,24 +155,11 @@ func (s *Server) Render() {
 		}
 		s.wake()
 	}
-	if in.Resume == nil {
+	if !b.OK() {
 		fail("not rendered: the file has errors")
 		return
 	}
-	t, err := pipeline.Tailor(in, c.Variant, opts)
-	if err != nil {
-		fail(err.Error())
-		return
-	}
-	p, err := pipeline.Prepare(in, t, opts)
-	if err != nil {
-		fail(err.Error())
-		return
-	}
-	for _, d := range p.Diagnostics {
-		diags = append(diags, d.String())
-	}
-	files = append(files, p.Files...)
+	p := b.Jobs[0]
 	ro := p.Render
 	svg, err := render.SVG(p.Doc, ro)
 	if err != nil {
@@ -182,9 +169,9 @@ func (s *Server) Render() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state = State{Version: s.state.Version + 1, Pages: svg.Pages, Fonts: svg.Fonts, Diagnostics: append(diags, svg.Warnings...),
-		Variants: pipeline.Variants(t.Resume, "", true), Themes: theme.Names(), Controls: c}
-	s.files, s.doc, s.ro, s.outputs, s.resume = files, p.Doc, ro, map[string][]byte{}, t.Resume
-	s.name = batch.OutputName("", t.Resume, s.input, c.Variant)
+		Variants: pipeline.Variants(p.Resume, "", true), Themes: theme.Names(), Controls: c}
+	s.files, s.doc, s.ro, s.outputs, s.resume = files, p.Doc, ro, map[string][]byte{}, p.Resume
+	s.name = p.Name("")
 	s.wake()
 }
 

@@ -40,23 +40,22 @@ Examples:
 				return usageError(fmt.Errorf("--to %q: choose jsonresume, yaml or json", to))
 			}
 			opts := pipeline.Options{Overlays: cmd.StringSlice("overlay"), Strict: cmd.Bool("strict"),
-				Tags: splitList(cmd.String("tags")), AllowPaths: cmd.StringSlice("allow-path")}
-			in := pipeline.Read(cmd.Args().First(), opts)
-			report(cmd, in.Diagnostics)
-			if in.Resume == nil {
-				return withCode(ExitInvalid, fmt.Errorf("%s is invalid", in.Path))
+				Tags: splitList(cmd.String("tags")), AllowPaths: cmd.StringSlice("allow-path"),
+				Variant: cmd.String("variant"), TailorOnly: true}
+			b := pipeline.Build(cmd.Args().First(), opts)
+			report(cmd, b.Diagnostics)
+			if !b.OK() {
+				return withCode(ExitInvalid, fmt.Errorf("%s is invalid", b.Path))
 			}
-			t, err := pipeline.Tailor(in, cmd.String("variant"), opts)
-			if err != nil {
-				return err
-			}
+			t := b.Jobs[0]
+			var err error
 			var out []byte
 			switch to {
 			case "jsonresume":
 				var left []string
 				out, left, err = jsonresume.Export(t.Resume)
 				for _, l := range left {
-					fmt.Fprintf(cmd.Root().ErrWriter, "%s: note: left out %s\n", in.Path, l)
+					fmt.Fprintf(cmd.Root().ErrWriter, "%s: note: left out %s\n", b.Path, l)
 				}
 			case "json":
 				var j []byte

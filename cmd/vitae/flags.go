@@ -91,11 +91,11 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 	opts := batch.Options{
 		OutDir:  cmd.String("out"),
 		Name:    cmd.String("name"),
-		Variant: cmd.String("variant"),
 		Version: vitaeVersion(),
 		Stamped: stamped,
 		Pipeline: pipeline.Options{
 			Overlays:           cmd.StringSlice("overlay"),
+			Variant:            cmd.String("variant"),
 			AllowPaths:         cmd.StringSlice("allow-path"),
 			Strict:             cmd.Bool("strict"),
 			Tags:               splitList(cmd.String("tags")),

@@ -46,15 +46,14 @@ Examples:
 			if err != nil {
 				return err
 			}
-			in := pipeline.Read(input, opts.Pipeline)
-			report(cmd, in.Diagnostics)
-			if in.Resume == nil {
+			po := opts.Pipeline
+			po.TailorOnly = true
+			b := pipeline.Build(input, po)
+			report(cmd, b.Diagnostics)
+			if !b.OK() {
 				return withCode(ExitInvalid, fmt.Errorf("%s is invalid", input))
 			}
-			t, err := pipeline.Tailor(in, opts.Variant, opts.Pipeline)
-			if err != nil {
-				return withCode(ExitInvalid, fmt.Errorf("%s: %w", input, err))
-			}
+			t := b.Jobs[0]
 			rep := match.Compare(t.Resume, string(posting))
 			w := cmd.Root().Writer
 			if cmd.Bool("json") {

@@ -67,7 +67,7 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	}
 	fewCollections(len(inputs))
 	opts.Shard = shard
-	opts.AllVariants = cmd.Bool("all-variants")
+	opts.Pipeline.AllVariants = cmd.Bool("all-variants")
 	opts.Incremental = cmd.Bool("incremental")
 	opts.Progress = progressFunc(cmd)
 	results, err := batch.Run(ctx, inputs, opts)

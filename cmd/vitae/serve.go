@@ -54,7 +54,7 @@ Examples:
 			if ip := net.ParseIP(cmd.String("listen")); cmd.String("listen") != "localhost" && (ip == nil || !ip.IsLoopback()) {
 				fmt.Fprintf(cmd.Root().ErrWriter, "vitae: warning: listening on %s: other machines may reach this preview\n", ln.Addr())
 			}
-			s := preview.New(cmd.Args().First(), opts.Pipeline, opts.Variant)
+			s := preview.New(cmd.Args().First(), opts.Pipeline, opts.Pipeline.Variant)
 			stop := make(chan struct{})
 			defer close(stop)
 			go s.Watch(cmd.Duration("interval"), stop)

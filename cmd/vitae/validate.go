@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
@@ -54,29 +53,6 @@ Examples:
 // check reads a résumé as render would, without rendering: the file, the
 // files it extends, each variant, and the theme each uses.
 func check(path string, opts pipeline.Options) schema.Diagnostics {
-	in := pipeline.Read(path, opts)
-	ds := in.Diagnostics
-	if in.Resume == nil {
-		return ds
-	}
-	for _, v := range pipeline.Variants(in.Resume, "", true) {
-		t, err := pipeline.Tailor(in, v, opts)
-		if err == nil {
-			var p *pipeline.Prepared
-			if p, err = pipeline.Prepare(in, t, opts); err == nil {
-				for _, d := range p.Diagnostics {
-					if !slices.Contains(ds, d) {
-						ds = append(ds, d)
-					}
-				}
-				continue
-			}
-		}
-		where := "settings"
-		if v != "" {
-			where = "variants." + v
-		}
-		ds = append(ds, schema.Diagnostic{File: path, Path: where, Severity: schema.Error, Message: err.Error()})
-	}
-	return ds
+	opts.AllVariants = true
+	return pipeline.Build(path, opts).Diagnostics
 }
