@@ -259,14 +259,14 @@ func (s *Server) Handler(hosts ...string) http.Handler {
 		st := s.state
 		s.mu.Unlock()
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write(firstPaint(st))
+		_, _ = w.Write(firstPaint(st)) // a browser gone away has nothing to be told
 	})
 	mux.HandleFunc("GET /state", func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		st := s.state
 		s.mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
-		json.NewEncoder(w).Encode(st)
+		_ = json.NewEncoder(w).Encode(st) // a browser gone away has nothing to be told
 	})
 	mux.HandleFunc("GET /events", s.events)
 	mux.HandleFunc("POST /controls", s.setControls)
@@ -280,7 +280,7 @@ func (s *Server) Handler(hosts ...string) http.Handler {
 			}
 			w.Header().Set("Content-Type", f.MediaType)
 			w.Header().Set("Content-Disposition", `attachment; filename="`+name+f.Ext+`"`)
-			w.Write(data)
+			_, _ = w.Write(data) // a browser gone away has nothing to be told
 		})
 	}
 	mux.HandleFunc("GET /fonts/{name}", func(w http.ResponseWriter, r *http.Request) {
@@ -291,7 +291,7 @@ func (s *Server) Handler(hosts ...string) http.Handler {
 		}
 		w.Header().Set("Content-Type", "font/ttf")
 		w.Header().Set("Cache-Control", "max-age=86400")
-		w.Write(data)
+		_, _ = w.Write(data) // a browser gone away has nothing to be told
 	})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !slices.ContainsFunc(hosts, func(h string) bool { return strings.EqualFold(r.Host, h) }) {
@@ -372,7 +372,7 @@ func (s *Server) match(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(match.Compare(res, match.PostingText(posting)))
+	_ = json.NewEncoder(w).Encode(match.Compare(res, match.PostingText(posting)))
 }
 
 // events streams a line each time the preview changes (server-sent events).

@@ -251,7 +251,7 @@ func nonEmptyStrings(ss ...string) []string {
 // (keywords, courses, roles) comma-separated values. An item of a section
 // is made from the text when the section has an obvious text field.
 func (l *loader) listFromScalar(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) (any, bool) {
-	if n.Tag != "!!str" && !(n.Tag == "!!int" || n.Tag == "!!float") || n.Tag != "!!str" && l.json {
+	if n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!float" || n.Tag != "!!str" && l.json {
 		return l.leftOut(n, loc, "%s where a list belongs", describe(n))
 	}
 	s := strings.TrimSpace(n.Value)

@@ -284,7 +284,7 @@ func pairExtent(src []byte, pos *position, k, v *yaml.Node, isJSON bool) (edit, 
 	if !ok {
 		return edit{}, false
 	}
-	to := -1
+	var to int
 	switch {
 	case v.Kind == yaml.ScalarNode && v.Value == "" && v.Style == 0: // "key:" with nothing after it
 		i := bytes.IndexByte(src[from:], ':')

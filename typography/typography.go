@@ -123,7 +123,7 @@ func (s *setter) set(str string, prev rune) string {
 		if i > 0 {
 			before = rs[i-1]
 		}
-		var after rune = ' '
+		after := ' '
 		if i+1 < len(rs) {
 			after = rs[i+1]
 		}

@@ -31,7 +31,7 @@ func Lock(dir string) (unlock func(), err error) {
 		}
 		return func() {
 			os.Remove(path)
-			syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+			_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN) // closing the file releases it in any case
 			f.Close()
 		}, nil
 	}

@@ -58,7 +58,9 @@ func Tool(t testing.TB, name string) string {
 func Golden(t testing.TB, path, got string, update bool, hint string) {
 	t.Helper()
 	if update {
-		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -295,7 +295,7 @@ func hex(c string) string {
 // esc escapes text for XML; characters XML cannot hold become U+FFFD.
 func esc(s string) string {
 	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
+	_ = xml.EscapeText(&b, []byte(s)) // into memory: cannot fail
 	return b.String()
 }
 
@@ -373,7 +373,7 @@ func (w *writer) relsXML() []byte {
 
 func escAttr(s string) string {
 	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
+	_ = xml.EscapeText(&b, []byte(s)) // into memory: cannot fail
 	return strings.ReplaceAll(b.String(), `"`, "&#34;")
 }
 

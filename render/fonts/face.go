@@ -155,7 +155,7 @@ func newFace(data []byte, index int) (f *Face, err error) {
 func shaperView(s *sfnt, data, post []byte) *io.SectionReader {
 	var tags []string
 	for t := range s.tables {
-		if !outlineTables[t] && !(t == "post" && post != nil) {
+		if !outlineTables[t] && (t != "post" || post == nil) {
 			tags = append(tags, t)
 		}
 	}
@@ -280,7 +280,7 @@ func (f *Face) Advance(gid uint16) int {
 func (f *Face) cmapped(g uint16) bool {
 	f.cmappedOnce.Do(func() {
 		f.cmappedSet = make([]bool, f.NumGlyphs)
-		it := f.shaping.Font.Cmap.Iter()
+		it := f.shaping.Cmap.Iter()
 		for it.Next() {
 			if _, gid := it.Char(); int(gid) < len(f.cmappedSet) {
 				f.cmappedSet[gid] = true

@@ -82,7 +82,7 @@ func listSystemFiles(dirs []string) []string {
 		if dir == "" {
 			continue
 		}
-		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error { // never fails: unreadable folders are skipped
 			if err != nil || len(systemFiles) >= maxSystemFiles {
 				if d != nil && d.IsDir() && err != nil {
 					return fs.SkipDir

@@ -475,8 +475,8 @@ func watchLatency(tmp, bin, samplePath string) (float64, error) {
 		return 0, err
 	}
 	defer func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
+		_ = cmd.Process.Signal(os.Interrupt) // stopping the server measured: best effort
+		_ = cmd.Wait()
 	}()
 	pdf := filepath.Join(outDir, "cv.pdf")
 	// changed waits for the PDF to be replaced (a new file is renamed into
