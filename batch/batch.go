@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/vitae-dev/vitae/diag"
 	"hash/fnv"
 	"os"
 	"path/filepath"
@@ -25,7 +26,6 @@ import (
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
-	"github.com/vitae-dev/vitae/schema"
 )
 
 // Options say what to render and where.
@@ -91,10 +91,10 @@ type Output struct {
 // Result is what became of one input.
 type Result struct {
 	Input       string
-	Diagnostics schema.Diagnostics // problems in the file
-	Dropped     []string           // items left out by tailoring
-	Warnings    []string           // renderer warnings
-	Errors      []error            // build, render or write failures
+	Diagnostics diag.Diagnostics // problems in the file
+	Dropped     []string         // items left out by tailoring
+	Warnings    []string         // renderer warnings
+	Errors      []error          // build, render or write failures
 	Outputs     []Output
 	Skipped     int      // outputs left as they were (--incremental)
 	Notes       []string // what was decided for the user, for --verbose (e.g. the locale)

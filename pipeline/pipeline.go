@@ -60,7 +60,7 @@ type Options struct {
 type source struct {
 	Path        string
 	Resume      *schema.Resume // nil when Diagnostics has an error
-	Diagnostics schema.Diagnostics
+	Diagnostics diag.Diagnostics
 	Files       []string // the files read: the résumé, those it extends, the overlays
 }
 

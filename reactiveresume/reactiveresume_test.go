@@ -1,6 +1,7 @@
 package reactiveresume_test
 
 import (
+	"github.com/vitae-dev/vitae/diag"
 	"strings"
 	"testing"
 
@@ -61,7 +62,7 @@ const v4 = `{
     "notes": ""}
 }`
 
-func render(t *testing.T, src string) (*schema.Resume, string, schema.Diagnostics) {
+func render(t *testing.T, src string) (*schema.Resume, string, diag.Diagnostics) {
 	t.Helper()
 	r, diags := schema.Load("export.json", []byte(src))
 	if r == nil {
@@ -183,7 +184,7 @@ func TestImportedYAMLLoads(t *testing.T) {
 		t.Errorf("the written résumé differs:\n%s", out)
 	}
 	for _, d := range db {
-		if d.Severity != schema.Notice && !strings.Contains(d.Message, "read as") {
+		if d.Severity != diag.Notice && !strings.Contains(d.Message, "read as") {
 			t.Errorf("the written résumé has a warning: %s", d)
 		}
 	}

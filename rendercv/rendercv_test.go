@@ -1,6 +1,7 @@
 package rendercv_test
 
 import (
+	"github.com/vitae-dev/vitae/diag"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -95,7 +96,7 @@ func TestEveryEntryTypeImports(t *testing.T) {
 	}
 	var notices int
 	for _, d := range diags {
-		if d.Severity == schema.Notice {
+		if d.Severity == diag.Notice {
 			notices++
 		}
 	}
@@ -140,7 +141,7 @@ func TestImportedYAMLLoadsAsTheSameResume(t *testing.T) {
 		t.Errorf("no schema line:\n%s", out[:200])
 	}
 	for _, d := range db {
-		if d.Severity != schema.Notice && !strings.Contains(d.Message, "not a date vitae can read") {
+		if d.Severity != diag.Notice && !strings.Contains(d.Message, "not a date vitae can read") {
 			t.Errorf("the written résumé has a warning: %s", d)
 		}
 	}

@@ -25,7 +25,7 @@ func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!
 
 // leftOut reports a value that vitae cannot use and leaves out.
 func (l *loader) leftOut(n *yaml.Node, loc []string, format string, args ...any) (any, bool) {
-	l.report(n, loc, Warning, "%s; left out", fmt.Sprintf(format, args...))
+	l.report(n, loc, diag.Warning, "%s; left out", fmt.Sprintf(format, args...))
 	return nil, true
 }
 
@@ -37,13 +37,13 @@ func (l *loader) null(n *yaml.Node, loc []string) (any, bool) {
 	}
 	switch {
 	case last == "endDate":
-		l.report(n, loc, Warning, "no end date given (%s); read as ongoing: leave endDate out while ongoing", nullWord(n))
+		l.report(n, loc, diag.Warning, "no end date given (%s); read as ongoing: leave endDate out while ongoing", nullWord(n))
 	case len(loc) > 0 && isIndex(last):
-		l.report(n, loc, Warning, "an empty item (%s); left out: remove it", nullWord(n))
+		l.report(n, loc, diag.Warning, "an empty item (%s); left out: remove it", nullWord(n))
 	case n.Value == "" || n.Value == "~":
-		l.report(n, loc, Warning, "no value given; remove the key or give a value")
+		l.report(n, loc, diag.Warning, "no value given; remove the key or give a value")
 	default:
-		l.report(n, loc, Warning, "null; read as not given: remove the key or give a value")
+		l.report(n, loc, diag.Warning, "null; read as not given: remove the key or give a value")
 	}
 	l.drop(n)
 	return nil, true
@@ -76,7 +76,7 @@ func (l *loader) text(n *yaml.Node, loc []string, tag reflect.StructTag) (string
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if l.json && n.Tag != "!!str" {
-			l.report(n, loc, Warning, "%s where text belongs; read as the text %q", describe(n), n.Value)
+			l.report(n, loc, diag.Warning, "%s where text belongs; read as the text %q", describe(n), n.Value)
 			l.replaceWith(n, n.Value)
 		}
 		return n.Value, true
@@ -98,7 +98,7 @@ func (l *loader) text(n *yaml.Node, loc []string, tag reflect.StructTag) (string
 		if sep == "\n\n" {
 			what = "each line read as a paragraph"
 		}
-		l.report(n, loc, Warning, "a list where text belongs; %s", what)
+		l.report(n, loc, diag.Warning, "a list where text belongs; %s", what)
 		return strings.Join(parts, sep), true
 	case yaml.MappingNode:
 		s, how := mappingText(n)
@@ -106,7 +106,7 @@ func (l *loader) text(n *yaml.Node, loc []string, tag reflect.StructTag) (string
 			l.leftOut(n, loc, "a mapping where text belongs, with no text in it")
 			return "", false
 		}
-		l.report(n, loc, Warning, "a mapping where text belongs (%s); shown as %q", how, s)
+		l.report(n, loc, diag.Warning, "a mapping where text belongs (%s); shown as %q", how, s)
 		return s, true
 	}
 	return "", false
@@ -264,7 +264,7 @@ func (l *loader) listFromScalar(n *yaml.Node, t reflect.Type, loc []string, tag 
 		if field == "" {
 			return l.leftOut(n, loc, "text where a list of %s belongs", loc[len(loc)-1])
 		}
-		l.report(n, loc, Warning, "text where a list belongs; read as one item with %s %q", field, short(s))
+		l.report(n, loc, diag.Warning, "text where a list belongs; read as one item with %s %q", field, short(s))
 		item := l.synth(n, yaml.MappingNode, "!!map", "")
 		item.Content = []*yaml.Node{l.synth(n, yaml.ScalarNode, "!!str", field), n}
 		v, drop := l.convert(item, elem, append(loc[:len(loc):len(loc)], "0"), "")
@@ -292,10 +292,10 @@ func (l *loader) listFromScalar(n *yaml.Node, t reflect.Type, loc []string, tag 
 		parts = []string{s}
 	}
 	if len(parts) > limits.Items {
-		l.report(n, loc, Error, "text where a list belongs, of more than %d items; the limit is %d: split it or leave some out", limits.Items, limits.Items)
+		l.report(n, loc, diag.Error, "text where a list belongs, of more than %d items; the limit is %d: split it or leave some out", limits.Items, limits.Items)
 		return nil, true
 	}
-	l.report(n, loc, Warning, "text where a list belongs; read as %s", plural(len(parts), "item"))
+	l.report(n, loc, diag.Warning, "text where a list belongs; read as %s", plural(len(parts), "item"))
 	out := make([]any, 0, len(parts))
 	for _, p := range parts {
 		out = append(out, p)
@@ -361,7 +361,7 @@ func (l *loader) listFromMapping(n *yaml.Node, t reflect.Type, loc []string, tag
 			}
 			out = append(out, k)
 		}
-		l.report(n, loc, Warning, "a mapping where a list belongs; read as %s", plural(len(out), "item"))
+		l.report(n, loc, diag.Warning, "a mapping where a list belongs; read as %s", plural(len(out), "item"))
 		return out, false
 	}
 	known := 0
@@ -371,7 +371,7 @@ func (l *loader) listFromMapping(n *yaml.Node, t reflect.Type, loc []string, tag
 		}
 	}
 	if known*2 >= len(n.Content)/2 && known > 0 {
-		l.report(n, loc, Warning, "a mapping where a list belongs; read as a list of one; write it with \"- \" in front")
+		l.report(n, loc, diag.Warning, "a mapping where a list belongs; read as a list of one; write it with \"- \" in front")
 		v, drop := l.convert(n, elem, append(loc[:len(loc):len(loc)], "0"), "")
 		if drop {
 			return nil, true
@@ -382,7 +382,7 @@ func (l *loader) listFromMapping(n *yaml.Node, t reflect.Type, loc []string, tag
 	if nf == "" {
 		return l.leftOut(n, loc, "a mapping where a list belongs")
 	}
-	l.report(n, loc, Warning, "a mapping where a list belongs; each key read as an item's %s", nf)
+	l.report(n, loc, diag.Warning, "a mapping where a list belongs; each key read as an item's %s", nf)
 	var out []any
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -414,13 +414,13 @@ func (l *loader) listFromMapping(n *yaml.Node, t reflect.Type, loc []string, tag
 // one text is its city line; anything else is left out.
 func (l *loader) structFromText(n *yaml.Node, t reflect.Type, loc []string) (any, bool) {
 	if t == reflect.TypeFor[Location]() && strings.TrimSpace(n.Value) != "" {
-		l.report(n, loc, Warning, "text where a mapping belongs; read as the city: write city, region and countryCode on their own lines")
+		l.report(n, loc, diag.Warning, "text where a mapping belongs; read as the city: write city, region and countryCode on their own lines")
 		return map[string]any{"city": strings.TrimSpace(n.Value)}, false
 	}
 	if field := textField[t.Name()]; field != "" && n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) != "" &&
 		(n.Tag == "!!str" || !l.json) && len(loc) > 0 && isIndex(loc[len(loc)-1]) {
 		// interests: [AI, Porto]: each text is an item's name
-		l.report(n, loc, Warning, "text where an entry belongs; read as its %s: write {%s: %s}", field, field, short(n.Value))
+		l.report(n, loc, diag.Warning, "text where an entry belongs; read as its %s: write {%s: %s}", field, field, short(n.Value))
 		item := l.synth(n, yaml.MappingNode, "!!map", "")
 		item.Content = []*yaml.Node{l.synth(n, yaml.ScalarNode, "!!str", field), n}
 		return l.object(item, t, loc), false
@@ -457,7 +457,7 @@ func (l *loader) highlight(n *yaml.Node, loc []string) (any, bool) {
 		if s == "" {
 			return l.leftOut(n, loc, "a bullet with no text")
 		}
-		l.report(n, loc, Warning, "a bullet written as a mapping without text:; shown as %q", short(s))
+		l.report(n, loc, diag.Warning, "a bullet written as a mapping without text:; shown as %q", short(s))
 		item.Content = append([]*yaml.Node{l.synth(n, yaml.ScalarNode, "!!str", "text"), l.synth(n, yaml.ScalarNode, "!!str", s)}, item.Content...)
 		return l.object(item, highlightType, loc), false
 	}
@@ -479,7 +479,7 @@ func (l *loader) integer(n *yaml.Node, loc []string) (any, bool) {
 			return i, false
 		}
 		if f, err := strconv.ParseFloat(v, 64); err == nil && f == float64(int(f)) && f >= 0 && f < 1e6 {
-			l.report(n, loc, Warning, "%q read as the whole number %d; write %d", v, int(f), int(f))
+			l.report(n, loc, diag.Warning, "%q read as the whole number %d; write %d", v, int(f), int(f))
 			return int(f), false
 		}
 	}
@@ -544,7 +544,7 @@ func (l *loader) url(n *yaml.Node, s string, loc []string) (any, bool) {
 	t := strings.TrimSpace(s)
 	switch {
 	case t == "":
-		l.report(n, loc, Warning, "empty URL; left out: remove the key or give a link")
+		l.report(n, loc, diag.Warning, "empty URL; left out: remove the key or give a link")
 		l.drop(n)
 		return nil, true
 	case len(t) > document.MaxLink:
@@ -554,25 +554,25 @@ func (l *loader) url(n *yaml.Node, s string, loc []string) (any, bool) {
 	case hasScheme().MatchString(t) && !hostLike(t):
 		if strings.ContainsAny(t, " \t") {
 			fixed := strings.NewReplacer(" ", "%20", "\t", "%20").Replace(t)
-			l.report(n, loc, Warning, "%q has spaces; linked as %s", t, fixed)
+			l.report(n, loc, diag.Warning, "%q has spaces; linked as %s", t, fixed)
 			l.replaceWith(n, fixed)
 			return fixed, false
 		}
 		if t != s {
-			l.report(n, loc, Warning, "%q has spaces around it; read as %s", s, t)
+			l.report(n, loc, diag.Warning, "%q has spaces around it; read as %s", s, t)
 			l.replaceWith(n, t)
 		}
 		return t, false
 	case strings.HasPrefix(t, "//"):
-		l.report(n, loc, Warning, "%q has no scheme; linked as https:%s", t, t)
+		l.report(n, loc, diag.Warning, "%q has no scheme; linked as https:%s", t, t)
 		l.replaceWith(n, "https:"+t)
 		return "https:" + t, false
 	case emailLike().MatchString(t):
-		l.report(n, loc, Warning, "%q is an e-mail address; linked as mailto:%s", t, t)
+		l.report(n, loc, diag.Warning, "%q is an e-mail address; linked as mailto:%s", t, t)
 		l.replaceWith(n, "mailto:"+t)
 		return "mailto:" + t, false
 	case hostLike(t) && !looksLikeIP().MatchString(t) || looksLikeIP().MatchString(t) && strings.Count(t, ".") == 3:
-		l.report(n, loc, Warning, "%q has no scheme; linked as https://%s", t, t)
+		l.report(n, loc, diag.Warning, "%q has no scheme; linked as https://%s", t, t)
 		l.replaceWith(n, "https://"+t)
 		return "https://" + t, false
 	}
@@ -585,17 +585,17 @@ func (l *loader) email(n *yaml.Node, s string, loc []string) (any, bool) {
 	t := strings.TrimSpace(s)
 	if lower := strings.ToLower(t); strings.HasPrefix(lower, "mailto:") {
 		t = strings.TrimSpace(t[len("mailto:"):])
-		l.report(n, loc, Warning, "%q: an address, not a link, belongs here; read as %s", s, t)
+		l.report(n, loc, diag.Warning, "%q: an address, not a link, belongs here; read as %s", s, t)
 	}
 	switch {
 	case t == "":
-		l.report(n, loc, Warning, "empty e-mail address; left out: remove the key or write one")
+		l.report(n, loc, diag.Warning, "empty e-mail address; left out: remove the key or write one")
 		l.drop(n)
 		return nil, true
 	case !emailLike().MatchString(t):
 		return l.leftOut(n, loc, "%q is not an e-mail address", t)
 	case t != s && !strings.HasPrefix(strings.ToLower(s), "mailto:"):
-		l.report(n, loc, Warning, "%q has spaces around it; read as %s", s, t)
+		l.report(n, loc, diag.Warning, "%q has spaces around it; read as %s", s, t)
 	}
 	if t != s {
 		l.replaceWith(n, t)
@@ -703,7 +703,7 @@ func (l *loader) checkContent(root *yaml.Node, inst any) {
 	// a résumé lacks).
 	if IsJobDescription(has) {
 		l.diags = nil
-		l.report(root.Content[0], nil, Error, "this is a job description (JSON Resume's job schema), not a résumé: compare a résumé with it: vitae match cv.yaml --job %s", l.file)
+		l.report(root.Content[0], nil, diag.Error, "this is a job description (JSON Resume's job schema), not a résumé: compare a résumé with it: vitae match cv.yaml --job %s", l.file)
 		return
 	}
 	var keys []string
@@ -735,7 +735,7 @@ func (l *loader) checkContent(root *yaml.Node, inst any) {
 		hint = h
 	}
 	l.diags = nil
-	l.report(root.Content[0], nil, Error, "no résumé in this file: none of its keys (%s) is a JSON Resume section; %s", strings.Join(keys, ", "), hint)
+	l.report(root.Content[0], nil, diag.Error, "no résumé in this file: none of its keys (%s) is a JSON Resume section; %s", strings.Join(keys, ", "), hint)
 }
 
 var listMarker = lazyRegexp(`^(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]+|$)`)
@@ -778,7 +778,7 @@ var unsafeLink = lazyRegexp(`(?i)(?:\]\(\s*<?|href\s*=\s*["']?|<)\s*(javascript|
 // unsafeLinks warns of links in prose that will not be made clickable.
 func (l *loader) unsafeLinks(n *yaml.Node, s string, loc []string) {
 	if m := unsafeLink().FindStringSubmatch(s); m != nil {
-		l.report(n, loc, Warning, "a link to %s: is shown as text, not made clickable; links are http, https, mailto or tel", strings.ToLower(m[1]))
+		l.report(n, loc, diag.Warning, "a link to %s: is shown as text, not made clickable; links are http, https, mailto or tel", strings.ToLower(m[1]))
 	}
 }
 

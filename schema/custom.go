@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"github.com/vitae-dev/vitae/diag"
 	"reflect"
 	"strings"
 
@@ -67,7 +68,7 @@ func (l *loader) ownSection(k, val *yaml.Node, key, why string) []any {
 		l.synth(k, yaml.ScalarNode, "!!str", "title"), l.synth(k, yaml.ScalarNode, "!!str", title),
 		l.synth(k, yaml.ScalarNode, "!!str", "entries"), entries,
 	}
-	l.report(k, []string{key}, Warning, "%s; shown as a section of its own, %q (id %s): move it under custom:, or leave %s out of settings.sections to hide it", why, title, Slug(key), Slug(key))
+	l.report(k, []string{key}, diag.Warning, "%s; shown as a section of its own, %q (id %s): move it under custom:, or leave %s out of settings.sections to hide it", why, title, Slug(key), Slug(key))
 	v, drop := l.convert(sec, reflect.TypeFor[Custom](), []string{key}, "")
 	if drop {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/vitae-dev/vitae/diag"
 	"reflect"
 	"sort"
 	"strconv"
@@ -53,7 +54,7 @@ func (l *loader) drop(n *yaml.Node) {
 // layout stay as written. It reads the file alone (not the file it
 // extends). The result is checked to load to the very same résumé; what
 // the warnings still say is for the author to decide.
-func Fix(file string, data []byte) (fixed []byte, changes int, left Diagnostics) {
+func Fix(file string, data []byte) (fixed []byte, changes int, left diag.Diagnostics) {
 	root, diags := parseAny(file, data)
 	switch {
 	case diags.HasErrors():
@@ -62,7 +63,7 @@ func Fix(file string, data []byte) (fixed []byte, changes int, left Diagnostics)
 		return data, 0, diags // an empty file: nothing to fix
 	}
 	if d := foreignFile(file, root); d != nil { // another tool's file: it is that tool's to write
-		return nil, 0, Diagnostics{*d}
+		return nil, 0, diag.Diagnostics{*d}
 	}
 	before, l := standalone(file, data, root, true)
 	if l.diags.HasErrors() {
@@ -96,7 +97,7 @@ func Fix(file string, data []byte) (fixed []byte, changes int, left Diagnostics)
 }
 
 // verified applies edits and reports whether the result reads as want.
-func verified(file string, data, src []byte, edits []edit, want []byte) ([]byte, Diagnostics, bool) {
+func verified(file string, data, src []byte, edits []edit, want []byte) ([]byte, diag.Diagnostics, bool) {
 	out := apply(src, edits)
 	if len(src) != len(data) { // keep a byte-order mark
 		out = append([]byte("\xef\xbb\xbf"), out...)

@@ -3,6 +3,7 @@ package schema
 import (
 	"bytes"
 	"fmt"
+	"github.com/vitae-dev/vitae/diag"
 
 	"github.com/vitae-dev/vitae/europass"
 	"github.com/vitae-dev/vitae/fresh"
@@ -42,16 +43,16 @@ func (t *tree) noted(n *yaml.Node) {
 
 // Parse reads a file of any format vitae reads (YAML, JSON, Europass XML)
 // into a node tree, as the loader does, without converting it.
-func Parse(file string, data []byte) (*yaml.Node, Diagnostics) {
+func Parse(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 	return parseAny(file, data)
 }
 
 // parseAny parses YAML or JSON, or XML when the file is XML.
-func parseAny(file string, data []byte) (*yaml.Node, Diagnostics) {
+func parseAny(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 	if looksXML(data) {
 		root, err := xmlParser(data)
 		if err != nil {
-			return nil, Diagnostics{{File: file, Line: 1, Column: 1, Severity: Error, Message: err.Error()}}
+			return nil, diag.Diagnostics{{File: file, Line: 1, Column: 1, Severity: diag.Error, Message: err.Error()}}
 		}
 		return root, nil
 	}
@@ -89,10 +90,10 @@ func settingsFetch(root *yaml.Node) bool {
 // foreignFile says, for vitae fix, that a file is another tool's: fix
 // writes vitae's format, which would make the other tool's file unreadable
 // to that tool.
-func foreignFile(file string, root *yaml.Node) *Diagnostic {
+func foreignFile(file string, root *yaml.Node) *diag.Diagnostic {
 	for _, f := range Foreign {
 		if f.Is(root) {
-			return &Diagnostic{File: file, Line: root.Line, Column: root.Column, Severity: Error,
+			return &diag.Diagnostic{File: file, Line: root.Line, Column: root.Column, Severity: diag.Error,
 				Message: fmt.Sprintf("this is a %s file, which vitae reads as it is but does not rewrite: `vitae import %s %s -o cv.yaml` writes it as a vitae résumé", f.Name, f.Command, file)}
 		}
 	}

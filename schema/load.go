@@ -23,20 +23,20 @@ const maxNodes = limits.Values
 // LoadFile reads and loads a résumé file. See Load. Overlays, if any, are
 // applied in order on top of it, as if each named the one before with
 // `extends:`.
-func LoadFile(path string, overlays ...string) (*Resume, Diagnostics) {
+func LoadFile(path string, overlays ...string) (*Resume, diag.Diagnostics) {
 	r, diags, _ := Read(path, overlays...)
 	return r, diags
 }
 
 // Read is LoadFile that also lists every file it read: the résumé, the
 // files it extends and the overlays (for watching them).
-func Read(path string, overlays ...string) (*Resume, Diagnostics, []string) {
+func Read(path string, overlays ...string) (*Resume, diag.Diagnostics, []string) {
 	return ReadWith(path, ReadOptions{Overlays: overlays})
 }
 
 // ReadWith is Read with options: overlays, and folders a résumé may name
 // files in besides its own.
-func ReadWith(path string, opts ReadOptions) (*Resume, Diagnostics, []string) {
+func ReadWith(path string, opts ReadOptions) (*Resume, diag.Diagnostics, []string) {
 	t := newTree()
 	t.fetch = opts.Fetch
 	t.roots = roots(path, opts.Allow)
@@ -60,14 +60,14 @@ func ReadWith(path string, opts ReadOptions) (*Resume, Diagnostics, []string) {
 // sorted by position; the résumé is nil when any of them is an error. A file
 // with `extends: base.yaml` is merged on top of that file (read relative to
 // file's folder). Load never panics, whatever the input.
-func Load(file string, data []byte) (*Resume, Diagnostics) {
+func Load(file string, data []byte) (*Resume, diag.Diagnostics) {
 	t := newTree()
 	t.roots = roots(file, nil)
 	root, diags := t.load(file, data, nil, true)
 	return t.finish(file, root, diags)
 }
 
-func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume, Diagnostics) {
+func (t *tree) finish(file string, root *yaml.Node, diags diag.Diagnostics) (*Resume, diag.Diagnostics) {
 	if diags.HasErrors() || root == nil {
 		diags.Sort()
 		return nil, diags
@@ -80,7 +80,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		return nil, l.diags
 	}
 	if l.exhausted {
-		return nil, append(l.diags, Diagnostic{File: file, Line: 1, Column: 1, Severity: Error,
+		return nil, append(l.diags, diag.Diagnostic{File: file, Line: 1, Column: 1, Severity: diag.Error,
 			Message: fmt.Sprintf("the document is too large (more than %d values, aliases expanded)", maxNodes)})
 	}
 	l.schemaErrors(validate(inst))
@@ -102,7 +102,7 @@ func (t *tree) finish(file string, root *yaml.Node, diags Diagnostics) (*Resume,
 		err = json.Unmarshal(j, &r)
 	}
 	if err != nil { // the schema and the types disagree: a bug, reported not panicked
-		return nil, append(l.diags, Diagnostic{File: file, Severity: Error, Message: "internal error decoding a valid document: " + err.Error()})
+		return nil, append(l.diags, diag.Diagnostic{File: file, Severity: diag.Error, Message: "internal error decoding a valid document: " + err.Error()})
 	}
 	r.Extends = ""
 	if r.Settings.Strict && l.diags.Strict().HasErrors() {
@@ -115,7 +115,7 @@ type loader struct {
 	file   string
 	fileOf map[*yaml.Node]string // the file each node comes from (overlays)
 	json   bool
-	diags  Diagnostics
+	diags  diag.Diagnostics
 	at     map[string]*yaml.Node // instance location → value node
 	keyAt  map[string]*yaml.Node // instance location → key node
 	// accepted marks values kept as written on purpose (a date vitae cannot
@@ -128,7 +128,7 @@ type loader struct {
 	// unshown counts the diagnostics past limits.Diagnostics; firstUnshown
 	// is the first of them, or the first error among them
 	unshown      int
-	firstUnshown *Diagnostic
+	firstUnshown *diag.Diagnostic
 	exhausted    bool
 	tooDeep      bool
 	roots        []string        // folders named files may be in (nil: anywhere)
@@ -156,8 +156,8 @@ func displayPath(loc []string) string {
 	return b.String()
 }
 
-func (l *loader) report(n *yaml.Node, loc []string, sev Severity, format string, args ...any) {
-	d := Diagnostic{File: l.file, Path: displayPath(loc), Severity: sev, Message: fmt.Sprintf(format, args...)}
+func (l *loader) report(n *yaml.Node, loc []string, sev diag.Severity, format string, args ...any) {
+	d := diag.Diagnostic{File: l.file, Path: displayPath(loc), Severity: sev, Message: fmt.Sprintf(format, args...)}
 	if n != nil {
 		d.Line, d.Column = n.Line, n.Column
 		if f, ok := l.fileOf[n]; ok {
@@ -165,7 +165,7 @@ func (l *loader) report(n *yaml.Node, loc []string, sev Severity, format string,
 		}
 	}
 	if len(l.diags) >= limits.Diagnostics { // 100,000 unknown keys are not 100,000 messages
-		if l.unshown++; l.firstUnshown == nil || sev == Error && l.firstUnshown.Severity != Error {
+		if l.unshown++; l.firstUnshown == nil || sev == diag.Error && l.firstUnshown.Severity != diag.Error {
 			l.firstUnshown = &d // the first not shown, or the first error
 		}
 		return
@@ -181,7 +181,7 @@ func (l *loader) shownAll() {
 	}
 	d := *l.firstUnshown
 	what := "the first of them"
-	if d.Severity == Error {
+	if d.Severity == diag.Error {
 		what = "the first error among them"
 	}
 	if d.Path != "" {
@@ -241,7 +241,7 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 	if len(loc) > 2*limits.Depth { // a key and an index a level
 		if !l.tooDeep {
 			l.tooDeep = true
-			l.report(n, loc[:8], Error, "values nest more than %d levels deep here; flatten them", limits.Depth)
+			l.report(n, loc[:8], diag.Error, "values nest more than %d levels deep here; flatten them", limits.Depth)
 		}
 		return nil, true
 	}
@@ -315,7 +315,7 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 			return l.path(n, s, loc, kind)
 		}
 		if tag.Get("markdown") == "" && len(s) > limits.LineBytes {
-			l.report(n, loc, Error, "this text is %s long; a one-line field holds at most %s (%d bytes)", textSize(len(s)), fsutil.Size(limits.LineBytes), limits.LineBytes)
+			l.report(n, loc, diag.Error, "this text is %s long; a one-line field holds at most %s (%d bytes)", textSize(len(s)), fsutil.Size(limits.LineBytes), limits.LineBytes)
 			return nil, true
 		}
 		if tag.Get("markdown") == "" && markup.HasHTML(s) {
@@ -323,14 +323,14 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 			if text == "" {
 				return l.leftOut(n, loc, "HTML with no text")
 			}
-			l.report(n, loc, Warning, "HTML where plain text belongs; read as %q%s: write the text, and a link as url", short(text), map[bool]string{true: " linked to " + link}[link != ""])
+			l.report(n, loc, diag.Warning, "HTML where plain text belongs; read as %q%s: write the text, and a link as url", short(text), map[bool]string{true: " linked to " + link}[link != ""])
 			l.replaceWith(n, text)
 			l.htmlLink = link
 			s = text
 		}
 		if tag.Get("markdown") != "" {
 			if msg := proseTooComplex(s); msg != "" {
-				l.report(n, loc, Error, "%s", msg)
+				l.report(n, loc, diag.Error, "%s", msg)
 				return nil, true
 			}
 			l.unsafeLinks(n, s, loc)
@@ -354,7 +354,7 @@ func (l *loader) tooMany(n *yaml.Node, loc []string) bool {
 	if n.Kind == yaml.ScalarNode || items <= limits.Items {
 		return false
 	}
-	l.report(n.Content[limits.Items*step], loc, Error, "more than %d items in one list; the limit is %d: split it or leave some out", limits.Items, limits.Items)
+	l.report(n.Content[limits.Items*step], loc, diag.Error, "more than %d items in one list; the limit is %d: split it or leave some out", limits.Items, limits.Items)
 	return true
 }
 
@@ -372,7 +372,7 @@ func (l *loader) choice(n *yaml.Node, s string, loc []string, enum string) (any,
 		}
 	}
 	if c := diag.Nearest(v, words); c != "" {
-		l.report(n, loc, Warning, "%q is not one of %s; left out: did you mean %q?", v, strings.Join(words, ", "), c)
+		l.report(n, loc, diag.Warning, "%q is not one of %s; left out: did you mean %q?", v, strings.Join(words, ", "), c)
 		return nil, true
 	}
 	return l.leftOut(n, loc, "%q is not one of %s", v, strings.Join(words, ", "))
@@ -382,7 +382,7 @@ func (l *loader) date(n *yaml.Node, s string, loc []string) (any, bool) {
 	isEnd := len(loc) > 0 && loc[len(loc)-1] == "endDate"
 	v := judgeDate(s, isEnd)
 	if v.warning != "" {
-		l.report(n, loc, Warning, "%s", v.warning)
+		l.report(n, loc, diag.Warning, "%s", v.warning)
 	}
 	switch {
 	case v.ongoing, v.drop:
@@ -425,12 +425,12 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 			k = k.Alias
 		}
 		if k.Kind != yaml.ScalarNode {
-			l.report(k, loc, Warning, "a key must be plain text, not %s; left out", describe(k))
+			l.report(k, loc, diag.Warning, "a key must be plain text, not %s; left out", describe(k))
 			continue
 		}
 		key := k.Value
 		if key == "<<" && k.Tag == "!!merge" {
-			l.report(k, loc, Error, "merge keys (<<) are not supported; write the keys out")
+			l.report(k, loc, diag.Error, "merge keys (<<) are not supported; write the keys out")
 			continue
 		}
 		if aliased[key] && isEmptyNode(val) {
@@ -438,16 +438,16 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 		}
 		if first, dup := seen[key]; dup {
 			if isEmptyNode(val) {
-				l.report(k, append(loc, key), Warning, "duplicate key %q (first at line %d); this empty one is left out: remove it", key, first.Line)
+				l.report(k, append(loc, key), diag.Warning, "duplicate key %q (first at line %d); this empty one is left out: remove it", key, first.Line)
 				l.drop(val)
 				continue
 			}
 			if prev, ok := out[key].(string); ok && t == basicsType && key == "url" && prev != strings.TrimSpace(val.Value) && first.Value != key {
 				// website: then url: with another address: both are kept
-				l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", first.Value, key, first.Value)
+				l.report(k, append(loc, key), diag.Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", first.Value, key, first.Value)
 				extra = append(extra, map[string]any{"network": "Website", "url": prev})
 			} else {
-				l.report(k, append(loc, key), Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
+				l.report(k, append(loc, key), diag.Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
 			}
 		}
 		seen[key] = k
@@ -483,34 +483,34 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 			}
 			idx := keyIndex(n, cur)
 			if idx >= 0 && isEmptyNode(n.Content[idx+1]) && !isEmptyNode(val) {
-				l.report(k, append(loc, key), Warning, "%q is read as %q, which is given but empty: remove the empty %s and rename %s", key, cur, cur, key)
+				l.report(k, append(loc, key), diag.Warning, "%q is read as %q, which is given but empty: remove the empty %s and rename %s", key, cur, cur, key)
 				aliased[cur] = true
 				delete(out, cur)
 				l.drop(n.Content[idx+1])
 				l.renameTo(k, cur)
 			} else if idx >= 0 || out[cur] != nil {
 				if idx >= 0 && plainText(n.Content[idx+1], 0) == plainText(val, 0) {
-					l.report(k, append(loc, key), Warning, "%q repeats %q; remove %s", key, cur, key)
+					l.report(k, append(loc, key), diag.Warning, "%q repeats %q; remove %s", key, cur, key)
 					l.drop(val)
 				} else if t == resumeType && sectionLike(key, val) {
 					extra = append(extra, l.ownSection(k, val, key, fmt.Sprintf("both %q and %q are given", cur, key))...)
 				} else if t == basicsType && cur == "url" {
 					if v, drop := l.convert(val, reflect.TypeFor[string](), append(loc[:len(loc):len(loc)], key), `format:"uri"`); !drop {
-						l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", cur, key, key)
+						l.report(k, append(loc, key), diag.Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", cur, key, key)
 						extra = append(extra, map[string]any{"network": "Website", "url": v})
 					}
 				} else {
-					l.report(k, append(loc, key), Warning, "both %q and %q are given; %s is used, %s left out: keep one", cur, key, cur, key)
+					l.report(k, append(loc, key), diag.Warning, "both %q and %q are given; %s is used, %s left out: keep one", cur, key, cur, key)
 				}
 				continue
 			}
 			if aliased[cur] {
 				// said above
 			} else if legacy {
-				l.report(k, append(loc, key), Warning, "%q is the old name of %q; read as %s: rename it", key, cur, cur)
+				l.report(k, append(loc, key), diag.Warning, "%q is the old name of %q; read as %s: rename it", key, cur, cur)
 				l.renameTo(k, cur)
 			} else {
-				l.report(k, append(loc, key), Warning, "%q is not a JSON Resume field; read as %q: rename it", key, cur)
+				l.report(k, append(loc, key), diag.Warning, "%q is not a JSON Resume field; read as %q: rename it", key, cur)
 				l.renameTo(k, cur)
 			}
 			f, _ = fieldFor(t, cur)
@@ -570,7 +570,7 @@ func (l *loader) mapping(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		} else {
 			msg += "; sections are: " + strings.Join(sectionNames(), ", ")
 		}
-		l.report(k, append(loc[:len(loc):len(loc)], k.Value), Warning, "%s", msg)
+		l.report(k, append(loc[:len(loc):len(loc)], k.Value), diag.Warning, "%s", msg)
 		delete(out, k.Value)
 	}
 	return out
@@ -596,11 +596,11 @@ func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
 func (l *loader) unknownKey(k *yaml.Node, t reflect.Type, loc []string, key string) {
 	if len(key) > 64 { // a key of megabytes is not quoted whole, nor a typo of a field's name
 		key = short(key)
-		l.report(k, append(loc, key), Warning, "unknown field %q (prefix a custom field with x- to keep it)", key)
+		l.report(k, append(loc, key), diag.Warning, "unknown field %q (prefix a custom field with x- to keep it)", key)
 		return
 	}
 	if len(l.diags) >= limits.Diagnostics && l.firstUnshown != nil { // not shown: only counted
-		l.report(k, append(loc, key), Warning, "unknown field %q", key)
+		l.report(k, append(loc, key), diag.Warning, "unknown field %q", key)
 		return
 	}
 	var known []string
@@ -616,7 +616,7 @@ func (l *loader) unknownKey(k *yaml.Node, t reflect.Type, loc []string, key stri
 		sort.Strings(known)
 		msg += "; known fields here: " + strings.Join(known, ", ")
 	}
-	l.report(k, append(loc, key), Warning, "%s (prefix a custom field with x- to keep it)", msg)
+	l.report(k, append(loc, key), diag.Warning, "%s (prefix a custom field with x- to keep it)", msg)
 }
 
 // generic converts a node without a target type, for values that are checked
@@ -670,7 +670,7 @@ func (l *loader) schemaErrors(errs []*schemaError) {
 			}
 			seen[k] = true
 			n := l.at[locKey(loc)]
-			l.report(n, loc, Error, "%s", l.message(leaf, n, loc))
+			l.report(n, loc, diag.Error, "%s", l.message(leaf, n, loc))
 		}
 	}
 }
@@ -794,7 +794,7 @@ func (l *loader) checkDateOrder(inst any) {
 			n := min(len(start), len(end))
 			if end[:n] < start[:n] {
 				loc := []string{section, strconv.Itoa(i), "endDate"}
-				l.report(l.at[locKey(loc)], loc, Warning, "ends (%s) before it starts (%s); check the dates", end, start)
+				l.report(l.at[locKey(loc)], loc, diag.Warning, "ends (%s) before it starts (%s); check the dates", end, start)
 			}
 		}
 	}

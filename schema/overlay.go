@@ -3,6 +3,7 @@ package schema
 import (
 	"errors"
 	"fmt"
+	"github.com/vitae-dev/vitae/diag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,9 +48,9 @@ func absPath(p string) string {
 
 // loadOverlay reads a file given with --overlay: its own values only (its
 // extends, if any, is ignored: the overlay applies to the file it is given with).
-func (t *tree) loadOverlay(path string) (*yaml.Node, Diagnostics) {
+func (t *tree) loadOverlay(path string) (*yaml.Node, diag.Diagnostics) {
 	if !isResumeFile(path) {
-		return nil, Diagnostics{{File: path, Severity: Error, Message: "an overlay is a résumé file: .yaml, .yml or .json"}}
+		return nil, diag.Diagnostics{{File: path, Severity: diag.Error, Message: "an overlay is a résumé file: .yaml, .yml or .json"}}
 	}
 	root, d := t.loadFile(path, nil, false)
 	if root != nil {
@@ -63,7 +64,7 @@ func (t *tree) loadOverlay(path string) (*yaml.Node, Diagnostics) {
 	return root, d
 }
 
-func (t *tree) loadFile(path string, stack []string, follow bool) (*yaml.Node, Diagnostics) {
+func (t *tree) loadFile(path string, stack []string, follow bool) (*yaml.Node, diag.Diagnostics) {
 	data, err := fsutil.ReadFile(path, limits.InputBytes)
 	if err != nil {
 		msg := err.Error()
@@ -74,14 +75,14 @@ func (t *tree) loadFile(path string, stack []string, follow bool) (*yaml.Node, D
 				msg = "no such file"
 			}
 		}
-		return nil, Diagnostics{{File: path, Severity: Error, Message: "cannot read the file: " + msg}}
+		return nil, diag.Diagnostics{{File: path, Severity: diag.Error, Message: "cannot read the file: " + msg}}
 	}
 	t.files = append(t.files, path)
 	return t.load(path, data, stack, follow)
 }
 
 // load parses one file and, when it extends another, merges it on top.
-func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yaml.Node, Diagnostics) {
+func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yaml.Node, diag.Diagnostics) {
 	root, diags := parseAny(file, data)
 	if diags.HasErrors() {
 		return nil, diags
@@ -92,10 +93,10 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 				continue
 			}
 			converted, notes := f.Convert(root)
-			diags = append(diags, Diagnostic{File: file, Line: root.Line, Column: root.Column, Severity: Notice,
+			diags = append(diags, diag.Diagnostic{File: file, Line: root.Line, Column: root.Column, Severity: diag.Notice,
 				Message: fmt.Sprintf("read as a %s file; `vitae import %s` writes it as a vitae résumé to keep editing", f.Name, f.Command)})
 			for _, n := range notes {
-				diags = append(diags, Diagnostic{File: file, Line: n.Node.Line, Column: n.Node.Column, Severity: Warning, Message: n.Message})
+				diags = append(diags, diag.Diagnostic{File: file, Line: n.Node.Line, Column: n.Node.Column, Severity: diag.Warning, Message: n.Message})
 				t.noted(n.Node)
 			}
 			t.originals = append(t.originals, root)
@@ -104,14 +105,14 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 		}
 	}
 	if root == nil {
-		return nil, Diagnostics{{File: file, Line: 1, Column: 1, Severity: Error,
+		return nil, diag.Diagnostics{{File: file, Line: 1, Column: 1, Severity: diag.Error,
 			Message: "the file is empty; a résumé starts with, e.g., basics: {name: Your Name}"}}
 	}
 	if root.Kind == yaml.AliasNode && root.Alias != nil {
 		root = root.Alias
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, Diagnostics{{File: file, Line: root.Line, Column: root.Column, Severity: Error,
+		return nil, diag.Diagnostics{{File: file, Line: root.Line, Column: root.Column, Severity: diag.Error,
 			Message: "this is not a résumé: the top level is " + describe(root) + "; it must be a mapping of sections such as basics:, work:, education:"}}
 	}
 	t.mark(root, file, 0)
@@ -124,7 +125,7 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 	}
 	v := root.Content[i+1]
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" || v.Value == "" {
-		return nil, Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
 			Message: "extends names the résumé this file tailors: a path such as base.yaml, relative to this file"}}
 	}
 	base := v.Value
@@ -132,11 +133,11 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 		base = filepath.Join(filepath.Dir(file), base)
 	}
 	if !isResumeFile(base) {
-		return nil, Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
 			Message: "extends names a résumé: a .yaml, .yml or .json file"}}
 	}
 	if t.roots != nil && !inside(base, t.roots) {
-		return nil, Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
 			Message: outsideMessage(base)}}
 	}
 	self := absPath(file)
@@ -146,11 +147,11 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 		for _, c := range append(chain, absPath(base)) {
 			names = append(names, filepath.Base(c))
 		}
-		return nil, Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
 			Message: "extends makes a cycle: " + strings.Join(names, " → ") + "; a file cannot extend itself"}}
 	}
 	if len(chain) > 16 {
-		return nil, Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
 			Message: "extends chain is longer than 16 files"}}
 	}
 	baseRoot, d := t.loadFile(base, chain, true)
@@ -158,7 +159,7 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 		// name the line that pulled the broken base in, too
 		for i := range d {
 			if d[i].Line == 0 && strings.HasPrefix(d[i].Message, "cannot read the file") {
-				d[i] = Diagnostic{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: Error,
+				d[i] = diag.Diagnostic{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
 					Message: fmt.Sprintf("cannot read %s: %s", base, strings.TrimPrefix(d[i].Message, "cannot read the file: "))}
 			}
 		}

@@ -3,6 +3,7 @@ package schema
 import (
 	"errors"
 	"fmt"
+	"github.com/vitae-dev/vitae/diag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,7 +108,7 @@ func (l *loader) path(n *yaml.Node, s string, loc []string, kind string) (any, b
 	switch kind {
 	case "photo":
 		if lp := strings.ToLower(p); (strings.HasPrefix(lp, "http://") || strings.HasPrefix(lp, "https://")) && !l.fetch {
-			l.report(n, loc, Warning, "a photo at a URL is shown only when vitae may fetch it: --fetch (or settings: {fetch: true}) fetches it once into your cache folder; or save it beside the résumé and give its path")
+			l.report(n, loc, diag.Warning, "a photo at a URL is shown only when vitae may fetch it: --fetch (or settings: {fetch: true}) fetches it once into your cache folder; or save it beside the résumé and give its path")
 		}
 		if strings.Contains(p, "://") {
 			return p, false

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"fmt"
+	"github.com/vitae-dev/vitae/diag"
 	"sort"
 	"strings"
 
@@ -126,7 +127,7 @@ func (l *loader) checkReach(root *yaml.Node) {
 	} else {
 		msg += "; write them under JSON Resume's sections (basics, work, education, skills …), or see vitae import --help for the formats vitae reads"
 	}
-	l.report(root.Content[0], nil, Error, "%s", msg)
+	l.report(root.Content[0], nil, diag.Error, "%s", msg)
 }
 
 // looksLike says what a file that vitae cannot read as it is looks like,

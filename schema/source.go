@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/vitae-dev/vitae/diag"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -74,7 +75,7 @@ func isJSON(filename string, data []byte) bool {
 
 // parseSource checks the encoding and parses YAML or JSON into a node tree
 // (the document's content node; nil when the file holds no document).
-func parseSource(file string, data []byte) (*yaml.Node, Diagnostics) {
+func parseSource(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		off := 0
@@ -90,16 +91,16 @@ func parseSource(file string, data []byte) (*yaml.Node, Diagnostics) {
 		if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
 			hint = "the file is UTF-16; save it as UTF-8"
 		}
-		return nil, Diagnostics{{File: file, Line: line, Column: col, Severity: Error,
+		return nil, diag.Diagnostics{{File: file, Line: line, Column: col, Severity: diag.Error,
 			Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); %s", data[off], hint)}}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := newPosition(data).at(data, i)
-		return nil, Diagnostics{{File: file, Line: line, Column: col, Severity: Error,
+		return nil, diag.Diagnostics{{File: file, Line: line, Column: col, Severity: diag.Error,
 			Message: "a NUL byte (0x00): this is not a text file; save it as UTF-8 text"}}
 	}
 	var root *yaml.Node
-	var diags Diagnostics
+	var diags diag.Diagnostics
 	if isJSON(file, data) {
 		root, diags = parseJSON(file, data)
 	} else {
@@ -108,7 +109,7 @@ func parseSource(file string, data []byte) (*yaml.Node, Diagnostics) {
 	if err := yamlsize.Check(root, Budget); err != nil {
 		var e *yamlsize.Error
 		errors.As(err, &e)
-		return nil, append(diags, Diagnostic{File: file, Line: e.Line, Column: e.Column, Severity: Error, Message: e.Message})
+		return nil, append(diags, diag.Diagnostic{File: file, Line: e.Line, Column: e.Column, Severity: diag.Error, Message: e.Message})
 	}
 	return root, diags
 }
@@ -118,21 +119,21 @@ func parseSource(file string, data []byte) (*yaml.Node, Diagnostics) {
 // without aliases. It is checked before anything walks the tree.
 var Budget = yamlsize.Budget{Values: limits.Values, Bytes: limits.InputBytes}
 
-func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
+func parseYAML(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
-		return nil, Diagnostics{yamlError(file, err)}
+		return nil, diag.Diagnostics{yamlError(file, err)}
 	}
 	var second yaml.Node
 	if err := dec.Decode(&second); err == nil {
-		return nil, Diagnostics{{File: file, Line: second.Line, Column: second.Column, Severity: Error,
+		return nil, diag.Diagnostics{{File: file, Line: second.Line, Column: second.Column, Severity: diag.Error,
 			Message: "a second YAML document starts here; a résumé file holds one document (remove the --- line)"}}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, Diagnostics{yamlError(file, err)}
+		return nil, diag.Diagnostics{yamlError(file, err)}
 	}
 	if doc.Kind == yaml.DocumentNode {
 		if len(doc.Content) == 0 {
@@ -143,8 +144,8 @@ func parseYAML(file string, data []byte) (*yaml.Node, Diagnostics) {
 	return &doc, nil
 }
 
-func yamlError(file string, err error) Diagnostic {
-	d := Diagnostic{File: file, Severity: Error, Message: "YAML syntax error: " + err.Error()}
+func yamlError(file string, err error) diag.Diagnostic {
+	d := diag.Diagnostic{File: file, Severity: diag.Error, Message: "YAML syntax error: " + err.Error()}
 	var le *yaml.LoadError
 	if errors.As(err, &le) {
 		d.Line, d.Column = le.Mark.Line, le.Mark.Column
@@ -165,7 +166,7 @@ func yamlError(file string, err error) Diagnostic {
 
 // parseJSON builds the same node tree from JSON, keeping positions, so that
 // JSON and YAML files get the same checks and messages.
-func parseJSON(file string, data []byte) (*yaml.Node, Diagnostics) {
+func parseJSON(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil
 	}
@@ -181,7 +182,7 @@ func parseJSON(file string, data []byte) (*yaml.Node, Diagnostics) {
 		tok, err := dec.Token()
 		return tok, off, err
 	}
-	fail := func(err error, off int) (*yaml.Node, Diagnostics) {
+	fail := func(err error, off int) (*yaml.Node, diag.Diagnostics) {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
 			off = int(se.Offset) - 1
@@ -195,7 +196,7 @@ func parseJSON(file string, data []byte) (*yaml.Node, Diagnostics) {
 			off = len(data)
 		}
 		line, col := pos.at(data, off)
-		return nil, Diagnostics{{File: file, Line: line, Column: col, Severity: Error, Message: "JSON syntax error: " + msg}}
+		return nil, diag.Diagnostics{{File: file, Line: line, Column: col, Severity: diag.Error, Message: "JSON syntax error: " + msg}}
 	}
 	var build func(tok json.Token, off, depth int) (*yaml.Node, int, error)
 	build = func(tok json.Token, off, depth int) (*yaml.Node, int, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/vitae-dev/vitae/diag"
 	"io"
 	"os"
 	"runtime/debug"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/fault"
-	"github.com/vitae-dev/vitae/schema"
 )
 
 // version is set at build time (-ldflags "-X main.version=…"), else read
@@ -142,7 +142,7 @@ func strictFlag() *cli.BoolFlag {
 
 // report prints diagnostics in the chosen form, and as GitHub annotations
 // with --diagnostics github or when running in GitHub Actions.
-func report(cmd *cli.Command, ds schema.Diagnostics) {
+func report(cmd *cli.Command, ds diag.Diagnostics) {
 	if len(ds) == 0 {
 		return
 	}

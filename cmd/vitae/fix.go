@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/vitae-dev/vitae/diag"
 	"os"
 
 	"github.com/urfave/cli/v3"
@@ -42,7 +43,7 @@ Examples:
 			for _, path := range cmd.Args().Slice() {
 				data, err := fsutil.ReadFile(path, limits.InputBytes)
 				if err != nil {
-					report(cmd, schema.Diagnostics{{File: path, Severity: schema.Error, Message: "cannot read: " + err.Error()}})
+					report(cmd, diag.Diagnostics{{File: path, Severity: diag.Error, Message: "cannot read: " + err.Error()}})
 					failed++
 					continue
 				}

@@ -3,11 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/vitae-dev/vitae/diag"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/pipeline"
-	"github.com/vitae-dev/vitae/schema"
 )
 
 func validateCommand() *cli.Command {
@@ -52,7 +52,7 @@ Examples:
 
 // check reads a résumé as render would, without rendering: the file, the
 // files it extends, each variant, and the theme each uses.
-func check(path string, opts pipeline.Options) schema.Diagnostics {
+func check(path string, opts pipeline.Options) diag.Diagnostics {
 	opts.AllVariants = true
 	return pipeline.Build(path, opts).Diagnostics
 }
