@@ -78,7 +78,7 @@ func Document(r *schema.Resume, opts Options) (*document.Document, error) {
 	}
 	if !slices.Contains(ids, "contact") {
 		for _, c := range b.contacts() {
-			if c.Kind == "profile" && c.Label != "" && !strings.EqualFold(c.Label, c.Text) && !containsFold(c.Text, c.Label) {
+			if c.Kind == document.ContactProfile && c.Label != "" && !strings.EqualFold(c.Label, c.Text) && !containsFold(c.Text, c.Label) {
 				c.Text = c.Label + ": " + c.Text // a reader must tell GitHub from LinkedIn
 			}
 			d.Header.Contacts = append(d.Header.Contacts, c)
@@ -293,16 +293,16 @@ func (b *builder) contacts() []document.Contact {
 	lb := b.loc.Labels
 	var out []document.Contact
 	if bs.Email != "" {
-		out = append(out, document.Contact{Kind: "email", Label: lb["email"], Text: bs.Email, URL: "mailto:" + bs.Email})
+		out = append(out, document.Contact{Kind: document.ContactEmail, Label: lb["email"], Text: bs.Email, URL: "mailto:" + bs.Email})
 	}
 	if bs.Phone != "" {
-		out = append(out, document.Contact{Kind: "phone", Label: lb["phone"], Text: bs.Phone, URL: "tel:" + telURI(bs.Phone)})
+		out = append(out, document.Contact{Kind: document.ContactPhone, Label: lb["phone"], Text: bs.Phone, URL: "tel:" + telURI(bs.Phone)})
 	}
 	if place := formatLocation(bs.Location); place != "" {
-		out = append(out, document.Contact{Kind: "location", Label: lb["location"], Text: place})
+		out = append(out, document.Contact{Kind: document.ContactLocation, Label: lb["location"], Text: place})
 	}
 	if bs.URL != "" {
-		out = append(out, document.Contact{Kind: "url", Label: lb["website"], Text: shortURL(bs.URL), URL: bs.URL})
+		out = append(out, document.Contact{Kind: document.ContactURL, Label: lb["website"], Text: shortURL(bs.URL), URL: bs.URL})
 	}
 	for _, p := range bs.Profiles {
 		text := p.Username
@@ -315,7 +315,7 @@ func (b *builder) contacts() []document.Contact {
 		if text == "" {
 			continue
 		}
-		out = append(out, document.Contact{Kind: "profile", Label: p.Network, Text: text, URL: p.URL})
+		out = append(out, document.Contact{Kind: document.ContactProfile, Label: p.Network, Text: text, URL: p.URL})
 	}
 	return out
 }

@@ -57,11 +57,23 @@ type Header struct {
 
 // Contact is one way to reach the person.
 type Contact struct {
-	Kind  string // email, phone, url, location, profile
+	Kind  ContactKind
 	Label string // what it is, e.g. "Email" or the network "GitHub"
 	Text  string // as shown
 	URL   string // link target (mailto:, tel:, https:), or ""
 }
+
+// ContactKind is what a contact is.
+type ContactKind string
+
+// The kinds of contact.
+const (
+	ContactEmail    ContactKind = "email"
+	ContactPhone    ContactKind = "phone"
+	ContactLocation ContactKind = "location"
+	ContactURL      ContactKind = "url"     // a personal site
+	ContactProfile  ContactKind = "profile" // a network: GitHub, LinkedIn…
+)
 
 // Section is a titled part of the résumé.
 type Section struct {

@@ -664,7 +664,7 @@ func (l *loader) schemaErrors(errs []*schemaError) {
 	for _, e := range errs {
 		for _, leaf := range leaves(e) {
 			loc := leaf.loc
-			k := locKey(loc) + "\x00" + leaf.kind
+			k := locKey(loc) + "\x00" + string(leaf.kind)
 			if l.accepted[locKey(loc)] || seen[k] {
 				continue
 			}
@@ -678,28 +678,28 @@ func (l *loader) schemaErrors(errs []*schemaError) {
 // leaves collects the innermost errors; alternatives (anyOf) whose branches
 // all fail on type are reported once.
 func leaves(e *schemaError) []*schemaError {
-	if e.kind == "anyOf" {
+	if e.kind == kwAnyOf {
 		var want []string
 		var got any
 		for _, c := range e.causes {
-			if c.kind == "type" {
+			if c.kind == kwType {
 				want = append(want, c.want...)
 				got = c.got
 			}
 		}
 		if len(want) > 0 && len(want) >= len(e.causes) {
-			return []*schemaError{{loc: e.loc, kind: "type", got: got, want: want}}
+			return []*schemaError{{loc: e.loc, kind: kwType, got: got, want: want}}
 		}
 		// Some branch has the value's type: its complaints are the relevant ones.
 		var rest []*schemaError
 		for _, c := range e.causes {
-			if c.kind != "type" {
+			if c.kind != kwType {
 				rest = append(rest, c)
 			}
 		}
-		e = &schemaError{loc: e.loc, kind: "group", causes: rest}
+		e = &schemaError{loc: e.loc, kind: kwGroup, causes: rest}
 	}
-	if e.kind != "group" {
+	if e.kind != kwGroup {
 		return []*schemaError{e}
 	}
 	var out []*schemaError
@@ -716,7 +716,7 @@ var typeWords = map[string]string{
 
 func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
 	switch e.kind {
-	case "type":
+	case kwType:
 		var want []string
 		for _, w := range e.want {
 			want = append(want, typeWords[w])
@@ -738,7 +738,7 @@ func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
 			fix = fmt.Sprintf("; put it in quotes: \"%s\"", n.Value)
 		}
 		return fmt.Sprintf("expected %s, found %s%s", strings.Join(want, " or "), got, fix)
-	case "format":
+	case kwFormat:
 		val := fmt.Sprint(e.got)
 		switch e.want[0] {
 		case "email":
@@ -756,13 +756,13 @@ func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
 			return fmt.Sprintf("%q is not a URL; write it as https://example.com/…", val)
 		}
 		return fmt.Sprintf("%q is not a valid %s", val, e.want[0])
-	case "enum":
+	case kwEnum:
 		return fmt.Sprintf("%s is not one of: %s", quoteValue(e.got), strings.Join(e.want, ", "))
-	case "pattern":
+	case kwPattern:
 		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(e.got))
-	case "minimum":
+	case kwMinimum:
 		return fmt.Sprintf("must be at least %s", strconv.FormatFloat(e.minimum, 'f', -1, 64))
-	case "required":
+	case kwRequired:
 		return fmt.Sprintf("missing %s; a bullet written as a mapping needs its text, e.g. text: Shipped the thing", strings.Join(e.want, ", "))
 	}
 	return e.String()

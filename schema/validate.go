@@ -25,12 +25,29 @@ import (
 // schemaError is one way a value fails the schema.
 type schemaError struct {
 	loc     []string // the value's path
-	kind    string   // type, format, enum, pattern, minimum, required, additionalProperties, propertyNames, anyOf
+	kind    keyword  // the keyword the value fails
 	got     any      // the value (its type's name for kind type)
 	want    []string // types, enum values, the format, missing properties
 	minimum float64
 	causes  []*schemaError // of anyOf: each branch's
 }
+
+// keyword is a JSON Schema keyword a value fails (group: several
+// problems in one branch of an anyOf).
+type keyword string
+
+const (
+	kwType                 keyword = "type"
+	kwFormat               keyword = "format"
+	kwEnum                 keyword = "enum"
+	kwPattern              keyword = "pattern"
+	kwMinimum              keyword = "minimum"
+	kwRequired             keyword = "required"
+	kwAdditionalProperties keyword = "additionalProperties"
+	kwPropertyNames        keyword = "propertyNames"
+	kwAnyOf                keyword = "anyOf"
+	kwGroup                keyword = "group"
+)
 
 type node = map[string]any
 
@@ -120,7 +137,7 @@ func check(root, s node, v any, loc []string, out *[]*schemaError) {
 	s = resolve(root, s)
 	if branches, ok := s["anyOf"].([]any); ok {
 		if causes := anyOf(root, branches, v, loc); causes != nil {
-			*out = append(*out, &schemaError{loc: loc, kind: "anyOf", causes: causes})
+			*out = append(*out, &schemaError{loc: loc, kind: kwAnyOf, causes: causes})
 			return
 		}
 	}
@@ -128,7 +145,7 @@ func check(root, s node, v any, loc []string, out *[]*schemaError) {
 	switch t := s["type"].(type) {
 	case string:
 		if !typeMatches(t, got) {
-			*out = append(*out, &schemaError{loc: loc, kind: "type", got: got, want: []string{t}})
+			*out = append(*out, &schemaError{loc: loc, kind: kwType, got: got, want: []string{t}})
 			return
 		}
 	case []any:
@@ -140,7 +157,7 @@ func check(root, s node, v any, loc []string, out *[]*schemaError) {
 			okType = okType || typeMatches(w, got)
 		}
 		if !okType {
-			*out = append(*out, &schemaError{loc: loc, kind: "type", got: got, want: want})
+			*out = append(*out, &schemaError{loc: loc, kind: kwType, got: got, want: want})
 			return
 		}
 	}
@@ -154,21 +171,21 @@ func check(root, s node, v any, loc []string, out *[]*schemaError) {
 			}
 		}
 		if !found {
-			*out = append(*out, &schemaError{loc: loc, kind: "enum", got: v, want: want})
+			*out = append(*out, &schemaError{loc: loc, kind: kwEnum, got: v, want: want})
 		}
 	}
 	switch x := v.(type) {
 	case string:
 		if f, ok := s["format"].(string); ok && !formatOK(f, x) {
-			*out = append(*out, &schemaError{loc: loc, kind: "format", got: x, want: []string{f}})
+			*out = append(*out, &schemaError{loc: loc, kind: kwFormat, got: x, want: []string{f}})
 		}
 		if p, ok := s["pattern"].(string); ok && !pattern(p).MatchString(x) {
-			*out = append(*out, &schemaError{loc: loc, kind: "pattern", got: x, want: []string{p}})
+			*out = append(*out, &schemaError{loc: loc, kind: kwPattern, got: x, want: []string{p}})
 		}
 	case float64, json.Number:
 		f, _ := strconv.ParseFloat(fmt.Sprint(x), 64)
 		if m, ok := s["minimum"].(float64); ok && f < m {
-			*out = append(*out, &schemaError{loc: loc, kind: "minimum", got: x, minimum: m})
+			*out = append(*out, &schemaError{loc: loc, kind: kwMinimum, got: x, minimum: m})
 		}
 	case []any:
 		if items, ok := s["items"].(node); ok {
@@ -194,7 +211,7 @@ func anyOf(root node, branches []any, v any, loc []string) []*schemaError {
 		case 1:
 			causes = append(causes, errs[0])
 		default:
-			causes = append(causes, &schemaError{loc: loc, kind: "group", causes: errs})
+			causes = append(causes, &schemaError{loc: loc, kind: kwGroup, causes: errs})
 		}
 	}
 	return causes
@@ -211,7 +228,7 @@ func checkObject(root, s node, obj map[string]any, loc []string, out *[]*schemaE
 			}
 		}
 		if len(missing) > 0 {
-			*out = append(*out, &schemaError{loc: loc, kind: "required", want: missing})
+			*out = append(*out, &schemaError{loc: loc, kind: kwRequired, want: missing})
 		}
 	}
 	keys := make([]string, 0, len(obj))
@@ -228,7 +245,7 @@ func checkObject(root, s node, obj map[string]any, loc []string, out *[]*schemaE
 			var errs []*schemaError
 			check(root, names, k, child(loc, k), &errs)
 			if len(errs) > 0 {
-				*out = append(*out, &schemaError{loc: loc, kind: "propertyNames", got: k, want: errs[0].want})
+				*out = append(*out, &schemaError{loc: loc, kind: kwPropertyNames, got: k, want: errs[0].want})
 			}
 		}
 		matched := false
@@ -257,7 +274,7 @@ func checkObject(root, s node, obj map[string]any, loc []string, out *[]*schemaE
 		}
 	}
 	if len(extra) > 0 {
-		*out = append(*out, &schemaError{loc: loc, kind: "additionalProperties", want: extra})
+		*out = append(*out, &schemaError{loc: loc, kind: kwAdditionalProperties, want: extra})
 	}
 }
 
@@ -299,12 +316,12 @@ func emailOK(s string) bool {
 
 func (e *schemaError) String() string {
 	switch e.kind {
-	case "additionalProperties":
+	case kwAdditionalProperties:
 		return "additional properties " + strings.Join(quoteAll(e.want), ", ") + " not allowed"
-	case "propertyNames":
+	case kwPropertyNames:
 		return fmt.Sprintf("invalid property name %q", e.got)
 	}
-	return e.kind
+	return string(e.kind)
 }
 
 func quoteAll(ss []string) []string {

@@ -114,7 +114,7 @@ func TestValidatorAgreesWithTheLibrary(t *testing.T) {
 		got := map[string]bool{}
 		for _, e := range validate(doc) {
 			for _, l := range leaves(e) {
-				if l.kind == "propertyNames" {
+				if l.kind == kwPropertyNames {
 					got["(a property name)"] = true
 					continue
 				}

@@ -27,7 +27,7 @@ func Sample() *document.Document {
 		Lang: "en", Title: "Ada Lovelace – Analyst", Author: "Ada Lovelace", Subject: "Analyst",
 		Labels: document.Labels{Page: "Page %d of %d"},
 		Header: document.Header{Name: "Ada Lovelace", Label: "Analyst", Contacts: []document.Contact{
-			{Kind: "email", Label: "Email", Text: "ada@example.com", URL: "mailto:ada@example.com"},
+			{Kind: document.ContactEmail, Label: "Email", Text: "ada@example.com", URL: "mailto:ada@example.com"},
 		}},
 		Sections: []document.Section{
 			{ID: "summary", Title: "Summary", Blocks: []document.Block{

@@ -42,7 +42,7 @@ func listOf(n int) *document.Document {
 func TestLongTokensBreakInLinearWork(t *testing.T) {
 	long := strings.Repeat("x", 100_000)
 	cases := map[string]*document.Document{
-		"contact": {Lang: "en", Header: document.Header{Name: "Jane", Contacts: []document.Contact{{Kind: "phone", Text: long}, {Kind: "url", Text: "https://" + long, URL: "https://" + long}}}},
+		"contact": {Lang: "en", Header: document.Header{Name: "Jane", Contacts: []document.Contact{{Kind: document.ContactPhone, Text: long}, {Kind: document.ContactURL, Text: "https://" + long, URL: "https://" + long}}}},
 		"name":    {Lang: "en", Header: document.Header{Name: long}},
 		"paragraph": {Lang: "en", Header: document.Header{Name: "Jane"}, Sections: []document.Section{{ID: "summary",
 			Blocks: []document.Block{document.Paragraph{Text: document.Plain("See https://example.com/" + long + " for more.")}}}}},
