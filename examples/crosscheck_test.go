@@ -14,8 +14,8 @@ import (
 
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/layout"
 	"github.com/vitae-dev/vitae/render"
-	"github.com/vitae-dev/vitae/render/pdf"
 	"github.com/vitae-dev/vitae/theme"
 )
 
@@ -43,11 +43,11 @@ func TestWordFilesPaginateLikeThePDFs(t *testing.T) {
 				name := base
 				opts := render.Options{Theme: o.Theme, Page: o.Page, Time: o.Time}
 				if maxPages < 0 {
-					n, err := pdf.Layout(d, pdf.Options{Theme: o.Theme, Page: o.Page})
-					if err != nil || n.Pages < 2 {
+					n, err := layout.Lay(d, layout.Options{Theme: o.Theme, Page: o.Page})
+					if err != nil || n.Fit.Pages < 2 {
 						continue
 					}
-					opts.MaxPages = n.Pages - 1
+					opts.MaxPages = n.Fit.Pages - 1
 					name = base + "-max"
 				}
 				pdfFormat, _ := render.Lookup("pdf")

@@ -25,7 +25,7 @@ import (
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
-	"github.com/vitae-dev/vitae/render/pdf"
+	"github.com/vitae-dev/vitae/render/svg"
 	"github.com/vitae-dev/vitae/schema"
 	"github.com/vitae-dev/vitae/theme"
 )
@@ -284,7 +284,7 @@ func (s *Server) Handler(hosts ...string) http.Handler {
 		})
 	}
 	mux.HandleFunc("GET /fonts/{name}", func(w http.ResponseWriter, r *http.Request) {
-		data, ok := pdf.FontFile(r.PathValue("name"))
+		data, ok := svg.FontFile(r.PathValue("name"))
 		if !ok {
 			http.NotFound(w, r)
 			return

@@ -8,25 +8,28 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/layout"
 	"github.com/vitae-dev/vitae/render/docx"
 	"github.com/vitae-dev/vitae/render/html"
 	"github.com/vitae-dev/vitae/render/markdown"
 	"github.com/vitae-dev/vitae/render/pdf"
 	"github.com/vitae-dev/vitae/render/style"
+	"github.com/vitae-dev/vitae/render/svg"
 	"github.com/vitae-dev/vitae/theme"
 )
 
 // Output is a rendered file.
 type Output struct {
 	Data     []byte
-	Pages    int      // pages, for paged formats; 0 otherwise
-	Warnings []string // problems that did not stop rendering (e.g. a missing glyph)
-	Fit      *pdf.Fit // how the PDF layout fitted the pages (PDF only)
+	Pages    int         // pages, for paged formats; 0 otherwise
+	Warnings []string    // problems that did not stop rendering (e.g. a missing glyph)
+	Fit      *layout.Fit // how the layout fitted the pages (PDF only)
 }
 
 // Options say how a document is to look and be stamped; a format uses what
@@ -40,9 +43,10 @@ type Options struct {
 	AllowMissingGlyphs bool
 	// PDFA makes the PDF PDF/A-2u as well as PDF/UA-1
 	PDFA bool
-	// Fit is how the PDF layout of this document fitted its pages, when the
-	// caller knows it already (it rendered the PDF); nil: work it out.
-	Fit *pdf.Fit
+	// Laid is the document laid out with these options, when the caller
+	// has it already (All lays it out once for every format that follows
+	// the layout); nil: each lays it out.
+	Laid *layout.Laid
 	// HTMLFonts is how a web page gets its type: the theme's faces embedded,
 	// or the system's
 	HTMLFonts html.Fonts
@@ -52,6 +56,8 @@ type Options struct {
 	// Context, when done, stops a render in progress (Ctrl-C): its error is
 	// returned and no output is made. nil: never.
 	Context context.Context
+
+	layErr error // why All could not lay the document out (Laid is nil)
 }
 
 // Format is one output format.
@@ -119,75 +125,59 @@ func LookupAll(names ...string) ([]Format, error) {
 	return out, nil
 }
 
-func pdfOptions(o Options) pdf.Options {
-	return pdf.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, AllowMissingGlyphs: o.AllowMissingGlyphs, PDFA: o.PDFA, Context: o.Context}
+func layoutOptions(o Options) layout.Options {
+	return layout.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, AllowMissingGlyphs: o.AllowMissingGlyphs, Context: o.Context}
+}
+
+// laid is the document laid out: as All laid it out, else now.
+func laid(d *document.Document, o Options) (*layout.Laid, error) {
+	if o.Laid != nil || o.layErr != nil {
+		return o.Laid, o.layErr
+	}
+	return layout.Lay(d, layoutOptions(o))
 }
 
 func renderPDF(d *document.Document, o Options) (*Output, error) {
-	l, err := pdf.LayOut(d, pdfOptions(o))
+	l, err := laid(d, o)
 	if err != nil {
 		return nil, err
 	}
-	return drawPDF(l)
-}
-
-func drawPDF(l *pdf.Laid) (*Output, error) {
-	r, err := l.Draw()
+	if c := o.Context; c != nil && c.Err() != nil {
+		return nil, c.Err()
+	}
+	r, err := pdf.Draw(d, l, pdf.Options{Time: o.Time, PDFA: o.PDFA})
 	if err != nil {
 		return nil, err
 	}
-	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings, Fit: &r.Fit}, nil
+	return &Output{Data: r.Data, Pages: r.Pages, Warnings: r.Warnings, Fit: &l.Fit}, nil
 }
 
-// All renders a document in several formats at once, each output (or
-// error) at its format's index. The paged formats share one layout: the
-// PDF's is made first, then the PDF is drawn while the Word file is written
-// to the same measurements, on another core if there is one.
+// All renders a document in several formats at once: the formats that
+// follow the layout (Format.Themed) share one, laid out first; then every
+// format renders on its own goroutine. An error of one format leaves the
+// others' outputs.
 func All(d *document.Document, o Options, formats []Format) ([]*Output, []error) {
 	outs, errs := make([]*Output, len(formats)), make([]error, len(formats))
-	var laid *pdf.Laid
-	for i, f := range formats {
-		if f.Name == "pdf" {
-			laid, errs[i] = pdf.LayOut(d, pdfOptions(o))
-			if laid != nil && o.Fit == nil {
-				fit := laid.Fit()
-				o.Fit = &fit
-			}
-		}
+	if o.Laid == nil && slices.ContainsFunc(formats, func(f Format) bool { return f.Themed }) {
+		o.Laid, o.layErr = layout.Lay(d, layoutOptions(o))
 	}
 	var wg sync.WaitGroup
 	for i, f := range formats {
-		switch {
-		case errs[i] != nil:
-			continue // the PDF did not lay out; the others may still
-		case f.Paged && laid == nil && pdfStop(formats, errs) != nil:
-			errs[i] = pdfStop(formats, errs) // over the page limit, or interrupted: the Word file would be too
-		case f.Name == "pdf":
-			wg.Go(func() { outs[i], errs[i] = drawPDF(laid) })
-		default:
-			wg.Go(func() { outs[i], errs[i] = f.Render(d, o) })
-		}
+		wg.Go(func() { outs[i], errs[i] = f.Render(d, o) })
 	}
 	wg.Wait()
 	return outs, errs
 }
 
-// pdfStop is the PDF's layout error when it holds for every paged format:
-// the page limit, or an interrupted render.
-func pdfStop(formats []Format, errs []error) error {
-	for i, f := range formats {
-		if f.Name == "pdf" && errs[i] != nil {
-			if _, over := errors.AsType[*pdf.PageLimitError](errs[i]); over || errors.Is(errs[i], context.Canceled) {
-				return errs[i]
-			}
-		}
-	}
-	return nil
-}
-
 // SVG draws the pages as the PDF lays them out, one SVG image a page, for a
-// preview (see pdf.RenderSVG).
-func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderSVG(d, pdfOptions(o)) }
+// preview.
+func SVG(d *document.Document, o Options) (*svg.SVG, error) {
+	l, err := laid(d, o)
+	if err != nil {
+		return nil, err
+	}
+	return svg.Draw(l), nil
+}
 
 // renderHTML writes a web page. Printed, it has the PDF's paper and
 // margins, the sizes the PDF layout was fitted to, and a page number footer
@@ -195,14 +185,11 @@ func SVG(d *document.Document, o Options) (*pdf.SVG, error) { return pdf.RenderS
 func renderHTML(d *document.Document, o Options) (*Output, error) {
 	ho := html.Options{Theme: o.Theme, Page: o.Page, Fonts: o.HTMLFonts} // the page holds no date
 	if o.Theme != nil {
-		fit := o.Fit
-		if fit == nil {
-			f, err := pdf.Layout(d, pdfOptions(o))
-			if err != nil {
-				return nil, err
-			}
-			fit = &f
+		l, err := laid(d, o)
+		if err != nil {
+			return nil, err
 		}
+		fit := l.Fit
 		ho.Pages = fit.Pages
 		ho.Fit = style.Fit{Scale: fit.Scale, Leading: fit.Leading, Space: fit.Space}
 	}
@@ -222,27 +209,33 @@ func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	onePage := false
 	var sfit style.Fit // zero: the theme as it is
 	if th != nil {
-		var fit pdf.Fit
+		var fit layout.Fit
 		var err error
 		switch {
 		case o.MaxPages > 0:
-			po := pdfOptions(o)
-			po.Reserve = 0.03 // Word breaks lines itself: fit with room to spare
-			fit, err = pdf.Layout(d, po)
+			lo := layoutOptions(o)
+			lo.Reserve = 0.03 // Word breaks lines itself: fit with room to spare
+			var l *layout.Laid
+			l, err = layout.Lay(d, lo)
 			if err != nil {
-				po.Reserve = 0 // no room to spare: fit as the PDF does
-				fit, err = pdf.Layout(d, po)
+				lo.Reserve = 0 // no room to spare: fit as the PDF does
+				l, err = laid(d, o)
 			}
 			if err != nil {
 				return nil, err // over the page limit: no Word file either
 			}
-		case o.Fit != nil:
-			fit = *o.Fit
+			fit = l.Fit
 		default:
-			fit, err = pdf.Layout(d, pdfOptions(o))
-			if _, over := errors.AsType[*pdf.PageLimitError](err); over {
+			var l *layout.Laid
+			l, err = laid(d, o)
+			if _, over := errors.AsType[*layout.PageLimitError](err); over || errors.Is(err, context.Canceled) {
 				return nil, err // the page limit holds for Word files too
 			}
+			if err == nil {
+				fit = l.Fit
+			}
+			// else (characters no font has, in the PDF's fonts): Word
+			// shows the text in its own, at the theme's sizes
 		}
 		if err == nil && fit.Pages > 0 {
 			onePage = fit.Pages == 1

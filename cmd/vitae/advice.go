@@ -3,7 +3,7 @@ package main
 import (
 	"errors"
 
-	"github.com/vitae-dev/vitae/render/pdf"
+	"github.com/vitae-dev/vitae/layout"
 )
 
 // explain is an error as the command line says it: the libraries state
@@ -11,8 +11,8 @@ import (
 // command's to name.
 func explain(err error) string {
 	msg := err.Error()
-	var over *pdf.OverflowError
-	var missing *pdf.MissingGlyphsError
+	var over *layout.OverflowError
+	var missing *layout.MissingGlyphsError
 	switch {
 	case errors.As(err, &over):
 		msg += " (--max-pages)"

@@ -34,3 +34,49 @@ func TestOnlyFetchAndThePreviewLinkTheHTTPStack(t *testing.T) {
 		}
 	}
 }
+
+// The house (README, "Layout of the code"): no backend imports another;
+// the layout imports no backend and nothing it builds on imports it; no
+// renderer reads the raw résumé (schema), composes (compose) or runs the
+// pipeline.
+func TestTheHouse(t *testing.T) {
+	out, err := exec.Command(testenv.Tool(t, "go"), "list", "-deps", "-f", "{{.ImportPath}} {{join .Deps \" \"}}", "../...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	const mod = "github.com/vitae-dev/vitae/"
+	deps := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if f := strings.Fields(line); len(f) > 0 && strings.HasPrefix(f[0], mod) {
+			deps[strings.TrimPrefix(f[0], mod)] = nil
+			for _, d := range f[1:] {
+				if strings.HasPrefix(d, mod) {
+					deps[strings.TrimPrefix(f[0], mod)] = append(deps[strings.TrimPrefix(f[0], mod)], strings.TrimPrefix(d, mod))
+				}
+			}
+		}
+	}
+	backends := []string{"render/pdf", "render/svg", "render/docx", "render/html", "render/markdown"}
+	below := []string{"document", "theme", "render/fonts", "render/style", "render/paged", "render/photo", "hyphen", "paper", "fault", "locale", "typography"}
+	checked := 0
+	for pkg, ds := range deps {
+		for _, d := range ds {
+			switch {
+			case slices.Contains(backends, pkg) && slices.Contains(backends, d):
+				t.Errorf("the backend %s imports the backend %s", pkg, d)
+			case pkg == "layout" && slices.Contains(backends, d):
+				t.Errorf("the layout imports the backend %s", d)
+			case slices.Contains(below, pkg) && d == "layout":
+				t.Errorf("%s, which the layout builds on, imports it", pkg)
+			case (slices.Contains(backends, pkg) || pkg == "layout") && slices.Contains([]string{"schema", "compose", "pipeline"}, d):
+				t.Errorf("%s imports %s: renderers read the document, not the résumé", pkg, d)
+			}
+		}
+		if slices.Contains(backends, pkg) || pkg == "layout" || slices.Contains(below, pkg) {
+			checked++
+		}
+	}
+	if checked != len(backends)+1+len(below) {
+		t.Errorf("checked %d packages: the list of the house's packages is out of date", checked)
+	}
+}

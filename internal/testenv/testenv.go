@@ -86,3 +86,22 @@ func Glob(t testing.TB, pattern string, atLeast int) []string {
 	}
 	return files
 }
+
+// scriptFonts are the Debian packages the script tests need (CI installs
+// them): Noto CJK for Chinese, Japanese and Korean, FreeFont for Hebrew,
+// Arabic and Devanagari.
+var scriptFonts = map[string]string{
+	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc": "fonts-noto-cjk",
+	"/usr/share/fonts/truetype/freefont/FreeSerif.ttf":       "fonts-freefont-ttf",
+}
+
+// ScriptFonts skips the test (fails it under CI=true) when the fonts for
+// CJK, Hebrew, Arabic and Devanagari are not installed.
+func ScriptFonts(t testing.TB) {
+	t.Helper()
+	for f, pkg := range scriptFonts {
+		if _, err := os.Stat(f); err != nil {
+			Missing(t, f+" (Debian "+pkg+")")
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ import (
 	"github.com/vitae-dev/vitae/internal/seedcheck"
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/internal/testkit"
-	"github.com/vitae-dev/vitae/paper"
+	"github.com/vitae-dev/vitae/layout"
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/theme"
 )
@@ -39,22 +40,41 @@ type spec struct {
 	Dir         string
 }
 
-func buildExample(t testing.TB, file string, s spec) (*document.Document, Options) {
+// rOpts are what a test renders with: the layout's options and the file's.
+type rOpts struct {
+	Theme              *theme.Theme
+	Page               string
+	MaxPages           int
+	AllowMissingGlyphs bool
+	Time               time.Time
+	PDFA               bool
+}
+
+// render lays d out and draws it.
+func render(d *document.Document, o rOpts) (*Result, error) {
+	l, err := layout.Lay(d, layout.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, AllowMissingGlyphs: o.AllowMissingGlyphs})
+	if err != nil {
+		return nil, err
+	}
+	return Draw(d, l, Options{Time: o.Time, PDFA: o.PDFA})
+}
+
+func buildExample(t testing.TB, file string, s spec) (*document.Document, rOpts) {
 	o := s.options(t)
 	return testkit.Example(t, file, compose.Options{DateFormat: o.Theme.Dates.Format, Smart: o.Theme.Typography.Smart}), o
 }
 
-func buildYAML(t testing.TB, src string, s spec) (*document.Document, Options) {
+func buildYAML(t testing.TB, src string, s spec) (*document.Document, rOpts) {
 	o := s.options(t)
 	return testkit.YAMLAt(t, filepath.Join(s.Dir, "test.yaml"), src, compose.Options{DateFormat: o.Theme.Dates.Format}), o
 }
 
-func (s spec) options(t testing.TB) Options {
+func (s spec) options(t testing.TB) rOpts {
 	name := s.Theme
 	if name == "" {
 		name = theme.Default
 	}
-	return Options{Theme: testkit.Theme(t, name), Page: s.Page, MaxPages: s.MaxPages, Time: fixedTime}
+	return rOpts{Theme: testkit.Theme(t, name), Page: s.Page, MaxPages: s.MaxPages, Time: fixedTime}
 }
 
 func examples(t testing.TB) []string {
@@ -101,14 +121,14 @@ func TestExamplesInEveryTheme(t *testing.T) {
 			for _, page := range []string{"a4", "letter"} {
 				t.Run(fmt.Sprintf("%s/%s/%s", ex, themeName, page), func(t *testing.T) {
 					d, o := buildExample(t, ex, spec{Theme: themeName, Page: page})
-					res, err := Render(d, o)
+					res, err := render(d, o)
 					if err != nil {
 						t.Fatal(err)
 					}
 					if len(res.Warnings) > 0 {
 						t.Errorf("warnings: %v", res.Warnings)
 					}
-					again, _ := Render(d, o)
+					again, _ := render(d, o)
 					if !bytes.Equal(res.Data, again.Data) {
 						t.Error("two renders of the same input differ")
 					}
@@ -154,7 +174,7 @@ func TestExamplesInEveryTheme(t *testing.T) {
 // Entries read in order: title, then its dates, then its content.
 func TestReadingOrderOfAnEntry(t *testing.T) {
 	d, o := buildExample(t, "site-reliability-engineer.yaml", spec{})
-	res, err := Render(d, o)
+	res, err := render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +192,7 @@ func TestReadingOrderOfAnEntry(t *testing.T) {
 
 func TestMetadataAndLinks(t *testing.T) {
 	d, o := buildExample(t, "site-reliability-engineer.yaml", spec{})
-	res, err := Render(d, o)
+	res, err := render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,59 +229,20 @@ func TestMetadataAndLinks(t *testing.T) {
 	}
 }
 
-// A section heading never ends a page, in any example, theme or page size,
-// nor at any --max-pages tightening step.
-func TestNoHeadingAloneAtPageBottom(t *testing.T) {
-	for _, ex := range examples(t) {
-		for _, themeName := range theme.Names() {
-			for _, page := range []string{"a4", "letter"} {
-				d, o := buildExample(t, ex, spec{Theme: themeName, Page: page})
-				sheet, _ := paper.Lookup(page)
-				size := [2]float64{sheet.Width, sheet.Height}
-				r, err := newRenderer(d, o.Theme, size)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, m := range fitSteps(o.Theme) {
-					pages := paginate(r.layout(m).lines, size[1]-o.Theme.Margin.Top-o.Theme.Margin.Bottom)
-					for i, p := range pages[:len(pages)-1] {
-						if len(p) > 0 && p[len(p)-1].line.heading {
-							t.Errorf("%s/%s/%s: page %d ends with a heading", ex, themeName, page, i+1)
-						}
-					}
-				}
-			}
-		}
-	}
-}
-
-func TestPaginationKeepsChainsTogether(t *testing.T) {
-	lines := []line{{h: 50}, {h: 10, keep: true}, {h: 30, keep: true}, {h: 30}, {h: 10}}
-	pages := paginate(lines, 100)
-	if len(pages) != 2 || len(pages[0]) != 1 || len(pages[1]) != 4 {
-		t.Fatalf("chain split: %d pages, first has %d lines", len(pages), len(pages[0]))
-	}
-	// a chain taller than a page breaks where it must
-	tall := []line{{h: 60, keep: true}, {h: 60, keep: true}, {h: 60}}
-	if got := len(paginate(tall, 100)); got != 3 {
-		t.Fatalf("tall chain on %d pages, want 3", got)
-	}
-}
-
 func TestMaxPages(t *testing.T) {
 	d, o := buildExample(t, "minimal.yaml", spec{MaxPages: 1})
-	if res, err := Render(d, o); err != nil || res.Pages != 1 {
+	if res, err := render(d, o); err != nil || res.Pages != 1 {
 		t.Fatalf("minimal: %v", err)
 	}
 	// The consultant's portfolio runs a little over three pages in modern:
 	// tightening must make it fit on one page less.
 	d, o = buildExample(t, "devops-consultant-portfolio.yaml", spec{Theme: "modern"})
-	loose, err := Render(d, o)
+	loose, err := render(d, o)
 	if err != nil || loose.Pages < 2 {
 		t.Fatalf("loose: %v, %d pages", err, loose.Pages)
 	}
 	o.MaxPages = loose.Pages - 1
-	res, err := Render(d, o)
+	res, err := render(d, o)
 	if err != nil {
 		t.Fatalf("--max-pages %d: %v; tightening should make it fit", o.MaxPages, err)
 	}
@@ -273,8 +254,8 @@ func TestMaxPages(t *testing.T) {
 	}
 	// one page is too few: it fails and says by how much
 	d, o = buildExample(t, "site-reliability-engineer.yaml", spec{MaxPages: 1})
-	_, err = Render(d, o)
-	var oe *OverflowError
+	_, err = render(d, o)
+	var oe *layout.OverflowError
 	if !errors.As(err, &oe) || oe.Over <= 0 || !strings.Contains(err.Error(), "running over by") {
 		t.Fatalf("want an overflow error with the amount, got %v", err)
 	}
@@ -292,8 +273,8 @@ func noSystemFonts(t *testing.T) {
 func TestMissingGlyphIsAnErrorUnlessAllowed(t *testing.T) {
 	noSystemFonts(t)
 	d, o := buildYAML(t, "basics:\n  name: 山田 Taro\n  label: Engineer\n", spec{})
-	_, err := Render(d, o)
-	var me *MissingGlyphsError
+	_, err := render(d, o)
+	var me *layout.MissingGlyphsError
 	if !errors.As(err, &me) || fault.Of(err) != fault.Render {
 		t.Fatalf("err = %v", err)
 	}
@@ -306,7 +287,7 @@ func TestMissingGlyphIsAnErrorUnlessAllowed(t *testing.T) {
 		t.Errorf("a library error names a command-line flag: %v", err)
 	}
 	o.AllowMissingGlyphs = true
-	res, err := Render(d, o)
+	res, err := render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +307,7 @@ func TestFallbackFontFills(t *testing.T) {
 	}
 	d, o := buildYAML(t, "basics:\n  name: Taro ☃ ☎ Ω\n", spec{})
 	o.Theme.Font.Fallback = fallback
-	res, err := Render(d, o)
+	res, err := render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -353,7 +334,7 @@ func TestPhoto(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, o := buildYAML(t, "basics:\n  name: Jane\n  image: me.png\n", spec{Dir: dir})
-	res, err := Render(d, o)
+	res, err := render(d, o)
 	if err != nil || len(res.Warnings) > 0 {
 		t.Fatal(err, res.Warnings)
 	}
@@ -364,7 +345,7 @@ func TestPhoto(t *testing.T) {
 		t.Error("the photo is not a Figure with alternative text in the structure tree")
 	}
 	d, o = buildYAML(t, "basics:\n  name: Jane\n  image: https://example.com/me.png\n", spec{})
-	res, err = Render(d, o)
+	res, err = render(d, o)
 	if err != nil || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "never goes to the network") {
 		t.Fatalf("URL photo: %v %q", err, res.Warnings)
 	}
@@ -376,7 +357,7 @@ func BenchmarkRenderPDF(b *testing.B) {
 			d, o := buildExample(b, "site-reliability-engineer.yaml", spec{Theme: themeName})
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Render(d, o); err != nil {
+				if _, err := render(d, o); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -388,7 +369,7 @@ func TestEveryBuiltInFontRenders(t *testing.T) {
 	for _, fam := range []string{"liberation-serif", "liberation-sans", "carlito", "caladea"} {
 		d, o := buildExample(t, "minimal.yaml", spec{})
 		o.Theme.Font.Body, o.Theme.Font.Heading = fam, fam
-		res, err := Render(d, o)
+		res, err := render(d, o)
 		if err != nil || len(res.Warnings) > 0 {
 			t.Errorf("%s: %v %v", fam, err, res.Warnings)
 			continue
@@ -399,33 +380,12 @@ func TestEveryBuiltInFontRenders(t *testing.T) {
 	}
 }
 
-// The Word renderer measures key columns with render/fonts; the PDF with
-// fpdf. They must agree, or the two would break lines differently.
-// The layout measures text as the writer draws it: shaped, kerned.
-func TestLayoutMeasuresWhatIsDrawn(t *testing.T) {
-	d, o := buildExample(t, "minimal.yaml", spec{})
-	r, err := newRenderer(d, o.Theme, [2]float64{595.28, 841.89})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, fam := range []string{"liberation-serif", "liberation-sans", "carlito", "caladea"} {
-		face, err := fonts.Builtin(fam, "B")
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := "AVATAR Infrastructure Chef, Docker Engine — Zoë 2018–2020"
-		if a, b := r.width(font{family: fam, style: "B", size: 10}, s), face.Shape(s, "en").Width(10, face.Upem); a != b {
-			t.Errorf("%s: layout %.3f pt, shaped %.3f pt", fam, a, b)
-		}
-	}
-}
-
 // An entry whose content is narrower than its dates' place reads title,
 // dates, content in the content stream (dates flush right: TestEveryDateIsFlushRight).
 func TestDatesReadAfterTitle(t *testing.T) {
 	for _, themeName := range theme.Names() {
 		d, o := buildExample(t, "minimal.yaml", spec{Theme: themeName})
-		res, err := Render(d, o)
+		res, err := render(d, o)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -448,7 +408,7 @@ func TestContactLineWrapsBetweenItems(t *testing.T) {
     - {network: SoundCloud, username: dandymusicnl, url: https://soundcloud.example.com/dandymusicnl}
 `
 	for _, themeName := range theme.Names() {
-		res, err := Render(buildYAML(t, src, spec{Theme: themeName}))
+		res, err := render(buildYAML(t, src, spec{Theme: themeName}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -485,14 +445,14 @@ func FuzzPDFText(f *testing.F) {
 			&document.Entry{Title: document.Plain(s), Dates: s, Location: s, Blocks: []document.Block{&document.Rows{Rows: []document.Row{{Key: document.Plain(s), Value: document.Plain(s), Dates: s}}}}},
 		}}}
 		o.AllowMissingGlyphs = true
-		if _, err := Render(d, o); err != nil {
+		if _, err := render(d, o); err != nil {
 			t.Fatal(err)
 		}
 	})
 }
 
 func TestEmojiIsLeftOutWithAWarning(t *testing.T) {
-	res, err := Render(buildYAML(t, "basics: {name: Ship it 🚀 now}\n", spec{}))
+	res, err := render(buildYAML(t, "basics: {name: Ship it 🚀 now}\n", spec{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -515,7 +475,7 @@ func TestLongKeyReadsBeforeItsValue(t *testing.T) {
     name: Network+
     date: 2012-07
 `, spec{})
-	res, err := Render(d, o)
+	res, err := render(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -526,62 +486,32 @@ func TestLongKeyReadsBeforeItsValue(t *testing.T) {
 	}
 }
 
-// Wherever a page break falls in a long top-level paragraph, neither its
-// first line is left alone at a page's foot (an orphan) nor its last line
-// alone at a page's head (a widow).
-func TestWidowAndOrphanControl(t *testing.T) {
-	var words []string
-	for i := 1; i <= 160; i++ {
-		words = append(words, fmt.Sprintf("w%03d", i))
-	}
-	d, o := buildYAML(t, "basics:\n  name: Jane\n  summary: "+strings.Join(words, " ")+"\n", spec{})
-	r, err := newRenderer(d, o.Theme, [2]float64{595.28, 841.89})
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := r.layout(metrics{1, o.Theme.Spacing.Leading, 1}).lines
-	first, last := -1, -1
-	for i, ln := range lines {
-		for _, op := range ln.ops {
-			if strings.Contains(op.text, "w001") {
-				first = i
-			}
-			if strings.Contains(op.text, "w160") {
-				last = i
-			}
-		}
-	}
-	if first < 0 || last-first < 4 {
-		t.Fatalf("the paragraph has lines %d to %d", first, last)
-	}
-	for ph := 40.0; ph < 400; ph += 1.5 {
-		at := map[int]int{} // line → page
-		for p, page := range paginate(lines, ph) {
-			for _, pl := range page {
-				for i := range lines {
-					if len(pl.line.ops) > 0 && len(lines[i].ops) > 0 && &pl.line.ops[0] == &lines[i].ops[0] {
-						at[i] = p
-					}
-				}
-			}
-		}
-		if at[first] != at[first+1] {
-			t.Fatalf("page height %.1f: the first line is alone at the foot of page %d", ph, at[first]+1)
-		}
-		if at[last] != at[last-1] {
-			t.Fatalf("page height %.1f: the last line is alone at the head of page %d", ph, at[last]+1)
-		}
-	}
-}
-
 // A document built by hand, with no résumé behind it, renders with every
 // word in reading order.
 func TestRendersADocumentBuiltByHand(t *testing.T) {
-	res, err := Render(documenttest.Sample(), Options{Time: fixedTime})
+	res, err := render(documenttest.Sample(), rOpts{Time: fixedTime})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := documenttest.InOrder(pdftotext(t, res.Data, "-raw")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A link too long to be one (100 KB) is drawn as text, in work linear in
+// its length: not a copy of it per line.
+func TestLongLinkDrawsInLinearWork(t *testing.T) {
+	long := strings.Repeat("x", 100_000)
+	d := &document.Document{Lang: "en", Header: document.Header{Name: "Jane", Contacts: []document.Contact{
+		{Kind: document.ContactURL, Text: "https://" + long, URL: "https://" + long}}}}
+	o := spec{}.options(t)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, err := render(d, o); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
+		t.Errorf("laying out and drawing allocated %d MB for a link of 100 KB", alloc>>20)
 	}
 }

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -9,26 +8,10 @@ import (
 	"github.com/vitae-dev/vitae/internal/testenv"
 )
 
-// scriptFonts are the Debian packages the script tests need (CI installs
-// them): Noto CJK for Chinese, Japanese and Korean, FreeFont for Hebrew,
-// Arabic and Devanagari.
-var scriptFonts = map[string]string{
-	"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc": "fonts-noto-cjk",
-	"/usr/share/fonts/truetype/freefont/FreeSerif.ttf":       "fonts-freefont-ttf",
-}
-
-func needScriptFonts(t *testing.T) {
-	for f, pkg := range scriptFonts {
-		if _, err := os.Stat(f); err != nil {
-			testenv.Missing(t, f+" (Debian "+pkg+")")
-		}
-	}
-}
-
 // Résumés in many scripts render with every word extractable, in logical
 // order, from fonts found on the system by coverage; CJK text is not blank.
 func TestScripts(t *testing.T) {
-	needScriptFonts(t)
+	testenv.ScriptFonts(t)
 	cases := []struct {
 		lang, name, label, summary string
 		maxKB                      int
@@ -46,7 +29,7 @@ func TestScripts(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.lang, func(t *testing.T) {
 			src := "basics:\n  name: " + c.name + "\n  label: " + c.label + "\n  summary: " + c.summary + "\nsettings: {locale: " + c.lang + "}\n"
-			res, err := Render(buildYAML(t, src, spec{}))
+			res, err := render(buildYAML(t, src, spec{}))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -84,88 +67,10 @@ func TestScripts(t *testing.T) {
 	}
 }
 
-// A résumé in a right-to-left language is laid out mirrored, as Word lays
-// out its right-to-left paragraphs: headings and text start at the right
-// margin, bullets sit right of their items.
-func TestRightToLeftPagesAreMirrored(t *testing.T) {
-	needScriptFonts(t)
-	src := "basics: {name: דוד כהן}\nwork:\n  - name: חברה\n    position: מהנדס תוכנה\n    highlights: [תכנון ופיתוח מערכות מבוזרות]\nsettings: {locale: he}\n"
-	d, o := buildYAML(t, src, spec{})
-	r, pages, err := layOut(d, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	right := r.size[0] - r.th.Margin.Right
-	var bullet, item, title *op
-	for _, pl := range pages[0] {
-		for i := range pl.line.ops {
-			o := &pl.line.ops[i]
-			switch {
-			case o.kind != opText:
-			case o.text == r.th.Bullet:
-				bullet = o
-			case strings.Contains(o.text, "מערכות"):
-				item = o
-			case strings.Contains(o.text, "מהנדס"):
-				title = o
-			}
-		}
-	}
-	if bullet == nil || item == nil || title == nil {
-		t.Fatalf("ops not found: %v %v %v", bullet, item, title)
-	}
-	if d := right - (title.x + title.w); d > 1 || d < -1 {
-		t.Errorf("the entry title ends %.1f pt from the right margin", d)
-	}
-	if bullet.x < item.x+item.w {
-		t.Errorf("the bullet (x %.1f) is not right of its item (%.1f–%.1f)", bullet.x, item.x, item.x+item.w)
-	}
-}
-
-// Punctuation shared by scripts stays in the face of the text around it
-// when that face has it: the danda after Hindi in the Devanagari face (not
-// a Bengali one), the Arabic comma in the Arabic face; after Latin text, it
-// comes from a face of the document's script (not a Yezidi one).
-func TestSharedPunctuationStaysInItsRunsFace(t *testing.T) {
-	needScriptFonts(t)
-	for _, c := range []struct {
-		lang, text, mark string
-		letter           rune
-	}{
-		{"hi", "वितरित प्रणालियों का डिज़ाइन।", "।", 'व'},
-		{"ar", "تصميم، تطوير", "،", 'ت'},
-		{"ar", "Kubernetes، وقيادة", "،", 'ق'},
-		{"hi", "Go। वितरित", "।", 'व'},
-	} {
-		d, o := buildYAML(t, "basics:\n  summary: \""+c.text+"\"\nsettings: {locale: "+c.lang+"}\n", spec{})
-		_, pages, err := layOut(d, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var markFace, letterFace string
-		for _, pl := range pages[0] {
-			for _, op := range pl.line.ops {
-				if op.kind != opText {
-					continue
-				}
-				if strings.Contains(op.text, c.mark) {
-					markFace = op.font.family
-				}
-				if strings.ContainsRune(op.text, c.letter) {
-					letterFace = op.font.family
-				}
-			}
-		}
-		if markFace == "" || markFace != letterFace {
-			t.Errorf("%s: %q is set in %q, the letters in %q", c.lang, c.mark, markFace, letterFace)
-		}
-	}
-}
-
 // The page footer of a Chinese, Japanese or Korean résumé keeps its words
 // ("第 1 页，共 2 页"): each part in a face that has it, as all other text.
 func TestFooterInEveryScript(t *testing.T) {
-	needScriptFonts(t)
+	testenv.ScriptFonts(t)
 	for _, lang := range []string{"zh", "ja", "ko"} {
 		var b strings.Builder
 		b.WriteString("basics: {name: 王小明}\nsettings: {locale: " + lang + "}\nwork:\n")
@@ -173,7 +78,7 @@ func TestFooterInEveryScript(t *testing.T) {
 			b.WriteString("  - {name: 公司, position: 工程师, summary: 负责分布式系统的设计与实现，熟悉各种技术和工具。}\n")
 		}
 		d, o := buildYAML(t, b.String(), spec{})
-		res, err := Render(d, o)
+		res, err := render(d, o)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -148,7 +148,7 @@ func TestTaggedStructureReadsInOrder(t *testing.T) {
 	for _, ex := range []string{"site-reliability-engineer.yaml", "devops-consultant-portfolio.yaml"} {
 		for _, themeName := range []string{"classic", "modern"} {
 			d, o := buildExample(t, ex, spec{Theme: themeName})
-			res, err := Render(d, o)
+			res, err := render(d, o)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -209,7 +209,7 @@ func TestQPDFFindsNoErrors(t *testing.T) {
 	for _, ex := range examples(t) {
 		for _, themeName := range []string{"classic", "modern", "compact"} {
 			d, o := buildExample(t, ex, spec{Theme: themeName})
-			res, err := Render(d, o)
+			res, err := render(d, o)
 			if err != nil {
 				t.Fatal(err)
 			}

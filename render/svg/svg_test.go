@@ -1,4 +1,4 @@
-package pdf
+package svg
 
 import (
 	"encoding/xml"
@@ -8,7 +8,18 @@ import (
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/document/documenttest"
+	"github.com/vitae-dev/vitae/layout"
 )
+
+// draw lays d out and draws it.
+func draw(t *testing.T, d *document.Document) (*SVG, *layout.Laid) {
+	t.Helper()
+	l, err := layout.Lay(d, layout.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Draw(l), l
+}
 
 // svgText is the text of an SVG page's text elements, one line each, and
 // fails when the page is not well-formed XML.
@@ -41,20 +52,13 @@ func svgText(t *testing.T, page string) string {
 	}
 }
 
-// The preview's pages are the PDF's: same number, every word in reading
-// order, well-formed whatever the text holds.
-func TestSVGPagesAreThePDFPages(t *testing.T) {
+// The preview's pages are the layout's (which the PDF draws): same number,
+// every word in reading order, well-formed whatever the text holds.
+func TestSVGPagesAreTheLaidOutPages(t *testing.T) {
 	d := documenttest.Sample()
-	svg, err := RenderSVG(d, Options{Time: fixedTime})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, pages, err := layOut(d, Options{Time: fixedTime})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(svg.Pages) != len(pages) {
-		t.Errorf("%d SVG pages for %d PDF pages", len(svg.Pages), len(pages))
+	svg, l := draw(t, d)
+	if len(svg.Pages) != len(l.Pages) {
+		t.Errorf("%d SVG pages for %d laid-out pages", len(svg.Pages), len(l.Pages))
 	}
 	var all strings.Builder
 	for _, p := range svg.Pages {
@@ -79,10 +83,7 @@ func TestSVGPagesAreThePDFPages(t *testing.T) {
 func TestSVGEscapesText(t *testing.T) {
 	d := &document.Document{Header: document.Header{Name: `Ada <script>alert("x")</script> & "Co"` + "\x01"}}
 	d.Labels = documenttest.Sample().Labels
-	svg, err := RenderSVG(d, Options{Time: fixedTime})
-	if err != nil {
-		t.Fatal(err)
-	}
+	svg, _ := draw(t, d)
 	if text := svgText(t, svg.Pages[0]); !strings.Contains(text, `Ada <script>alert("x")</script> & "Co"`) {
 		t.Errorf("the name is not shown as text: %q", text)
 	}

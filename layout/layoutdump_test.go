@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"flag"
@@ -53,7 +53,7 @@ func dumpLayout(pages [][]placed) string {
 }
 
 // The layout of every example in every theme, against reviewed golden
-// files (testdata/layout/): a change to line breaks, page breaks, spacing or
+// files (testdata/): a change to line breaks, page breaks, spacing or
 // faces shows up as a diff. After reviewing one: go test ./render/pdf -run
 // TestLayoutGoldens -update.
 func TestLayoutGoldens(t *testing.T) {
@@ -65,7 +65,7 @@ func TestLayoutGoldens(t *testing.T) {
 				t.Fatal(err)
 			}
 			name := strings.TrimSuffix(ex, filepath.Ext(ex)) + "-" + themeName + ".txt"
-			testenv.Golden(t, filepath.Join("testdata", "layout", name), dumpLayout(pages), *update, "go test ./render/pdf -run TestLayoutGoldens -update")
+			testenv.Golden(t, filepath.Join("testdata", name), dumpLayout(pages), *update, "go test ./layout -run TestLayoutGoldens -update")
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"context"
@@ -18,7 +18,7 @@ func TestPageLimitIsEnforced(t *testing.T) {
 	d := listOf(20_000)
 	for _, maxPages := range []int{0, 2} {
 		o := spec{MaxPages: maxPages}.options(t)
-		_, err := Render(d, o)
+		_, err := Lay(d, o)
 		var pl *PageLimitError
 		if !errors.As(err, &pl) || pl.Pages != 0 && pl.Pages <= limits.Pages || fault.Of(err) != fault.Render {
 			t.Errorf("--max-pages %d: %v", maxPages, err)
@@ -79,15 +79,6 @@ func TestLongTokensBreakInLinearWork(t *testing.T) {
 			if chars < len(long) || lines < 100 {
 				t.Errorf("%d characters on %d lines", chars, lines)
 			}
-			// a link too long to be one is text: not a copy of it per line
-			runtime.ReadMemStats(&before)
-			if _, err := Render(d, o); err != nil {
-				t.Error(err)
-			}
-			runtime.ReadMemStats(&after)
-			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 100<<20 {
-				t.Errorf("drawing allocated %d MB for a token of 100 KB", alloc>>20)
-			}
 		})
 	}
 }
@@ -100,7 +91,7 @@ func TestCancelStopsTheLayout(t *testing.T) {
 	o := spec{}.options(t)
 	ctx := &doneLater{Context: context.Background(), after: 3}
 	o.Context = ctx
-	if _, err := LayOut(d, o); !errors.Is(err, context.Canceled) || ctx.looks > 10 {
+	if _, err := Lay(d, o); !errors.Is(err, context.Canceled) || ctx.looks > 10 {
 		t.Errorf("%v, after %d looks", err, ctx.looks)
 	}
 }

@@ -1,4 +1,8 @@
-package pdf
+// Package svg draws laid-out pages (package layout) as SVG images, one a
+// page, for the preview in a browser: the PDF's layout, line breaks and page
+// breaks. Text is real text (it can be found and selected); fonts are named
+// by FontURL, which the page must serve.
+package svg
 
 import (
 	"encoding/base64"
@@ -6,14 +10,11 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/layout"
 	"github.com/vitae-dev/vitae/render/fonts"
 )
 
-// SVG draws the pages of a document as the PDF has them, one SVG image a
-// page, for a preview in a browser: the same layout, the same line breaks
-// and page breaks. Text is real text (it can be found and selected); fonts
-// are named by FontURL, which the page must serve.
+// SVG is the pages of a document drawn as SVG.
 type SVG struct {
 	Pages    []string
 	Fonts    []string // @font-face rules for the built-in faces the pages use
@@ -39,31 +40,18 @@ func FontFile(name string) ([]byte, bool) {
 	return data, err == nil
 }
 
-// RenderSVG lays a document out as Render does and draws each page as SVG.
-func RenderSVG(d *document.Document, opts Options) (*SVG, error) {
-	r, pages, err := layOut(d, opts)
-	if err != nil {
-		return nil, err
-	}
-	th := r.th
-	out := &SVG{Warnings: r.warnings}
+// Draw draws each laid-out page as SVG.
+func Draw(l *layout.Laid) *SVG {
+	out := &SVG{Warnings: l.Warnings}
 	allFonts := map[string]bool{}
-	for pi, page := range pages {
+	for _, page := range l.Pages {
 		var b strings.Builder
 		used := map[string]bool{}
 		var body strings.Builder
-		for _, pl := range page {
-			top := th.Margin.Top + pl.y
-			for _, o := range pl.line.ops {
-				r.svgOp(&body, o, top, used)
-			}
+		for _, it := range page.Items {
+			item(l, &body, it, used)
 		}
-		if th.Footer && len(pages) > 1 {
-			for _, o := range r.footerOps(pi, len(pages)) {
-				r.svgOp(&body, o, r.size[1]-th.Margin.Bottom/2, used)
-			}
-		}
-		fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="page" viewBox="0 0 %.2f %.2f" width="%.2f" height="%.2f">`, r.size[0], r.size[1], r.size[0], r.size[1])
+		fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="page" viewBox="0 0 %.2f %.2f" width="%.2f" height="%.2f">`, l.Size[0], l.Size[1], l.Size[0], l.Size[1])
 		b.WriteString(`<style>text{white-space:pre;font-kerning:none}</style><rect width="100%" height="100%" fill="#fff"/>`)
 		for key := range used {
 			allFonts[key] = true
@@ -81,38 +69,38 @@ func RenderSVG(d *document.Document, opts Options) (*SVG, error) {
 		fam, style, _ := strings.Cut(key, "|")
 		out.Fonts = append(out.Fonts, fmt.Sprintf(`@font-face{font-family:"v-%s-%s";src:url("%s") format("truetype");font-display:block}`, fam, style, FontURL(fam, style)))
 	}
-	return out, r.err
+	return out
 }
 
-func (r *renderer) svgOp(b *strings.Builder, o op, top float64, used map[string]bool) {
-	switch o.kind {
-	case opText:
-		fam, style := o.font.family, o.font.style
-		if fam == r.fallback {
-			fmt.Fprintf(b, `<text x="%.2f" y="%.2f" font-size="%.2f" fill="%s">%s</text>`, o.x, top+o.y, o.font.size, svgColor(o.color), svgEsc(o.text))
+func item(l *layout.Laid, b *strings.Builder, o layout.Item, used map[string]bool) {
+	switch o.Kind {
+	case layout.Text:
+		fam, style := o.Font.Family, o.Font.Style
+		if l.Fallback(o.Font) {
+			fmt.Fprintf(b, `<text x="%.2f" y="%.2f" font-size="%.2f" fill="%s">%s</text>`, o.X, o.Y, o.Font.Size, svgColor(o.Color), svgEsc(o.Text))
 			return
 		}
 		used[fam+"|"+style] = true
-		if o.url != "" {
-			fmt.Fprintf(b, `<a href="%s" target="_blank">`, svgEsc(o.url))
+		if o.URL != "" {
+			fmt.Fprintf(b, `<a href="%s" target="_blank">`, svgEsc(o.URL))
 		}
 		spacing := ""
-		if o.font.track != 0 {
-			spacing = fmt.Sprintf(` letter-spacing="%.2f"`, o.font.track)
+		if o.Font.Track != 0 {
+			spacing = fmt.Sprintf(` letter-spacing="%.2f"`, o.Font.Track)
 		}
-		if o.rtl { // right to left, its left end at x, as in the PDF
+		if o.RTL { // right to left, its left end at x, as in the PDF
 			spacing += ` direction="rtl" text-anchor="end"`
 		}
-		fmt.Fprintf(b, `<text x="%.2f" y="%.2f" font-family="v-%s-%s" font-size="%.2f"%s fill="%s">%s</text>`, o.x, top+o.y, fam, style, o.font.size, spacing, svgColor(o.color), svgEsc(o.text))
-		if o.url != "" {
+		fmt.Fprintf(b, `<text x="%.2f" y="%.2f" font-family="v-%s-%s" font-size="%.2f"%s fill="%s">%s</text>`, o.X, o.Y, fam, style, o.Font.Size, spacing, svgColor(o.Color), svgEsc(o.Text))
+		if o.URL != "" {
 			b.WriteString(`</a>`)
 		}
-	case opRule:
-		fmt.Fprintf(b, `<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" fill="%s"/>`, o.x, top+o.y, o.w, o.h, svgColor(o.color))
-	case opImage:
-		if r.photo != nil {
+	case layout.Rule:
+		fmt.Fprintf(b, `<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" fill="%s"/>`, o.X, o.Y, o.W, o.H, svgColor(o.Color))
+	case layout.Image:
+		if l.Photo != nil {
 			fmt.Fprintf(b, `<image x="%.2f" y="%.2f" width="%.2f" height="%.2f" href="data:image/%s;base64,%s"/>`,
-				o.x, top+o.y, o.w, o.h, r.photo.data.Format, base64.StdEncoding.EncodeToString(r.photo.data.Data))
+				o.X, o.Y, o.W, o.H, l.Photo.Format, base64.StdEncoding.EncodeToString(l.Photo.Data))
 		}
 	}
 }

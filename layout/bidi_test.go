@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"os/exec"
@@ -23,7 +23,7 @@ var mirrored = map[rune]rune{'(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '
 // e-mail addresses, parentheses.
 func TestBidiOrderIsFriBidis(t *testing.T) {
 	fribidi := testenv.Tool(t, "fribidi")
-	needScriptFonts(t)
+	testenv.ScriptFonts(t)
 	cases := []struct{ lang, text string }{
 		{"he", "Go ו-Kubernetes בשפת פיתוח"},
 		{"he", "שיפור זמני התגובה ב-35% בשנת 2020."},

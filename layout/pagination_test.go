@@ -1,6 +1,7 @@
-package pdf
+package layout
 
 import (
+	"github.com/vitae-dev/vitae/internal/testenv"
 	"strings"
 	"testing"
 
@@ -53,10 +54,11 @@ func TestLongEntriesBreakBetweenParagraphs(t *testing.T) {
 // second page), and the squeeze stays within a few percent.
 func TestRuntLastPageIsTakenBack(t *testing.T) {
 	d, o := buildExample(t, "network-automation-architect.yaml", spec{Theme: "classic"})
-	fit, err := Layout(d, o)
+	l, err := Lay(d, o)
 	if err != nil {
 		t.Fatal(err)
 	}
+	fit := l.Fit
 	if fit.Pages != 1 {
 		t.Fatalf("%d pages: the runt was not taken back", fit.Pages)
 	}
@@ -103,10 +105,10 @@ func TestContactLineIsBalanced(t *testing.T) {
 // Korean wraps between words (at spaces), never inside one; Japanese and
 // Chinese wrap between characters.
 func TestKoreanWrapsAtSpaces(t *testing.T) {
-	needScriptFonts(t)
+	testenv.ScriptFonts(t)
 	text := "대학교 시절 교수님의 말씀에 감명 받아 전세계 사람들의 삶을 편리하게 만들고 싶다는 신념으로 일했습니다 분산 시스템 설계와 개발을 담당했습니다"
 	d, o := buildYAML(t, "basics: {name: x}\nsettings: {locale: ko}\n", spec{})
-	r, err := newRenderer(d, o.Theme, [2]float64{595.28, 841.89})
+	r, err := newTypesetter(d, o.Theme, [2]float64{595.28, 841.89})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +171,7 @@ func TestWrappedTitleIsBalanced(t *testing.T) {
 // a page: they keep with the end of what they describe. Every example, every
 // theme, both paper sizes.
 func TestEntryRowsDoNotOpenAPage(t *testing.T) {
-	eachLayout(t, func(ex, themeName, page string, r *renderer, pages [][]placed) {
+	eachLayout(t, func(ex, themeName, page string, r *typesetter, pages [][]placed) {
 		inEntryTable := func(el int) bool {
 			table := false
 			for el > 0 {
@@ -202,7 +204,7 @@ func TestEntryRowsDoNotOpenAPage(t *testing.T) {
 // keep together (or, for a run taller than a page, its first line) does not
 // fit in the space left. Every example, theme and paper size.
 func TestNoHolesAtPageEnds(t *testing.T) {
-	eachLayout(t, func(ex, themeName, page string, r *renderer, pages [][]placed) {
+	eachLayout(t, func(ex, themeName, page string, r *typesetter, pages [][]placed) {
 		ph := r.size[1] - r.th.Margin.Top - r.th.Margin.Bottom
 		for pi := 0; pi+1 < len(pages); pi++ {
 			p, next := pages[pi], pages[pi+1]
@@ -230,7 +232,7 @@ func TestNoHolesAtPageEnds(t *testing.T) {
 }
 
 // eachLayout lays out every example in every theme on both paper sizes.
-func eachLayout(t *testing.T, f func(ex, themeName, page string, r *renderer, pages [][]placed)) {
+func eachLayout(t *testing.T, f func(ex, themeName, page string, r *typesetter, pages [][]placed)) {
 	t.Helper()
 	for _, ex := range examples(t) {
 		for _, themeName := range theme.Names() {

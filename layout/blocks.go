@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"github.com/vitae-dev/vitae/document"
