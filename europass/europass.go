@@ -575,38 +575,7 @@ func (c *converter) v2(li *yaml.Node) {
 		switch strings.ToLower(k.Value) {
 		case "locale", "docinfo", "prefs", "xsi:schemalocation":
 		case "identification":
-			name := strings.Join(nonEmpty(str(v, "firstname"), str(v, "lastname")), " ")
-			ynode.SetText(c.basics, "name", v, name)
-			ci := get(v, "contactinfo")
-			if a := get(ci, "address"); a != nil {
-				c.address(c.basics, a)
-			}
-			ynode.Set(c.basics, "email", text(ci, "email"))
-			ynode.Set(c.basics, "phone", text(ci, "telephone"))
-			if m := text(ci, "mobile"); m != nil {
-				if ynode.Has(c.basics, "phone") {
-					c.profile(m, "Mobile", m, false)
-				} else {
-					ynode.Set(c.basics, "phone", m)
-				}
-			}
-			if f := text(ci, "fax"); f != nil {
-				c.profile(f, "Fax", f, false)
-			}
-			d := get(v, "demographics")
-			var personal []*yaml.Node
-			if b := text(d, "birthdate"); b != nil {
-				personal = append(personal, entry(b, "Date of birth", b.Value))
-			}
-			if n := text(d, "nationality"); n != nil {
-				personal = append(personal, entry(n, "Nationality", n.Value))
-			}
-			if len(personal) > 0 {
-				c.section(d, "personal-information", "Personal information", personal)
-			}
-			if p := get(v, "photo"); p != nil && !ynode.Empty(p) {
-				c.notes.Add(ynode.KeyNode(v, "photo"), "the photo is held in the file itself; save it as a PNG or JPEG file and name it in basics.image")
-			}
+			c.v2Identification(v)
 		case "application":
 			ynode.Set(c.basics, "label", text(v, "label"))
 		case "workexperience":
@@ -629,47 +598,100 @@ func (c *converter) v2(li *yaml.Node) {
 			}
 			c.keep("languages")
 		case "skilllist":
-			var entries []*yaml.Node
-			for i := 0; i+1 < len(v.Content); i += 2 {
-				for _, s := range list(v.Content[i+1]) {
-					kind := str(s, "Type")
-					if t := text(s, "Value"); t != nil {
-						e := ynode.Map(t)
-						ynode.SetText(e, "name", t, ynode.Title(firstNonEmpty(kind, "other"))+" skills")
-						ynode.SetText(e, "summary", t, t.Value)
-						entries = append(entries, e)
-					}
-					if ls := list(get(s, "drivinglicence")); len(ls) > 0 {
-						var names []string
-						for _, l := range ls {
-							names = append(names, l.Value)
-						}
-						entries = append(entries, entry(ls[0], "Driving licence", strings.Join(names, ", ")))
-					}
-				}
-			}
-			if len(entries) > 0 {
-				c.section(v, "personal-skills", "Personal skills", entries)
-			}
+			c.v2Skills(v)
 		case "misc":
-			var entries []*yaml.Node
-			for _, m := range list(v) {
-				if t := text(m, "Value"); t != nil && str(m, "Type") != "annexes" {
-					e := ynode.Map(t)
-					ynode.SetText(e, "summary", t, t.Value)
-					entries = append(entries, e)
-				} else if t != nil {
-					c.notes.Add(t, "annexes are not part of the printed CV; not imported")
-				}
-			}
-			if len(entries) > 0 {
-				c.section(v, "additional-information", "Additional information", entries)
-			}
+			c.v2Misc(v)
 		default:
 			if !ynode.Empty(v) {
 				c.notes.Add(k, "%s has no equivalent in vitae; not imported", k.Value)
 			}
 		}
+	}
+}
+
+// v2Identification reads a V2.0 identification: the name and contact
+// details go to basics (a second telephone and a fax become profiles), the
+// date of birth and nationality to a "Personal information" section. The
+// photo, held in the file itself, is left with a note saying how to use it.
+func (c *converter) v2Identification(v *yaml.Node) {
+	name := strings.Join(nonEmpty(str(v, "firstname"), str(v, "lastname")), " ")
+	ynode.SetText(c.basics, "name", v, name)
+	ci := get(v, "contactinfo")
+	if a := get(ci, "address"); a != nil {
+		c.address(c.basics, a)
+	}
+	ynode.Set(c.basics, "email", text(ci, "email"))
+	ynode.Set(c.basics, "phone", text(ci, "telephone"))
+	if m := text(ci, "mobile"); m != nil {
+		if ynode.Has(c.basics, "phone") {
+			c.profile(m, "Mobile", m, false)
+		} else {
+			ynode.Set(c.basics, "phone", m)
+		}
+	}
+	if f := text(ci, "fax"); f != nil {
+		c.profile(f, "Fax", f, false)
+	}
+	d := get(v, "demographics")
+	var personal []*yaml.Node
+	if b := text(d, "birthdate"); b != nil {
+		personal = append(personal, entry(b, "Date of birth", b.Value))
+	}
+	if n := text(d, "nationality"); n != nil {
+		personal = append(personal, entry(n, "Nationality", n.Value))
+	}
+	if len(personal) > 0 {
+		c.section(d, "personal-information", "Personal information", personal)
+	}
+	if p := get(v, "photo"); p != nil && !ynode.Empty(p) {
+		c.notes.Add(ynode.KeyNode(v, "photo"), "the photo is held in the file itself; save it as a PNG or JPEG file and name it in basics.image")
+	}
+}
+
+// v2Skills reads a V2.0 skill list, typed texts grouped by kind: each text
+// becomes an entry named after its kind ("Computer skills"), and driving
+// licences one entry listing them, all in a "Personal skills" section.
+func (c *converter) v2Skills(v *yaml.Node) {
+	var entries []*yaml.Node
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		for _, s := range list(v.Content[i+1]) {
+			kind := str(s, "Type")
+			if t := text(s, "Value"); t != nil {
+				e := ynode.Map(t)
+				ynode.SetText(e, "name", t, ynode.Title(firstNonEmpty(kind, "other"))+" skills")
+				ynode.SetText(e, "summary", t, t.Value)
+				entries = append(entries, e)
+			}
+			if ls := list(get(s, "drivinglicence")); len(ls) > 0 {
+				var names []string
+				for _, l := range ls {
+					names = append(names, l.Value)
+				}
+				entries = append(entries, entry(ls[0], "Driving licence", strings.Join(names, ", ")))
+			}
+		}
+	}
+	if len(entries) > 0 {
+		c.section(v, "personal-skills", "Personal skills", entries)
+	}
+}
+
+// v2Misc reads V2.0 additional information, typed texts, into an
+// "Additional information" section; annexes, which are not printed, are
+// left with a note.
+func (c *converter) v2Misc(v *yaml.Node) {
+	var entries []*yaml.Node
+	for _, m := range list(v) {
+		if t := text(m, "Value"); t != nil && str(m, "Type") != "annexes" {
+			e := ynode.Map(t)
+			ynode.SetText(e, "summary", t, t.Value)
+			entries = append(entries, e)
+		} else if t != nil {
+			c.notes.Add(t, "annexes are not part of the printed CV; not imported")
+		}
+	}
+	if len(entries) > 0 {
+		c.section(v, "additional-information", "Additional information", entries)
 	}
 }
 

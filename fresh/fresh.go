@@ -282,7 +282,9 @@ var custom = map[string]string{"affiliations": "Affiliations", "samples": "Sampl
 	"speaking": "Speaking", "governance": "Governance", "extracurricular": "Extracurricular activities",
 	"testimonials": "Testimonials"}
 
-// item maps one FRESH entry.
+// item maps one FRESH entry: a bare string is the entry's name, a mapping
+// has its fields renamed, then what vitae has no field for is folded into
+// the fields it has.
 func (c *converter) item(it *yaml.Node, f fields, section string) *yaml.Node {
 	out := ynode.Map(it)
 	if it.Kind == yaml.ScalarNode {
@@ -293,6 +295,15 @@ func (c *converter) item(it *yaml.Node, f fields, section string) *yaml.Node {
 		ynode.Set(out, name, it)
 		return out
 	}
+	c.mapFields(it, out, f, section)
+	fold(it, out, section)
+	return out
+}
+
+// mapFields copies the fields of FRESH entry it into out under vitae's names
+// (f), noting each that has no equivalent. The dates are named either way
+// in FRESH files; an entry marked current keeps no end date.
+func (c *converter) mapFields(it, out *yaml.Node, f fields, section string) {
 	current := ynode.Bool(it, "current", false)
 	for i := 0; i+1 < len(it.Content); i += 2 {
 		k, v := it.Content[i], it.Content[i+1]
@@ -324,6 +335,13 @@ func (c *converter) item(it *yaml.Node, f fields, section string) *yaml.Node {
 			ynode.Set(out, to, v)
 		}
 	}
+}
+
+// fold puts what a FRESH entry of section holds beyond vitae's fields (a
+// kind, authors, an event, years of a language, a reference's contact,
+// highlights of a degree, a repository) into the mapped entry out, so that
+// nothing the author wrote is lost.
+func fold(it, out *yaml.Node, section string) {
 	switch section {
 	case "volunteer", "affiliations", "governance": // military service, a board: the kind beside the role
 		if kind := firstText(it, "category", "flavor"); kind != "" && kind != "volunteer" {
@@ -338,31 +356,7 @@ func (c *converter) item(it *yaml.Node, f fields, section string) *yaml.Node {
 			}
 		}
 	case "publications":
-		var parts []string
-		if a := ynode.Get(it, "author"); a != nil {
-			parts = append(parts, texts(a)...)
-		}
-		if kind := firstText(it, "category", "flavor"); kind != "" {
-			parts = append([]string{"*" + kind + "*"}, parts...)
-		}
-		if p := ynode.Get(it, "publisher"); p != nil && !ynode.Empty(p) {
-			if p.Kind == yaml.MappingNode {
-				ynode.Set(out, "publisher", ynode.Get(p, "name"))
-				if u := ynode.Get(p, "url"); u != nil && !ynode.Has(out, "url") {
-					ynode.Set(out, "url", u)
-				}
-			} else {
-				ynode.Set(out, "publisher", p)
-			}
-		}
-		if len(parts) > 0 {
-			s := strings.Join(parts, " · ")
-			if sum := ynode.Text(out, "summary"); sum != "" {
-				s += "\n\n" + sum
-				remove(out, "summary")
-			}
-			ynode.SetText(out, "summary", it, s)
-		}
+		foldPublication(it, out)
 	case "awards":
 		if e := ynode.Text(it, "event"); e != "" {
 			if ynode.Has(out, "summary") {
@@ -381,29 +375,9 @@ func (c *converter) item(it *yaml.Node, f fields, section string) *yaml.Node {
 			ynode.SetText(out, "subtitle", it, strings.Join(a, ", "))
 		}
 	case "references":
-		name := strings.Join(nonEmpty(ynode.Text(it, "name"), ynode.Text(it, "role")), ", ")
-		var contact []string
-		for _, ct := range list(ynode.Get(it, "contact")) {
-			contact = append(contact, ynode.Text(ct, "value"))
-		}
-		if len(contact) > 0 {
-			name = strings.Join(nonEmpty(name, strings.Join(nonEmpty(contact...), ", ")), " · ")
-		}
-		remove(out, "name")
-		ynode.SetText(out, "name", it, name)
+		foldReference(it, out)
 	case "education":
-		var desc []string
-		if d := ynode.Text(out, "description"); d != "" {
-			desc = append(desc, d)
-			remove(out, "description")
-		}
-		for _, h := range list(ynode.Get(it, "highlights")) {
-			desc = append(desc, "- "+h.Value)
-		}
-		if kw := texts(ynode.Get(it, "keywords")); len(kw) > 0 {
-			desc = append(desc, strings.Join(kw, ", "))
-		}
-		ynode.SetText(out, "description", it, strings.Join(desc, "\n\n"))
+		foldEducation(it, out)
 	case "projects":
 		if r := ynode.Text(it, "repo"); r != "" {
 			if ynode.Has(out, "url") {
@@ -413,7 +387,69 @@ func (c *converter) item(it *yaml.Node, f fields, section string) *yaml.Node {
 			}
 		}
 	}
-	return out
+}
+
+// foldPublication maps a publication's publisher (a name, or a mapping
+// with a name and a URL) and puts its kind and authors at the head of the
+// summary: "*kind* · author · author", then the summary.
+func foldPublication(it, out *yaml.Node) {
+	var parts []string
+	if a := ynode.Get(it, "author"); a != nil {
+		parts = append(parts, texts(a)...)
+	}
+	if kind := firstText(it, "category", "flavor"); kind != "" {
+		parts = append([]string{"*" + kind + "*"}, parts...)
+	}
+	if p := ynode.Get(it, "publisher"); p != nil && !ynode.Empty(p) {
+		if p.Kind == yaml.MappingNode {
+			ynode.Set(out, "publisher", ynode.Get(p, "name"))
+			if u := ynode.Get(p, "url"); u != nil && !ynode.Has(out, "url") {
+				ynode.Set(out, "url", u)
+			}
+		} else {
+			ynode.Set(out, "publisher", p)
+		}
+	}
+	if len(parts) > 0 {
+		s := strings.Join(parts, " · ")
+		if sum := ynode.Text(out, "summary"); sum != "" {
+			s += "\n\n" + sum
+			remove(out, "summary")
+		}
+		ynode.SetText(out, "summary", it, s)
+	}
+}
+
+// foldReference names a reference "name, role · contact, contact": vitae's
+// references have a name and a quote only.
+func foldReference(it, out *yaml.Node) {
+	name := strings.Join(nonEmpty(ynode.Text(it, "name"), ynode.Text(it, "role")), ", ")
+	var contact []string
+	for _, ct := range list(ynode.Get(it, "contact")) {
+		contact = append(contact, ynode.Text(ct, "value"))
+	}
+	if len(contact) > 0 {
+		name = strings.Join(nonEmpty(name, strings.Join(nonEmpty(contact...), ", ")), " · ")
+	}
+	remove(out, "name")
+	ynode.SetText(out, "name", it, name)
+}
+
+// foldEducation writes a degree's summary, highlights (as a list) and
+// keywords into its description, one paragraph each.
+func foldEducation(it, out *yaml.Node) {
+	var desc []string
+	if d := ynode.Text(out, "description"); d != "" {
+		desc = append(desc, d)
+		remove(out, "description")
+	}
+	for _, h := range list(ynode.Get(it, "highlights")) {
+		desc = append(desc, "- "+h.Value)
+	}
+	if kw := texts(ynode.Get(it, "keywords")); len(kw) > 0 {
+		desc = append(desc, strings.Join(kw, ", "))
+	}
+	ynode.SetText(out, "description", it, strings.Join(desc, "\n\n"))
 }
 
 // items maps a FRESH list section.

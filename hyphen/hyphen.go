@@ -172,33 +172,7 @@ func Parse(data []byte) *Dict {
 		return d
 	}
 	enc := strings.TrimSpace(string(data[:nl]))
-	raw := data[nl+1:]
-	if i := bytes.Index(raw, []byte("\nNEXTLEVEL")); i >= 0 {
-		rest := raw[i+1:]
-		if j := bytes.IndexByte(rest, '\n'); j >= 0 {
-			rest = rest[j+1:]
-		} else {
-			rest = nil
-		}
-		raw = append([]byte(keywords(string(raw[:i]))), rest...)
-	}
-	text := string(raw)
-	switch {
-	case strings.EqualFold(enc, "UTF-8"):
-	case strings.EqualFold(enc, "ISO8859-1") || strings.EqualFold(enc, "ISO-8859-1"):
-		var b strings.Builder
-		b.Grow(len(text) + len(text)/8)
-		for i := 0; i < len(text); i++ {
-			b.WriteRune(rune(text[i]))
-		}
-		text = b.String()
-	default:
-		if e := charset(enc); e != nil {
-			if t, err := e.NewDecoder().String(text); err == nil {
-				text = t
-			}
-		}
-	}
+	text := decode(enc, lastLevel(data[nl+1:]))
 	cur := make(map[string]string, strings.Count(text, "\n")+1)
 	var letters, vals []byte
 	for len(text) > 0 {
@@ -219,48 +193,11 @@ func Parse(data []byte) *Dict {
 			continue
 		}
 		if line[0] >= 'A' && line[0] <= 'Z' && strings.ToUpper(line) == line {
-			f := strings.Fields(line)
-			if len(f) > 1 {
-				if v, err := strconv.Atoi(f[1]); err == nil && v >= 1 && v <= 10 {
-					switch f[0] {
-					case "LEFTHYPHENMIN":
-						d.left = v
-					case "RIGHTHYPHENMIN":
-						d.right = v
-					}
-				}
-			}
+			d.setting(line)
 			continue
 		}
-		skip := false
-		for i := 0; i < len(line); i++ {
-			if line[i] == '/' {
-				skip = true
-				break
-			}
-			if line[i] == ' ' || line[i] == '\t' {
-				line = line[:i]
-				break
-			}
-		}
-		if skip {
-			continue
-		}
-		letters, vals = letters[:0], vals[:0]
-		pending := byte(0)
-		digits := false
-		for _, r := range line {
-			if r >= '0' && r <= '9' {
-				pending = byte(r - '0')
-				digits = true
-				continue
-			}
-			vals = append(vals, pending)
-			pending = 0
-			letters = utf8.AppendRune(letters, unicode.ToLower(r))
-		}
-		vals = append(vals, pending)
-		if !digits || len(letters) == 0 {
+		var ok bool
+		if letters, vals, ok = pattern(line, letters[:0], vals[:0]); !ok {
 			continue
 		}
 		cur[string(letters)] = string(vals)
@@ -268,6 +205,96 @@ func Parse(data []byte) *Dict {
 	}
 	d.patterns = cur
 	return d
+}
+
+// lastLevel returns the patterns of a dictionary with two levels (what
+// follows the line NEXTLEVEL), after the settings lines of the first; a
+// dictionary with one level is returned as it is.
+func lastLevel(raw []byte) []byte {
+	i := bytes.Index(raw, []byte("\nNEXTLEVEL"))
+	if i < 0 {
+		return raw
+	}
+	rest := raw[i+1:]
+	if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+		rest = rest[j+1:]
+	} else {
+		rest = nil
+	}
+	return append([]byte(keywords(string(raw[:i]))), rest...)
+}
+
+// decode returns the dictionary's text in UTF-8 from the character set enc
+// its first line names. Latin-1, the most common after UTF-8, is decoded
+// here; the others through charset. A character set not known, or text
+// not valid in it, is left as it is.
+func decode(enc string, raw []byte) string {
+	text := string(raw)
+	switch {
+	case strings.EqualFold(enc, "UTF-8"):
+	case strings.EqualFold(enc, "ISO8859-1") || strings.EqualFold(enc, "ISO-8859-1"):
+		var b strings.Builder
+		b.Grow(len(text) + len(text)/8)
+		for i := 0; i < len(text); i++ {
+			b.WriteRune(rune(text[i]))
+		}
+		text = b.String()
+	default:
+		if e := charset(enc); e != nil {
+			if t, err := e.NewDecoder().String(text); err == nil {
+				text = t
+			}
+		}
+	}
+	return text
+}
+
+// setting reads a settings line, "LEFTHYPHENMIN 2" or "RIGHTHYPHENMIN 3":
+// the fewest letters to keep before or after a break. Other keywords, and
+// values outside 1–10, are ignored.
+func (d *Dict) setting(line string) {
+	f := strings.Fields(line)
+	if len(f) > 1 {
+		if v, err := strconv.Atoi(f[1]); err == nil && v >= 1 && v <= 10 {
+			switch f[0] {
+			case "LEFTHYPHENMIN":
+				d.left = v
+			case "RIGHTHYPHENMIN":
+				d.right = v
+			}
+		}
+	}
+}
+
+// pattern reads a pattern line such as "hy3ph" (what follows a space or
+// tab ignored) into its letters, lower-cased, appended to letters, and the
+// values between them, one more than the letters, appended to vals. It
+// says false for a non-standard pattern (with "/") and for one with no
+// digits or no letters, which are skipped.
+func pattern(line string, letters, vals []byte) (_, _ []byte, ok bool) {
+	for i := 0; i < len(line); i++ {
+		if line[i] == '/' {
+			return letters, vals, false
+		}
+		if line[i] == ' ' || line[i] == '\t' {
+			line = line[:i]
+			break
+		}
+	}
+	pending := byte(0)
+	digits := false
+	for _, r := range line {
+		if r >= '0' && r <= '9' {
+			pending = byte(r - '0')
+			digits = true
+			continue
+		}
+		vals = append(vals, pending)
+		pending = 0
+		letters = utf8.AppendRune(letters, unicode.ToLower(r))
+	}
+	vals = append(vals, pending)
+	return letters, vals, digits && len(letters) > 0
 }
 
 // keywords keeps the settings lines (LEFTHYPHENMIN 2...) of a first level.

@@ -27,96 +27,130 @@ func htmlToMarkdown(s string) string {
 	if !strings.Contains(s, "<") || !htmlTag().MatchString(s) {
 		return s
 	}
-	var b bytes.Buffer
-	var lists []string // "-" or "1." per open list
-	var hrefs []string
+	var w htmlRewriter
 	last := 0
 	for _, m := range htmlTag().FindAllStringSubmatchIndex(s, -1) {
-		b.WriteString(s[last:m[0]])
+		w.b.WriteString(s[last:m[0]])
 		last = m[1]
 		if m[4] < 0 { // a comment
 			continue
 		}
-		closing := m[3] > m[2]
-		name := strings.ToLower(s[m[4]:m[5]])
-		attrs := s[m[6]:m[7]]
-		switch name {
-		case "b", "strong", "i", "em":
-			marker := map[string]string{"b": "**", "strong": "**", "i": "*", "em": "*"}[name]
-			if closing { // "<em>Journal, </em>2024": the space goes after the marker, or it closes nothing
-				text := b.Bytes()
-				space := string(text[len(bytes.TrimRight(text, " \t")):])
-				if space != "" {
-					b.Truncate(b.Len() - len(space))
-					b.WriteString(marker + space)
-					continue
-				}
-			}
-			b.WriteString(marker)
-		case "code":
-			b.WriteString("`")
-		case "br":
-			b.WriteString("\n")
-		case "p", "div", "section", "article", "blockquote", "table", "tr":
-			if len(lists) > 0 && (name == "p" || name == "div") {
-				continue // a paragraph in a list item (editors write <li><p>): the item's own line
-			}
-			b.WriteString("\n\n")
-		case "h1", "h2", "h3", "h4", "h5", "h6":
-			if closing {
-				b.WriteString("**\n\n")
-			} else {
-				b.WriteString("\n\n**")
-			}
-		case "ul", "ol":
-			if closing {
-				if len(lists) > 0 {
-					lists = lists[:len(lists)-1]
-				}
-			} else {
-				marker := "-"
-				if name == "ol" {
-					marker = "1."
-				}
-				lists = append(lists, marker)
-			}
-			b.WriteString("\n\n")
-		case "li":
-			if !closing {
-				marker, depth := "-", 0
-				if len(lists) > 0 {
-					marker, depth = lists[len(lists)-1], len(lists)-1
-				}
-				b.WriteString("\n" + strings.Repeat("  ", depth) + marker + " ")
-			}
-		case "a":
-			if closing {
-				if len(hrefs) > 0 {
-					h := hrefs[len(hrefs)-1]
-					hrefs = hrefs[:len(hrefs)-1]
-					if h != "" {
-						b.WriteString("](" + h + ")")
-					}
-				}
-				continue
-			}
-			h := ""
-			if a := hrefAttr().FindStringSubmatch(attrs); a != nil {
-				h = a[1] + a[2] + a[3]
-				h = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20").Replace(h)
-			}
-			hrefs = append(hrefs, h)
-			if h != "" {
-				b.WriteString("[")
-			}
-		case "td", "th":
-			if closing {
-				b.WriteString(" ")
-			}
+		w.tag(strings.ToLower(s[m[4]:m[5]]), s[m[6]:m[7]], m[3] > m[2])
+	}
+	w.b.WriteString(s[last:])
+	return strings.TrimSpace(newlines().ReplaceAllString(w.b.String(), "\n\n"))
+}
+
+// An htmlRewriter holds the Markdown written so far for one text and the
+// lists and links open at that point, which later tags depend on.
+type htmlRewriter struct {
+	b     bytes.Buffer
+	lists []string // "-" or "1." per open list
+	hrefs []string // per open link its target, "" for a link without one
+}
+
+// tag writes the Markdown for the tag name (lower-cased) with its
+// attributes attrs, an opening or closing one. Blocks become blank lines,
+// headings bold paragraphs, table cells spaces.
+func (w *htmlRewriter) tag(name, attrs string, closing bool) {
+	switch name {
+	case "b", "strong", "i", "em":
+		w.emphasis(map[string]string{"b": "**", "strong": "**", "i": "*", "em": "*"}[name], closing)
+	case "code":
+		w.b.WriteString("`")
+	case "br":
+		w.b.WriteString("\n")
+	case "p", "div", "section", "article", "blockquote", "table", "tr":
+		if len(w.lists) > 0 && (name == "p" || name == "div") {
+			return // a paragraph in a list item (editors write <li><p>): the item's own line
+		}
+		w.b.WriteString("\n\n")
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		if closing {
+			w.b.WriteString("**\n\n")
+		} else {
+			w.b.WriteString("\n\n**")
+		}
+	case "ul", "ol":
+		w.list(name == "ol", closing)
+	case "li":
+		if !closing {
+			w.item()
+		}
+	case "a":
+		w.link(attrs, closing)
+	case "td", "th":
+		if closing {
+			w.b.WriteString(" ")
 		}
 	}
-	b.WriteString(s[last:])
-	return strings.TrimSpace(newlines().ReplaceAllString(b.String(), "\n\n"))
+}
+
+// emphasis writes the marker of bold or italic text. A closing one goes
+// before the spaces written last: "<em>Journal, </em>2024" is "*Journal,*
+// 2024", as a marker after a space closes nothing.
+func (w *htmlRewriter) emphasis(marker string, closing bool) {
+	if closing {
+		text := w.b.Bytes()
+		space := string(text[len(bytes.TrimRight(text, " \t")):])
+		if space != "" {
+			w.b.Truncate(w.b.Len() - len(space))
+			w.b.WriteString(marker + space)
+			return
+		}
+	}
+	w.b.WriteString(marker)
+}
+
+// list opens or closes a list, numbered or not, set apart by blank lines.
+func (w *htmlRewriter) list(numbered, closing bool) {
+	if closing {
+		if len(w.lists) > 0 {
+			w.lists = w.lists[:len(w.lists)-1]
+		}
+	} else {
+		marker := "-"
+		if numbered {
+			marker = "1."
+		}
+		w.lists = append(w.lists, marker)
+	}
+	w.b.WriteString("\n\n")
+}
+
+// item starts a list item on its own line, indented by the lists it is
+// nested in, with the marker of the innermost ("-" outside any list).
+func (w *htmlRewriter) item() {
+	marker, depth := "-", 0
+	if len(w.lists) > 0 {
+		marker, depth = w.lists[len(w.lists)-1], len(w.lists)-1
+	}
+	w.b.WriteString("\n" + strings.Repeat("  ", depth) + marker + " ")
+}
+
+// link opens a link "[", its target read from attrs and kept until it
+// closes with "](target)"; a link without a target is its text alone.
+// Parentheses and spaces in the target are escaped, as they would end it.
+func (w *htmlRewriter) link(attrs string, closing bool) {
+	if closing {
+		if len(w.hrefs) > 0 {
+			h := w.hrefs[len(w.hrefs)-1]
+			w.hrefs = w.hrefs[:len(w.hrefs)-1]
+			if h != "" {
+				w.b.WriteString("](" + h + ")")
+			}
+		}
+		return
+	}
+	h := ""
+	if a := hrefAttr().FindStringSubmatch(attrs); a != nil {
+		h = a[1] + a[2] + a[3]
+		h = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20").Replace(h)
+	}
+	w.hrefs = append(w.hrefs, h)
+	if h != "" {
+		w.b.WriteString("[")
+	}
 }
 
 // HasHTML reports whether s holds HTML tags vitae reads.

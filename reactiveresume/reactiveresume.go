@@ -484,6 +484,9 @@ var dated = map[string]string{"work": "period", "education": "period", "voluntee
 // prose are the fields that hold Reactive Resume's rich text.
 var prose = map[string]bool{"summary": true, "description": true, "reference": true}
 
+// item maps one Reactive Resume item into the vitae section target: each
+// field renamed (fields), its rich text made Markdown, its dates and level
+// read, then a referee's role and contact put beside the name.
 func (c *converter) item(it *yaml.Node, target string) *yaml.Node {
 	out := ynode.Map(it)
 	f := fields[target]
@@ -504,29 +507,12 @@ func (c *converter) item(it *yaml.Node, target string) *yaml.Node {
 			c.date(out, v, target)
 			continue
 		case "level":
-			if v.Value != "0" && !ynode.Has(it, "description") && !ynode.Has(it, "proficiency") && !ynode.Has(it, "fluency") && (target == "skills" || target == "languages") {
-				field := map[string]string{"skills": "level", "languages": "fluency"}[target]
-				if _, err := strconv.Atoi(v.Value); err == nil {
-					ynode.SetText(out, field, v, v.Value+"/5")
-				} else {
-					ynode.Set(out, field, v)
-				}
-			}
+			level(it, out, v, target)
 			continue
 		}
 		to, ok := f[k.Value]
 		if k.Value == "description" && !ynode.Has(it, "summary") {
-			// v5 writes the prose as description (v4: summary, with
-			// description a short line: a project's role)
-			switch target {
-			case "work", "volunteer", "references", "awards", "certificates", "publications":
-				to = map[string]string{"references": "reference"}[target]
-				if to == "" {
-					to = "summary"
-				}
-			case "projects", "education":
-				to = "description"
-			}
+			to = v5Description(target, to)
 		}
 		switch {
 		case !ok:
@@ -546,27 +532,65 @@ func (c *converter) item(it *yaml.Node, target string) *yaml.Node {
 			ynode.Set(out, to, v)
 		}
 	}
-	if target == "references" { // the referee's role beside the name
-		role := ynode.Text(it, "description")
-		if !ynode.Has(it, "summary") {
-			role = "" // v5: description is the reference itself
-		}
-		name := strings.Join(nonEmpty(ynode.Text(it, "name"), role, ynode.Text(it, "position"), ynode.Text(it, "relationship")), ", ")
-		contact := strings.Join(nonEmpty(ynode.Text(it, "email"), ynode.Text(it, "phone")), ", ")
-		if contact != "" {
-			name = strings.Join(nonEmpty(name, contact), " · ")
-		}
-		if name != "" {
-			for i := 0; i+1 < len(out.Content); i += 2 {
-				if out.Content[i].Value == "name" {
-					out.Content = append(out.Content[:i], out.Content[i+2:]...)
-					break
-				}
-			}
-			ynode.SetText(out, "name", it, name)
-		}
+	if target == "references" {
+		refereeName(it, out)
 	}
 	return out
+}
+
+// level maps the level v of a skill or language item it, a number of five
+// ("3/5") or a word, where the item has no words for it of its own (a
+// description, proficiency or fluency); level 0 is none.
+func level(it, out, v *yaml.Node, target string) {
+	if v.Value != "0" && !ynode.Has(it, "description") && !ynode.Has(it, "proficiency") && !ynode.Has(it, "fluency") && (target == "skills" || target == "languages") {
+		field := map[string]string{"skills": "level", "languages": "fluency"}[target]
+		if _, err := strconv.Atoi(v.Value); err == nil {
+			ynode.SetText(out, field, v, v.Value+"/5")
+		} else {
+			ynode.Set(out, field, v)
+		}
+	}
+}
+
+// v5Description is the field an item's description goes to in section
+// target when the item has no summary, as version 5 writes: there the
+// description is the prose (in version 4 the prose is the summary and the
+// description a short line, a project's role, which is to).
+func v5Description(target, to string) string {
+	switch target {
+	case "work", "volunteer", "references", "awards", "certificates", "publications":
+		to = map[string]string{"references": "reference"}[target]
+		if to == "" {
+			to = "summary"
+		}
+	case "projects", "education":
+		to = "description"
+	}
+	return to
+}
+
+// refereeName names a reference "name, role, position, relationship ·
+// email, phone": vitae's references have a name and a quote only. In
+// version 5 the description is the reference itself, not the role.
+func refereeName(it, out *yaml.Node) {
+	role := ynode.Text(it, "description")
+	if !ynode.Has(it, "summary") {
+		role = "" // v5: description is the reference itself
+	}
+	name := strings.Join(nonEmpty(ynode.Text(it, "name"), role, ynode.Text(it, "position"), ynode.Text(it, "relationship")), ", ")
+	contact := strings.Join(nonEmpty(ynode.Text(it, "email"), ynode.Text(it, "phone")), ", ")
+	if contact != "" {
+		name = strings.Join(nonEmpty(name, contact), " · ")
+	}
+	if name != "" {
+		for i := 0; i+1 < len(out.Content); i += 2 {
+			if out.Content[i].Value == "name" {
+				out.Content = append(out.Content[:i], out.Content[i+2:]...)
+				break
+			}
+		}
+		ynode.SetText(out, "name", it, name)
+	}
 }
 
 // date maps a date: v4 writes free text ("Jan 2020 - Present"), v3 {start, end}.

@@ -254,86 +254,110 @@ func (c *converter) section(k, v *yaml.Node) {
 	case "publication":
 		c.entries("publications", title, v, c.publication)
 	case "one-line":
-		if languageWords().MatchString(k.Value) {
-			c.entries("languages", title, v, func(e *yaml.Node) *yaml.Node {
-				return pick(e, map[string]string{"label": "language", "details": "fluency"}, c)
-			})
-		} else {
-			c.entries("skills", title, v, func(e *yaml.Node) *yaml.Node {
-				out := pick(e, map[string]string{"label": "name", "details": ""}, c)
-				if d := get(e, "details"); d != nil && !empty(d) {
-					kw := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: d.Line, Column: d.Column}
-					for _, part := range splitList(d.Value) {
-						kw.Content = append(kw.Content, str(d, part))
-					}
-					set(out, "keywords", kw)
-				}
-				return out
-			})
-		}
+		c.oneLine(k, title, v)
 	case "normal":
-		switch {
-		case awardWords().MatchString(k.Value):
-			c.entries("awards", title, v, c.normal(map[string]string{"name": "title", "date": "date", "start_date": "date", "summary": "summary", "url": "url"}, "summary"))
-		case certWords().MatchString(k.Value):
-			c.entries("certificates", title, v, c.normal(map[string]string{"name": "name", "date": "date", "start_date": "date", "summary": "summary", "url": "url"}, "summary"))
-		case volunteerWords().MatchString(k.Value):
-			c.entries("volunteer", title, v, c.normal(map[string]string{"name": "organization", "date": "startDate", "start_date": "startDate", "end_date": "endDate", "summary": "summary", "highlights": "highlights", "location": "location", "url": "url"}, ""))
-		case workWords().MatchString(k.Value):
-			c.entries("work", title, v, c.normal(map[string]string{"name": "position", "date": "startDate", "start_date": "startDate", "end_date": "endDate", "summary": "summary", "highlights": "highlights", "location": "location", "url": "url"}, ""))
-		case pubWords().MatchString(k.Value):
-			c.entries("publications", title, v, c.normal(map[string]string{"name": "name", "date": "releaseDate", "start_date": "releaseDate", "summary": "summary", "url": "url"}, "summary"))
-		default:
-			c.entries("projects", title, v, c.normal(map[string]string{"name": "name", "date": "startDate", "start_date": "startDate", "end_date": "endDate", "summary": "description", "highlights": "highlights", "url": "url"}, "description"))
-		}
+		c.normalSection(k, title, v)
 	default: // text, bullet, numbered, reversed-numbered
-		if id, field := textTarget(k.Value); id != "" {
-			c.entries(id, title, v, func(e *yaml.Node) *yaml.Node {
-				out := newMap(e)
-				text := e
-				for _, key := range []string{"bullet", "number", "reversed_number"} {
-					if b := get(e, key); b != nil {
-						text = b
-					}
-				}
-				set(out, field, text)
-				return out
-			})
-			return
+		c.textSection(k, title, v, kind)
+	}
+}
+
+// oneLine maps a section of one-line entries ("label: details"): languages
+// with their fluency if its title says languages, otherwise skills, the
+// details split into keywords.
+func (c *converter) oneLine(k, title, v *yaml.Node) {
+	if languageWords().MatchString(k.Value) {
+		c.entries("languages", title, v, func(e *yaml.Node) *yaml.Node {
+			return pick(e, map[string]string{"label": "language", "details": "fluency"}, c)
+		})
+		return
+	}
+	c.entries("skills", title, v, func(e *yaml.Node) *yaml.Node {
+		out := pick(e, map[string]string{"label": "name", "details": ""}, c)
+		if d := get(e, "details"); d != nil && !empty(d) {
+			kw := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: d.Line, Column: d.Column}
+			for _, part := range splitList(d.Value) {
+				kw.Content = append(kw.Content, str(d, part))
+			}
+			set(out, "keywords", kw)
 		}
-		var lines []string
-		for i, e := range v.Content {
-			s := e.Value
+		return out
+	})
+}
+
+// normalSection maps a section of normal entries (a name, dates, a
+// summary, highlights), which RenderCV uses for anything: the section's
+// title says which of vitae's sections they are, projects if none.
+func (c *converter) normalSection(k, title, v *yaml.Node) {
+	switch {
+	case awardWords().MatchString(k.Value):
+		c.entries("awards", title, v, c.normal(map[string]string{"name": "title", "date": "date", "start_date": "date", "summary": "summary", "url": "url"}, "summary"))
+	case certWords().MatchString(k.Value):
+		c.entries("certificates", title, v, c.normal(map[string]string{"name": "name", "date": "date", "start_date": "date", "summary": "summary", "url": "url"}, "summary"))
+	case volunteerWords().MatchString(k.Value):
+		c.entries("volunteer", title, v, c.normal(map[string]string{"name": "organization", "date": "startDate", "start_date": "startDate", "end_date": "endDate", "summary": "summary", "highlights": "highlights", "location": "location", "url": "url"}, ""))
+	case workWords().MatchString(k.Value):
+		c.entries("work", title, v, c.normal(map[string]string{"name": "position", "date": "startDate", "start_date": "startDate", "end_date": "endDate", "summary": "summary", "highlights": "highlights", "location": "location", "url": "url"}, ""))
+	case pubWords().MatchString(k.Value):
+		c.entries("publications", title, v, c.normal(map[string]string{"name": "name", "date": "releaseDate", "start_date": "releaseDate", "summary": "summary", "url": "url"}, "summary"))
+	default:
+		c.entries("projects", title, v, c.normal(map[string]string{"name": "name", "date": "startDate", "start_date": "startDate", "end_date": "endDate", "summary": "description", "highlights": "highlights", "url": "url"}, "description"))
+	}
+}
+
+// textSection maps a section of texts (plain, bulleted, numbered or
+// numbered in reverse). Where its title names a section of one-line items
+// (patents, interests) each text is an entry there; otherwise the texts,
+// marked as their kind says, go to the summary: the first such section is
+// the summary, under its own title, and later ones are added to it under
+// theirs, with a note.
+func (c *converter) textSection(k, title, v *yaml.Node, kind string) {
+	if id, field := textTarget(k.Value); id != "" {
+		c.entries(id, title, v, func(e *yaml.Node) *yaml.Node {
+			out := newMap(e)
+			text := e
 			for _, key := range []string{"bullet", "number", "reversed_number"} {
 				if b := get(e, key); b != nil {
-					s = b.Value
+					text = b
 				}
 			}
-			switch kind {
-			case "bullet":
-				s = "- " + s
-			case "numbered":
-				s = fmt.Sprintf("%d. %s", i+1, s)
-			case "reversed-numbered":
-				s = fmt.Sprintf("%d. %s", len(v.Content)-i, s)
-			}
-			lines = append(lines, s)
-		}
-		sep := "\n\n"
-		if kind != "text" {
-			sep = "\n"
-		}
-		text := strings.Join(lines, sep)
-		if c.sumNode == nil {
-			// the first text section is the summary, under its own title
-			c.sumNode = v.Content[0]
-			c.keepOrder("summary", title)
-		} else {
-			text = "**" + displayTitle(k.Value) + "**\n\n" + text
-			c.note(k, "vitae has one free-text section, the summary: %q is added to it", displayTitle(k.Value))
-		}
-		c.summary = append(c.summary, text)
+			set(out, field, text)
+			return out
+		})
+		return
 	}
+	var lines []string
+	for i, e := range v.Content {
+		s := e.Value
+		for _, key := range []string{"bullet", "number", "reversed_number"} {
+			if b := get(e, key); b != nil {
+				s = b.Value
+			}
+		}
+		switch kind {
+		case "bullet":
+			s = "- " + s
+		case "numbered":
+			s = fmt.Sprintf("%d. %s", i+1, s)
+		case "reversed-numbered":
+			s = fmt.Sprintf("%d. %s", len(v.Content)-i, s)
+		}
+		lines = append(lines, s)
+	}
+	sep := "\n\n"
+	if kind != "text" {
+		sep = "\n"
+	}
+	text := strings.Join(lines, sep)
+	if c.sumNode == nil {
+		// the first text section is the summary, under its own title
+		c.sumNode = v.Content[0]
+		c.keepOrder("summary", title)
+	} else {
+		text = "**" + displayTitle(k.Value) + "**\n\n" + text
+		c.note(k, "vitae has one free-text section, the summary: %q is added to it", displayTitle(k.Value))
+	}
+	c.summary = append(c.summary, text)
 }
 
 var (

@@ -41,48 +41,11 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 		return err
 	}
 	opts.Workers = 1
-	stdout, stderr := cmd.Root().Writer, cmd.Root().ErrWriter
-	// The files to watch are those the last render read (the résumé, the
-	// files it extends, overlays, theme files); a render that failed early
-	// read fewer, so the set only grows.
-	watched := []string{input}
-	watch := func(files []string) {
-		for _, f := range files {
-			if !slices.Contains(watched, f) {
-				watched = append(watched, f)
-			}
-		}
-	}
-	watch(opts.Pipeline.Overlays)
-	renderOnce := func() {
-		defer func() { // whatever a save holds, watching goes on
-			if r := recover(); r != nil {
-				fmt.Fprintf(stderr, "%s: internal error: %v; the last good output stays. Please report this with the file.\n", input, r)
-			}
-		}()
-		results, err := batch.Run(ctx, []string{input}, opts)
-		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", input, err)
-			return
-		}
-		for _, r := range results {
-			watch(r.Files)
-			report(cmd, r.Diagnostics)
-			for _, e := range r.Errors {
-				fmt.Fprintf(stderr, "%s: %s\n", input, explain(e))
-			}
-			if r.Invalid() || r.Failed() {
-				fmt.Fprintf(stderr, "%s: not rendered; the last good output stays. Watching for the next save…\n", input)
-				continue
-			}
-			for _, o := range r.Outputs {
-				fmt.Fprintf(stdout, "%s %s\n", time.Now().Format("15:04:05"), o.Path)
-			}
-		}
-	}
-	renderOnce()
+	w := &watcher{cmd: cmd, input: input, opts: opts, watched: []string{input}}
+	w.watch(opts.Pipeline.Overlays)
+	w.render(ctx)
 	interval := cmd.Duration("interval")
-	last := snapshot(watched)
+	last := snapshot(w.watched)
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
@@ -91,25 +54,85 @@ func runWatch(ctx context.Context, cmd *cli.Command) error {
 			return nil
 		case <-tick.C:
 		}
-		now := snapshot(watched)
+		now := snapshot(w.watched)
 		if now == last {
 			continue
 		}
-		// Debounce: wait until the files stop changing (editors save in steps).
-		for {
-			select {
-			case <-ctx.Done():
-				return nil
-			case <-time.After(interval):
-			}
-			again := snapshot(watched)
-			if again == now {
-				break
-			}
-			now = again
+		settled, ok := w.settle(ctx, interval, now)
+		if !ok {
+			return nil // stopped while the files changed
 		}
-		last = now
-		renderOnce()
+		last = settled
+		w.render(ctx)
+	}
+}
+
+// A watcher renders one résumé again each time it is saved.
+type watcher struct {
+	cmd   *cli.Command
+	input string
+	opts  batch.Options
+	// The files to watch are those the last render read (the résumé, the
+	// files it extends, overlays, theme files); a render that failed early
+	// read fewer, so the set only grows.
+	watched []string
+}
+
+// watch adds files to those watched.
+func (w *watcher) watch(files []string) {
+	for _, f := range files {
+		if !slices.Contains(w.watched, f) {
+			w.watched = append(w.watched, f)
+		}
+	}
+}
+
+// render renders the résumé once, printing each output written, or the
+// diagnostics and errors that stopped it: the last good output stays and
+// watching goes on, whatever a save holds (even a panic).
+func (w *watcher) render(ctx context.Context) {
+	stdout, stderr := w.cmd.Root().Writer, w.cmd.Root().ErrWriter
+	defer func() { // whatever a save holds, watching goes on
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "%s: internal error: %v; the last good output stays. Please report this with the file.\n", w.input, r)
+		}
+	}()
+	results, err := batch.Run(ctx, []string{w.input}, w.opts)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", w.input, err)
+		return
+	}
+	for _, r := range results {
+		w.watch(r.Files)
+		report(w.cmd, r.Diagnostics)
+		for _, e := range r.Errors {
+			fmt.Fprintf(stderr, "%s: %s\n", w.input, explain(e))
+		}
+		if r.Invalid() || r.Failed() {
+			fmt.Fprintf(stderr, "%s: not rendered; the last good output stays. Watching for the next save…\n", w.input)
+			continue
+		}
+		for _, o := range r.Outputs {
+			fmt.Fprintf(stdout, "%s %s\n", time.Now().Format("15:04:05"), o.Path)
+		}
+	}
+}
+
+// settle waits until the watched files stop changing (editors save in
+// steps): until two snapshots an interval apart, the first being now, are
+// the same. It returns the last snapshot, or false if stopped meanwhile.
+func (w *watcher) settle(ctx context.Context, interval time.Duration, now string) (string, bool) {
+	for {
+		select {
+		case <-ctx.Done():
+			return "", false
+		case <-time.After(interval):
+		}
+		again := snapshot(w.watched)
+		if again == now {
+			return now, true
+		}
+		now = again
 	}
 }
 

@@ -74,10 +74,7 @@ func module(pkg string) string {
 // initBreakdown prints where package initialisation goes, and for each
 // unmet start-up goal whether initialisation holds it: the time over the
 // goal is at most what the dependencies' init functions take.
-func initBreakdown(bin string, goals []struct {
-	name     string
-	ms, goal float64
-}) {
+func initBreakdown(bin string, goals []startGoal) {
 	times, err := initTimes(bin)
 	if err != nil {
 		fmt.Println("(no init breakdown:", err, ")")
@@ -200,76 +197,112 @@ func serveLatency(tmp, bin, samplePath string) (float64, error) {
 	if err := os.WriteFile(cv, data, 0o644); err != nil {
 		return 0, err
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	p, err := startPreview(bin, cv)
 	if err != nil {
 		return 0, err
 	}
-	port := ln.Addr().(*net.TCPAddr).Port
-	ln.Close()
-	cmd := exec.Command(bin, "serve", cv, "--port", strconv.Itoa(port))
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
-	if err := cmd.Start(); err != nil {
-		return 0, err
-	}
-	defer func() {
-		_ = cmd.Process.Signal(os.Interrupt) // stopping the server measured: best effort
-		_ = cmd.Wait()
-	}()
-	base := fmt.Sprintf("http://127.0.0.1:%d", port)
-	client := &http.Client{Timeout: 10 * time.Second}
-	var res *http.Response
-	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		if res, err = client.Get(base + "/events"); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			return 0, fmt.Errorf("no preview at %s: %v %s", base, err, errb.String())
-		}
-	}
-	defer res.Body.Close()
-	events := make(chan string, 16)
-	go func() {
-		sc := bufio.NewScanner(res.Body)
-		for sc.Scan() {
-			if l := sc.Text(); strings.HasPrefix(l, "data: ") {
-				events <- l
-			}
-		}
-		close(events)
-	}()
-	<-events // the state when connected
+	defer p.stop()
+	<-p.events // the state when connected
 	var times []float64
 	for i := 0; i < *runs; i++ {
 		time.Sleep(200 * time.Millisecond) // a later modification time; the preview idle again
-		drain(events)
+		drain(p.events)
 		name := fmt.Sprintf("Richard Hendriks %d", i)
 		t0 := time.Now()
 		if err := os.WriteFile(cv, bytes.ReplaceAll(data, []byte("Richard Hendriks"), []byte(name)), 0o644); err != nil {
 			return 0, err
 		}
-		for shown := false; !shown; {
-			select {
-			case _, ok := <-events:
-				if !ok {
-					return 0, fmt.Errorf("the event stream ended: %s", errb.String())
-				}
-			case <-time.After(5 * time.Second):
-				return 0, fmt.Errorf("save %d not shown in 5 s: %s", i, errb.String())
-			}
-			r, err := client.Get(base + "/state")
-			if err != nil {
-				return 0, err
-			}
-			body := new(bytes.Buffer)
-			_, _ = body.ReadFrom(r.Body) // what arrived is what is measured
-			r.Body.Close()
-			shown = bytes.Contains(body.Bytes(), []byte(name))
+		if err := p.awaitName(i, name); err != nil {
+			return 0, err
 		}
 		times = append(times, float64(time.Since(t0).Microseconds())/1000)
 	}
 	sort.Float64s(times)
 	return times[len(times)/2], nil
+}
+
+// A preview is a running `vitae serve` followed by its event stream.
+type preview struct {
+	cmd    *exec.Cmd
+	errb   *bytes.Buffer // the server's standard error, for the messages
+	base   string        // its address, http://127.0.0.1:PORT
+	client *http.Client
+	stream *http.Response // the event stream, nil until connected
+	events chan string    // the stream's data lines, closed when it ends
+}
+
+// startPreview starts `vitae serve` on cv at a free port and connects to
+// its event stream, waiting up to 5 s for the server to listen.
+func startPreview(bin, cv string) (*preview, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	p := &preview{
+		cmd:    exec.Command(bin, "serve", cv, "--port", strconv.Itoa(port)),
+		errb:   new(bytes.Buffer),
+		base:   fmt.Sprintf("http://127.0.0.1:%d", port),
+		client: &http.Client{Timeout: 10 * time.Second},
+	}
+	p.cmd.Stderr = p.errb
+	if err := p.cmd.Start(); err != nil {
+		return nil, err
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if p.stream, err = p.client.Get(p.base + "/events"); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			p.stop()
+			return nil, fmt.Errorf("no preview at %s: %v %s", p.base, err, p.errb.String())
+		}
+	}
+	p.events = make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(p.stream.Body)
+		for sc.Scan() {
+			if l := sc.Text(); strings.HasPrefix(l, "data: ") {
+				p.events <- l
+			}
+		}
+		close(p.events)
+	}()
+	return p, nil
+}
+
+// awaitName waits for events until the state the page fetches holds name,
+// the one save i wrote; 5 s without an event is a failure.
+func (p *preview) awaitName(i int, name string) error {
+	for shown := false; !shown; {
+		select {
+		case _, ok := <-p.events:
+			if !ok {
+				return fmt.Errorf("the event stream ended: %s", p.errb.String())
+			}
+		case <-time.After(5 * time.Second):
+			return fmt.Errorf("save %d not shown in 5 s: %s", i, p.errb.String())
+		}
+		r, err := p.client.Get(p.base + "/state")
+		if err != nil {
+			return err
+		}
+		body := new(bytes.Buffer)
+		_, _ = body.ReadFrom(r.Body) // what arrived is what is measured
+		r.Body.Close()
+		shown = bytes.Contains(body.Bytes(), []byte(name))
+	}
+	return nil
+}
+
+// stop closes the event stream and stops the server.
+func (p *preview) stop() {
+	if p.stream != nil {
+		p.stream.Body.Close()
+	}
+	_ = p.cmd.Process.Signal(os.Interrupt) // stopping the server measured: best effort
+	_ = p.cmd.Wait()
 }
 
 func drain(c chan string) {

@@ -153,6 +153,32 @@ func must(r result, err error) result {
 	return r
 }
 
+// A benchRun is one run of the bench on one résumé: where it works, what it
+// measures, and what the measures gather for the closing reports.
+type benchRun struct {
+	tmp    string // the scratch directory, removed at the end
+	bin    string // the vitae binary, absolute
+	sample string // the résumé measured, absolute
+	out    string // where the single renders write
+
+	ratios     map[string]float64 // times as multiples of F, for compareBaseline
+	startGoals []startGoal        // the start-up goals, for initBreakdown
+}
+
+// A startGoal is a start-up measure with its goal (both in ms), kept so
+// that initBreakdown can say whether package initialisation holds an unmet
+// one.
+type startGoal struct {
+	name     string
+	ms, goal float64
+}
+
+// singles holds the single renders' times, which the peers are compared
+// with.
+type singles struct {
+	pdf, docx, both, page float64
+}
+
 func main() {
 	flag.Parse()
 	if *quick {
@@ -172,104 +198,134 @@ func main() {
 	tmp, err := os.MkdirTemp("", "vitae-bench-")
 	check(err)
 	defer os.RemoveAll(tmp)
-	out := filepath.Join(tmp, "out")
+	b := &benchRun{tmp: tmp, bin: bin, sample: samplePath, out: filepath.Join(tmp, "out"), ratios: map[string]float64{}}
 
 	fmt.Printf("vitae, whole process, median of %d runs (%s)\n\n", *runs, machine())
 	// The floor: a Go program that prints one line, built and started the
 	// same way. The start-up goals are set against it.
 	must(goFloor(tmp))
-	ratios := map[string]float64{}
-	var startGoals []struct {
-		name     string
-		ms, goal float64
+	s := b.singleRenders()
+	if *batchN > 0 {
+		b.batch()
 	}
-	// a start-up goal: the command and the floor measured in turn
-	startup := func(what, key string, over float64, args ...string) result {
-		r, f := measureVsF(tmp, bin, args...)
-		goal, ok := "", (*bool)(nil)
-		if key != "" {
-			ratios[key] = r.ms / f
-			goal, ok = fmt.Sprintf("≤ F + %.0f ms", over), yes(r.ms <= f+over)
-			startGoals = append(startGoals, struct {
-				name     string
-				ms, goal float64
-			}{what, r.ms, f + over})
-		}
-		report(what, fmt.Sprintf("%s (F + %.1f; F = %.1f alongside)", ms(r.ms), r.ms-f, f), goal, ok)
-		return r
+	F := median(floors) // for the latencies: the floor over the whole run
+	b.latencies(F)
+	b.scaling()
+
+	rows = append([]row{{fmt.Sprintf("F: the floor, a Go program printing one line, run in turn with each start-up measure (median of %d runs)", len(floors)),
+		fmt.Sprintf("%s (%.1f–%.1f)", ms(F), slices.Min(floors), slices.Max(floors)), "", nil}}, rows...)
+	printRows("vitae")
+	initBreakdown(bin, b.startGoals)
+	compareBaseline(os.Stdout, b.ratios)
+	if *withPeers {
+		peers(tmp, samplePath, s.both, s.docx, s.pdf, s.page)
 	}
-	startup("`vitae --version`", "version", 8, "--version")
-	startup("`vitae themes`", "", 0, "themes")
-	startup("`vitae validate` (sample)", "validate", 12, "validate", samplePath)
-	pdf := must(measure(tmp, bin, "render", samplePath, "--format", "pdf", "--out", out))
+}
+
+// startup measures a command against the floor, run in turn, and reports
+// it. With a key it is a start-up goal, met when the command takes at most
+// over ms more than F: its ratio to F goes to the baseline and the goal to
+// the init breakdown.
+func (b *benchRun) startup(what, key string, over float64, args ...string) result {
+	r, f := measureVsF(b.tmp, b.bin, args...)
+	goal, ok := "", (*bool)(nil)
+	if key != "" {
+		b.ratios[key] = r.ms / f
+		goal, ok = fmt.Sprintf("≤ F + %.0f ms", over), yes(r.ms <= f+over)
+		b.startGoals = append(b.startGoals, startGoal{what, r.ms, f + over})
+	}
+	report(what, fmt.Sprintf("%s (F + %.1f; F = %.1f alongside)", ms(r.ms), r.ms-f, f), goal, ok)
+	return r
+}
+
+// singleRenders measures the start-up commands and one résumé rendered to
+// each format, with the outputs' sizes and the peak memory, and returns the
+// render times the peers are compared with.
+func (b *benchRun) singleRenders() singles {
+	b.startup("`vitae --version`", "version", 8, "--version")
+	b.startup("`vitae themes`", "", 0, "themes")
+	b.startup("`vitae validate` (sample)", "validate", 12, "validate", b.sample)
+	pdf := must(measure(b.tmp, b.bin, "render", b.sample, "--format", "pdf", "--out", b.out))
 	report("render PDF", ms(pdf.ms), "", nil)
-	docx := must(measure(tmp, bin, "render", samplePath, "--format", "docx", "--out", out))
+	docx := must(measure(b.tmp, b.bin, "render", b.sample, "--format", "docx", "--out", b.out))
 	report("render DOCX", ms(docx.ms), "", nil)
-	both := startup("render PDF + DOCX (sample)", "pdf+docx", 25, "render", samplePath, "--format", "pdf,docx", "--out", out)
+	both := b.startup("render PDF + DOCX (sample)", "pdf+docx", 25, "render", b.sample, "--format", "pdf,docx", "--out", b.out)
 	report("peak memory, one render", fmt.Sprintf("%.1f MB", both.peakMB), "≤ 30 MB", yes(both.peakMB <= 30))
-	pdfSize, docxSize := sizes(out)
+	pdfSize, docxSize := sizes(b.out)
 	report("PDF size (sample, 2 pages)", kb(pdfSize), "≤ 40 KB", yes(pdfSize <= 40<<10))
 	report("DOCX size (sample)", kb(docxSize), "≤ 12 KB", yes(docxSize <= 12<<10))
 	// the web page, its fonts embedded and the system's
-	pageOut, sysOut := filepath.Join(tmp, "page"), filepath.Join(tmp, "page-system")
-	page := must(measure(tmp, bin, "render", samplePath, "--format", "html", "--out", pageOut))
+	pageOut, sysOut := filepath.Join(b.tmp, "page"), filepath.Join(b.tmp, "page-system")
+	page := must(measure(b.tmp, b.bin, "render", b.sample, "--format", "html", "--out", pageOut))
 	report("render HTML (fonts embedded)", ms(page.ms), "", nil)
-	must(measure(tmp, bin, "render", samplePath, "--format", "html", "--html-fonts", "system", "--out", sysOut))
+	must(measure(b.tmp, b.bin, "render", b.sample, "--format", "html", "--html-fonts", "system", "--out", sysOut))
 	pageSize, sysSize := htmlSize(pageOut), htmlSize(sysOut)
 	report("HTML size (sample): fonts embedded", kb(pageSize), "< 60 KB", yes(pageSize < 60_000))
 	report("HTML size (sample): system fonts", kb(sysSize), "< 15 KB", yes(sysSize < 15_000))
+	return singles{pdf: pdf.ms, docx: docx.ms, both: both.ms, page: page.ms}
+}
 
-	if *batchN > 0 {
-		in := filepath.Join(tmp, "batch")
-		check(os.MkdirAll(in, 0o755))
-		data, err := os.ReadFile(samplePath)
-		check(err)
-		for i := 0; i < *batchN; i++ {
-			check(os.WriteFile(filepath.Join(in, fmt.Sprintf("r%04d.json", i)), bytes.ReplaceAll(data, []byte("Richard Hendriks"), []byte(fmt.Sprintf("Richard Hendriks %d", i))), 0o644))
-		}
-		save := *runs
-		*runs = 3 // the median of three (a thousand résumés take seconds)
-		if *quick {
-			*runs = 1
-		}
-		b, bf := measureVsF(tmp, bin, "render", in, "--format", "pdf,docx", "--out", filepath.Join(tmp, "bout"))
-		*runs = save
-		limit := 2.0 * float64(*batchN) // ms: 2 s per 1,000
-		goal := "≤ 2.0 s"
-		if *batchN != 1000 {
-			goal = "≤ 2.0 s for 1,000 (not judged on fewer)"
-		}
-		ratios["batch"] = b.ms / bf
-		var ok, okMem *bool // judged on a thousand: a small batch is mostly start-up
-		if *batchN == 1000 {
-			ok, okMem = yes(b.ms <= limit), yes(b.peakMB <= 40)
-		}
-		report(fmt.Sprintf("batch: %d résumés → PDF + DOCX", *batchN), fmt.Sprintf("%.2f s (processor time %.2f s: on a shared machine the wall time is what was left of two cores)", b.ms/1000, b.cpuMS/1000), goal, ok)
-		report("batch: peak memory", fmt.Sprintf("%.1f MB", b.peakMB), "≤ 40 MB", okMem)
+// batch renders -batch copies of the résumé, each with its own name, to PDF
+// and Word in one process. Its goals are judged on a thousand only: a small
+// batch is mostly start-up.
+func (b *benchRun) batch() {
+	in := filepath.Join(b.tmp, "batch")
+	check(os.MkdirAll(in, 0o755))
+	data, err := os.ReadFile(b.sample)
+	check(err)
+	for i := 0; i < *batchN; i++ {
+		check(os.WriteFile(filepath.Join(in, fmt.Sprintf("r%04d.json", i)), bytes.ReplaceAll(data, []byte("Richard Hendriks"), []byte(fmt.Sprintf("Richard Hendriks %d", i))), 0o644))
 	}
+	save := *runs
+	*runs = 3 // the median of three (a thousand résumés take seconds)
+	if *quick {
+		*runs = 1
+	}
+	r, f := measureVsF(b.tmp, b.bin, "render", in, "--format", "pdf,docx", "--out", filepath.Join(b.tmp, "bout"))
+	*runs = save
+	limit := 2.0 * float64(*batchN) // ms: 2 s per 1,000
+	goal := "≤ 2.0 s"
+	if *batchN != 1000 {
+		goal = "≤ 2.0 s for 1,000 (not judged on fewer)"
+	}
+	b.ratios["batch"] = r.ms / f
+	var ok, okMem *bool // judged on a thousand: a small batch is mostly start-up
+	if *batchN == 1000 {
+		ok, okMem = yes(r.ms <= limit), yes(r.peakMB <= 40)
+	}
+	report(fmt.Sprintf("batch: %d résumés → PDF + DOCX", *batchN), fmt.Sprintf("%.2f s (processor time %.2f s: on a shared machine the wall time is what was left of two cores)", r.ms/1000, r.cpuMS/1000), goal, ok)
+	report("batch: peak memory", fmt.Sprintf("%.1f MB", r.peakMB), "≤ 40 MB", okMem)
+}
 
-	F := median(floors) // for the latencies: the floor over the whole run
-	if w, err := serveLatency(tmp, bin, samplePath); err == nil {
-		ratios["serve"] = w / F
+// latencies measures how long a save takes to show, in the preview server
+// and in watch mode; their ratios go to the baseline as multiples of F, the
+// floor over the whole run. Either failing ends the bench.
+func (b *benchRun) latencies(F float64) {
+	if w, err := serveLatency(b.tmp, b.bin, b.sample); err == nil {
+		b.ratios["serve"] = w / F
 		report("`serve`: a save → the updated page", ms(w), "≤ 40 ms", yes(w <= 40))
 	} else {
 		fmt.Fprintln(os.Stderr, "bench: serve:", err)
 		os.Exit(1)
 	}
-	if w, err := watchLatency(tmp, bin, samplePath); err == nil {
-		ratios["watch"] = w / F
+	if w, err := watchLatency(b.tmp, b.bin, b.sample); err == nil {
+		b.ratios["watch"] = w / F
 		report("`watch`: a save shown in the PDF (PDF + DOCX)", ms(w), "≤ 50 ms", yes(w <= 50))
 	} else {
 		fmt.Fprintln(os.Stderr, "bench: watch:", err)
 		os.Exit(1)
 	}
+}
 
-	// scaling: the same résumé with 1×, 10× and 100× its work entries
+// scaling renders the same résumé with 1×, 10× and 100× its work entries,
+// each time reported beside the 1× one: the work should grow no faster than
+// the résumé.
+func (b *benchRun) scaling() {
 	var base float64
 	for _, k := range []int{1, 10, 100} {
-		f := filepath.Join(tmp, fmt.Sprintf("long%d.json", k))
-		check(os.WriteFile(f, longer(samplePath, k), 0o644))
-		r := must(measure(tmp, bin, "render", f, "--format", "pdf,docx", "--out", out))
+		f := filepath.Join(b.tmp, fmt.Sprintf("long%d.json", k))
+		check(os.WriteFile(f, longer(b.sample, k), 0o644))
+		r := must(measure(b.tmp, b.bin, "render", f, "--format", "pdf,docx", "--out", b.out))
 		note := ""
 		if k == 1 {
 			base = r.ms
@@ -277,15 +333,6 @@ func main() {
 			note = fmt.Sprintf("%.1f× the 1× time", r.ms/base)
 		}
 		report(fmt.Sprintf("scaling: %d× the work entries", k), ms(r.ms), note, nil)
-	}
-
-	rows = append([]row{{fmt.Sprintf("F: the floor, a Go program printing one line, run in turn with each start-up measure (median of %d runs)", len(floors)),
-		fmt.Sprintf("%s (%.1f–%.1f)", ms(F), slices.Min(floors), slices.Max(floors)), "", nil}}, rows...)
-	printRows("vitae")
-	initBreakdown(bin, startGoals)
-	compareBaseline(os.Stdout, ratios)
-	if *withPeers {
-		peers(tmp, samplePath, both.ms, docx.ms, pdf.ms, page.ms)
 	}
 }
 

@@ -177,8 +177,42 @@ type fdInfo struct {
 	subrs   cffIndex
 }
 
+// subsetCFF returns the font's CFF table rewritten as a CID-keyed CFF of
+// the glyphs gids (and .notdef), their subroutines inlined.
 func subsetCFF(face *fonts.Face, gids []uint16) ([]byte, error) {
-	b := face.Table("CFF ")
+	src, err := readCFF(face.Table("CFF "))
+	if err != nil {
+		return nil, err
+	}
+	// the subset's glyphs: .notdef first, then the used ones in order
+	glyphs := []int{0}
+	for _, g := range gids {
+		if g != 0 && int(g) < len(src.charstrings) {
+			glyphs = append(glyphs, int(g))
+		}
+	}
+	sub, err := src.subset(glyphs)
+	if err != nil {
+		return nil, err
+	}
+	return sub.bytes(face), nil
+}
+
+// A cffSource is a CFF table read as far as a subset needs: its Top DICT,
+// charstrings, global subroutines and font DICTs.
+type cffSource struct {
+	b           []byte
+	top         []dictEntry
+	gsubrs      cffIndex
+	charstrings cffIndex
+	fds         []fdInfo
+	fdOf        func(glyph int) int // the font DICT of a glyph, an index in fds
+}
+
+// readCFF reads the CFF table b: its header, the Name, Top DICT, String and
+// global subroutine INDEXes in turn, then the charstrings and font DICTs
+// the Top DICT points to.
+func readCFF(b []byte) (*cffSource, error) {
 	if len(b) < 4 {
 		return nil, errors.New("no CFF table")
 	}
@@ -194,133 +228,191 @@ func subsetCFF(face *fonts.Face, gids []uint16) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	gsubrs, _, err := readIndex(b, off)
-	if err != nil {
+	s := &cffSource{b: b}
+	if s.gsubrs, _, err = readIndex(b, off); err != nil {
 		return nil, err
 	}
-	top, err := parseDict(tops[0])
-	if err != nil {
+	if s.top, err = parseDict(tops[0]); err != nil {
 		return nil, err
 	}
-	cs := find(top, 17)
+	cs := find(s.top, 17)
 	if cs == nil || len(cs.nums) == 0 {
 		return nil, errors.New("CFF has no CharStrings")
 	}
-	charstrings, _, err := readIndex(b, int(cs.nums[0]))
-	if err != nil {
+	if s.charstrings, _, err = readIndex(b, int(cs.nums[0])); err != nil {
 		return nil, err
 	}
-	readPrivate := func(e *dictEntry) (fdInfo, error) {
-		var fd fdInfo
-		if e == nil || len(e.nums) < 2 {
-			return fd, nil
-		}
-		size, po := int(e.nums[0]), int(e.nums[1])
-		if po < 0 || size < 0 || po+size > len(b) {
-			return fd, errors.New("CFF Private DICT out of range")
-		}
-		pd, err := parseDict(b[po : po+size])
+	if err := s.readFontDicts(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// readFontDicts reads the font DICTs: a CID-keyed font's FDArray, each
+// glyph's font DICT given by FDSelect; otherwise the Top DICT's Private
+// DICT is the one font DICT of every glyph.
+func (s *cffSource) readFontDicts() error {
+	s.fdOf = func(int) int { return 0 }
+	if find(s.top, 12<<8|30) == nil { // not CID-keyed
+		info, err := s.readPrivate(find(s.top, 18))
 		if err != nil {
-			return fd, err
+			return err
 		}
-		for _, en := range pd {
-			if en.op == 19 {
-				if len(en.nums) > 0 {
-					fd.subrs, _, err = readIndex(b, po+int(en.nums[0]))
-					if err != nil {
-						return fd, err
-					}
-				}
-				continue
-			}
-			fd.private = append(fd.private, en.raw...)
-			fd.private = append(fd.private, opBytes(en.op)...)
+		s.fds = []fdInfo{info}
+		return nil
+	}
+	fa, fs := find(s.top, 12<<8|36), find(s.top, 12<<8|37)
+	if fa == nil || fs == nil || len(fa.nums) == 0 || len(fs.nums) == 0 {
+		return errors.New("CID-keyed CFF without FDArray/FDSelect")
+	}
+	dicts, _, err := readIndex(s.b, int(fa.nums[0]))
+	if err != nil {
+		return err
+	}
+	for _, d := range dicts {
+		fd, err := parseDict(d)
+		if err != nil {
+			return err
 		}
+		info, err := s.readPrivate(find(fd, 18))
+		if err != nil {
+			return err
+		}
+		if m := find(fd, 12<<8|7); m != nil {
+			info.matrix = append(append([]byte(nil), m.raw...), 12, 7)
+		}
+		s.fds = append(s.fds, info)
+	}
+	sel, err := fdSelect(s.b, int(fs.nums[0]), len(s.charstrings))
+	if err != nil {
+		return err
+	}
+	s.fdOf = func(g int) int { return int(sel[g]) }
+	return nil
+}
+
+// readPrivate reads the Private DICT that entry e ([size offset]) points
+// to, if any: its local subroutines, and its other entries as they are,
+// for the subset (whose charstrings call no subroutine).
+func (s *cffSource) readPrivate(e *dictEntry) (fdInfo, error) {
+	var fd fdInfo
+	if e == nil || len(e.nums) < 2 {
 		return fd, nil
 	}
-	var fds []fdInfo
-	fdOf := func(int) int { return 0 }
-	if find(top, 12<<8|30) != nil { // CID-keyed: FDArray and FDSelect
-		fa, fs := find(top, 12<<8|36), find(top, 12<<8|37)
-		if fa == nil || fs == nil || len(fa.nums) == 0 || len(fs.nums) == 0 {
-			return nil, errors.New("CID-keyed CFF without FDArray/FDSelect")
-		}
-		dicts, _, err := readIndex(b, int(fa.nums[0]))
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range dicts {
-			fd, err := parseDict(d)
-			if err != nil {
-				return nil, err
-			}
-			info, err := readPrivate(find(fd, 18))
-			if err != nil {
-				return nil, err
-			}
-			if m := find(fd, 12<<8|7); m != nil {
-				info.matrix = append(append([]byte(nil), m.raw...), 12, 7)
-			}
-			fds = append(fds, info)
-		}
-		sel, err := fdSelect(b, int(fs.nums[0]), len(charstrings))
-		if err != nil {
-			return nil, err
-		}
-		fdOf = func(g int) int { return int(sel[g]) }
-	} else {
-		info, err := readPrivate(find(top, 18))
-		if err != nil {
-			return nil, err
-		}
-		fds = []fdInfo{info}
+	size, po := int(e.nums[0]), int(e.nums[1])
+	if po < 0 || size < 0 || po+size > len(s.b) {
+		return fd, errors.New("CFF Private DICT out of range")
 	}
-	// the subset's glyphs: .notdef first, then the used ones in order
-	glyphs := []int{0}
-	for _, g := range gids {
-		if g != 0 && int(g) < len(charstrings) {
-			glyphs = append(glyphs, int(g))
-		}
+	pd, err := parseDict(s.b[po : po+size])
+	if err != nil {
+		return fd, err
 	}
+	for _, en := range pd {
+		if en.op == 19 {
+			if len(en.nums) > 0 {
+				fd.subrs, _, err = readIndex(s.b, po+int(en.nums[0]))
+				if err != nil {
+					return fd, err
+				}
+			}
+			continue
+		}
+		fd.private = append(fd.private, en.raw...)
+		fd.private = append(fd.private, opBytes(en.op)...)
+	}
+	return fd, nil
+}
+
+// A cffSubset is the glyphs of a subset, their charstrings with the
+// subroutines inlined, and the font DICTs they use.
+type cffSubset struct {
+	src         *cffSource
+	glyphs      []int    // the source's glyph of each subset glyph
+	charstrings [][]byte // desubroutinized
+	fdsel       []byte   // each glyph's font DICT, an index in fdOrder
+	fdOrder     []int    // the source font DICTs used, in order of first use
+}
+
+// subset inlines the subroutines of each glyph's charstring (ending it
+// with endchar if it did not end) and numbers the font DICTs the glyphs
+// use in the order they are first met.
+func (s *cffSource) subset(glyphs []int) (*cffSubset, error) {
+	sub := &cffSubset{src: s, glyphs: glyphs, charstrings: make([][]byte, len(glyphs)), fdsel: make([]byte, len(glyphs))}
 	usedFD := map[int]int{} // source FD → subset FD
-	var fdOrder []int
-	newCS := make([][]byte, len(glyphs))
-	fdsel := make([]byte, len(glyphs))
 	for i, g := range glyphs {
-		fd := fdOf(g)
-		if fd >= len(fds) {
+		fd := s.fdOf(g)
+		if fd >= len(s.fds) {
 			return nil, errors.New("CFF FDSelect names a missing font DICT")
 		}
 		if _, ok := usedFD[fd]; !ok {
-			usedFD[fd] = len(fdOrder)
-			fdOrder = append(fdOrder, fd)
+			usedFD[fd] = len(sub.fdOrder)
+			sub.fdOrder = append(sub.fdOrder, fd)
 		}
-		fdsel[i] = byte(usedFD[fd])
-		d := &desubr{global: gsubrs, local: fds[fd].subrs}
-		if err := d.run(charstrings[g], 0); err != nil {
+		sub.fdsel[i] = byte(usedFD[fd])
+		d := &desubr{global: s.gsubrs, local: s.fds[fd].subrs}
+		if err := d.run(s.charstrings[g], 0); err != nil {
 			return nil, fmt.Errorf("glyph %d: %w", g, err)
 		}
 		if !d.ended {
 			d.out = append(d.out, 14) // endchar
 		}
-		newCS[i] = d.out
+		sub.charstrings[i] = d.out
 	}
+	return sub, nil
+}
+
+// bytes writes the subset as a CFF table: header, Name, Top DICT, String
+// and (empty) global subroutine INDEXes, charset, FDSelect, charstrings,
+// FDArray and the Private DICTs, in that order. The Top DICT's offsets are
+// written at a fixed size, so that its size is known before them.
+func (sub *cffSubset) bytes(face *fonts.Face) []byte {
 	// charset format 0: the CID of each glyph after .notdef
 	charset := []byte{0}
-	for _, g := range glyphs[1:] {
+	for _, g := range sub.glyphs[1:] {
 		charset = append(charset, byte(g>>8), byte(g))
 	}
-	fdselect := append([]byte{0}, fdsel...)
-	csIndex := writeIndex(newCS)
-	// Top DICT with fixed-size offsets, so its size is known before them
+	fdselect := append([]byte{0}, sub.fdsel...)
+	csIndex := writeIndex(sub.charstrings)
+	top := sub.src.subsetTop(face)
+	name := writeIndex([][]byte{[]byte(face.Name)})
+	strings := writeIndex([][]byte{[]byte("Adobe"), []byte("Identity")})
+	gsub := writeIndex(nil)
+	head := []byte{1, 0, 4, 4}
+	topLen := len(writeIndex([][]byte{top(0, 0, 0, 0)}))
+	pos := len(head) + len(name) + topLen + len(strings) + len(gsub)
+	charsetOff := pos
+	pos += len(charset)
+	fdselOff := pos
+	pos += len(fdselect)
+	csOff := pos
+	pos += len(csIndex)
+	fdArrOff := pos
+	dicts, privates := sub.fontDicts(pos)
+	out := append([]byte(nil), head...)
+	out = append(out, name...)
+	out = append(out, writeIndex([][]byte{top(charsetOff, fdselOff, csOff, fdArrOff)})...)
+	out = append(out, strings...)
+	out = append(out, gsub...)
+	out = append(out, charset...)
+	out = append(out, fdselect...)
+	out = append(out, csIndex...)
+	out = append(out, dicts...)
+	out = append(out, privates...)
+	return out
+}
+
+// subsetTop returns the writer of the subset's Top DICT given its offsets:
+// Adobe-Identity ROS, the source's glyph count as CIDCount, its FontMatrix
+// and FontBBox if it had them, each offset in five bytes.
+func (s *cffSource) subsetTop(face *fonts.Face) func(charsetOff, fdselOff, csOff, fdArrOff int) []byte {
 	var matrix, bbox []byte
-	if m := find(top, 12<<8|7); m != nil {
+	if m := find(s.top, 12<<8|7); m != nil {
 		matrix = append(append([]byte(nil), m.raw...), 12, 7)
 	}
-	if bb := find(top, 5); bb != nil {
+	if bb := find(s.top, 5); bb != nil {
 		bbox = append(append([]byte(nil), bb.raw...), 5)
 	}
-	topDict := func(charsetOff, fdselOff, csOff, fdArrOff int) []byte {
+	return func(charsetOff, fdselOff, csOff, fdArrOff int) []byte {
 		var t []byte
 		t = append(t, int5(391)...) // "Adobe"
 		t = append(t, int5(392)...) // "Identity"
@@ -340,20 +432,14 @@ func subsetCFF(face *fonts.Face, gids []uint16) ([]byte, error) {
 		t = append(t, 12, 37)
 		return t
 	}
-	name := writeIndex([][]byte{[]byte(face.Name)})
-	strings := writeIndex([][]byte{[]byte("Adobe"), []byte("Identity")})
-	gsub := writeIndex(nil)
-	head := []byte{1, 0, 4, 4}
-	topLen := len(writeIndex([][]byte{topDict(0, 0, 0, 0)}))
-	pos := len(head) + len(name) + topLen + len(strings) + len(gsub)
-	charsetOff := pos
-	pos += len(charset)
-	fdselOff := pos
-	pos += len(fdselect)
-	csOff := pos
-	pos += len(csIndex)
-	fdArrOff := pos
-	// font DICTs: FontMatrix (if the source had one) and Private [size offset]
+}
+
+// fontDicts returns the FDArray INDEX, written at offset pos, and the
+// Private DICTs that follow it. Each font DICT holds the FontMatrix (if
+// the source had one) and its Private DICT's [size offset], in five bytes
+// each, so that the INDEX's size is known before the offsets.
+func (sub *cffSubset) fontDicts(pos int) (fdArray, privates []byte) {
+	fds := sub.src.fds
 	fontDict := func(fd fdInfo, size, off int) []byte {
 		d := append([]byte(nil), fd.matrix...)
 		d = append(d, int5(size)...)
@@ -361,28 +447,17 @@ func subsetCFF(face *fonts.Face, gids []uint16) ([]byte, error) {
 		return append(d, 18)
 	}
 	var dicts [][]byte
-	for _, fd := range fdOrder {
+	for _, fd := range sub.fdOrder {
 		dicts = append(dicts, fontDict(fds[fd], 0, 0))
 	}
 	pos += len(writeIndex(dicts))
 	dicts = dicts[:0]
-	var privates []byte
-	for _, fd := range fdOrder {
+	for _, fd := range sub.fdOrder {
 		p := fds[fd].private
 		dicts = append(dicts, fontDict(fds[fd], len(p), pos+len(privates)))
 		privates = append(privates, p...)
 	}
-	out := append([]byte(nil), head...)
-	out = append(out, name...)
-	out = append(out, writeIndex([][]byte{topDict(charsetOff, fdselOff, csOff, fdArrOff)})...)
-	out = append(out, strings...)
-	out = append(out, gsub...)
-	out = append(out, charset...)
-	out = append(out, fdselect...)
-	out = append(out, csIndex...)
-	out = append(out, writeIndex(dicts)...)
-	out = append(out, privates...)
-	return out, nil
+	return writeIndex(dicts), privates
 }
 
 func fdSelect(b []byte, off, n int) ([]byte, error) {
@@ -420,6 +495,9 @@ func fdSelect(b []byte, off, n int) ([]byte, error) {
 }
 
 // desubr copies a Type 2 charstring with its subroutine calls inlined.
+// A desubr inlines the subroutine calls of Type 2 charstrings: it copies
+// a charstring's operands and operators to out, replacing each call by the
+// subroutine's own charstring, read the same way.
 type desubr struct {
 	global, local cffIndex
 	out           []byte
@@ -429,6 +507,8 @@ type desubr struct {
 	ended         bool
 }
 
+// bias is what is added to a subroutine index to find the subroutine in
+// an INDEX of n of them (the Type 2 charstring format's bias).
 func bias(n int) int {
 	switch {
 	case n < 1240:
@@ -439,6 +519,17 @@ func bias(n int) int {
 	return 32768
 }
 
+// run copies charstring cs to d.out, each subroutine call (callsubr,
+// callgsubr) replaced by the subroutine it calls, up to 10 deep; a return
+// ends a subroutine, endchar the glyph. It counts the stem hints, as the
+// hint and counter masks' sizes depend on them.
+//
+// It is one function, longer than the others, on purpose: it is the
+// charstring format's one loop over its bytes, a switch on each byte
+// (operand encodings, calls, return, operators) that shares the position
+// in cs and the operand stack, and reads against the format's table of
+// encodings (Adobe Technical Note 5177, section 4) as it is; split, each
+// case would be a function taking and returning the position.
 func (d *desubr) run(cs []byte, depth int) error {
 	if depth > 10 {
 		return errors.New("subroutines nest too deep")

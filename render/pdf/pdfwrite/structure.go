@@ -88,8 +88,21 @@ func (d *Doc) writeStructure(w *objWriter, pageObjs []int) int {
 	for _, e := range d.elems {
 		e.obj = w.reserve()
 	}
-	// each link becomes a Link element under the element of its text
-	var annots []*link
+	annotEls := d.linkElements(w)
+	for _, e := range d.elems {
+		d.writeElement(w, e, root, pageObjs)
+	}
+	w.object(root, fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree <</Nums [%s]>> /ParentTreeNextKey %d>>",
+		d.elems[0].obj, d.parentTree(annotEls), len(d.pages)+len(annotEls)))
+	return root
+}
+
+// linkElements puts each link annotation in the structure tree: into the
+// Link element of its text if it has one, else into a new Link element
+// under the element of its text; a link outside the tree stays out. Each
+// annotation gets its key in the parent tree (after the pages'), and the
+// Link elements are returned in the order of those keys.
+func (d *Doc) linkElements(w *objWriter) []*element {
 	var annotEls []*element // the Link element of each annotation
 	for _, p := range d.pages {
 		for i := range p.links {
@@ -103,8 +116,7 @@ func (d *Doc) writeStructure(w *objWriter, pageObjs []int) int {
 				if e.alt == "" {
 					e.alt = l.url
 				}
-				l.structParent = len(d.pages) + len(annots)
-				annots = append(annots, l)
+				l.structParent = len(d.pages) + len(annotEls)
 				annotEls = append(annotEls, e)
 				continue
 			}
@@ -112,40 +124,49 @@ func (d *Doc) writeStructure(w *objWriter, pageObjs []int) int {
 			le.kids = []kid{{annot: l}}
 			d.elems = append(d.elems, le)
 			d.elems[l.el].kids = append(d.elems[l.el].kids, kid{elem: len(d.elems) - 1})
-			l.structParent = len(d.pages) + len(annots)
-			annots = append(annots, l)
+			l.structParent = len(d.pages) + len(annotEls)
 			annotEls = append(annotEls, le)
 		}
 	}
-	for _, e := range d.elems {
-		var k []string
-		for _, c := range e.kids {
-			switch {
-			case c.elem > 0:
-				k = append(k, fmt.Sprintf("%d 0 R", d.elems[c.elem].obj))
-			case c.annot != nil:
-				k = append(k, fmt.Sprintf("<</Type /OBJR /Obj %d 0 R>>", c.annot.obj))
-			default:
-				k = append(k, fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pageObjs[c.page], c.mcid))
-			}
+	return annotEls
+}
+
+// writeElement writes structure element e, its kids being elements,
+// annotations or marked content on the pages; the Document element's
+// parent is the tree's root, and it carries the document's language.
+func (d *Doc) writeElement(w *objWriter, e *element, root int, pageObjs []int) {
+	var k []string
+	for _, c := range e.kids {
+		switch {
+		case c.elem > 0:
+			k = append(k, fmt.Sprintf("%d 0 R", d.elems[c.elem].obj))
+		case c.annot != nil:
+			k = append(k, fmt.Sprintf("<</Type /OBJR /Obj %d 0 R>>", c.annot.obj))
+		default:
+			k = append(k, fmt.Sprintf("<</Type /MCR /Pg %d 0 R /MCID %d>>", pageObjs[c.page], c.mcid))
 		}
-		parent := root
-		if e.role != "Document" {
-			parent = d.elems[e.parent].obj
-		}
-		dict := fmt.Sprintf("<</Type /StructElem /S /%s /P %d 0 R /K [%s]", e.role, parent, strings.Join(k, " "))
-		if e.alt != "" {
-			dict += " /Alt " + text(e.alt)
-		}
-		if e.role == "TH" { // a key–value row's key heads its row
-			dict += " /A <</O /Table /Scope /Row>>"
-		}
-		if e.role == "Document" && d.info.Lang != "" {
-			dict += " /Lang " + literal(d.info.Lang)
-		}
-		w.object(e.obj, dict+">>")
 	}
-	// the parent tree: per page, the element of each MCID; per link, its element
+	parent := root
+	if e.role != "Document" {
+		parent = d.elems[e.parent].obj
+	}
+	dict := fmt.Sprintf("<</Type /StructElem /S /%s /P %d 0 R /K [%s]", e.role, parent, strings.Join(k, " "))
+	if e.alt != "" {
+		dict += " /Alt " + text(e.alt)
+	}
+	if e.role == "TH" { // a key–value row's key heads its row
+		dict += " /A <</O /Table /Scope /Row>>"
+	}
+	if e.role == "Document" && d.info.Lang != "" {
+		dict += " /Lang " + literal(d.info.Lang)
+	}
+	w.object(e.obj, dict+">>")
+}
+
+// parentTree is the body of the parent tree's Nums array: per page, the
+// element of each MCID; per link annotation (annotEls, keyed after the
+// pages), its Link element.
+func (d *Doc) parentTree(annotEls []*element) string {
 	var nums []string
 	for i, p := range d.pages {
 		var refs []string
@@ -157,7 +178,5 @@ func (d *Doc) writeStructure(w *objWriter, pageObjs []int) int {
 	for i, e := range annotEls {
 		nums = append(nums, fmt.Sprintf("%d %d 0 R", len(d.pages)+i, e.obj))
 	}
-	w.object(root, fmt.Sprintf("<</Type /StructTreeRoot /K [%d 0 R] /ParentTree <</Nums [%s]>> /ParentTreeNextKey %d>>",
-		d.elems[0].obj, strings.Join(nums, " "), len(d.pages)+len(annots)))
-	return root
+	return strings.Join(nums, " ")
 }

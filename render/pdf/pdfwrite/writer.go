@@ -169,24 +169,48 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 	if run.RTL {
 		order = logicalOrder(run.Glyphs)
 	}
-	spelled := make([]byte, 0, len(text))
-	if order == nil {
-		for _, g := range run.Glyphs {
-			spelled = append(spelled, g.Text...)
-		}
-	} else {
-		for _, i := range order {
-			spelled = append(spelled, run.Glyphs[i].Text...)
-		}
-	}
 	// ActualText where the glyphs do not spell the text, and on complex
 	// scripts whatever they spell (Devanagari's vowel signs are drawn
 	// before their consonant: poppler reads them right only from it); not
 	// on right-to-left runs as such, which poppler would reverse a second
 	// time (docs/decisions/0007-pdf-text-layer.md)
-	actual := string(spelled) != text || fonts.Complex(text)
+	actual := string(spelled(run, order, len(text))) != text || fonts.Complex(text)
 	fr := p.doc.font(face)
 	p.fonts[fr] = true
+	p.textState(fr, size, tracking, c)
+	p.content.WriteString("1 0 0 1 " + num(x) + " " + num(p.h-y) + " Tm\n")
+	if actual {
+		fmt.Fprintf(&p.content, "/Span <</ActualText %s>> BDC\n", text16(text))
+	}
+	if order != nil {
+		p.content.WriteString(p.tjOutOfOrder(fr, face, size, tracking, run, order))
+	} else {
+		p.tjInOrder(fr, face, size, run)
+	}
+	if actual {
+		p.content.WriteString("EMC\n")
+	}
+}
+
+// spelled is the text the run's glyphs stand for, read in the order they
+// are written: order, or as drawn when order is nil. n is room to reserve.
+func spelled(run *fonts.Run, order []int, n int) []byte {
+	s := make([]byte, 0, n)
+	if order == nil {
+		for _, g := range run.Glyphs {
+			s = append(s, g.Text...)
+		}
+		return s
+	}
+	for _, i := range order {
+		s = append(s, run.Glyphs[i].Text...)
+	}
+	return s
+}
+
+// textState opens a text object if none is open and sets the fill colour,
+// font, size and letter spacing, each written only where it changes.
+func (p *Page) textState(fr *fontRes, size, tracking float64, c Color) {
 	if !p.inText {
 		p.content.WriteString("BT\n")
 		p.inText = true
@@ -200,17 +224,14 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 		fmt.Fprintf(&p.content, "%s Tc\n", num(tracking))
 		p.curTrack = tracking
 	}
-	p.content.WriteString("1 0 0 1 " + num(x) + " " + num(p.h-y) + " Tm\n")
-	if actual {
-		fmt.Fprintf(&p.content, "/Span <</ActualText %s>> BDC\n", text16(text))
-	}
-	if order != nil {
-		p.content.WriteString(p.tjOutOfOrder(fr, face, size, tracking, run, order))
-		if actual {
-			p.content.WriteString("EMC\n")
-		}
-		return
-	}
+}
+
+// tjInOrder writes a run's glyphs in the order they are drawn, as TJ
+// arrays: glyph ids in hex strings, with adjustments between them where
+// the shaping's advance or offset differs from the font's width. A glyph
+// raised or lowered (a mark) ends the array for a text rise (Ts), set back
+// to 0 at the end.
+func (p *Page) tjInOrder(fr *fontRes, face *fonts.Face, size float64, run *fonts.Run) {
 	upem := float64(face.Upem)
 	var tj strings.Builder
 	tj.WriteByte('[')
@@ -262,9 +283,6 @@ func (p *Page) Text(face *fonts.Face, size, tracking, x, y float64, c Color, run
 	p.content.WriteString(tj.String())
 	if rise != 0 {
 		p.content.WriteString("0 Ts\n")
-	}
-	if actual {
-		p.content.WriteString("EMC\n")
 	}
 }
 
@@ -488,56 +506,87 @@ func (d *Doc) Bytes() ([]byte, error) {
 	for _, img := range d.images {
 		img.obj = w.reserve()
 	}
-	// pages
 	kids := make([]string, len(d.pages))
 	for i, p := range d.pages {
 		kids[i] = fmt.Sprintf("%d 0 R", pageObjs[i])
-		content := w.reserve()
-		var annots []string
-		for j := range p.links {
-			p.links[j].obj = w.reserve()
-			annots = append(annots, fmt.Sprintf("%d 0 R", p.links[j].obj))
-		}
-		var res strings.Builder
-		res.WriteString("/ProcSet [/PDF /Text /ImageC]")
-		if len(p.fonts) > 0 {
-			res.WriteString(" /Font <<")
-			for _, f := range d.fonts {
-				if p.fonts[f] {
-					fmt.Fprintf(&res, "/F%d %d 0 R ", f.num, f.obj)
-				}
-			}
-			res.WriteString(">>")
-		}
-		if len(p.images) > 0 {
-			res.WriteString(" /XObject <<")
-			for _, img := range d.images {
-				if p.images[img] {
-					fmt.Fprintf(&res, "/Im%d %d 0 R ", img.num, img.obj)
-				}
-			}
-			res.WriteString(">>")
-		}
-		dict := fmt.Sprintf("<</Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources <<%s>> /Contents %d 0 R",
-			pagesObj, num(p.w), num(p.h), res.String(), content)
-		if len(annots) > 0 {
-			dict += " /Annots [" + strings.Join(annots, " ") + "] /Tabs /S"
-		}
-		if len(d.elems) > 0 {
-			dict += fmt.Sprintf(" /StructParents %d", i)
-		}
-		for img := range p.images {
-			if img.alpha != nil {
-				// an image with alpha is blended: in a group of its own colour space
-				dict += " /Group <</Type /Group /S /Transparency /CS /DeviceRGB>>"
-				break
-			}
-		}
-		w.object(pageObjs[i], dict+">>")
-		w.stream(content, "", p.content.Bytes(), true)
+		d.writePage(w, i, p, pageObjs[i], pagesObj)
 	}
 	w.object(pagesObj, fmt.Sprintf("<</Type /Pages /Kids [%s] /Count %d>>", strings.Join(kids, " "), len(d.pages)))
 	structRoot := d.writeStructure(w, pageObjs)
+	d.writeLinks(w, pageObjs, structRoot)
+	for _, f := range d.fonts {
+		if err := f.write(w); err != nil {
+			return nil, err
+		}
+	}
+	for _, img := range d.images {
+		img.write(w)
+	}
+	outline := d.writeOutline(w, pageObjs)
+	d.writeInfo(w, info)
+	d.writeCatalog(w, catalog, pagesObj, pageObjs[0], outline, structRoot)
+	w.finish(catalog, info)
+	return w.buf.Bytes(), nil
+}
+
+// writePage writes page i, p, as object n with its content stream, under
+// the page tree pagesObj. Its links get their numbers here, written once
+// the structure tree has given them their places in it (writeLinks).
+func (d *Doc) writePage(w *objWriter, i int, p *Page, n, pagesObj int) {
+	content := w.reserve()
+	var annots []string
+	for j := range p.links {
+		p.links[j].obj = w.reserve()
+		annots = append(annots, fmt.Sprintf("%d 0 R", p.links[j].obj))
+	}
+	dict := fmt.Sprintf("<</Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources <<%s>> /Contents %d 0 R",
+		pagesObj, num(p.w), num(p.h), d.resources(p), content)
+	if len(annots) > 0 {
+		dict += " /Annots [" + strings.Join(annots, " ") + "] /Tabs /S"
+	}
+	if len(d.elems) > 0 {
+		dict += fmt.Sprintf(" /StructParents %d", i)
+	}
+	for img := range p.images {
+		if img.alpha != nil {
+			// an image with alpha is blended: in a group of its own colour space
+			dict += " /Group <</Type /Group /S /Transparency /CS /DeviceRGB>>"
+			break
+		}
+	}
+	w.object(n, dict+">>")
+	w.stream(content, "", p.content.Bytes(), true)
+}
+
+// resources is the resource dictionary's body of page p: the fonts and
+// images it uses, in the document's order.
+func (d *Doc) resources(p *Page) string {
+	var res strings.Builder
+	res.WriteString("/ProcSet [/PDF /Text /ImageC]")
+	if len(p.fonts) > 0 {
+		res.WriteString(" /Font <<")
+		for _, f := range d.fonts {
+			if p.fonts[f] {
+				fmt.Fprintf(&res, "/F%d %d 0 R ", f.num, f.obj)
+			}
+		}
+		res.WriteString(">>")
+	}
+	if len(p.images) > 0 {
+		res.WriteString(" /XObject <<")
+		for _, img := range d.images {
+			if p.images[img] {
+				fmt.Fprintf(&res, "/Im%d %d 0 R ", img.num, img.obj)
+			}
+		}
+		res.WriteString(">>")
+	}
+	return res.String()
+}
+
+// writeLinks writes every page's link annotations, each with its place in
+// the structure tree where there is one (structRoot not 0).
+func (d *Doc) writeLinks(w *objWriter, pageObjs []int, structRoot int) {
 	for i, p := range d.pages {
 		for _, l := range p.links {
 			dict := fmt.Sprintf("<</Type /Annot /Subtype /Link /Rect [%s %s %s %s] /Border [0 0 0] /F 4 /P %d 0 R /Contents %s /A <</S /URI /URI %s>>",
@@ -548,36 +597,38 @@ func (d *Doc) Bytes() ([]byte, error) {
 			w.object(l.obj, dict+">>")
 		}
 	}
-	for _, f := range d.fonts {
-		if err := f.write(w); err != nil {
-			return nil, err
-		}
+}
+
+// writeOutline writes the bookmarks as the document outline, one level,
+// and returns its object number, or 0 when there are none.
+func (d *Doc) writeOutline(w *objWriter, pageObjs []int) int {
+	if len(d.marks) == 0 {
+		return 0
 	}
-	for _, img := range d.images {
-		img.write(w)
+	outline := w.reserve()
+	items := make([]int, len(d.marks))
+	for i := range items {
+		items[i] = w.reserve()
 	}
-	// outline
-	outline := 0
-	if len(d.marks) > 0 {
-		outline = w.reserve()
-		items := make([]int, len(d.marks))
-		for i := range items {
-			items[i] = w.reserve()
+	for i, m := range d.marks {
+		pg := min(max(m.page, 0), len(d.pages)-1)
+		dict := fmt.Sprintf("<</Title %s /Parent %d 0 R /Dest [%d 0 R /XYZ 0 %s null]", text(m.title), outline, pageObjs[pg], num(d.pages[pg].h-m.y))
+		if i > 0 {
+			dict += fmt.Sprintf(" /Prev %d 0 R", items[i-1])
 		}
-		for i, m := range d.marks {
-			pg := min(max(m.page, 0), len(d.pages)-1)
-			dict := fmt.Sprintf("<</Title %s /Parent %d 0 R /Dest [%d 0 R /XYZ 0 %s null]", text(m.title), outline, pageObjs[pg], num(d.pages[pg].h-m.y))
-			if i > 0 {
-				dict += fmt.Sprintf(" /Prev %d 0 R", items[i-1])
-			}
-			if i < len(items)-1 {
-				dict += fmt.Sprintf(" /Next %d 0 R", items[i+1])
-			}
-			w.object(items[i], dict+">>")
+		if i < len(items)-1 {
+			dict += fmt.Sprintf(" /Next %d 0 R", items[i+1])
 		}
-		w.object(outline, fmt.Sprintf("<</Type /Outlines /First %d 0 R /Last %d 0 R /Count %d>>", items[0], items[len(items)-1], len(items)))
+		w.object(items[i], dict+">>")
 	}
-	// info and catalog
+	w.object(outline, fmt.Sprintf("<</Type /Outlines /First %d 0 R /Last %d 0 R /Count %d>>", items[0], items[len(items)-1], len(items)))
+	return outline
+}
+
+// writeInfo writes the document information dictionary as object n: the
+// fields of Info that are set, and the time as both creation and
+// modification date.
+func (d *Doc) writeInfo(w *objWriter, n int) {
 	var inf strings.Builder
 	inf.WriteString("<<")
 	for _, kv := range [][2]string{{"Title", d.info.Title}, {"Author", d.info.Author}, {"Subject", d.info.Subject}, {"Keywords", d.info.Keywords}, {"Creator", d.info.Creator}, {"Producer", d.info.Producer}} {
@@ -591,8 +642,15 @@ func (d *Doc) Bytes() ([]byte, error) {
 		fmt.Fprintf(&inf, "/CreationDate %s /ModDate %s", t, t)
 	}
 	inf.WriteString(">>")
-	w.object(info, inf.String())
-	cat := fmt.Sprintf("<</Type /Catalog /Pages %d 0 R /PageLayout /SinglePage /OpenAction [%d 0 R /Fit] /ViewerPreferences <</DisplayDocTitle true>>", pagesObj, pageObjs[0])
+	w.object(n, inf.String())
+}
+
+// writeCatalog writes the catalog as object n, opening at the first page
+// (firstPage) fitted, with the outline (if not 0) shown, the language, the
+// structure tree (if not 0) and the XMP metadata, and for PDF/A the sRGB
+// output intent.
+func (d *Doc) writeCatalog(w *objWriter, n, pagesObj, firstPage, outline, structRoot int) {
+	cat := fmt.Sprintf("<</Type /Catalog /Pages %d 0 R /PageLayout /SinglePage /OpenAction [%d 0 R /Fit] /ViewerPreferences <</DisplayDocTitle true>>", pagesObj, firstPage)
 	if outline != 0 {
 		cat += fmt.Sprintf(" /Outlines %d 0 R /PageMode /UseOutlines", outline)
 	}
@@ -611,9 +669,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 		w.stream(icc, " /N 3", srgbProfile(), true)
 		cat += fmt.Sprintf(" /OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>]", icc)
 	}
-	w.object(catalog, cat+">>")
-	w.finish(catalog, info)
-	return w.buf.Bytes(), nil
+	w.object(n, cat+">>")
 }
 
 // WriteTo writes the document to out.
