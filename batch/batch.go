@@ -35,7 +35,7 @@ type Options struct {
 	Pipeline    pipeline.Options // overlays, tags, theme, locale, page… for every input
 	Variant     string           // render this variant of each résumé
 	AllVariants bool             // render every variant of each résumé, each to its own files
-	Name        string           // output name pattern; see OutputName
+	Name        string           // output name pattern; see pipeline.Job.Name
 	Workers     int              // 0: one per core
 	Shard       Shard
 	// Incremental skips an output whose inputs (content, tailoring, theme,

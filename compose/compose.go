@@ -642,7 +642,7 @@ func (b *builder) date(s string) string {
 	if err != nil {
 		return s
 	}
-	return FormatDate(d, b.dateFormat, b.loc)
+	return formatDate(d, b.dateFormat, b.loc)
 }
 
 // when is a period in ISO 8601, for machines ("" for a date vitae cannot
@@ -673,9 +673,9 @@ func (b *builder) dateRange(start, end string) string {
 	return s + " – " + e
 }
 
-// FormatDate writes a date as "Aug 2018" (short), "August 2018" (long),
+// formatDate writes a date as "Aug 2018" (short), "August 2018" (long),
 // "08/2018" (numeric) or "2018-08" (iso). Days are shown only in iso.
-func FormatDate(d schema.Date, format string, loc *locale.Locale) string {
+func formatDate(d schema.Date, format string, loc *locale.Locale) string {
 	if d.Month == 0 {
 		return fmt.Sprintf("%d", d.Year)
 	}

@@ -13,8 +13,8 @@ import (
 	"github.com/vitae-dev/vitae/schema"
 )
 
-// SchemaURL is the official JSON Resume schema a written file names.
-const SchemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+// schemaURL is the official JSON Resume schema a written file names.
+const schemaURL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 
 // Export writes r as JSON Resume, and says what it left out.
 func Export(r *schema.Resume) (data []byte, left []string, err error) {
@@ -37,7 +37,7 @@ func Export(r *schema.Resume) (data []byte, left []string, err error) {
 	if _, ok := doc["custom"]; ok {
 		left = append(left, "custom sections are kept under custom (JSON Resume has no sections of one's own; its tools skip them)")
 	}
-	doc["$schema"] = SchemaURL
+	doc["$schema"] = schemaURL
 	tags := plain(doc)
 	Prune(doc)
 	if tags {

@@ -26,7 +26,7 @@ type job struct {
 // qualifications and skills, one a line; any other text as it is.
 func PostingText(data []byte) string {
 	var j job
-	if !IsJobDescription(data) || json.Unmarshal(data, &j) != nil {
+	if !isJobDescription(data) || json.Unmarshal(data, &j) != nil {
 		return string(data)
 	}
 	lines := []string{j.Title, j.Description, j.Experience}
@@ -38,9 +38,9 @@ func PostingText(data []byte) string {
 	return strings.Join(lines, "\n")
 }
 
-// IsJobDescription says whether data is a JSON object shaped as JSON
+// isJobDescription says whether data is a JSON object shaped as JSON
 // Resume's job schema.
-func IsJobDescription(data []byte) bool {
+func isJobDescription(data []byte) bool {
 	var top map[string]json.RawMessage
 	if json.Unmarshal(data, &top) != nil {
 		return false

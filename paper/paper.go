@@ -18,8 +18,8 @@ var sizes = []Size{
 	{"letter", 612, 792},
 }
 
-// Default is the size used when none is chosen.
-const Default = "a4"
+// defaultSize is the size used when none is chosen.
+const defaultSize = "a4"
 
 // Names lists the sizes' names.
 func Names() []string {
@@ -33,7 +33,7 @@ func Names() []string {
 // Lookup finds a size by name, in any case ("" is the default).
 func Lookup(name string) (Size, error) {
 	if name == "" {
-		name = Default
+		name = defaultSize
 	}
 	for _, s := range sizes {
 		if strings.EqualFold(s.Name, name) {

@@ -27,9 +27,9 @@ type Job struct {
 }
 
 // Name is the job's output file name (without extension) under pattern;
-// see OutputName.
+// see outputName.
 func (j *Job) Name(pattern string) string {
-	return OutputName(pattern, j.Resume, j.Input, j.Variant)
+	return outputName(pattern, j.Resume, j.Input, j.Variant)
 }
 
 // Result is what one résumé file became: its jobs, or why there are none.
@@ -113,13 +113,13 @@ func build(in *source, variant string, opts Options, res *Result) (*Job, error) 
 	return j, nil
 }
 
-// OutputName names a résumé's output files (without extension) after
+// outputName names a résumé's output files (without extension) after
 // pattern, whose placeholders are {name}, {label}, {file} and {variant},
 // slugged: lower case, ASCII letters and digits joined by hyphens. The
 // default pattern "{name}-{label}" gives e.g.
 // luke-carrier-site-reliability-engineer; a résumé with no name is named
 // after its file.
-func OutputName(pattern string, r *schema.Resume, input, variant string) string {
+func outputName(pattern string, r *schema.Resume, input, variant string) string {
 	file := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	if pattern == "" {
 		pattern = "{name}-{label}"
@@ -131,9 +131,9 @@ func OutputName(pattern string, r *schema.Resume, input, variant string) string 
 	if variant != "" && !strings.Contains(pattern, "{variant}") {
 		s += "-" + variant
 	}
-	slug := FileSlug(s)
+	slug := fileSlug(s)
 	if slug == "" {
-		slug = FileSlug(file)
+		slug = fileSlug(file)
 	}
 	if len(slug) > 120 { // file names have a limit; 120 characters say enough
 		slug = strings.TrimRight(slug[:120], "-")
@@ -141,11 +141,11 @@ func OutputName(pattern string, r *schema.Resume, input, variant string) string 
 	return slug
 }
 
-// FileSlug lower-cases s, strips accents and joins runs of ASCII letters
+// fileSlug lower-cases s, strips accents and joins runs of ASCII letters
 // and digits with single hyphens: a name safe in any file system and in a
 // mail attachment. (Section ids, which may keep any letter, are
 // schema.Slug.)
-func FileSlug(s string) string {
+func fileSlug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range norm.NFD.String(s) {

@@ -13,9 +13,9 @@ import (
 	"strings"
 )
 
-// TempPrefix starts the name of every temporary file vitae writes, so that
+// tempPrefix starts the name of every temporary file vitae writes, so that
 // one left behind by a killed run can be recognised and removed.
-const TempPrefix = ".vitae-"
+const tempPrefix = ".vitae-"
 
 // WriteAtomic writes data to a temporary file beside path, flushes it to the
 // disk and renames it into place, then flushes the folder: path holds either
@@ -27,7 +27,7 @@ func WriteAtomic(path string, data []byte) error {
 	if _, err := rand.Read(rnd[:]); err != nil {
 		return err
 	}
-	tmp := filepath.Join(dir, TempPrefix+hex.EncodeToString(rnd[:])+".tmp") // short: any output name fits
+	tmp := filepath.Join(dir, tempPrefix+hex.EncodeToString(rnd[:])+".tmp") // short: any output name fits
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
 		return named(path, err)
@@ -81,7 +81,7 @@ func RemoveStaleTemps(dir string) {
 		return
 	}
 	for _, e := range entries {
-		if n := e.Name(); strings.HasPrefix(n, TempPrefix) && strings.HasSuffix(n, ".tmp") && e.Type().IsRegular() {
+		if n := e.Name(); strings.HasPrefix(n, tempPrefix) && strings.HasSuffix(n, ".tmp") && e.Type().IsRegular() {
 			os.Remove(filepath.Join(dir, n))
 		}
 	}
@@ -101,7 +101,7 @@ func WriteTemp(path string, data []byte) (Pending, error) {
 	if _, err := rand.Read(rnd[:]); err != nil {
 		return Pending{}, err
 	}
-	tmp := filepath.Join(filepath.Dir(path), TempPrefix+hex.EncodeToString(rnd[:])+".tmp")
+	tmp := filepath.Join(filepath.Dir(path), tempPrefix+hex.EncodeToString(rnd[:])+".tmp")
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 	if err != nil {
 		return Pending{}, named(path, err)

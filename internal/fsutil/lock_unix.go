@@ -44,7 +44,7 @@ func Lock(dir string) (unlock func(), err error) {
 func lockFresh(path string) (*os.File, error) {
 	var rnd [6]byte
 	rand.Read(rnd[:])
-	tmp := filepath.Join(filepath.Dir(path), TempPrefix+hex.EncodeToString(rnd[:])+".tmp")
+	tmp := filepath.Join(filepath.Dir(path), tempPrefix+hex.EncodeToString(rnd[:])+".tmp")
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL|syscall.O_NOFOLLOW|syscall.O_CLOEXEC, 0o666)
 	if err != nil {
 		return nil, fmt.Errorf("cannot take the lock on %s: %w", filepath.Dir(path), pathless(err))

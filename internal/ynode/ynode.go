@@ -133,8 +133,8 @@ func Bool(m *yaml.Node, key string, def bool) bool {
 	return def
 }
 
-// Keys lists a mapping's keys, those in except left out.
-func Keys(m *yaml.Node, except ...string) []string {
+// keys lists a mapping's keys, those in except left out.
+func keys(m *yaml.Node, except ...string) []string {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}

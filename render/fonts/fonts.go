@@ -14,68 +14,68 @@ import (
 // binary holds them, never copied (an embed.FS copies a file on each read).
 var (
 	//go:embed LiberationSerif-Regular.ttf
-	LiberationSerifRegular []byte
+	liberationSerifRegular []byte
 	//go:embed LiberationSerif-Bold.ttf
-	LiberationSerifBold []byte
+	liberationSerifBold []byte
 	//go:embed LiberationSerif-Italic.ttf
-	LiberationSerifItalic []byte
+	liberationSerifItalic []byte
 	//go:embed LiberationSerif-BoldItalic.ttf
-	LiberationSerifBoldItalic []byte
+	liberationSerifBoldItalic []byte
 	//go:embed LiberationSans-Regular.ttf
-	LiberationSansRegular []byte
+	liberationSansRegular []byte
 	//go:embed LiberationSans-Bold.ttf
-	LiberationSansBold []byte
+	liberationSansBold []byte
 	//go:embed LiberationSans-Italic.ttf
-	LiberationSansItalic []byte
+	liberationSansItalic []byte
 	//go:embed LiberationSans-BoldItalic.ttf
-	LiberationSansBoldItalic []byte
+	liberationSansBoldItalic []byte
 	//go:embed Carlito-Regular.ttf
-	CarlitoRegular []byte
+	carlitoRegular []byte
 	//go:embed Carlito-Bold.ttf
-	CarlitoBold []byte
+	carlitoBold []byte
 	//go:embed Carlito-Italic.ttf
-	CarlitoItalic []byte
+	carlitoItalic []byte
 	//go:embed Carlito-BoldItalic.ttf
-	CarlitoBoldItalic []byte
+	carlitoBoldItalic []byte
 	//go:embed Caladea-Regular.ttf
-	CaladeaRegular []byte
+	caladeaRegular []byte
 	//go:embed Caladea-Bold.ttf
-	CaladeaBold []byte
+	caladeaBold []byte
 	//go:embed Caladea-Italic.ttf
-	CaladeaItalic []byte
+	caladeaItalic []byte
 	//go:embed Caladea-BoldItalic.ttf
-	CaladeaBoldItalic []byte
+	caladeaBoldItalic []byte
 	//go:embed LiberationMono-Regular.ttf
-	LiberationMonoRegular []byte
+	liberationMonoRegular []byte
 	//go:embed LiberationMono-Bold.ttf
-	LiberationMonoBold []byte
+	liberationMonoBold []byte
 	//go:embed LiberationMono-Italic.ttf
-	LiberationMonoItalic []byte
+	liberationMonoItalic []byte
 	//go:embed LiberationMono-BoldItalic.ttf
-	LiberationMonoBoldItalic []byte
+	liberationMonoBoldItalic []byte
 )
 
 var files = map[string][]byte{
-	"LiberationMono-Regular":     LiberationMonoRegular,
-	"LiberationMono-Bold":        LiberationMonoBold,
-	"LiberationMono-Italic":      LiberationMonoItalic,
-	"LiberationMono-BoldItalic":  LiberationMonoBoldItalic,
-	"LiberationSerif-Regular":    LiberationSerifRegular,
-	"LiberationSerif-Bold":       LiberationSerifBold,
-	"LiberationSerif-Italic":     LiberationSerifItalic,
-	"LiberationSerif-BoldItalic": LiberationSerifBoldItalic,
-	"LiberationSans-Regular":     LiberationSansRegular,
-	"LiberationSans-Bold":        LiberationSansBold,
-	"LiberationSans-Italic":      LiberationSansItalic,
-	"LiberationSans-BoldItalic":  LiberationSansBoldItalic,
-	"Carlito-Regular":            CarlitoRegular,
-	"Carlito-Bold":               CarlitoBold,
-	"Carlito-Italic":             CarlitoItalic,
-	"Carlito-BoldItalic":         CarlitoBoldItalic,
-	"Caladea-Regular":            CaladeaRegular,
-	"Caladea-Bold":               CaladeaBold,
-	"Caladea-Italic":             CaladeaItalic,
-	"Caladea-BoldItalic":         CaladeaBoldItalic,
+	"LiberationMono-Regular":     liberationMonoRegular,
+	"LiberationMono-Bold":        liberationMonoBold,
+	"LiberationMono-Italic":      liberationMonoItalic,
+	"LiberationMono-BoldItalic":  liberationMonoBoldItalic,
+	"LiberationSerif-Regular":    liberationSerifRegular,
+	"LiberationSerif-Bold":       liberationSerifBold,
+	"LiberationSerif-Italic":     liberationSerifItalic,
+	"LiberationSerif-BoldItalic": liberationSerifBoldItalic,
+	"LiberationSans-Regular":     liberationSansRegular,
+	"LiberationSans-Bold":        liberationSansBold,
+	"LiberationSans-Italic":      liberationSansItalic,
+	"LiberationSans-BoldItalic":  liberationSansBoldItalic,
+	"Carlito-Regular":            carlitoRegular,
+	"Carlito-Bold":               carlitoBold,
+	"Carlito-Italic":             carlitoItalic,
+	"Carlito-BoldItalic":         carlitoBoldItalic,
+	"Caladea-Regular":            caladeaRegular,
+	"Caladea-Bold":               caladeaBold,
+	"Caladea-Italic":             caladeaItalic,
+	"Caladea-BoldItalic":         caladeaBoldItalic,
 }
 
 // Family is a built-in font family.

@@ -18,8 +18,8 @@ import (
 	"golang.org/x/image/draw"
 )
 
-// DPI is the resolution a photo is kept at, at its printed size.
-const DPI = 300
+// dpi is the resolution a photo is kept at, at its printed size.
+const dpi = 300
 
 // Photo is a picture ready to embed.
 type Photo struct {
@@ -48,7 +48,7 @@ func Load(path string, widthPt float64) (*Photo, error) {
 	if widthPt <= 0 {
 		widthPt = 64
 	}
-	if want := int(math.Ceil(widthPt / 72 * DPI)); want < cfg.Width {
+	if want := int(math.Ceil(widthPt / 72 * dpi)); want < cfg.Width {
 		h := max(1, int(math.Round(float64(cfg.Height)*float64(want)/float64(cfg.Width))))
 		scaled := image.NewRGBA(image.Rect(0, 0, want, h))
 		draw.CatmullRom.Scale(scaled, scaled.Bounds(), img, img.Bounds(), draw.Src, nil)

@@ -1,7 +1,7 @@
 // Package svg draws laid-out pages (package layout) as SVG images, one a
 // page, for the preview in a browser: the PDF's layout, line breaks and page
 // breaks. Text is real text (it can be found and selected); fonts are named
-// by FontURL, which the page must serve.
+// by fontURL, which the page must serve.
 package svg
 
 import (
@@ -21,11 +21,11 @@ type SVG struct {
 	Warnings []string
 }
 
-// FontURL is the address an SVG page loads a built-in font face from, e.g.
+// fontURL is the address an SVG page loads a built-in font face from, e.g.
 // fonts/liberation-serif-B.ttf.
-func FontURL(family, style string) string { return "fonts/" + family + "-" + style + ".ttf" }
+func fontURL(family, style string) string { return "fonts/" + family + "-" + style + ".ttf" }
 
-// FontFile returns a built-in font face by the name in FontURL.
+// FontFile returns a built-in font face by the name in fontURL.
 func FontFile(name string) ([]byte, bool) {
 	name = strings.TrimSuffix(name, ".ttf")
 	i := strings.LastIndexByte(name, '-')
@@ -67,7 +67,7 @@ func Draw(l *layout.Laid) *SVG {
 	sort.Strings(keys)
 	for _, key := range keys {
 		fam, style, _ := strings.Cut(key, "|")
-		out.Fonts = append(out.Fonts, fmt.Sprintf(`@font-face{font-family:"v-%s-%s";src:url("%s") format("truetype");font-display:block}`, fam, style, FontURL(fam, style)))
+		out.Fonts = append(out.Fonts, fmt.Sprintf(`@font-face{font-family:"v-%s-%s";src:url("%s") format("truetype");font-display:block}`, fam, style, fontURL(fam, style)))
 	}
 	return out
 }
