@@ -133,25 +133,6 @@ func Bool(m *yaml.Node, key string, def bool) bool {
 	return def
 }
 
-// keys lists a mapping's keys, those in except left out.
-func keys(m *yaml.Node, except ...string) []string {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	var out []string
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k := m.Content[i].Value
-		skip := false
-		for _, e := range except {
-			skip = skip || k == e
-		}
-		if !skip && !Empty(m.Content[i+1]) {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // KeyNode is the key node of key in m, or m itself.
 func KeyNode(m *yaml.Node, key string) *yaml.Node {
 	if m != nil && m.Kind == yaml.MappingNode {
