@@ -93,8 +93,10 @@ type Element struct {
 	Alt    string
 }
 
-// Face is the parsed face a Font names, as the layout measured it.
-func (l *Laid) Face(f Font) *fonts.Face { return l.ts.face(f.Family, f.Style) }
+// Face is the parsed face a Font names, as the layout measured it (nil:
+// none could be loaded). It only reads what the layout loaded, so
+// several drawings may follow one layout at once.
+func (l *Laid) Face(f Font) *fonts.Face { return l.ts.faces[f.Family+f.Style] }
 
 // Fallback says whether a font is the theme's fallback font file (a
 // drawing that names faces by URL cannot name it).
