@@ -181,34 +181,32 @@ func first(a, b string) string {
 	return b
 }
 
-// Warm readies, on another core, what reading a résumé and rendering it in
-// paged formats (PDF, Word: how many are asked for) will need first — the
-// schema's patterns and codecs, the locales' tables, a compressor for each
-// paged format, the theme's font faces parsed and their shapers set up —
-// while the caller reads its input. themeName is the theme asked for on the
-// command line ("": the default); a résumé that names another theme only
-// wastes the warming.
-func Warm(themeName string, paged int) {
+// WarmReading readies what reading a résumé and rendering it will need
+// first — the schema's patterns and codecs, the locales' tables, a
+// compressor for each of paged formats (PDF, Word: how many are asked for).
+// It does the work itself: a command runs it on another goroutine while it
+// reads its input (the command line's warm), and a program that renders
+// once need not run it at all.
+func WarmReading(paged int) {
+	schema.Warm()
+	locale.Warm()       // what composing needs, after what reading does
+	deflate.Warm(paged) // the PDF and the Word file are written at once
+}
+
+// WarmFaces parses a theme's font faces and sets up their shapers.
+// themeName is the theme asked for on the command line ("": the default); a
+// résumé that names another theme only wastes the warming.
+func WarmFaces(themeName string) {
 	if themeName == "" {
 		themeName = theme.Default
 	}
-	go func() {
-		schema.Warm()
-		locale.Warm()       // what composing needs, after what reading does
-		deflate.Warm(paged) // the PDF and the Word file are written at once
-	}()
-	if paged == 0 {
+	th, _, err := theme.Load(themeName)
+	if err != nil {
 		return
 	}
-	go func() {
-		th, _, err := theme.Load(themeName)
-		if err != nil {
-			return
+	for _, f := range [][2]string{{th.Font.Body, ""}, {th.Font.Heading, "B"}, {th.Font.Body, "B"}, {th.Font.Body, "I"}} {
+		if face, err := fonts.Builtin(f[0], f[1]); err == nil {
+			face.Shape("Warm", "en")
 		}
-		for _, f := range [][2]string{{th.Font.Body, ""}, {th.Font.Heading, "B"}, {th.Font.Body, "B"}, {th.Font.Body, "I"}} {
-			if face, err := fonts.Builtin(f[0], f[1]); err == nil {
-				face.Shape("Warm", "en")
-			}
-		}
-	}()
+	}
 }

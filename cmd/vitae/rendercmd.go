@@ -56,7 +56,7 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
-	pipeline.Warm(opts.Pipeline.Theme, paged(opts.Formats))
+	warm(opts.Pipeline.Theme, paged(opts.Formats))
 	shard, err := batch.ParseShard(cmd.String("shard"))
 	if err != nil {
 		return usageError(err)
@@ -190,4 +190,15 @@ func paged(formats []render.Format) int {
 		}
 	}
 	return n
+}
+
+// warm readies, on other cores, what rendering will need first while the
+// command reads its input: the schema, locales and compressors, and (for
+// paged formats) the theme's faces. The goroutines end on their own; the
+// process may exit before they do.
+func warm(themeName string, paged int) {
+	go pipeline.WarmReading(paged)
+	if paged > 0 {
+		go pipeline.WarmFaces(themeName)
+	}
 }

@@ -33,7 +33,7 @@ Examples:
 			}
 			fewCollections(len(files))
 			opts := pipeline.Options{Strict: cmd.Bool("strict"), AllowPaths: cmd.StringSlice("allow-path"), Fetch: cmd.Bool("fetch")}
-			pipeline.Warm("", 0)
+			warm("", 0)
 			failed := 0
 			for _, f := range files {
 				ds := check(f, opts)
