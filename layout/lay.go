@@ -325,7 +325,7 @@ func (r *typesetter) face(family, style string) *fonts.Face {
 	}
 	f, err := fonts.Builtin(family, style)
 	if err != nil && r.err == nil {
-		r.err = fmt.Errorf("pdf: font %s %s: %w", family, style, err)
+		r.err = fmt.Errorf("layout: font %s %s: %w", family, style, err)
 	}
 	r.faces[key] = f
 	return f
@@ -345,7 +345,7 @@ func (r *typesetter) width(f font, s string) float64 {
 // resolve splits text into segments by the font that has each character:
 // the theme's, else another built-in face, else the theme's fallback font,
 // else a font found on this machine (package fonts, by script coverage). A
-// character none has is left out and reported (Render fails on it unless
+// character none has is left out and reported (Lay fails on it unless
 // AllowMissingGlyphs).
 func (r *typesetter) resolve(text string, f font) []segment {
 	if r.face(f.family, f.style) == nil {

@@ -54,7 +54,7 @@ func dumpLayout(pages [][]placed) string {
 
 // The layout of every example in every theme, against reviewed golden
 // files (testdata/): a change to line breaks, page breaks, spacing or
-// faces shows up as a diff. After reviewing one: go test ./render/pdf -run
+// faces shows up as a diff. After reviewing one: go test ./layout -run
 // TestLayoutGoldens -update.
 func TestLayoutGoldens(t *testing.T) {
 	for _, ex := range examples(t) {
