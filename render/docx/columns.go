@@ -161,7 +161,7 @@ func (w *writer) bannerHeader(pageW float64, withContacts bool) {
 		left, right = right, left
 	}
 	fmt.Fprintf(&w.b, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblInd w:w="%d" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="%s"/><w:tcMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="%d" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tcMar></w:tcPr>`,
-		tw(pageW), tw(-left), tw(pageW), tw(pageW), hex(b.Color), tw(w.th.Margin.Top*0.5), tw(left), tw(b.Padding), tw(right))
+		tw(pageW), tw(-left), tw(pageW), tw(pageW), hex(b.Color), 0, tw(left), tw(b.Padding), tw(right))
 	w.bannerText = b.Text
 	w.header(withContacts)
 	w.bannerText = ""

@@ -753,7 +753,9 @@ func (w *writer) rows(r *document.Rows, inEntry bool) {
 			// column stands on its own line, the value under it
 			fmt.Fprintf(&ind, `<w:ind w:left="%d" w:hanging="%d"/>`, tw(keyW), tw(keyW))
 			if width(boldFace, row.Key) <= keyW-gutter {
-				fmt.Fprintf(&tabs, `<w:tab w:val="right" w:pos="%d"/><w:tab w:val="left" w:pos="%d"/>`, tw(keyW-gutter), tw(keyW))
+				// (tab stops count from the margin: past the column of
+				// dates' indent, if any)
+				fmt.Fprintf(&tabs, `<w:tab w:val="right" w:pos="%d"/><w:tab w:val="left" w:pos="%d"/>`, tw(w.indent+keyW-gutter), tw(w.indent+keyW))
 				runs.WriteString("<w:r><w:tab/></w:r>")
 				runs.WriteString(w.runs(row.Key, `<w:rStyle w:val="Key"/>`))
 				runs.WriteString("<w:r><w:tab/></w:r>")
