@@ -1,6 +1,9 @@
 package layout
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/paged"
 )
@@ -45,7 +48,11 @@ func (l *layouter) blocks(bs []document.Block, x, w float64, top bool) {
 			l.close(prev)
 		case *document.Entry:
 			prev := l.open("Div")
-			l.entry(b, x, w, l.takeGap(l.st.Space.Entry), false)
+			if l.number > 0 && top {
+				l.numberedEntry(b, x, w)
+			} else {
+				l.entry(b, x, w, l.takeGap(l.st.Space.Entry), false)
+			}
 			l.close(prev)
 		}
 	}
@@ -145,10 +152,18 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 	st := l.st
 	gutter := st.Gutter
 	keyFont, valFont, dateFont := fontOf(st.Key.Font), fontOf(st.Body.Font), fontOf(st.Dates.Font)
+	if l.stack {
+		l.stackedRows(r, x, w, before)
+		return
+	}
 	if l.keyW == 0 {
 		l.keyW = paged.KeyColumn(l.doc, func(t document.Text) float64 { return l.textWidth(t, keyFont) }, gutter, st.KeyLimit(w))
 	}
 	keyW := l.keyW
+	if l.dateCol > 0 && top {
+		// the keys in the column of dates, the values beside them
+		x, w, keyW = x-l.dateCol, w+l.dateCol, l.dateCol
+	}
 	dateW := 0.0
 	for _, row := range r.Rows {
 		if row.Dates != "" {
@@ -239,6 +254,92 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 	}
 }
 
+// columnDates sets an entry's dates flush right against right (relative
+// to the text), in the column of dates, on the title's line; dates wider
+// than the column break after their dash onto the entry's next line.
+func (l *layouter) columnDates(first, end int, dates string, f font, color string, right float64) {
+	limit := l.dateCol - l.st.Gutter*1.5
+	parts := []string{dates}
+	if l.meas.width(f, dates) > limit && first+1 < len(l.lines) {
+		if a, b, ok := strings.Cut(dates, " – "); ok {
+			parts = []string{a + " –", b}
+		}
+	}
+	for i, p := range parts {
+		ln := &l.lines[first+i]
+		l.rightText(ln, p, f, color, right)
+		ln.keep = ln.keep || first+i < len(l.lines)-1 && i+1 < len(parts)
+	}
+	_ = end
+}
+
+// numberedEntry lays out an entry of a numbered section: its number
+// ("[3]") flush right in a hanging column, the entry beside it.
+func (l *layouter) numberedEntry(e *document.Entry, x, w float64) {
+	st := l.st
+	f := fontOf(st.Dates.Font)
+	numW := l.meas.width(f, "[00]") + st.Gutter*1.5
+	lbl := l.leaf("Lbl")
+	first := len(l.lines)
+	l.entry(e, x+numW, w-numW, l.takeGap(st.Space.Entry), false)
+	if len(l.lines) > first {
+		ln := &l.lines[first]
+		label := "[" + strconv.Itoa(l.number) + "]"
+		lw := l.meas.width(f, label)
+		cur := l.cur
+		l.cur = lbl
+		var marker []op
+		cx := l.x0 + x + numW - st.Gutter*1.5 - lw
+		for _, seg := range l.resolve(label, f) {
+			sw := l.meas.width(seg.font, seg.text)
+			marker = append(marker, op{kind: opText, x: cx, y: l.baseline(ln.h, ln.h/l.m.leading), w: sw, text: seg.text, font: seg.font, color: st.Dates.Color, el: lbl})
+			cx += sw
+		}
+		l.cur = cur
+		ln.ops = append(marker, ln.ops...)
+	}
+	l.number++
+}
+
+// stackedRows lays out key–value rows in a narrow column: each key on a
+// line of its own, its value under it, dates flush right on the key's line.
+func (l *layouter) stackedRows(r *document.Rows, x, w, before float64) {
+	st := l.st
+	keyFont, valFont, dateFont := fontOf(st.Key.Font), fontOf(st.Body.Font), fontOf(st.Dates.Font)
+	for i, row := range r.Rows {
+		b := before
+		if i > 0 {
+			b = st.Space.Paragraph
+		}
+		first := len(l.lines)
+		tr := l.open("TR")
+		dateW := 0.0
+		if row.Dates != "" {
+			dateW = l.meas.width(dateFont, row.Dates) + st.Gutter
+		}
+		if len(row.Key) > 0 {
+			c := l.open("TH")
+			l.textLines(row.Key, keyFont, st.Key.Color, x, w-dateW, "left", b)
+			l.close(c)
+			b = st.Space.Item
+		}
+		if len(row.Value) > 0 {
+			c := l.open("TD")
+			l.textLines(row.Value, valFont, st.Body.Color, x, w, "left", b)
+			l.close(c)
+		}
+		if row.Dates != "" && len(l.lines) > first {
+			c := l.open("TD")
+			l.rightText(&l.lines[first], row.Dates, dateFont, st.Dates.Color, x+w)
+			l.close(c)
+		}
+		l.close(tr)
+		for j := first; j < len(l.lines)-1; j++ {
+			l.lines[j].keep = true
+		}
+	}
+}
+
 // locSep separates a location from the dates beside it (compact theme).
 const locSep = " · "
 
@@ -258,7 +359,9 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	small := fontOf(st.Location.Font)
 	dateFont := fontOf(st.Dates.Font)
 	datesW := 0.0
-	if e.Dates != "" {
+	// dates in the column of dates at the left of the text (dates.column)
+	inCol := l.dateCol > 0 && x >= l.dateCol-0.01 && x <= l.dateCol+0.01 // not a numbered entry's
+	if e.Dates != "" && !inCol {
 		datesW = l.meas.width(dateFont, e.Dates) + 10
 	}
 	titleColor := title.Color
@@ -267,7 +370,7 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 	// compact: the location beside the dates on the title line ("Berlin ·
 	// 01/2020 – present"), not on a line of its own
 	lineLoc := ""
-	if th.Compact && location != "" && e.Dates != "" && len(e.Title) > 0 {
+	if th.Compact && location != "" && e.Dates != "" && len(e.Title) > 0 && !inCol {
 		lineLoc, location = location, ""
 		datesW += l.meas.width(small, lineLoc+locSep)
 	}
@@ -338,7 +441,10 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 			l.cur = lineLocEl
 			l.rightText(&l.lines[titleLine], lineLoc, small, st.Location.Color, x+w)
 		}
-		if e.Dates != "" {
+		if e.Dates != "" && inCol {
+			l.cur = datesEl
+			l.columnDates(first, contentStart, e.Dates, dateFont, st.Dates.Color, x-st.Gutter*1.5)
+		} else if e.Dates != "" {
 			l.cur = datesEl
 			l.rightText(&l.lines[titleLine], e.Dates, dateFont, st.Dates.Color, x+w)
 		}
@@ -359,6 +465,7 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		l.keepLast(false)
 		return
 	}
+
 	l.keepLast(true) // the group's head sticks to its first role
 	for i, c := range e.Children {
 		gap := st.Space.Entry

@@ -73,6 +73,8 @@ type Item struct {
 	// RTL: the text stands at an odd bidi level: it is shaped right to left
 	// whatever its characters (digits, punctuation, parentheses).
 	RTL bool
+	// Round: the Image is cut to the circle in its box (a square).
+	Round bool
 }
 
 // Font is a face of a family at a size, with its letter spacing (points
@@ -122,7 +124,9 @@ func (r *typesetter) laid(pages [][]placed) *Laid {
 				p.Bookmarks = append(p.Bookmarks, Bookmark{Title: valid(pl.line.outline), Y: top})
 			}
 			for _, o := range pl.line.ops {
-				p.Items = append(p.Items, item(o, top))
+				it := item(o, top)
+				it.Round = it.Kind == Image && th.PhotoShape == "round"
+				p.Items = append(p.Items, it)
 			}
 		}
 		if th.Footer && len(pages) > 1 {

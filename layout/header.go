@@ -1,17 +1,28 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/paged"
+	"github.com/vitae-dev/vitae/render/style"
 	"github.com/vitae-dev/vitae/typography"
 )
 
 // The header (name, label, contact line, photo) and section headings.
 
-func (l *layouter) header() {
+// header lays out the header at the top of the text; withContacts false
+// leaves the contact items to the sidebar.
+func (l *layouter) header(withContacts bool) {
 	h := l.doc.Header
+	if c := l.th.Banner.Text; c != "" && l.th.Banner.Color != "" {
+		// on a banner, the header's text in the banner's colour
+		st := *l.st
+		defer func(orig *style.Sheet) { l.st = orig }(l.st)
+		st.Name.Color, st.Label.Color, st.Title.Color, st.Contact.Color = c, c, c, c
+		l.st = &st
+	}
 	th := l.th
 	width := l.w
 	if l.photo != nil {
@@ -44,7 +55,7 @@ func (l *layouter) header() {
 		}
 		l.close(prev)
 	}
-	if len(h.Contacts) > 0 {
+	if len(h.Contacts) > 0 && withContacts {
 		prev := l.open("P")
 		defer l.close(prev)
 		// The items fall into balanced lines, whole, the separator only
@@ -96,7 +107,8 @@ func (l *layouter) header() {
 	for i := first; i < len(l.lines); i++ {
 		l.lines[i].keep = true
 	}
-	if th.Header.Rule && len(l.lines) > first {
+	l.banner(first)
+	if th.Header.Rule && len(l.lines) > first && th.Banner.Color == "" {
 		l.add(line{h: 0.8, before: st.Space.HeaderRule, ops: []op{{kind: opRule, x: l.x0, y: 0, w: l.w, h: 0.8, color: st.Rule}}})
 	}
 	l.keepLast(false)
@@ -120,6 +132,17 @@ func (l *layouter) section(s document.Section) {
 	th := l.th
 	sect := l.open("Sect")
 	defer l.close(sect)
+	// a column of dates at the left of the text (not in a narrow sidebar)
+	l.dateCol = 0
+	if th.Dates.Column > 0 && !l.stack {
+		l.dateCol = min(th.Dates.Column, l.w/3)
+	}
+	l.number = 0
+	if slices.Contains(th.Numbered, s.ID) {
+		l.number = 1
+	}
+	defer func() { l.dateCol, l.number = 0, 0 }()
+	dc := l.dateCol
 	if s.Title != "" {
 		title := s.Title
 		if th.Headings.Uppercase {
@@ -127,12 +150,15 @@ func (l *layouter) section(s document.Section) {
 		}
 		st := l.st
 		f, color, x := fontOf(st.Heading.Font), st.Heading.Color, st.HeadingIndent
+		if dc > 0 {
+			x = dc
+		}
 		first := len(l.lines)
 		prev := l.open("H2")
 		l.textLines(document.Plain(title), f, color, x, l.w-x, "left", st.Space.Section)
 		l.close(prev)
 		if len(l.lines) == first { // a title of nothing printable
-			l.blocks(s.Blocks, 0, l.w, true)
+			l.blocks(s.Blocks, dc, l.w-dc, true)
 			l.keepLast(false)
 			return
 		}
@@ -148,6 +174,15 @@ func (l *layouter) section(s document.Section) {
 				ln := &l.lines[i]
 				ln.ops = append(ln.ops, op{kind: opRule, x: l.x0, y: ln.h * 0.12, w: 3, h: ln.h * 0.8, color: st.Rule})
 			}
+		case "column":
+			// a bar across the column of dates, at the middle of the
+			// title's first line's capitals
+			if dc > 0 {
+				ln := &l.lines[first]
+				bh := max(1.5, f.size*0.28)
+				mid := l.baseline(ln.h, f.size) - f.size*0.33
+				ln.ops = append(ln.ops, op{kind: opRule, x: l.x0, y: mid - bh/2, w: dc - st.Gutter*1.5, h: bh, color: st.Rule})
+			}
 		}
 		for i := first; i < len(l.lines); i++ {
 			l.lines[i].keep = true
@@ -155,6 +190,6 @@ func (l *layouter) section(s document.Section) {
 		}
 		l.pendingGap = st.Space.Heading
 	}
-	l.blocks(s.Blocks, 0, l.w, true)
+	l.blocks(s.Blocks, dc, l.w-dc, true)
 	l.keepLast(false)
 }

@@ -97,8 +97,11 @@ func runtFree(pages [][]placed, contentH float64) bool {
 	if len(last) == 0 {
 		return false
 	}
-	end := last[len(last)-1]
-	return end.y+end.line.h >= 0.2*contentH
+	bottom := 0.0 // the lowest line's end (two columns: either column's)
+	for _, pl := range last {
+		bottom = max(bottom, pl.y+pl.line.h)
+	}
+	return bottom >= 0.2*contentH
 }
 
 // fitBounds are the theme's leading and the least leading and type scale
@@ -196,6 +199,9 @@ func newTypesetter(d *document.Document, th *theme.Theme, size [2]float64) (*typ
 		} else if ph, err := loadPhoto(img, th.Photo); err != nil {
 			r.warnings = append(r.warnings, "photo: "+err.Error())
 		} else {
+			if th.PhotoShape == "round" {
+				ph.h = ph.w // a circle: its box is square
+			}
 			r.photo = ph
 		}
 	}
@@ -271,7 +277,7 @@ func layOutAll(d *document.Document, opts Options) (*typesetter, [][]placed, err
 	for _, m := range steps {
 		r.fit = m
 		l = r.layout(m)
-		pages = paginate(l.lines, contentH)
+		pages = l.paginate(contentH)
 		if opts.MaxPages == 0 || len(pages) <= opts.MaxPages || len(pages) > 2*limits.Pages {
 			break // fitted; or so far over the page limit that no tightening brings it under
 		}
@@ -284,7 +290,7 @@ func layOutAll(d *document.Document, opts Options) (*typesetter, [][]placed, err
 		// squeeze (leading and size before spacing), if that fits.
 		for _, m := range squeezeSteps(th) {
 			sl := r.layout(m)
-			if sp := paginate(sl.lines, contentH); len(sp) < len(pages) {
+			if sp := sl.paginate(contentH); len(sp) < len(pages) {
 				r.fit, l, pages = m, sl, sp
 				break
 			}
@@ -520,6 +526,8 @@ func (r *typesetter) layout(m metrics) *layouter {
 		meas:    r,
 		x0:      th.Margin.Left,
 		w:       r.size[0] - th.Margin.Left - th.Margin.Right,
+		pageW:   r.size[0],
+		pageH:   r.size[1],
 		resolve: r.resolve,
 		photo:   r.photo,
 		mirror:  paged.RightToLeft(r.lang),

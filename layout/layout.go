@@ -117,6 +117,21 @@ type layouter struct {
 	// drawn one by one
 	justify, allowJustify bool
 	spread                bool
+
+	// Page geometry and the theme's layout capabilities (layout_columns.go).
+	pageW, pageH float64
+	// side: the sidebar's lines (two columns; lines holds the main
+	// column's), top: the header's over both columns; sideFirst: the
+	// sidebar is read (and laid out) first
+	side, top []line
+	sideFirst bool
+	// stack: rows set key over value (a narrow column)
+	stack bool
+	// dateCol: the width of the column of dates at the left of the text
+	// (theme dates.column) in the section being laid out; 0: none
+	dateCol float64
+	// number: the next entry's number in a numbered section (0: none)
+	number int
 }
 
 // elem is a structure element: a standard PDF role (H1, P, L, LI, Table...).
@@ -183,7 +198,11 @@ func (l *layouter) keepLast(v bool) {
 }
 
 func (l *layouter) run() {
-	l.header()
+	if l.twoColumns() {
+		l.runColumns()
+		return
+	}
+	l.header(true)
 	if len(l.lines) > 0 {
 		l.pendingGap = l.st.Space.AfterHeader // between the header and an untitled summary
 	}

@@ -3,8 +3,10 @@ package layout
 import (
 	"flag"
 	"fmt"
+	"github.com/vitae-dev/vitae/render/style"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -135,12 +137,27 @@ func TestEveryDateIsFlushRight(t *testing.T) {
 								}
 							}
 						}
-						if math.Abs(o.x+o.w-end) > 0.01 {
+						// the other edges dates stand against: the column of
+						// dates (dates.column: each part, when they break
+						// after their dash), the sidebar's right edge
+						edges := []float64{end}
+						if th := r.th; th.Dates.Column > 0 {
+							edges = append(edges, th.Margin.Left+th.Dates.Column-1.5*style.Resolve(th, style.None(th)).Gutter)
+						}
+						if r.th.Sidebar.Side == "left" {
+							l := r.layout(metrics{1, r.th.Spacing.Leading, 1})
+							sx, sw, _, _, _, _ := l.sidebarBox()
+							edges = append(edges, sx+sw)
+						}
+						if text != o.text {
+							edges = edges[:1]
+						}
+						if !slices.ContainsFunc(edges, func(e float64) bool { return math.Abs(o.x+o.w-e) <= 0.01 }) {
 							t.Errorf("%s %s: %q ends at x=%.1f, not flush right at %.1f", ex, themeName, o.text, o.x+o.w, end)
 						}
 						titled := false
 						for _, d := range pl.line.ops {
-							titled = titled || d.kind == opText && d.x+d.w < o.x // its title's or subtitle's text
+							titled = titled || d.kind == opText && (d.x+d.w < o.x || r.th.Dates.Column > 0 && d.x > o.x+o.w) // its title's or subtitle's text (beside a column of dates: after it)
 						}
 						if !titled && ex == "locations" {
 							t.Errorf("%s %s: %q stands on a line of its own, beside no title or subtitle", ex, themeName, o.text)

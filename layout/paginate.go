@@ -5,13 +5,20 @@ package layout
 // paginate distributes lines over pages of content height ph: runs of
 // lines joined by keep go to the next page together when they do not fit,
 // unless the run is taller than a page (then it breaks where it must).
-func paginate(lines []line, ph float64) [][]placed {
+func paginate(lines []line, ph float64) [][]placed { return paginateFirst(lines, ph, ph) }
+
+// paginateFirst is paginate with a first page of height first (the part of
+// it left to a column under a header that spans both columns).
+func paginateFirst(lines []line, ph, first float64) [][]placed {
 	var pages [][]placed
+	full := ph
+	ph = first
 	var cur []placed
 	y := 0.0
 	newPage := func() {
 		pages = append(pages, cur)
 		cur, y = nil, 0
+		ph = full
 	}
 	for i := 0; i < len(lines); {
 		// the chain starting at i

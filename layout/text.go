@@ -516,6 +516,9 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 // paragraphs. Each operation keeps its own content (text stays shaped).
 func (l *layouter) mirrorPages(pages [][]placed) {
 	axis := 2*l.x0 + l.w
+	if l.twoColumns() || l.th.Banner.Color != "" {
+		axis = l.pageW // the whole page, tints and bands that run to its edges with it
+	}
 	for _, page := range pages {
 		for i := range page {
 			for j := range page[i].line.ops {

@@ -94,6 +94,17 @@ func (c *checker) value(v *yaml.Node, f reflect.StructField, path string) bool {
 		}
 		c.mapping(v, f.Type, path)
 		return true
+	case reflect.Slice: // a list of words (section ids)
+		if v.Kind != yaml.SequenceNode {
+			c.warn(v, path, "expected a list, e.g. [skills, languages]; left out")
+			return false
+		}
+		for i, e := range v.Content {
+			if e.Kind != yaml.ScalarNode || e.Tag == "!!null" || strings.TrimSpace(e.Value) == "" {
+				c.warn(e, fmt.Sprintf("%s[%d]", path, i), "expected a section id; the list is left out")
+				return false
+			}
+		}
 	case reflect.Bool:
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
 			c.warn(v, path, "%q is not true or false; left out", v.Value)

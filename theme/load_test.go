@@ -31,7 +31,7 @@ func TestUserThemeExtendsABuiltIn(t *testing.T) {
 	if _, src, err := Load(p); err != nil || !strings.Contains(src.Diagnostics.Error(), `mine.yaml:2:1: warning: colour: unknown key "colour"; left out: did you mean "color"?`) {
 		t.Errorf("misspelt key: %v %s", err, src.Diagnostics.Error())
 	}
-	if _, _, err := Load("fancy"); err == nil || !strings.Contains(err.Error(), "classic, compact, modern") {
+	if _, _, err := Load("fancy"); err == nil || !strings.Contains(err.Error(), "academic, banner, classic, compact, dense, modern, sidebar, timeline") {
 		t.Errorf("unknown theme: %v", err)
 	}
 	for _, name := range Names() {
@@ -64,7 +64,7 @@ margin: {top: 1e9}
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`bad.yaml:2:18: warning: headings.rule: "bellow" is not one of none, below, left; left out: did you mean "below"?`,
+		`bad.yaml:2:18: warning: headings.rule: "bellow" is not one of none, below, left, column; left out: did you mean "below"?`,
 		`bad.yaml:3:17: warning: header.align: "centre" is not one of left, center; left out: did you mean "center"?`,
 		`bad.yaml:4:17: warning: dates.format: "longg" is not one of short, long, numeric, iso; left out: did you mean "long"?`,
 		`bad.yaml:5:17: warning: color.accent: "#12345" is not a colour; left out: write #rrggbb`,

@@ -43,6 +43,8 @@ func fieldSchema(f reflect.StructField) map[string]any {
 		s = objectSchema(f.Type)
 	case reflect.Bool:
 		s = map[string]any{"type": "boolean"}
+	case reflect.Slice:
+		s = map[string]any{"type": "array", "items": map[string]any{"type": "string", "minLength": 1}}
 	case reflect.Float64:
 		s = map[string]any{"type": "number"}
 		for _, k := range []string{"min", "max"} {

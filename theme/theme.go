@@ -60,7 +60,7 @@ type Theme struct {
 
 	Headings struct {
 		Uppercase bool   `yaml:"uppercase"`
-		Rule      string `yaml:"rule" enum:"none,below,left"` // left: a bar beside the title
+		Rule      string `yaml:"rule" enum:"none,below,left,column"` // left: a bar beside the title; column: a bar across the column of dates (dates.column)
 		Bold      bool   `yaml:"bold"`
 		// Tracking spaces the letters of section headings, in ems (0.08:
 		// 8 % of the type size between letters), as capitals want.
@@ -82,7 +82,37 @@ type Theme struct {
 
 	Dates struct {
 		Format string `yaml:"format" enum:"short,long,numeric,iso"` // Aug 2018, August 2018, 08/2018, 2018-08
+		// Column sets entries' dates in a column of this width in the left
+		// margin of the text (the keys of key–value rows too), the rest of
+		// the section beside it; 0: dates flush right on the title's line.
+		Column float64 `yaml:"column" min:"0" max:"200" doc:"Width of a column at the left of the text holding entries' dates and rows' keys (a timeline), in points; 0: dates flush right."`
 	} `yaml:"dates"`
+
+	// Sidebar is a second column beside the main one, holding the sections
+	// named (and the header, with header: true).
+	Sidebar struct {
+		Side     string   `yaml:"side" enum:"none,left,right" doc:"Where the sidebar stands: none (one column), left or right (mirrored on right-to-left pages)."`
+		Width    float64  `yaml:"width" min:"72" max:"320" doc:"The sidebar's width, its padding included, in points."`
+		Gap      float64  `yaml:"gap" min:"0" max:"72" doc:"Space between the sidebar and the main column, in points."`
+		Padding  float64  `yaml:"padding" min:"0" max:"48" doc:"Space between the sidebar's tint and its text, in points."`
+		Color    string   `yaml:"color" format:"color" doc:"The sidebar's background tint (#rrggbb); leave out for none."`
+		Sections []string `yaml:"sections" doc:"Section ids set in the sidebar, in order, e.g. [contact, skills, languages, interests]; contact is the header's contact items when no section holds them."`
+		Pages    string   `yaml:"pages" enum:"all,first" doc:"all: the sidebar column and its tint run on every page; first: only on the pages its content fills."`
+		Header   bool     `yaml:"header" doc:"The header (photo, name, label, contacts) stands at the top of the sidebar, not above both columns."`
+	} `yaml:"sidebar"`
+
+	// Banner sets the header on a full-width band of colour.
+	Banner struct {
+		Color   string  `yaml:"color" format:"color" doc:"The band's colour (#rrggbb); leave out for no banner."`
+		Text    string  `yaml:"text" format:"color" doc:"The colour of the name, label and contacts on the band."`
+		Padding float64 `yaml:"padding" min:"0" max:"72" doc:"Space between the header's last line and the band's lower edge, in points."`
+	} `yaml:"banner"`
+
+	// Numbered lists the sections whose entries are numbered ([1], [2] …
+	// hanging in the margin), e.g. publications.
+	Numbered []string `yaml:"numbered" doc:"Section ids whose entries are numbered [1], [2] … e.g. [publications]."`
+
+	PhotoShape string `yaml:"photoShape" enum:"square,round" doc:"The photo's shape: square (as it is) or round (a circle cut from its middle)."`
 
 	Bullet  string  `yaml:"bullet"`
 	KeyCol  float64 `yaml:"keyColumn" min:"0" max:"400"` // width of the key column of key–value rows, in points

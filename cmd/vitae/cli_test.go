@@ -636,7 +636,7 @@ func TestThemeFileDiagnostics(t *testing.T) {
 	cv := writeFile(t, dir, "cv.yaml", "basics: {name: Jane Doe}\nsettings: {theme: look.yaml}\n")
 	out := filepath.Join(dir, "out")
 	code, _, stderr := run(t, "render", "--format", "pdf", "--out", out, cv)
-	want := filepath.Join(dir, "look.yaml") + `:2:18: warning: headings.rule: "bellow" is not one of none, below, left; left out: did you mean "below"?`
+	want := filepath.Join(dir, "look.yaml") + `:2:18: warning: headings.rule: "bellow" is not one of none, below, left, column; left out: did you mean "below"?`
 	if code != ExitOK || !strings.Contains(stderr, want) {
 		t.Errorf("exit %d, stderr %s", code, stderr)
 	}

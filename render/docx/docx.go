@@ -16,6 +16,7 @@ import (
 	_ "image/jpeg" // photo formats
 	_ "image/png"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -99,10 +100,8 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	if err := w.photo(); err != nil {
 		w.warnings = append(w.warnings, "photo: "+err.Error())
 	}
-	w.header()
-	for _, s := range d.Sections {
-		w.section(s)
-	}
+	w.fullW = w.textW
+	w.body(float64(size[0]) / 20)
 	w.sectPr(size)
 
 	t := opts.Time.UTC().Truncate(time.Second)
@@ -302,7 +301,8 @@ func esc(s string) string {
 type imageRef struct {
 	name, rel string
 	data      []byte
-	w, h      float64
+	w, h      float64 // the printed box
+	ph        float64 // the picture's height at width w
 }
 
 type writer struct {
@@ -317,6 +317,20 @@ type writer struct {
 	keyW     float64      // the key column of key–value rows (paged.KeyColumn), once measured
 	bodyFont string
 	image    *imageRef
+	// fullW: the text's width on the page; inCell: writing a table's cell
+	// (a sidebar, the main column beside it), textW its width; stack: rows
+	// set key over value (a narrow column); bannerText: the header's colour
+	// on a banner ("" off it)
+	fullW      float64
+	inCell     bool
+	stack      bool
+	bannerText string
+	// indent: the column of dates' width, added to the left indent of
+	// every paragraph of the section being written (dates.column)
+	indent   float64
+	number   int     // the next entry's number in a numbered section (0: none)
+	numLabel string  // the number of the entry being written ("[3]")
+	numW     float64 // the width of the numbers' hanging column
 	warnings []string
 	err      error // the first problem that makes the file wrong
 }
@@ -339,6 +353,10 @@ func (w *writer) photo() error {
 	}
 	ext := map[string]string{"png": ".png", "jpeg": ".jpeg"}[ph.Format]
 	w.image = &imageRef{name: "photo" + ext, rel: "rIdPhoto", data: ph.Data, w: width, h: width * float64(ph.Height) / float64(ph.Width)}
+	w.image.ph = w.image.h // the picture's own height
+	if w.th.PhotoShape == "round" {
+		w.image.h = width // a circle: its box is square, as in the PDF
+	}
 	return nil
 }
 
@@ -390,6 +408,7 @@ func (w *writer) documentXML() []byte {
 
 // para writes one paragraph: its style, extra properties, and runs.
 func (w *writer) para(style, pPr, runs string) {
+	pPr = w.indented(style, pPr)
 	w.b.WriteString("<w:p><w:pPr>")
 	if style != "" {
 		w.b.WriteString(`<w:pStyle w:val="` + style + `"/>`)
@@ -539,8 +558,9 @@ func (w *writer) balanced(text string, f style.Font) string {
 	return fmt.Sprintf(`<w:ind w:left="%d" w:right="%d"/>`, tw(left), tw(w.textW-left-bw))
 }
 
-func (w *writer) header() {
+func (w *writer) header(withContacts bool) {
 	h := w.doc.Header
+	color := w.textColor()
 	if w.image != nil {
 		w.para("", `<w:spacing w:before="0" w:line="20" w:lineRule="exact"/>`, w.anchor())
 	}
@@ -549,18 +569,18 @@ func (w *writer) header() {
 		if w.th.Header.Uppercase {
 			name = typography.Upper(w.doc.Lang, name)
 		}
-		w.para("Title", w.balanced(name, w.st.Name.Font), w.runs(document.Plain(h.Name), ""))
+		w.para("Title", w.balanced(name, w.st.Name.Font), w.runs(document.Plain(h.Name), color))
 		if h.Label != "" {
-			w.para("Subtitle", w.balanced(h.Label, w.st.Label.Font), w.runs(document.Plain(h.Label), ""))
+			w.para("Subtitle", w.balanced(h.Label, w.st.Label.Font), w.runs(document.Plain(h.Label), color))
 		}
 	} else if h.Label != "" {
 		// an anonymised profile: the label is the title, a size smaller
 		size := hp(w.st.Title.Font.Size)
 		spacing := fmt.Sprintf(`<w:spacing w:before="0" w:line="%d" w:lineRule="exact"/>`, tw(w.st.Title.Line))
-		w.para("Title", spacing+w.balanced(h.Label, w.st.Title.Font), w.runs(document.Plain(h.Label), fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)))
+		w.para("Title", spacing+w.balanced(h.Label, w.st.Title.Font), w.runs(document.Plain(h.Label), color+fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)))
 	}
 	var rule string
-	if w.th.Header.Rule {
+	if w.th.Header.Rule && w.bannerText == "" {
 		rule = `<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="6" w:color="` + hex(w.st.Rule) + `"/></w:pBdr>`
 	}
 	// The photo hangs beside the header; when it is taller, a spacer
@@ -578,7 +598,7 @@ func (w *writer) header() {
 		} else if h.Label != "" {
 			height += st.Title.Line
 		}
-		if n := len(w.contactLines()); len(h.Contacts) > 0 {
+		if n := len(w.contactLines()); len(h.Contacts) > 0 && withContacts {
 			height += st.Space.Contact + float64(n)*st.Contact.Line
 		}
 		spacer = w.image.h - height
@@ -590,7 +610,7 @@ func (w *writer) header() {
 			w.para("", contactRule+fmt.Sprintf(`<w:spacing w:before="0" w:after="0" w:line="%d" w:lineRule="exact"/>`, tw(spacer)), "")
 		}()
 	}
-	if len(h.Contacts) > 0 {
+	if len(h.Contacts) > 0 && withContacts {
 		// Lines break between the same items as in the PDF (package paged,
 		// the same measurer), with no separator at a line's end.
 		var runs strings.Builder
@@ -605,7 +625,7 @@ func (w *writer) header() {
 				}
 				t = append(t, document.Run{Text: h.Contacts[i].Text, URL: h.Contacts[i].URL})
 			}
-			runs.WriteString(w.runs(t, ""))
+			runs.WriteString(w.runs(t, color))
 		}
 		w.para("Contact", rule, runs.String())
 	} else if rule != "" && (h.Name != "" || h.Label != "") {
@@ -617,21 +637,33 @@ func (w *writer) header() {
 func (w *writer) anchor() string {
 	im := w.image
 	cx, cy := emu(im.w), emu(im.h)
+	geom, crop := w.photoShape()
+	if geom == "ellipse" {
+		cy = cx
+	}
 	return fmt.Sprintf(`<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0">`+
 		`<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:align>right</wp:align></wp:positionH><wp:positionV relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionV>`+
 		`<wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="left"/><wp:docPr id="1" name="Photo" descr="Photo"/><wp:cNvGraphicFramePr/>`+
 		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="%s"/><pic:cNvPicPr/></pic:nvPicPr>`+
-		`<pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`,
-		cx, cy, im.name, im.rel, cx, cy)
+		`<pic:blipFill><a:blip r:embed="%s"/>%s<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="%s"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`,
+		cx, cy, im.name, im.rel, crop, cx, cy, geom)
 }
 
 // ---- body ----
 
 func (w *writer) section(s document.Section) {
-	if s.Title != "" {
+	dc := w.dateColumn()
+	if s.Title != "" && dc > 0 {
+		w.columnHeading(s.Title, dc)
+	} else if s.Title != "" {
 		w.para("Heading1", "", w.runs(document.Plain(s.Title), ""))
 	}
+	w.indent = dc
+	if slices.Contains(w.th.Numbered, s.ID) {
+		w.number = 1
+	}
 	w.blocks(s.Blocks, false)
+	w.indent, w.number = 0, 0
 }
 
 // blocks writes blocks; inEntry keeps them with what follows.
@@ -651,7 +683,11 @@ func (w *writer) blocks(bs []document.Block, inEntry bool) {
 		case *document.Rows:
 			w.rows(b, inEntry)
 		case *document.Entry:
-			w.entry(b, false)
+			if w.number > 0 && !inEntry {
+				w.numberedEntry(b)
+			} else {
+				w.entry(b, false)
+			}
 		}
 	}
 }
@@ -682,6 +718,10 @@ func (w *writer) list(items []document.Item, depth int, inEntry bool) {
 // the value column (a hanging indent aligns wrapped lines), a tab to the
 // dates. The columns are measured with the same font metrics as the PDF.
 func (w *writer) rows(r *document.Rows, inEntry bool) {
+	if w.stack {
+		w.stackedRows(r)
+		return
+	}
 	th := w.th
 	boldFace, err := fonts.Builtin(th.Font.Body, "B")
 	if err != nil && w.err == nil {
@@ -698,6 +738,12 @@ func (w *writer) rows(r *document.Rows, inEntry bool) {
 		w.keyW = paged.KeyColumn(w.doc, func(t document.Text) float64 { return width(boldFace, t) }, gutter, w.st.KeyLimit(w.textW))
 	}
 	keyW := w.keyW
+	if dc := w.dateColumn(); dc > 0 && w.indent == dc && !inEntry {
+		// the keys in the column of dates, the values beside them
+		keyW = dc
+		w.indent = 0
+		defer func() { w.indent = dc }()
+	}
 	for ri, row := range r.Rows {
 		var tabs, ind, runs strings.Builder
 		hasKey := len(row.Key) > 0 && len(row.Value) > 0
@@ -707,7 +753,9 @@ func (w *writer) rows(r *document.Rows, inEntry bool) {
 			// column stands on its own line, the value under it
 			fmt.Fprintf(&ind, `<w:ind w:left="%d" w:hanging="%d"/>`, tw(keyW), tw(keyW))
 			if width(boldFace, row.Key) <= keyW-gutter {
-				fmt.Fprintf(&tabs, `<w:tab w:val="right" w:pos="%d"/><w:tab w:val="left" w:pos="%d"/>`, tw(keyW-gutter), tw(keyW))
+				// (tab stops count from the margin: past the column of
+				// dates' indent, if any)
+				fmt.Fprintf(&tabs, `<w:tab w:val="right" w:pos="%d"/><w:tab w:val="left" w:pos="%d"/>`, tw(w.indent+keyW-gutter), tw(w.indent+keyW))
 				runs.WriteString("<w:r><w:tab/></w:r>")
 				runs.WriteString(w.runs(row.Key, `<w:rStyle w:val="Key"/>`))
 				runs.WriteString("<w:r><w:tab/></w:r>")
@@ -768,7 +816,22 @@ func (w *writer) entry(e *document.Entry, child bool) {
 	}
 	location := e.Location
 	locProps := `<w:i w:val="0"/><w:iCs w:val="0"/><w:sz w:val="` + strconv.Itoa(hp(w.st.Location.Font.Size)) + `"/>`
-	if e.Dates != "" {
+	// dates in the column of dates (dates.column), as the PDF sets them;
+	// a numbered entry's number hanging before its title
+	titlePPr, prefix := w.cellTabs(w.fullW), ""
+	gutter := 1.5 * w.st.Gutter
+	colDates := w.indent > 0 && w.numLabel == "" && w.dateColumn() > 0 && e.Dates != ""
+	switch {
+	case colDates:
+		dc := w.indent
+		titlePPr = fmt.Sprintf(`<w:tabs><w:tab w:val="right" w:pos="%d"/><w:tab w:val="left" w:pos="%d"/></w:tabs><w:ind w:left="0" w:hanging="%d"/>`, tw(dc-gutter), tw(dc), tw(dc))
+		prefix = "<w:r><w:tab/></w:r>" + textRun(e.Dates, `<w:rStyle w:val="Dates"/>`) + "<w:r><w:tab/></w:r>"
+	case w.numLabel != "":
+		titlePPr = fmt.Sprintf(`<w:tabs><w:tab w:val="right" w:pos="%d"/><w:tab w:val="left" w:pos="%d"/><w:tab w:val="right" w:pos="%d"/></w:tabs><w:ind w:left="0" w:hanging="%d"/>`, tw(w.indent-gutter), tw(w.indent), tw(w.textW), tw(w.numW))
+		prefix = "<w:r><w:tab/></w:r>" + textRun(w.numLabel, `<w:rStyle w:val="Dates"/>`) + "<w:r><w:tab/></w:r>"
+		w.numLabel = ""
+	}
+	if e.Dates != "" && !colDates {
 		title.WriteString("<w:r><w:tab/></w:r>")
 		if th.Compact && location != "" && len(e.Title) > 0 {
 			// compact: the location beside the dates, as in the PDF
@@ -782,14 +845,14 @@ func (w *writer) entry(e *document.Entry, child bool) {
 		location = ""
 	}
 	if len(e.Title) > 0 || e.Dates != "" {
-		w.para(style, "", title.String())
+		w.para(style, titlePPr, prefix+title.String())
 	}
 	if len(subtitle) > 0 || location != "" {
 		runs := w.runs(subtitle, "")
 		if location != "" {
 			runs += "<w:r><w:tab/></w:r>" + textRun(location, locProps)
 		}
-		w.para("EntrySubtitle", "", runs)
+		w.para("EntrySubtitle", w.cellTabs(w.fullW), runs)
 	}
 	// The title and subtitle keep with the content (their styles say so);
 	// the content breaks as running text does, with widow control: between

@@ -156,6 +156,72 @@ func (w *writer) rules(st *style.Sheet, o Options, textW float64) string {
 	fmt.Fprintf(&b, "code{font-family:%s;font-size:.92em}\n", w.family("liberation-mono", o))
 	fmt.Fprintf(&b, "a{color:%s;text-decoration:underline;text-decoration-thickness:from-font;text-underline-offset:.15em}\n", st.Link)
 	b.WriteString("li,dl>div,blockquote{break-inside:avoid}\np{orphans:2;widows:2}\n")
+	b.WriteString(w.layoutRules(st, textW))
+	return b.String()
+}
+
+// layoutRules are the rules of the theme's layout capabilities, as the
+// PDF lays them out (render/pdf/layout_columns.go): a sidebar as a grid's
+// column, a banner, a column of dates, numbered entries, a round photo.
+// None for a theme that uses none of them.
+func (w *writer) layoutRules(st *style.Sheet, textW float64) string {
+	th := w.th
+	var b strings.Builder
+	color := "-webkit-print-color-adjust:exact;print-color-adjust:exact"
+	if sb := th.Sidebar; (sb.Side == "left" || sb.Side == "right") && sb.Width > 0 {
+		width := min(sb.Width, textW*0.6)
+		pad := min(sb.Padding, width/4)
+		cols := pt(width) + " 1fr"
+		if sb.Side == "right" {
+			cols = "1fr " + pt(width)
+		}
+		fmt.Fprintf(&b, ".cols{display:grid;grid-template-columns:%s;column-gap:%s;align-items:start;margin-top:%s}\n", cols, pt(sb.Gap), pt(st.Space.Section))
+		if sb.Header {
+			b.WriteString(".cols{margin-top:0}\n")
+		}
+		tint := ""
+		if sb.Color != "" {
+			tint = ";background:" + sb.Color + ";" + color
+		}
+		// the tint reaches the page's edge on the outer side (the page's
+		// margin: the body's padding on screens)
+		fmt.Fprintf(&b, "aside{padding-inline-end:%s;padding-block:%s;margin-inline-start:calc(-20*var(--u));padding-inline-start:calc(20*var(--u))%s}\n", pt(pad), pt(pad/2), tint)
+		if sb.Side == "right" {
+			fmt.Fprintf(&b, "aside{margin-inline-start:0;padding-inline-start:%s;margin-inline-end:calc(-20*var(--u));padding-inline-end:calc(20*var(--u))}\n", pt(pad))
+		}
+		b.WriteString("aside header{flex-direction:column-reverse;align-items:stretch}aside .photo{display:block;margin:0 auto " + pt(st.Space.Section) + "}aside .contact li{display:block}aside .contact li+li::before{content:none}\n")
+		b.WriteString("aside dl>div{grid-template-columns:1fr}aside dd{grid-column:1}aside dd.wide{grid-column:1}\n")
+		b.WriteString("@media screen and (max-width:600px){.cols{display:block}aside{margin-inline:calc(-12*var(--u));padding-inline:calc(12*var(--u))}}\n")
+	}
+	if bn := th.Banner; bn.Color != "" {
+		text := bn.Text
+		if text == "" {
+			text = "inherit"
+		}
+		fmt.Fprintf(&b, "body>header{background:%s;%s;margin:calc(-24*var(--u)) calc(-20*var(--u)) 0;padding:calc(24*var(--u)) calc(20*var(--u)) %s}\nbody>header :is(h1,h1.title,.label,.contact,a){color:%s}\n", bn.Color, color, pt(bn.Padding), text)
+		b.WriteString("@media screen and (max-width:600px){body>header{margin:calc(-14*var(--u)) calc(-12*var(--u)) 0;padding-inline:calc(12*var(--u))}}\n")
+		b.WriteString("@media print{body>header{margin:0;padding:" + pt(bn.Padding) + "}}\n")
+	}
+	if dc := th.Dates.Column; dc > 0 {
+		dc = min(dc, textW/3)
+		g := 1.5 * st.Gutter
+		// the text beside the column; entries' dates and rows' keys in it
+		fmt.Fprintf(&b, "main>section{padding-inline-start:%s}\nmain>section>article{position:relative}\nmain>section>article>.head>.dates,main>section>article>article>.head>.dates{position:absolute;inset-inline-start:%s;width:%s;text-align:end;white-space:normal}\n",
+			pt(dc), pt(-dc), pt(dc-g))
+		fmt.Fprintf(&b, "main>section>article>article{position:relative}\nmain>section>dl{margin-inline-start:%s}\nmain>section>dl>div{grid-template-columns:%s 1fr}main>section>dl dt{text-align:end;padding-inline-end:%s}\n", pt(-dc), pt(dc), pt(g))
+		if th.Headings.Rule == "column" {
+			bh := max(1.5, st.Heading.Font.Size*0.28)
+			fmt.Fprintf(&b, "main>section>h2{position:relative}\nmain>section>h2::before{content:\"\";position:absolute;inset-inline-start:%s;width:%s;top:calc(50%% - %s);height:%s;background:%s;%s}\n",
+				pt(-dc), pt(dc-g), pt(bh/2), pt(bh), st.Rule, color)
+		}
+	}
+	if len(th.Numbered) > 0 {
+		fmt.Fprintf(&b, "section.numbered{counter-reset:n}\nsection.numbered>article{counter-increment:n;position:relative;margin-inline-start:%s}\nsection.numbered>article::before{content:\"[\" counter(n) \"]\";position:absolute;inset-inline-start:%s;%s}\n",
+			pt(st.Gutter*6), pt(-st.Gutter*6), w.font(st.Dates, Options{}))
+	}
+	if th.PhotoShape == "round" {
+		b.WriteString(".photo{aspect-ratio:1;object-fit:cover;border-radius:50%}\n")
+	}
 	return b.String()
 }
 

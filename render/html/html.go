@@ -278,13 +278,54 @@ func (w *writer) inline(tx document.Text, t style.Text) {
 }
 
 func (w *writer) body() {
+	b := &w.b
+	ph := w.photo()
+	b.WriteString("<body>\n")
+	sideS, mainS, two := w.columns()
+	if !two {
+		w.header(ph, true)
+		w.sections(w.d.Sections, "main")
+		b.WriteString("</body>\n")
+		return
+	}
+	// two columns (the theme's sidebar): the header above both or at the
+	// top of the sidebar, then the columns in reading order, the left first
+	sb := w.th.Sidebar
+	contacts := len(w.d.Header.Contacts) > 0 && slices.Contains(sb.Sections, "contact") &&
+		!slices.ContainsFunc(w.d.Sections, func(s document.Section) bool { return s.ID == "contact" })
+	if !sb.Header {
+		w.header(ph, !contacts)
+	}
+	b.WriteString("<div class=\"cols\">\n")
+	aside := func() {
+		b.WriteString("<aside>\n")
+		if sb.Header {
+			w.header(ph, true)
+		} else if contacts {
+			w.contactList()
+		}
+		w.sections(sideS, "")
+		b.WriteString("</aside>\n")
+	}
+	if sb.Side == "left" {
+		aside()
+		w.sections(mainS, "main")
+	} else {
+		w.sections(mainS, "main")
+		aside()
+	}
+	b.WriteString("</div>\n</body>\n")
+}
+
+// header writes the header: name, label, contacts (unless the sidebar
+// has them), photo.
+func (w *writer) header(ph string, withContacts bool) {
 	d, st, b := w.d, w.st, &w.b
 	h := d.Header
-	ph := w.photo()
 	if h.Name == "" && h.Label == "" && len(h.Contacts) == 0 && ph == "" {
-		b.WriteString("<body>\n<header class=\"hidden\">\n") // only its heading, for screen readers
+		b.WriteString("<header class=\"hidden\">\n") // only its heading, for screen readers
 	} else {
-		b.WriteString("<body>\n<header>\n")
+		b.WriteString("<header>\n")
 	}
 	b.WriteString("<div class=\"id\">\n")
 	switch {
@@ -308,21 +349,61 @@ func (w *writer) body() {
 		w.plain(d.Title, st.Name, false)
 		b.WriteString("</h1>\n")
 	}
-	if len(h.Contacts) > 0 {
-		b.WriteString("<ul class=\"contact\">")
-		for _, c := range h.Contacts {
-			b.WriteString("<li>")
-			w.inline(document.Text{{Text: c.Text, URL: c.URL}}, st.Contact)
-			b.WriteString("</li>")
-		}
-		b.WriteString("</ul>\n")
+	if len(h.Contacts) > 0 && withContacts {
+		w.contactList()
 	}
 	b.WriteString("</div>\n" + ph)
-	b.WriteString("</header>\n<main>\n")
-	for _, s := range d.Sections {
+	b.WriteString("</header>\n")
+}
+
+// contactList writes the header's contact items.
+func (w *writer) contactList() {
+	b := &w.b
+	b.WriteString("<ul class=\"contact\">")
+	for _, c := range w.d.Header.Contacts {
+		b.WriteString("<li>")
+		w.inline(document.Text{{Text: c.Text, URL: c.URL}}, w.st.Contact)
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ul>\n")
+}
+
+// columns are the sections of the sidebar (in the theme's order) and of
+// the main column, when the theme has a sidebar.
+func (w *writer) columns() (side, main []document.Section, two bool) {
+	sb := w.th.Sidebar
+	if (sb.Side != "left" && sb.Side != "right") || sb.Width <= 0 {
+		return nil, w.d.Sections, false
+	}
+	for _, s := range w.d.Sections {
+		if !slices.Contains(sb.Sections, s.ID) {
+			main = append(main, s)
+		}
+	}
+	for _, id := range sb.Sections {
+		for _, s := range w.d.Sections {
+			if s.ID == id {
+				side = append(side, s)
+			}
+		}
+	}
+	return side, main, true
+}
+
+// sections writes sections, in an element (main) or none.
+func (w *writer) sections(ss []document.Section, in string) {
+	st, b := w.st, &w.b
+	if in != "" {
+		b.WriteString("<" + in + ">\n")
+	}
+	for _, s := range ss {
 		id := "s-" + slug(s.ID)
 		if s.Title != "" {
-			b.WriteString("<section id=\"" + attr(slug(s.ID)) + "\" aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">")
+			num := ""
+			if slices.Contains(w.th.Numbered, s.ID) {
+				num = " class=\"numbered\""
+			}
+			b.WriteString("<section id=\"" + attr(slug(s.ID)) + "\"" + num + " aria-labelledby=\"" + id + "\">\n<h2 id=\"" + id + "\">")
 			w.plain(s.Title, st.Heading, w.th.Headings.Uppercase)
 			b.WriteString("</h2>\n")
 		} else {
@@ -332,7 +413,9 @@ func (w *writer) body() {
 		w.blocks(s.Blocks)
 		b.WriteString("</section>\n")
 	}
-	b.WriteString("</main>\n</body>\n")
+	if in != "" {
+		b.WriteString("</" + in + ">\n")
+	}
 }
 
 // slug is an id made of letters, digits and hyphens.

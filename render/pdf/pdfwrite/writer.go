@@ -357,6 +357,27 @@ func (p *Page) Image(img *Image, x, y, w, h float64) {
 	fmt.Fprintf(&p.content, "q %s 0 0 %s %s %s cm /Im%d Do Q\n", num(w), num(h), num(x), num(p.h-y-h), img.num)
 }
 
+// ImageInCircle draws an image of size (w, h) centred on the circle of
+// diameter d at (x, y) (its box's top left), cut to the circle.
+func (p *Page) ImageInCircle(img *Image, x, y, d, w, h float64) {
+	p.endText()
+	p.images[img] = true
+	if img.num == 0 {
+		p.doc.images = append(p.doc.images, img)
+		img.num = len(p.doc.images)
+	}
+	r := d / 2
+	cx, cy := x+r, p.h-y-r
+	k := 0.5523 * r // a quarter circle as one cubic Bézier curve
+	fmt.Fprintf(&p.content, "q %s %s m %s %s %s %s %s %s c %s %s %s %s %s %s c %s %s %s %s %s %s c %s %s %s %s %s %s c W n ",
+		num(cx+r), num(cy),
+		num(cx+r), num(cy+k), num(cx+k), num(cy+r), num(cx), num(cy+r),
+		num(cx-k), num(cy+r), num(cx-r), num(cy+k), num(cx-r), num(cy),
+		num(cx-r), num(cy-k), num(cx-k), num(cy-r), num(cx), num(cy-r),
+		num(cx+k), num(cy-r), num(cx+r), num(cy-k), num(cx+r), num(cy))
+	fmt.Fprintf(&p.content, "%s 0 0 %s %s %s cm /Im%d Do Q\n", num(w), num(h), num(cx-w/2), num(cy-h/2), img.num)
+}
+
 const hexDigits = "0123456789ABCDEF"
 
 // num formats a number with at most three decimals.
