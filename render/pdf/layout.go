@@ -117,6 +117,10 @@ type layouter struct {
 	// drawn one by one
 	justify, allowJustify bool
 	spread                bool
+	// a letter's (document.Letter): the sheet's height, for the places its
+	// convention gives from the sheet's top, and the signature
+	pageH     float64
+	signature *photoInfo
 }
 
 // elem is a structure element: a standard PDF role (H1, P, L, LI, Table...).
@@ -187,8 +191,14 @@ func (l *layouter) run() {
 	if len(l.lines) > 0 {
 		l.pendingGap = l.st.Space.AfterHeader // between the header and an untitled summary
 	}
+	if l.doc.Letter != nil {
+		l.letterTop()
+	}
 	for _, s := range l.doc.Sections {
 		l.section(s)
+	}
+	if l.doc.Letter != nil {
+		l.letterEnd()
 	}
 }
 

@@ -221,6 +221,8 @@ type renderer struct {
 	fit          metrics // the metrics the pages were laid out with
 	fallback     string  // family key of the fallback font, if any
 	photo        *photoInfo
+	signature    *photoInfo      // a letter's
+	sigImg       *pdfwrite.Image // the signature, drawn
 	err          error           // the first font that could not be loaded
 	ctx          context.Context // when done, the layout stops (nil: never)
 	maxHeight    float64         // the page limit's worth of lines
@@ -257,7 +259,26 @@ func newRenderer(d *document.Document, th *theme.Theme, size [2]float64) (*rende
 			r.photo = ph
 		}
 	}
+	if lt := d.Letter; lt != nil && lt.Signature != "" {
+		if ph, err := loadSignature(lt.Signature); err != nil {
+			r.warnings = append(r.warnings, "signature: "+err.Error())
+		} else {
+			r.signature = ph
+		}
+	}
 	return r, nil
+}
+
+// loadSignature loads a letter's signature: 45 mm wide, at most 18 mm tall.
+func loadSignature(path string) (*photoInfo, error) {
+	ph, err := loadPhoto(path, 45*paged.MM)
+	if err != nil {
+		return nil, err
+	}
+	if limit := 18 * paged.MM; ph.h > limit {
+		ph.w, ph.h = ph.w*limit/ph.h, limit
+	}
+	return ph, nil
 }
 
 func loadPhoto(path string, width float64) (*photoInfo, error) {
@@ -582,6 +603,9 @@ func (r *renderer) layout(m metrics) *layouter {
 		photo:   r.photo,
 		mirror:  paged.RightToLeft(r.lang),
 
+		pageH:     r.size[1],
+		signature: r.signature,
+
 		ctx:          r.ctx,
 		maxHeight:    r.maxHeight,
 		allowHyphens: th.Typography.Hyphenate,
@@ -603,6 +627,12 @@ func (r *renderer) draw(pages [][]placed, opts Options) ([]byte, error) {
 		var err error
 		if img, err = pdfwrite.NewImage(r.photo.data.Data, r.photo.data.Format); err != nil {
 			r.warnings = append(r.warnings, "photo: "+err.Error())
+		}
+	}
+	if r.signature != nil {
+		var err error
+		if r.sigImg, err = pdfwrite.NewImage(r.signature.data.Data, r.signature.data.Format); err != nil {
+			r.warnings = append(r.warnings, "signature: "+err.Error())
 		}
 	}
 	for _, e := range r.elems {
@@ -679,6 +709,9 @@ func (r *renderer) drawOp(p *pdfwrite.Page, img *pdfwrite.Image, o op, top float
 		}
 		p.Link(o.x, top+o.y, o.w, o.h, valid(o.url), el)
 	case opImage:
+		if r.signature != nil && o.text == r.signature.path && (r.photo == nil || r.photo.path != o.text) {
+			img = r.sigImg
+		}
 		if img != nil {
 			p.Image(img, o.x, top+o.y, o.w, o.h)
 		}
