@@ -37,7 +37,7 @@ type Built struct {
 	Name   string // the output name, without extension: jane-doe-cover-letter-acme
 	// Company is the company the letter goes to ({{company}}), or ""
 	Company string
-	Result *batch.Result
+	Result  *batch.Result
 }
 
 // Build reads a letter and the résumé it names, fills its placeholders and
@@ -166,7 +166,7 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 	if d.Title == "" {
 		d.Title = "Letter"
 	}
-	d.Sections = []document.Section{{ID: "letter", Blocks: markup.Blocks(f.Body.Text, document.StyleBody)}}
+	d.Sections = []document.Section{{ID: "letter", Blocks: markup.Prose(f.Body.Text, document.StyleBody)}}
 	if p.Render.Theme != nil && p.Render.Theme.Typography.Smart {
 		typography.Smarten(d)
 		lt.Salutation, lt.Closing = smart(d, lt.Salutation), smart(d, lt.Closing)

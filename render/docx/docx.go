@@ -100,8 +100,15 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		w.warnings = append(w.warnings, "photo: "+err.Error())
 	}
 	w.header()
-	for _, s := range d.Sections {
-		w.section(s)
+	if d.Letter != nil {
+		if err := w.signature(); err != nil {
+			w.warnings = append(w.warnings, "signature: "+err.Error())
+		}
+		w.letter(sheet.Height)
+	} else {
+		for _, s := range d.Sections {
+			w.section(s)
+		}
 	}
 	w.sectPr(size)
 
@@ -153,9 +160,11 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	if w.image != nil {
-		if err := addFile(zw, "word/media/"+w.image.name, w.image.data, t, false); err != nil {
-			return nil, err
+	for _, im := range []*imageRef{w.image, w.sig} {
+		if im != nil {
+			if err := addFile(zw, "word/media/"+im.name, im.data, t, false); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if err := zw.Close(); err != nil {
@@ -317,6 +326,7 @@ type writer struct {
 	keyW     float64      // the key column of key–value rows (paged.KeyColumn), once measured
 	bodyFont string
 	image    *imageRef
+	sig      *imageRef // a letter's signature
 	warnings []string
 	err      error // the first problem that makes the file wrong
 }
@@ -361,8 +371,10 @@ func (w *writer) relsXML() []byte {
 		typ, target, _ := strings.Cut(r[1], "|")
 		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%s%s" Target="%s"/>`+"\n", r[0], ns, typ, target)
 	}
-	if w.image != nil {
-		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%simage" Target="media/%s"/>`+"\n", w.image.rel, ns, w.image.name)
+	for _, im := range []*imageRef{w.image, w.sig} {
+		if im != nil {
+			fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%simage" Target="media/%s"/>`+"\n", im.rel, ns, im.name)
+		}
 	}
 	for _, url := range w.relOrder {
 		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%shyperlink" Target="%s" TargetMode="External"/>`+"\n", w.rels[url], ns, escAttr(url))
