@@ -201,7 +201,7 @@ func values(f *File, r *schema.Resume, opts Options) Values {
 	set := func(k, val, why string) {
 		if strings.TrimSpace(val) != "" {
 			v.Text[k] = strings.TrimSpace(val)
-		} else if _, ok := v.Why[k]; !ok {
+		} else if v.Why[k] == "" {
 			v.Why[k] = why
 		}
 	}
@@ -211,7 +211,9 @@ func values(f *File, r *schema.Resume, opts Options) Values {
 		Position string          `json:"position"`
 		Location json.RawMessage `json:"location"`
 	}
-	isJob := opts.Job != nil && match.IsJobDescription(opts.Job) && json.Unmarshal(opts.Job, &job) == nil
+	// a JSON object is a posting in JSON Resume's job schema (as much of it
+	// as it gives); anything else is a posting's text
+	isJob := opts.Job != nil && json.Unmarshal(opts.Job, &job) == nil
 	noJob := "give the posting with --job"
 	if opts.Job != nil && !isJob {
 		noJob = fmt.Sprintf("the posting %s is text, which does not say it; write it in the letter", opts.JobPath)

@@ -101,9 +101,15 @@ func (w *writer) letter(sheetH float64) {
 		dw := 75 * paged.MM
 		w.para("", frame(left+w.textW-dw, plan.AddressTop, dw, 0)+`<w:jc w:val="right"/>`, w.runs(document.Plain(lt.Date), w.bodyRPr()))
 	case plan.AddressTop > 0:
-		fr := frame(ax, plan.AddressTop, aw, 0)
-		for _, r := range lt.Recipient {
-			line(fr, r, 0, false)
+		// in the flow, at the place (as the PDF's spaceTo) when the header
+		// leaves room
+		before := max(plan.AddressTop-w.th.Margin.Top-w.headerHeight(), 2*lh)
+		ind := fmt.Sprintf(`<w:ind w:left="%d"/>`, tw(ax-left))
+		for i, r := range lt.Recipient {
+			if i > 0 {
+				before = 0
+			}
+			line("<w:keepNext/>"+ind, r, before, false)
 		}
 	default:
 		for i, r := range lt.Recipient {
@@ -161,6 +167,28 @@ func (w *writer) letter(sheetH float64) {
 	if lt.Enclosures != "" {
 		w.para("Small", fmt.Sprintf(`<w:spacing w:before="%d"/>`, tw(1.5*lh)), w.runs(document.Plain(lt.Enclosures), ""))
 	}
+}
+
+// headerHeight is the height of the header's lines, as Word sets them
+// (exact line heights) and the PDF lays them out.
+func (w *writer) headerHeight() float64 {
+	st, h := w.st, w.doc.Header
+	height := 0.0
+	if h.Name != "" {
+		height += st.Name.Line
+		if h.Label != "" {
+			height += st.Space.Label + st.Label.Line
+		}
+	} else if h.Label != "" {
+		height += st.Title.Line
+	}
+	if n := len(w.contactLines()); len(h.Contacts) > 0 {
+		height += st.Space.Contact + float64(n)*st.Contact.Line
+	}
+	if w.th.Header.Rule {
+		height += 6.75 // the border's space and width
+	}
+	return height
 }
 
 func (w *writer) bodyRPr() string {
