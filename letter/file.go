@@ -9,6 +9,7 @@ package letter
 
 import (
 	"bytes"
+	_ "embed"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -62,16 +63,18 @@ var recipientFields = []string{"name", "company", "address"}
 
 // Read reads a letter file: front matter between --- lines and a Markdown
 // body, or a YAML file whose letter: mapping holds the fields and the body.
-func Read(path string) (*File, diag.Diagnostics) {
+// resumeGiven: the command line names the résumé, which the file then need
+// not.
+func Read(path string, resumeGiven bool) (*File, diag.Diagnostics) {
 	data, err := fsutil.ReadFile(path, limits.TextBytes)
 	if err != nil {
 		return nil, diag.Diagnostics{{File: path, Severity: diag.Error, Message: err.Error()}}
 	}
-	return Parse(path, data)
+	return Parse(path, data, resumeGiven)
 }
 
 // Parse reads a letter from its bytes (path names it in diagnostics).
-func Parse(path string, data []byte) (*File, diag.Diagnostics) {
+func Parse(path string, data []byte, resumeGiven bool) (*File, diag.Diagnostics) {
 	f := &File{Path: path, MaxPages: 1}
 	var ds diag.Diagnostics
 	bad := func(n *yaml.Node, p, format string, args ...any) {
@@ -241,7 +244,7 @@ func Parse(path string, data []byte) (*File, diag.Diagnostics) {
 			ds = append(ds, d)
 		}
 	}
-	if f.Resume == "" {
+	if f.Resume == "" && !resumeGiven {
 		bad(m, prefix+"resume", "a letter names the résumé it goes with, whose header and look it takes: add resume: cv.yaml")
 	}
 	if strings.TrimSpace(f.Body.Text) == "" {
@@ -361,3 +364,8 @@ func shift(n *yaml.Node, d int) {
 		shift(c, d)
 	}
 }
+
+// Starter is a commented starter letter (vitae init --letter).
+//
+//go:embed starter.md
+var Starter []byte

@@ -45,37 +45,13 @@ Examples:
 type letterJob struct {
 	path, job string
 	posting   []byte
+	resume    string // the résumé, over the letter's own (render --letter, mail --letter)
 }
 
-func runLetter(ctx context.Context, cmd *cli.Command) error {
-	if cmd.Args().Len() == 0 {
-		return usageError(fmt.Errorf("letter needs a letter file (vitae init --letter writes one)"))
-	}
-	opts, err := batchOptions(cmd)
-	if err != nil {
-		return err
-	}
-	var jobs []string
-	for _, j := range cmd.StringSlice("job") {
-		m, err := filepath.Glob(j)
-		if err != nil || len(m) == 0 {
-			m = []string{j} // a file that is not there is said when it is read
-		}
-		jobs = append(jobs, m...)
-	}
-	var todo []letterJob
-	for _, p := range cmd.Args().Slice() {
-		if len(jobs) == 0 {
-			todo = append(todo, letterJob{path: p})
-		}
-		for _, j := range jobs {
-			data, err := readInput(j)
-			if err != nil {
-				return usageError(fmt.Errorf("--job: %w", err))
-			}
-			todo = append(todo, letterJob{path: p, job: j, posting: data})
-		}
-	}
+// writeLetters builds and renders letters in opts.Formats and writes them
+// into opts.OutDir (all of them or, on a name both would write, none),
+// saying each problem; its results are the manifest's.
+func writeLetters(ctx context.Context, cmd *cli.Command, opts batch.Options, todo []letterJob) ([]*batch.Result, int, error) {
 	stdout, stderr := cmd.Root().Writer, cmd.Root().ErrWriter
 	type done struct {
 		res     *batch.Result
@@ -86,7 +62,7 @@ func runLetter(ctx context.Context, cmd *cli.Command) error {
 	var dones []done
 	owner := map[string]string{}
 	for _, t := range todo {
-		b, res := letter.Build(t.path, letter.Options{Batch: opts, Job: t.posting, JobPath: t.job})
+		b, res := letter.Build(t.path, letter.Options{Batch: opts, Job: t.posting, JobPath: t.job, Resume: t.resume})
 		report(cmd, res.Diagnostics)
 		for _, e := range res.Errors {
 			fmt.Fprintf(stderr, "%s: %s\n", t.path, explain(e))
@@ -118,7 +94,7 @@ func runLetter(ctx context.Context, cmd *cli.Command) error {
 			}
 			path := filepath.Join(opts.OutDir, name+f.Ext)
 			if prev, ok := owner[path]; ok {
-				return usageError(fmt.Errorf("%s and %s would both write %s; nothing is written", prev, t.path, path))
+				return nil, 0, usageError(fmt.Errorf("%s and %s would both write %s; nothing is written", prev, t.path, path))
 			}
 			owner[path] = t.path
 			sum := sha256.Sum256(outs[i].Data)
@@ -134,18 +110,54 @@ func runLetter(ctx context.Context, cmd *cli.Command) error {
 	}
 	if len(dones) > 0 {
 		if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
-			return withCode(ExitIO, fmt.Errorf("cannot create the output folder: %w", err))
+			return nil, 0, withCode(ExitIO, fmt.Errorf("cannot create the output folder: %w", err))
 		}
 	}
 	var results []*batch.Result
 	for _, d := range dones {
 		for i, o := range d.outputs {
 			if err := fsutil.WriteAtomic(d.paths[i], o.Data); err != nil {
-				return withCode(ExitIO, err)
+				return nil, 0, withCode(ExitIO, err)
 			}
 			fmt.Fprintln(stdout, d.paths[i])
 		}
 		results = append(results, d.res)
+	}
+	return results, worst, nil
+}
+
+func runLetter(ctx context.Context, cmd *cli.Command) error {
+	if cmd.Args().Len() == 0 {
+		return usageError(fmt.Errorf("letter needs a letter file (vitae init --letter writes one)"))
+	}
+	opts, err := batchOptions(cmd)
+	if err != nil {
+		return err
+	}
+	var jobs []string
+	for _, j := range cmd.StringSlice("job") {
+		m, err := filepath.Glob(j)
+		if err != nil || len(m) == 0 {
+			m = []string{j} // a file that is not there is said when it is read
+		}
+		jobs = append(jobs, m...)
+	}
+	var todo []letterJob
+	for _, p := range cmd.Args().Slice() {
+		if len(jobs) == 0 {
+			todo = append(todo, letterJob{path: p})
+		}
+		for _, j := range jobs {
+			data, err := readInput(j)
+			if err != nil {
+				return usageError(fmt.Errorf("--job: %w", err))
+			}
+			todo = append(todo, letterJob{path: p, job: j, posting: data})
+		}
+	}
+	results, worst, err := writeLetters(ctx, cmd, opts, todo)
+	if err != nil {
+		return err
 	}
 	if cmd.Bool("manifest") && len(results) > 0 {
 		if _, err := batch.WriteManifest(opts.OutDir, results); err != nil {

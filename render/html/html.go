@@ -145,6 +145,9 @@ func Render(d *document.Document, o Options) (*Result, error) {
 	b.Write(jsonLD(d))
 	b.WriteString("</script>\n<style>\n")
 	b.WriteString(w.css(size, o))
+	if d.Letter != nil {
+		b.WriteString(letterCSS(d.Letter))
+	}
 	b.WriteString("</style>\n</head>\n")
 	b.WriteString(body.String())
 	b.WriteString("</html>\n")
@@ -319,6 +322,9 @@ func (w *writer) body() {
 	}
 	b.WriteString("</div>\n" + ph)
 	b.WriteString("</header>\n<main>\n")
+	if d.Letter != nil {
+		w.letterTop()
+	}
 	for _, s := range d.Sections {
 		id := "s-" + slug(s.ID)
 		if s.Title != "" {
@@ -331,6 +337,9 @@ func (w *writer) body() {
 		w.depth = 3
 		w.blocks(s.Blocks)
 		b.WriteString("</section>\n")
+	}
+	if d.Letter != nil {
+		w.letterEnd()
 	}
 	b.WriteString("</main>\n</body>\n")
 }
