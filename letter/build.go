@@ -203,9 +203,14 @@ func smart(d *document.Document, s string) string {
 // and the résumé's.
 func values(f *File, r *schema.Resume, opts Options) Values {
 	v := Values{Text: map[string]string{}, Why: map[string]string{}}
+	// the first value given wins: the posting's over the letter's own
+	// (a letter's value that is itself a placeholder is none)
 	set := func(k, val, why string) {
-		if strings.TrimSpace(val) != "" {
-			v.Text[k] = strings.TrimSpace(val)
+		if _, ok := v.Text[k]; ok {
+			return
+		}
+		if val = strings.TrimSpace(val); val != "" && !strings.Contains(val, "{{") {
+			v.Text[k] = val
 		} else if v.Why[k] == "" {
 			v.Why[k] = why
 		}
