@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/letter"
 	"github.com/vitae-dev/vitae/render"
+	"github.com/vitae-dev/vitae/render/pdf"
 )
 
 func letterCommand() *cli.Command {
@@ -84,7 +86,11 @@ func writeLetters(ctx context.Context, cmd *cli.Command, opts batch.Options, tod
 		failed := false
 		for i, f := range opts.Formats {
 			if errs[i] != nil {
-				fmt.Fprintf(stderr, "%s: %s: %s\n", t.path, f.Name, explain(errs[i]))
+				msg := explain(errs[i])
+				if _, over := errors.AsType[*pdf.OverflowError](errs[i]); over {
+					msg += "; or maxPages: 2 in the letter"
+				}
+				fmt.Fprintf(stderr, "%s: %s: %s\n", t.path, f.Name, msg)
 				worst = worse(worst, exitCodes[fault.Of(fault.New(fault.Render, errs[i]))])
 				failed = true
 				continue
@@ -165,7 +171,18 @@ func runLetter(ctx context.Context, cmd *cli.Command) error {
 		}
 	}
 	if worst != ExitOK {
-		return withCode(worst, fmt.Errorf("%d of %s not rendered", len(todo)-len(results), plural(len(todo), "letter")))
+		return withCode(worst, fmt.Errorf("%d of %s not rendered", len(todo)-written(results), plural(len(todo), "letter")))
 	}
 	return nil
+}
+
+// written counts the letters whose files were written.
+func written(results []*batch.Result) int {
+	n := 0
+	for _, r := range results {
+		if len(r.Outputs) > 0 {
+			n++
+		}
+	}
+	return n
 }

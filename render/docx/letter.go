@@ -40,7 +40,9 @@ func (w *writer) letterBody(before float64) (pPr, rPr string) {
 	size := w.st.Body.Font.Size * paged.LetterSize
 	line := w.st.Body.Line * paged.LetterSize
 	pPr = fmt.Sprintf(`<w:spacing w:before="%d" w:after="0" w:line="%d" w:lineRule="exact"/>`, tw(before), tw(line))
-	rPr = fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp(size), hp(size))
+	// half-points rounded down: Word's lines never longer than the PDF's
+	half := int(size * 2)
+	rPr = fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, half, half)
 	return pPr, rPr
 }
 
