@@ -22,6 +22,7 @@ build:
 run: build
 	./vitae validate --strict $(EXAMPLES)
 	./vitae render $(EXAMPLES) --format $(FORMATS) --out out
+	./vitae letter examples/letter.md --format $(FORMATS) --out out
 
 FORMATS ?= pdf,docx,md,txt
 
