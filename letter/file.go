@@ -12,6 +12,8 @@ import (
 	_ "embed"
 	"fmt"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -92,7 +94,7 @@ func Parse(path string, data []byte, resumeGiven bool) (*File, diag.Diagnostics)
 	yamlFile := false
 	switch {
 	case strings.HasPrefix(text, "---\n"):
-		rest := text[4:]
+		rest := "\n" + text[4:] // the closing line may follow at once
 		end := strings.Index(rest, "\n---\n")
 		if end < 0 && strings.HasSuffix(rest, "\n---") {
 			end = len(rest) - 4
@@ -106,7 +108,7 @@ func Parse(path string, data []byte, resumeGiven bool) (*File, diag.Diagnostics)
 		if end+5 <= len(rest) {
 			body = rest[end+5:]
 		}
-		bodyLine = strings.Count(text[:4+end+5], "\n") // the line before the body's first
+		bodyLine = strings.Count(rest[:min(end+5, len(rest))], "\n") // the line before the body's first
 		f.Body = Value{Text: body, Line: bodyLine, Block: true, Path: "body"}
 	default:
 		ext := strings.ToLower(filepath.Ext(path))
@@ -118,14 +120,15 @@ func Parse(path string, data []byte, resumeGiven bool) (*File, diag.Diagnostics)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(front), &doc); err != nil {
+		// the front matter is parsed with the --- line's place left empty:
+		// its lines are the file's
 		line := 1
-		if !yamlFile {
-			line = 2
+		msg := err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = strings.TrimPrefix(msg, m[0])
 		}
-		return nil, diag.Diagnostics{{File: path, Line: line, Column: 1, Severity: diag.Error, Message: "the front matter is not YAML: " + err.Error()}}
-	}
-	if !yamlFile { // front matter starts on the file's second line
-		shift(&doc, 1)
+		return nil, diag.Diagnostics{{File: path, Line: line, Column: 1, Severity: diag.Error, Message: "the front matter is not YAML: " + strings.TrimPrefix(msg, "yaml: ")}}
 	}
 	var m *yaml.Node
 	if len(doc.Content) > 0 {
@@ -342,6 +345,8 @@ func indentAfter(lines []string, line int) int {
 	return 0
 }
 
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
 func looksISO(s string) bool {
 	return len(s) == 10 && s[4] == '-' && s[7] == '-' && strings.Trim(s[:4], "0123456789") == ""
 }
@@ -353,16 +358,6 @@ func get(m *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-// shift moves every node's line by d (front matter parsed on its own).
-func shift(n *yaml.Node, d int) {
-	if n.Line > 0 {
-		n.Line += d
-	}
-	for _, c := range n.Content {
-		shift(c, d)
-	}
 }
 
 // Starter is a commented starter letter (vitae init --letter).

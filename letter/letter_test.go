@@ -293,7 +293,7 @@ func TestBadLetters(t *testing.T) {
 		{"---\nresume: missing.yaml\n---\nHi\n", "letter.md: resume: the résumé"},
 		{"---\nresume: cv.yaml\nconvention: swiss\n---\nHi\n", "letter.md:3:13: convention: \"swiss\" is not a convention"},
 		{"---\nresume: cv.yaml\nrecipient: {nme: X}\n---\nHi\n", "letter.md:3:13: recipient.nme: unknown field \"nme\"; did you mean \"name\"?"},
-		{"---\nresume: [cv.yaml\n---\nHi\n", "letter.md:2:1: the front matter is not YAML"},
+		{"---\nresume: [cv.yaml\n---\nHi\n", "letter.md:3:1: the front matter is not YAML: did not find expected ',' or ']'"},
 	} {
 		p := write(t, c.src)
 		b, res := build(t, p, nil, "")
