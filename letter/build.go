@@ -83,10 +83,11 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 	res.Diagnostics = append(res.Diagnostics, rres.Diagnostics...)
 	res.Errors = append(res.Errors, rres.Errors...)
 	res.Notes = rres.Notes
-	res.Files = append([]string{path}, rres.Files...)
+	res.Files = []string{path, rpath} // what a preview watches
 	if p == nil {
 		return nil, res
 	}
+	res.Files = append(res.Files, p.Files...)
 	r := p.Resume
 	tag, _ := compose.PickLocale(r, compose.Options{Locale: bo.Pipeline.Locale, Source: rpath})
 	words := locale.Letter(tag)
@@ -111,6 +112,7 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 				Message: fmt.Sprintf("the signature %s cannot be read: %v (give a PNG or JPEG file beside the letter)", sig, errText(err))})
 			return nil, res
 		}
+		res.Files = append(res.Files, sig)
 	}
 	conv := f.Convention
 	if conv == "" {

@@ -110,9 +110,13 @@ func (r *renderer) svgOp(b *strings.Builder, o op, top float64, used map[string]
 	case opRule:
 		fmt.Fprintf(b, `<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" fill="%s"/>`, o.x, top+o.y, o.w, o.h, svgColor(o.color))
 	case opImage:
-		if r.photo != nil {
+		im := r.photo
+		if r.signature != nil && o.text == r.signature.path && (im == nil || im.path != o.text) {
+			im = r.signature // a letter's
+		}
+		if im != nil {
 			fmt.Fprintf(b, `<image x="%.2f" y="%.2f" width="%.2f" height="%.2f" href="data:image/%s;base64,%s"/>`,
-				o.x, top+o.y, o.w, o.h, r.photo.data.Format, base64.StdEncoding.EncodeToString(r.photo.data.Data))
+				o.x, top+o.y, o.w, o.h, im.data.Format, base64.StdEncoding.EncodeToString(im.data.Data))
 		}
 	}
 }
