@@ -17,6 +17,7 @@ import (
 	"github.com/vitae-dev/vitae/match"
 	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
+	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/schema"
 	"github.com/vitae-dev/vitae/typography"
 )
@@ -179,6 +180,19 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 		lt.Salutation, lt.Closing = smart(d, lt.Salutation), smart(d, lt.Closing)
 	}
 	ro := p.Render
+	if ro.Theme != nil {
+		// a letter's measure: margins of at least 20 mm, the left one 25 mm
+		// in DIN 5008, where the address in the window then lines up with
+		// the text (a résumé's narrow margins make lines too long for prose)
+		th := *ro.Theme
+		left := 20 * paged.MM
+		if conv == "din5008" {
+			left = 25 * paged.MM
+		}
+		th.Margin.Left = max(th.Margin.Left, left)
+		th.Margin.Right = max(th.Margin.Right, 20*paged.MM)
+		ro.Theme = &th
+	}
 	ro.MaxPages = f.MaxPages
 	if opts.Batch.Pipeline.MaxPages > 0 {
 		ro.MaxPages = opts.Batch.Pipeline.MaxPages
