@@ -140,6 +140,11 @@ func runLetter(ctx context.Context, cmd *cli.Command) error {
 	if err != nil {
 		return err
 	}
+	for _, name := range []string{"sections", "title", "tags", "name"} {
+		if cmd.IsSet(name) { // a letter shows its résumé's header only, and is named for its company
+			fmt.Fprintf(cmd.Root().ErrWriter, "vitae: warning: --%s applies to résumés; a letter takes its résumé's header and look only\n", name)
+		}
+	}
 	var jobs []string
 	for _, j := range cmd.StringSlice("job") {
 		m, err := filepath.Glob(j)
