@@ -20,6 +20,7 @@ import (
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/locale"
 	yaml "go.yaml.in/yaml/v4"
 )
 
@@ -173,6 +174,10 @@ func Parse(path string, data []byte, resumeGiven bool) (*File, diag.Diagnostics)
 			case "variant":
 				f.Variant = v.Text
 			case "locale":
+				if !locale.Known(v.Text) {
+					bad(n, p, "%q is not a language vitae writes; choose one of: %s (with a region, e.g. en-GB, where it matters)", v.Text, strings.Join(locale.Names(), ", "))
+					continue
+				}
 				f.Locale = v.Text
 			case "convention":
 				switch v.Text {

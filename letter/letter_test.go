@@ -170,7 +170,7 @@ func TestEveryWordInOrder(t *testing.T) {
 		testenv.Missing(t, "python3-docx (Debian python3-docx, for /usr/bin/python3)")
 	}
 	dir := t.TempDir()
-	for _, loc := range []string{"en-GB", "fr", "de"} {
+	for _, loc := range []string{"en-US", "en-GB", "fr", "de"} {
 		for _, th := range theme.Names() {
 			b := mustBuild(t, write(t, conventionLetter(loc)+"\n- a list item\n- another one\n"), nil, th)
 			want := seedcheck.Words(string(markdown.Text(b.Doc)))
@@ -293,6 +293,7 @@ func TestBadLetters(t *testing.T) {
 		{"---\nresume: missing.yaml\n---\nHi\n", "letter.md: resume: the résumé"},
 		{"---\nresume: cv.yaml\nconvention: swiss\n---\nHi\n", "letter.md:3:13: convention: \"swiss\" is not a convention"},
 		{"---\nresume: cv.yaml\nrecipient: {nme: X}\n---\nHi\n", "letter.md:3:13: recipient.nme: unknown field \"nme\"; did you mean \"name\"?"},
+		{"---\nresume: cv.yaml\nlocale: xx-YY\n---\nHi\n", "letter.md:3:9: locale: \"xx-YY\" is not a language vitae writes"},
 		{"---\nresume: [cv.yaml\n---\nHi\n", "letter.md:3:1: the front matter is not YAML: did not find expected ',' or ']'"},
 	} {
 		p := write(t, c.src)
@@ -325,6 +326,27 @@ func TestYAMLLetter(t *testing.T) {
 	for _, want := range []string{"letter.yaml:3:3: warning: letter.subjet: unknown field \"subjet\"; did you mean \"subject\"?", "letter.yaml:5:11: letter.body: placeholder {{company}} has no value"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%s\nwant %s", got, want)
+		}
+	}
+}
+
+// The README's example letter is one page in every theme, at the places
+// its British convention gives, and fills its placeholders from itself.
+func TestExampleLetter(t *testing.T) {
+	path := filepath.Join(testenv.Root(), "examples", "letter.md")
+	for _, th := range theme.Names() {
+		b := mustBuild(t, path, nil, th)
+		f, _ := render.Lookup("pdf")
+		outs, errs := letter.Render(context.Background(), b, []render.Format{f})
+		if errs[0] != nil {
+			t.Fatalf("%s: %v", th, errs[0])
+		}
+		if outs[0].Pages != 1 {
+			t.Errorf("%s: %d pages", th, outs[0].Pages)
+		}
+		txt := string(markdown.Text(b.Doc))
+		if !strings.Contains(txt, "the role of Senior Site Reliability Engineer at Northwind Cloud Ltd.") || b.Doc.Letter.Convention != "gb" {
+			t.Errorf("%s: %s\n%s", th, b.Doc.Letter.Convention, txt)
 		}
 	}
 }
