@@ -62,13 +62,12 @@ func (w *writer) letter(sheetH float64) {
 	lh := st.Body.Line * paged.LetterSize
 	plan := paged.PlanLetter(lt.Convention, sheetH)
 	left := w.th.Margin.Left
-	line := func(pPr, text string, before float64, bold bool) {
+	// line writes a paragraph of body text: pre are the properties the
+	// schema puts before the spacing (keepNext, framePr), post those after
+	// it (ind, jc)
+	line := func(pre, post, text string, before float64) {
 		sp, rPr := w.letterBody(before)
-		t := document.Plain(text)
-		if bold {
-			t = document.Text{{Text: text, Bold: true}}
-		}
-		w.para("", pPr+sp, w.runs(t, rPr))
+		w.para("", pre+sp+post, w.runs(document.Plain(text), rPr))
 	}
 	ax, aw := left, w.textW
 	if plan.AddressLeft > 0 {
@@ -83,7 +82,7 @@ func (w *writer) letter(sheetH float64) {
 		jc = `<w:jc w:val="right"/>`
 	}
 	if plan.DateFirst {
-		line(jc, lt.Date, 2*lh, false)
+		line("", jc, lt.Date, 2*lh)
 	}
 	switch {
 	case plan.ReturnTop > 0:
@@ -97,7 +96,7 @@ func (w *writer) letter(sheetH float64) {
 			w.runs(document.Plain(lt.ReturnLine), fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hex(st.Meta.Color), small, small)))
 		fr = frame(ax, plan.AddressTop, min(aw, 85*paged.MM), plan.ReturnTop+45*paged.MM-plan.AddressTop)
 		for _, r := range lt.Recipient {
-			line(fr, r, 0, false)
+			line(fr, "", r, 0)
 		}
 		// the date in the information block, level with the address
 		dw := 75 * paged.MM
@@ -111,7 +110,7 @@ func (w *writer) letter(sheetH float64) {
 			if i > 0 {
 				before = 0
 			}
-			line("<w:keepNext/>"+ind, r, before, false)
+			line("<w:keepNext/>", ind, r, before)
 		}
 	default:
 		for i, r := range lt.Recipient {
@@ -119,11 +118,11 @@ func (w *writer) letter(sheetH float64) {
 			if i == 0 {
 				before = 2 * lh
 			}
-			line("", r, before, false)
+			line("", "", r, before)
 		}
 	}
 	if !plan.DateFirst && plan.ReturnTop == 0 {
-		line(jc, lt.Date, lh, false)
+		line("", jc, lt.Date, lh)
 	}
 	if len(lt.Subject) > 0 {
 		before := 1.5 * lh
@@ -133,7 +132,7 @@ func (w *writer) letter(sheetH float64) {
 		sp, rPr := w.letterBody(before)
 		w.para("", "<w:keepNext/>"+sp, w.runs(lt.Subject, rPr))
 	}
-	line("<w:keepNext/>", lt.Salutation, 1.5*lh, false)
+	line("<w:keepNext/>", "", lt.Salutation, 1.5*lh)
 	first := true
 	for _, s := range w.doc.Sections {
 		for _, b := range s.Blocks {
@@ -158,13 +157,13 @@ func (w *writer) letter(sheetH float64) {
 	if lt.Convention == "fr" {
 		closeInd = ""
 	}
-	line("<w:keepNext/>"+closeInd, lt.Closing, lh, false)
+	line("<w:keepNext/>", closeInd, lt.Closing, lh)
 	if w.sig != nil {
 		sp := fmt.Sprintf(`<w:spacing w:before="%d" w:after="0"/>`, tw(0.5*lh))
-		w.para("", "<w:keepNext/>"+ind+sp, w.inlineImage(w.sig, 2, "Signature"))
-		line(ind, lt.Signer, 0.25*lh, false)
+		w.para("", "<w:keepNext/>"+sp+ind, w.inlineImage(w.sig, 2, "Signature"))
+		line("", ind, lt.Signer, 0.25*lh)
 	} else {
-		line(ind, lt.Signer, 3.5*lh, false)
+		line("", ind, lt.Signer, 3.5*lh)
 	}
 	if lt.Enclosures != "" {
 		w.para("Small", fmt.Sprintf(`<w:spacing w:before="%d"/>`, tw(1.5*lh)), w.runs(document.Plain(lt.Enclosures), ""))
