@@ -93,7 +93,7 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 	tag, _ := compose.PickLocale(r, compose.Options{Locale: bo.Pipeline.Locale, Source: rpath})
 	words := locale.Letter(tag)
 
-	vals := values(f, r, opts)
+	vals := values(f, r, opts, tag)
 	if ds := f.fill(vals); len(ds) > 0 {
 		res.Diagnostics = append(res.Diagnostics, ds...)
 		return nil, res
@@ -217,7 +217,7 @@ func smart(d *document.Document, s string) string {
 
 // values are what the placeholders say: the posting's, else the letter's
 // and the résumé's.
-func values(f *File, r *schema.Resume, opts Options) Values {
+func values(f *File, r *schema.Resume, opts Options, tag string) Values {
 	v := Values{Text: map[string]string{}, Why: map[string]string{}}
 	// the first value given wins: the posting's over the letter's own
 	// (a letter's value that is itself a placeholder is none)
@@ -255,8 +255,8 @@ func values(f *File, r *schema.Resume, opts Options) Values {
 	set("email", r.Basics.Email, "the résumé has no basics.email")
 	if opts.Job != nil {
 		rep := match.Compare(r, match.PostingText(opts.Job))
-		set("skills.covered", strings.Join(rep.Covered, ", "), "the résumé has none of the skills the posting names")
-		set("skills.missing", strings.Join(rep.Missing, ", "), "the résumé has every skill the posting names")
+		set("skills.covered", locale.JoinList(tag, rep.Covered), "the résumé has none of the skills the posting names")
+		set("skills.missing", locale.JoinList(tag, rep.Missing), "the résumé has every skill the posting names")
 	} else {
 		set("skills.covered", "", "the skills come from a posting: give it with --job")
 		set("skills.missing", "", "the skills come from a posting: give it with --job")

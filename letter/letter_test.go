@@ -236,7 +236,7 @@ Dear team at {{company}} in {{location}}: I bring {{skills.covered}}, and I am l
 	txt := string(markdown.Text(b.Doc))
 	for _, want := range []string{
 		"Site Reliability Engineer at Northwind Cloud Ltd",
-		"Dear team at Northwind Cloud Ltd in Leeds, GB: I bring Kubernetes, Terraform, and I am learning SRE, Ansible.",
+		"Dear team at Northwind Cloud Ltd in Leeds, GB: I bring Kubernetes and Terraform, and I am learning SRE and Ansible.",
 		"Anna Schmidt, Platform Engineer, anna@example.org",
 	} {
 		if !strings.Contains(txt, want) {

@@ -28,6 +28,28 @@ type LetterWords struct {
 	Enclosure             string // the word for what is sent with the letter
 }
 
+// and is the word that joins the last two of a list ("Go, Rust and C"), in
+// the languages that write one between words.
+var and = map[string]string{"cs": "a", "da": "og", "de": "und", "el": "και", "en": "and", "es": "y", "fi": "ja", "fr": "et",
+	"hi": "और", "it": "e", "nl": "en", "no": "og", "pl": "i", "pt": "e", "ru": "и", "sv": "och", "tr": "ve", "uk": "та", "vi": "và"}
+
+// JoinList writes a list as running text in the language of tag: "Go,
+// Rust and C", "Go, Rust und C"; with commas alone where the language
+// joins its words otherwise (Chinese, Japanese, Korean, Arabic, Hebrew).
+func JoinList(tag string, items []string) string {
+	lang, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
+	word, ok := and[normalize(lang)]
+	if !ok || len(items) < 2 {
+		sep := ", "
+		switch normalize(lang) {
+		case "zh", "ja":
+			sep = "、"
+		}
+		return strings.Join(items, sep)
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + word + " " + items[len(items)-1]
+}
+
 // letterWords are the defaults by language; Letter adjusts them by region.
 var letterWords = map[string]LetterWords{
 	"ar": {Date: "{day} {month} {year}", Salutation: "السادة المحترمون،", Closing: "مع خالص التحية،", Enclosure: "مرفق"},
