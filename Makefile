@@ -22,6 +22,7 @@ build:
 run: build
 	./vitae validate --strict $(EXAMPLES)
 	./vitae render $(EXAMPLES) --format $(FORMATS) --out out
+	./vitae letter examples/letter.md --format $(FORMATS) --out out
 
 FORMATS ?= pdf,docx,md,txt
 
@@ -50,6 +51,7 @@ fuzz:
 	$(GO) test ./render/pdf -run '^$$' -fuzz FuzzPDFText -fuzztime 3000x -fuzzminimizetime 100x
 	$(GO) test ./schema -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) -fuzzminimizetime 100x
 	$(GO) test ./pipeline -run '^$$' -fuzz FuzzEndToEnd -fuzztime 3000x -fuzzminimizetime 100x
+	$(GO) test ./letter -run '^$$' -fuzz FuzzParse -fuzztime 3000x -fuzzminimizetime 100x
 
 # Whole-process figures against the peers installed here (tools/bench), then
 # the Go benchmarks with allocations.

@@ -80,6 +80,7 @@ func (s Shard) has(path string) bool {
 // Output is one written file.
 type Output struct {
 	Input   string `json:"input"`
+	Job     string `json:"job,omitempty"` // a letter's job posting
 	Variant string `json:"variant,omitempty"`
 	Format  string `json:"format"`
 	Path    string `json:"path"`

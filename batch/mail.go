@@ -19,6 +19,10 @@ type Letter struct {
 	From    *mail.Address // default: the résumé's name and e-mail
 	Subject string        // default: "Application – NAME, LABEL"
 	Body    string        // default: a short cover note
+	HTML    string        // the body as a web page too, or ""
+	// Attach are more files, after the résumé's (a cover letter's PDF and
+	// Word file)
+	Attach []eml.Attachment
 }
 
 // Mail builds an e-mail draft with the résumé attached as PDF and Word, and
@@ -34,7 +38,7 @@ func Mail(ctx context.Context, input string, opts Options, letter Letter) (*eml.
 	p := b.Jobs[0]
 	res.Dropped, res.Notes = p.Dropped, p.Notes
 	r := p.Resume
-	msg := &eml.Message{From: letter.From, To: letter.To, Subject: letter.Subject, Body: letter.Body, Date: p.Render.Time}
+	msg := &eml.Message{From: letter.From, To: letter.To, Subject: letter.Subject, Body: letter.Body, HTML: letter.HTML, Date: p.Render.Time}
 	if msg.From == nil && r.Basics.Email != "" {
 		msg.From = &mail.Address{Name: r.Basics.Name, Address: r.Basics.Email}
 	}
@@ -75,5 +79,6 @@ func Mail(ctx context.Context, input string, opts Options, letter Letter) (*eml.
 		}
 		msg.Attachments = append(msg.Attachments, eml.Attachment{Name: name + f.Ext, MediaType: f.MediaType, Data: outs[i].Data})
 	}
+	msg.Attachments = append(msg.Attachments, letter.Attach...)
 	return msg, name, res
 }

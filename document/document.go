@@ -21,6 +21,29 @@ type Document struct {
 	// metadata (a web page's description).
 	Description string
 	Person      Person // facts about the person, for metadata
+	// Letter is what a letter has besides its sender's header and its body
+	// (the sections): nil for a résumé.
+	Letter *Letter
+}
+
+// Letter is a cover letter's own parts, as shown; its body is the
+// document's sections. Where each part goes is the convention's (the
+// paged renderers share one reading of it, package render/paged).
+type Letter struct {
+	// Convention places the parts: "din5008" (German: the address in an
+	// envelope's window, the date right), "fr" (French: the address and the
+	// signature on the right), "us" (all flush left, the date first) or "gb"
+	// (the address left, the date right).
+	Convention string
+	ReturnLine string   // the sender in one line above the address (DIN 5008), or ""
+	Recipient  []string // the address block, a line each
+	Date       string   // as shown, with the place when given: "Berlin, 4. Dezember 2026"
+	Subject    Text     // as shown, with its prefix ("Objet : …") when the language has one
+	Salutation string
+	Closing    string
+	Signature  string // a local PNG or JPEG file: the signature, or ""
+	Signer     string // the name under the signature
+	Enclosures string // e.g. "Enclosure: Résumé", or ""
 }
 
 // Person is what metadata says of the person besides the name and label

@@ -26,9 +26,28 @@ func Dump(d *Document) string {
 	for _, c := range h.Contacts {
 		line(1, "contact %s label=%q text=%q url=%q", c.Kind, c.Label, c.Text, c.URL)
 	}
+	if lt := d.Letter; lt != nil {
+		line(0, "letter convention=%s", lt.Convention)
+		if lt.ReturnLine != "" {
+			line(1, "return %q", lt.ReturnLine)
+		}
+		for _, r := range lt.Recipient {
+			line(1, "recipient %q", r)
+		}
+		line(1, "date %q", lt.Date)
+		line(1, "subject %s", marked(lt.Subject))
+		line(1, "salutation %q", lt.Salutation)
+	}
 	for _, s := range d.Sections {
 		line(0, "section %s title=%q", s.ID, s.Title)
 		dumpBlocks(line, s.Blocks, 1)
+	}
+	if lt := d.Letter; lt != nil {
+		line(0, "closing %q", lt.Closing)
+		line(1, "signature %q signer=%q", lt.Signature, lt.Signer)
+		if lt.Enclosures != "" {
+			line(1, "enclosures %q", lt.Enclosures)
+		}
 	}
 	return b.String()
 }

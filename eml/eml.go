@@ -25,10 +25,13 @@ type Attachment struct {
 
 // Message is a draft.
 type Message struct {
-	From        *mail.Address // may be nil
-	To          []*mail.Address
-	Subject     string
-	Body        string // plain text
+	From    *mail.Address // may be nil
+	To      []*mail.Address
+	Subject string
+	Body    string // plain text
+	// HTML, when given, is the body as a web page too: the plain text and
+	// it are alternatives (multipart/alternative), the mail client shows one
+	HTML        string
 	Date        time.Time
 	Attachments []Attachment
 }
@@ -39,6 +42,9 @@ type Message struct {
 func (m *Message) Bytes() []byte {
 	sum := sha256.New()
 	fmt.Fprintf(sum, "%v|%v|%s|%s|%d", m.From, m.To, m.Subject, m.Body, m.Date.Unix())
+	if m.HTML != "" {
+		sum.Write([]byte(m.HTML))
+	}
 	for _, a := range m.Attachments {
 		sum.Write([]byte(a.Name))
 		sum.Write(a.Data)
@@ -65,11 +71,24 @@ func (m *Message) Bytes() []byte {
 	b.WriteString("\r\n")
 
 	b.WriteString("--" + boundary + "\r\n")
-	b.WriteString("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
-	qp := quotedprintable.NewWriter(&b)
-	_, _ = qp.Write([]byte(strings.ReplaceAll(strings.ReplaceAll(m.Body, "\r\n", "\n"), "\n", "\r\n"))) // into memory: cannot fail
-	qp.Close()
-	b.WriteString("\r\n")
+	text := func(mediaType, s string) {
+		b.WriteString("Content-Type: " + mediaType + "; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
+		qp := quotedprintable.NewWriter(&b)
+		_, _ = qp.Write([]byte(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\n", "\r\n"))) // into memory: cannot fail
+		qp.Close()
+		b.WriteString("\r\n")
+	}
+	if m.HTML == "" {
+		text("text/plain", m.Body)
+	} else {
+		alt := "alt-" + id[:32]
+		b.WriteString(`Content-Type: multipart/alternative; boundary="` + alt + `"` + "\r\n\r\n")
+		b.WriteString("--" + alt + "\r\n")
+		text("text/plain", m.Body)
+		b.WriteString("--" + alt + "\r\n")
+		text("text/html", m.HTML)
+		b.WriteString("--" + alt + "--\r\n")
+	}
 
 	for _, a := range m.Attachments {
 		b.WriteString("--" + boundary + "\r\n")

@@ -18,8 +18,12 @@ import (
 // line: on right-to-left pages, mirrored, it stands on the right). Each
 // page's content holds its part of the first column, then of the second.
 
-// twoColumns: the theme sets a sidebar.
+// twoColumns: the theme sets a sidebar, and the document is a résumé (a
+// letter is one column under the résumé's header, whatever the theme).
 func (l *layouter) twoColumns() bool {
+	if l.doc.Letter != nil {
+		return false
+	}
 	s := l.th.Sidebar.Side
 	return (s == "left" || s == "right") && l.th.Sidebar.Width > 0
 }

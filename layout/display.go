@@ -16,10 +16,12 @@ type Laid struct {
 	Elements []Element // the structure tree, in reading order; element i is numbered i+1
 	Lang     string    // the document's language (BCP 47), which text is shaped in
 	// Photo is the photo the pages show (their Image items), decoded and
-	// prepared for embedding; nil: none.
-	Photo    *photo.Photo
-	Fit      Fit
-	Warnings []string // what was left out (characters no font has, a photo that could not be read)
+	// prepared for embedding; nil: none. Signature is a letter's signature
+	// (the Image items marked Signature).
+	Photo     *photo.Photo
+	Signature *photo.Photo
+	Fit       Fit
+	Warnings  []string // what was left out (characters no font has, a photo that could not be read)
 
 	ts *typesetter
 }
@@ -75,6 +77,8 @@ type Item struct {
 	RTL bool
 	// Round: the Image is cut to the circle in its box (a square).
 	Round bool
+	// Signature: the Image is the letter's signature, not the photo.
+	Signature bool
 }
 
 // Font is a face of a family at a size, with its letter spacing (points
@@ -113,6 +117,9 @@ func (r *typesetter) laid(pages [][]placed) *Laid {
 	if r.photo != nil {
 		l.Photo = r.photo.data
 	}
+	if r.signature != nil {
+		l.Signature = r.signature.data
+	}
 	for _, e := range r.elems {
 		l.Elements = append(l.Elements, Element{Role: e.role, Parent: e.parent, Alt: e.alt})
 	}
@@ -125,7 +132,10 @@ func (r *typesetter) laid(pages [][]placed) *Laid {
 			}
 			for _, o := range pl.line.ops {
 				it := item(o, top)
-				it.Round = it.Kind == Image && th.PhotoShape == "round"
+				if it.Kind == Image && r.signature != nil && o.text == r.signature.path && (r.photo == nil || r.photo.path != o.text) {
+					it.Signature = true
+				}
+				it.Round = it.Kind == Image && !it.Signature && th.PhotoShape == "round"
 				p.Items = append(p.Items, it)
 			}
 		}

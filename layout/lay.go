@@ -166,6 +166,7 @@ type typesetter struct {
 	fit          metrics // the metrics the pages were laid out with
 	fallback     string  // family key of the fallback font, if any
 	photo        *photoInfo
+	signature    *photoInfo      // a letter's
 	err          error           // the first font that could not be loaded
 	ctx          context.Context // when done, the layout stops (nil: never)
 	maxHeight    float64         // the page limit's worth of lines
@@ -205,7 +206,26 @@ func newTypesetter(d *document.Document, th *theme.Theme, size [2]float64) (*typ
 			r.photo = ph
 		}
 	}
+	if lt := d.Letter; lt != nil && lt.Signature != "" {
+		if ph, err := loadSignature(lt.Signature); err != nil {
+			r.warnings = append(r.warnings, "signature: "+err.Error())
+		} else {
+			r.signature = ph
+		}
+	}
 	return r, nil
+}
+
+// loadSignature loads a letter's signature: 45 mm wide, at most 18 mm tall.
+func loadSignature(path string) (*photoInfo, error) {
+	ph, err := loadPhoto(path, 45*paged.MM)
+	if err != nil {
+		return nil, err
+	}
+	if limit := 18 * paged.MM; ph.h > limit {
+		ph.w, ph.h = ph.w*limit/ph.h, limit
+	}
+	return ph, nil
 }
 
 func loadPhoto(path string, width float64) (*photoInfo, error) {
@@ -531,6 +551,8 @@ func (r *typesetter) layout(m metrics) *layouter {
 		resolve: r.resolve,
 		photo:   r.photo,
 		mirror:  paged.RightToLeft(r.lang),
+
+		signature: r.signature,
 
 		ctx:          r.ctx,
 		maxHeight:    r.maxHeight,

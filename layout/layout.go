@@ -132,6 +132,9 @@ type layouter struct {
 	dateCol float64
 	// number: the next entry's number in a numbered section (0: none)
 	number int
+	// a letter's (document.Letter): the signature (pageH above is the
+	// sheet's height, for the places its convention gives from the top)
+	signature *photoInfo
 }
 
 // elem is a structure element: a standard PDF role (H1, P, L, LI, Table...).
@@ -206,8 +209,14 @@ func (l *layouter) run() {
 	if len(l.lines) > 0 {
 		l.pendingGap = l.st.Space.AfterHeader // between the header and an untitled summary
 	}
+	if l.doc.Letter != nil {
+		l.letterTop()
+	}
 	for _, s := range l.doc.Sections {
 		l.section(s)
+	}
+	if l.doc.Letter != nil {
+		l.letterEnd()
 	}
 }
 

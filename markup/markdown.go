@@ -33,6 +33,28 @@ func Blocks(src string, style string) []document.Block {
 	return out
 }
 
+// Prose parses Markdown as Blocks does, but as CommonMark reads it: a line
+// break within a paragraph is a space (text wrapped in an editor, as a
+// letter's body is); a hard break (two spaces or a backslash at the line's
+// end) stays a line break.
+func Prose(src string, style string) []document.Block {
+	src = strings.TrimSpace(htmlToMarkdown(src))
+	if src == "" {
+		return nil
+	}
+	source := []byte(src)
+	root := md.Parser().Parse(text.NewReader(source))
+	var out []document.Block
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*ast.Paragraph); ok {
+			out = append(out, document.Paragraph{Style: style, Text: breaks(inlineChildren(n, source), " ")})
+			continue
+		}
+		out = append(out, blockOf(n, source, style)...)
+	}
+	return out
+}
+
 // Inline parses Markdown and flattens it to one line of inline text.
 func Inline(src string) document.Text {
 	src = strings.TrimSpace(htmlToMarkdown(src))

@@ -131,9 +131,9 @@ func outputName(pattern string, r *schema.Resume, input, variant string) string 
 	if variant != "" && !strings.Contains(pattern, "{variant}") {
 		s += "-" + variant
 	}
-	slug := fileSlug(s)
+	slug := FileSlug(s)
 	if slug == "" {
-		slug = fileSlug(file)
+		slug = FileSlug(file)
 	}
 	if len(slug) > 120 { // file names have a limit; 120 characters say enough
 		slug = strings.TrimRight(slug[:120], "-")
@@ -141,11 +141,11 @@ func outputName(pattern string, r *schema.Resume, input, variant string) string 
 	return slug
 }
 
-// fileSlug lower-cases s, strips accents and joins runs of ASCII letters
+// FileSlug lower-cases s, strips accents and joins runs of ASCII letters
 // and digits with single hyphens: a name safe in any file system and in a
 // mail attachment. (Section ids, which may keep any letter, are
 // schema.Slug.)
-func fileSlug(s string) string {
+func FileSlug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range norm.NFD.String(s) {

@@ -9,7 +9,7 @@ func TestSlugAndNames(t *testing.T) {
 		"  ---  ":                                "",
 		"山田":                                     "",
 	} {
-		if got := fileSlug(in); got != want {
+		if got := FileSlug(in); got != want {
 			t.Errorf("FileSlug(%q) = %q, want %q", in, got, want)
 		}
 	}

@@ -20,7 +20,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/vitae-dev/vitae/batch"
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/letter"
 	"github.com/vitae-dev/vitae/match"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/pipeline"
@@ -43,10 +45,13 @@ func firstPaint(st State) []byte {
 		[]byte(`<div id="pages">`+strings.Join(st.Pages, "")+`</div>`), 1)
 }
 
-// Server is a preview of one résumé.
+// Server is a preview of one résumé, or of a cover letter, or of both.
 type Server struct {
 	input string
 	base  pipeline.Options
+	// letter is a cover letter to show: alone when input is "" (its
+	// résumé is the one it names), else beside input's pages
+	letter string
 
 	rendering sync.Mutex // one render at a time, in the order asked
 
@@ -102,12 +107,21 @@ type State struct {
 	Variants    []string `json:"variants"`
 	Themes      []string `json:"themes"`
 	Controls    Controls `json:"controls"`
+	// LetterPages: the first pages are a cover letter's, shown beside the
+	// résumé's (0: no letter, or a letter alone)
+	LetterPages int `json:"letterPages,omitempty"`
 }
 
 // New makes a preview of input rendered with opts in variant (the command
 // line's), and renders it once.
 func New(input string, opts pipeline.Options, variant string) *Server {
-	s := &Server{input: input, base: opts, controls: Controls{Variant: variant}}
+	return NewWithLetter(input, "", opts, variant)
+}
+
+// NewWithLetter makes a preview of a cover letter: alone when input is ""
+// (the letter's own résumé gives its look), else beside the résumé input.
+func NewWithLetter(input, letterFile string, opts pipeline.Options, variant string) *Server {
+	s := &Server{input: input, letter: letterFile, base: opts, controls: Controls{Variant: variant}}
 	s.Render()
 	return s
 }
@@ -139,6 +153,10 @@ func (s *Server) Render() {
 		opts.Tags = strings.Split(c.Tags, ",")
 	}
 	opts.Variant = c.Variant
+	if s.input == "" {
+		s.renderLetter(opts, c)
+		return
+	}
 	b := pipeline.Build(s.input, opts)
 	var diags []string
 	for _, d := range b.Diagnostics {
@@ -166,13 +184,82 @@ func (s *Server) Render() {
 		fail(err.Error())
 		return
 	}
+	pages, fonts, letterPages := svg.Pages, svg.Fonts, 0
+	if s.letter != "" {
+		lb, res := letter.Build(s.letter, letter.Options{Batch: batch.Options{Pipeline: opts}, Resume: s.input})
+		for _, d := range res.Diagnostics {
+			diags = append(diags, d.String())
+		}
+		files = append(files, s.letter)
+		if lb == nil {
+			fail("the letter is not rendered: it has errors")
+			return
+		}
+		lsvg, err := render.SVG(lb.Doc, lb.Render)
+		if err != nil {
+			fail(s.letter + ": " + err.Error())
+			return
+		}
+		pages, letterPages = append(slices.Clone(lsvg.Pages), pages...), len(lsvg.Pages)
+		fonts = mergeFonts(lsvg.Fonts, fonts)
+		diags = append(diags, lsvg.Warnings...)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.state = State{Version: s.state.Version + 1, Pages: svg.Pages, Fonts: svg.Fonts, Diagnostics: append(diags, svg.Warnings...),
-		Variants: pipeline.Variants(p.Resume, "", true), Themes: theme.Names(), Controls: c}
+	s.state = State{Version: s.state.Version + 1, Pages: pages, Fonts: fonts, Diagnostics: append(diags, svg.Warnings...),
+		Variants: pipeline.Variants(p.Resume, "", true), Themes: theme.Names(), Controls: c, LetterPages: letterPages}
 	s.files, s.doc, s.ro, s.outputs, s.resume = files, p.Doc, ro, map[string][]byte{}, p.Resume
 	s.name = p.Name("")
 	s.wake()
+}
+
+// renderLetter renders a letter alone, in its résumé's look; its
+// downloads are the letter's.
+func (s *Server) renderLetter(opts pipeline.Options, c Controls) {
+	b, res := letter.Build(s.letter, letter.Options{Batch: batch.Options{Pipeline: opts}})
+	var diags []string
+	for _, d := range res.Diagnostics {
+		diags = append(diags, d.String())
+	}
+	for _, e := range res.Errors {
+		diags = append(diags, e.Error())
+	}
+	files := append([]string{s.letter}, res.Files...)
+	fail := func(err string) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.state.Version++
+		s.state.Diagnostics, s.state.Error = diags, err
+		s.files = files
+		s.wake()
+	}
+	if b == nil {
+		fail("not rendered: the letter or its résumé has errors")
+		return
+	}
+	svg, err := render.SVG(b.Doc, b.Render)
+	if err != nil {
+		fail(err.Error())
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.state = State{Version: s.state.Version + 1, Pages: svg.Pages, Fonts: svg.Fonts, Diagnostics: append(diags, svg.Warnings...),
+		Variants: pipeline.Variants(b.Resume.Resume, "", true), Themes: theme.Names(), Controls: c}
+	s.files, s.doc, s.ro, s.outputs, s.resume = files, b.Doc, b.Render, map[string][]byte{}, b.Resume.Resume
+	s.name = b.Name
+	s.wake()
+}
+
+// mergeFonts joins two lists of @font-face rules without repeats.
+func mergeFonts(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, f := range b {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func first(a, b string) string {

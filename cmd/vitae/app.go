@@ -98,6 +98,7 @@ func newApp(stdout, stderr io.Writer) *cli.Command {
 			themesCommand(),
 			initCommand(),
 			mailCommand(),
+			letterCommand(),
 			matchCommand(),
 			watchCommand(),
 			serveCommand(),

@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/letter"
 	"github.com/vitae-dev/vitae/schema"
 )
 
@@ -20,12 +21,19 @@ func initCommand() *cli.Command {
 		Description: `Writes FILE (default cv.yaml) with the schema line editors use for completion.
 It never overwrites a file unless --force is given.
 
+With --letter it writes a commented starter cover letter instead (default letter.md).
+
 Examples:
    vitae init
-   vitae init jane.yaml && vitae render jane.yaml`,
-		Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file"}},
+   vitae init jane.yaml && vitae render jane.yaml
+   vitae init --letter && vitae letter letter.md`,
+		Flags: []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "overwrite an existing file"},
+			&cli.BoolFlag{Name: "letter", Usage: "write a starter cover letter (front matter and Markdown) for vitae letter"}},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			path := "cv.yaml"
+			if cmd.Bool("letter") {
+				path = "letter.md"
+			}
 			if cmd.Args().Len() > 1 {
 				return usageError(fmt.Errorf("init takes at most one file"))
 			}
@@ -36,6 +44,13 @@ Examples:
 				return withCode(ExitIO, fmt.Errorf("%s already exists; use --force to overwrite it", path))
 			} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 				return withCode(ExitIO, err)
+			}
+			if cmd.Bool("letter") {
+				if err := fsutil.WriteAtomic(path, letter.Starter); err != nil {
+					return withCode(ExitIO, err)
+				}
+				fmt.Fprintf(cmd.Root().Writer, "wrote %s; it names the résumé cv.yaml: render it with: vitae letter %s\n", path, path)
+				return nil
 			}
 			if err := fsutil.WriteAtomic(path, schema.Starter); err != nil {
 				return withCode(ExitIO, err)

@@ -12,8 +12,13 @@ import (
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
+	"github.com/vitae-dev/vitae/eml"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
+	letterpkg "github.com/vitae-dev/vitae/letter"
+	"github.com/vitae-dev/vitae/render"
+	"github.com/vitae-dev/vitae/render/html"
+	"github.com/vitae-dev/vitae/render/markdown"
 )
 
 func mailCommand() *cli.Command {
@@ -27,12 +32,15 @@ vitae never sends anything. Date and Message-ID come from SOURCE_DATE_EPOCH when
 
 Examples:
    vitae mail cv.yaml --to jobs@example.com --out out/
-   vitae mail cv.yaml --to "Acme Hiring <jobs@acme.example>" --subject "Platform Engineer role" --body note.txt --tags cloud`,
+   vitae mail cv.yaml --to "Acme Hiring <jobs@acme.example>" --subject "Platform Engineer role" --body note.txt --tags cloud
+   vitae mail cv.yaml --letter letter.md --job posting.json --to jobs@acme.example   # the letter is the message, and attached`,
 		Flags: flags([]cli.Flag{
 			&cli.StringFlag{Name: "to", Usage: "recipient address (required)", Required: true},
 			&cli.StringFlag{Name: "from", Usage: "sender address (default: the résumé's name and email)"},
 			&cli.StringFlag{Name: "subject", Usage: "subject (default: Application – NAME, LABEL)"},
 			&cli.StringFlag{Name: "body", Usage: "a text file with the message"},
+			&cli.StringFlag{Name: "letter", Usage: "a cover letter (see vitae letter): attached as PDF and Word, and its text is the message (plain text and HTML)"},
+			&cli.StringFlag{Name: "job", Usage: "the job posting the letter's placeholders are filled from"},
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: "output folder"},
 		}, lookFlags(), tailoringFlags(), []cli.Flag{strictFlag(), diagnosticsFlag()}),
 		Action: runMail,
@@ -65,6 +73,39 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 	opts, err := batchOptions(cmd)
 	if err != nil {
 		return err
+	}
+	if lf := cmd.String("letter"); lf != "" {
+		var job []byte
+		if j := cmd.String("job"); j != "" {
+			if job, err = readInput(j); err != nil {
+				return usageError(fmt.Errorf("--job: %w", err))
+			}
+		}
+		b, lres := letterpkg.Build(lf, letterpkg.Options{Batch: opts, Job: job, JobPath: cmd.String("job"), Resume: input})
+		report(cmd, lres.Diagnostics)
+		if b == nil {
+			if len(lres.Errors) > 0 {
+				return withCode(exitCodes[fault.Of(lres.Errors[0])], errors.Join(lres.Errors...))
+			}
+			return withCode(ExitInvalid, fmt.Errorf("%s is invalid; nothing written", lf))
+		}
+		formats, _ := render.LookupAll("pdf", "docx")
+		outs, errs := letterpkg.Render(ctx, b, formats)
+		for i, f := range formats {
+			if errs[i] != nil {
+				return withCode(ExitRender, fmt.Errorf("%s: %s: %s; nothing written", lf, f.Name, explain(errs[i])))
+			}
+			letter.Attach = append(letter.Attach, eml.Attachment{Name: b.Name + f.Ext, MediaType: f.MediaType, Data: outs[i].Data})
+		}
+		if letter.Body == "" {
+			letter.Body = string(markdown.LetterText(b.Doc))
+			letter.HTML = string(html.LetterMail(b.Doc))
+		}
+		if letter.Subject == "" {
+			letter.Subject = b.Doc.Subject
+		}
+	} else if cmd.String("job") != "" {
+		return usageError(fmt.Errorf("--job fills a letter's placeholders: give the letter with --letter"))
 	}
 	msg, name, res := batch.Mail(ctx, input, opts, letter)
 	if ctx.Err() != nil {

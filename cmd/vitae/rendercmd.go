@@ -32,9 +32,11 @@ Examples:
    vitae render cv.yaml --tags cloud,go --theme modern --page letter
    vitae render cv.yaml --variant sre        # or --all-variants
    vitae render applications/               # each file extends: ../cv.yaml
-   vitae render profiles/ --format pdf,docx --manifest --shard 1/4 --out dist/`,
+   vitae render profiles/ --format pdf,docx --manifest --shard 1/4 --out dist/
+   vitae render cv.yaml --letter letter.md --format pdf,docx   # the résumé and its cover letter`,
 		Flags: flags(outputFlags(), lookFlags(), tailoringFlags(), []cli.Flag{
 			&cli.BoolFlag{Name: "all-variants", Usage: "render every variant, each to its own files"},
+			&cli.StringFlag{Name: "letter", Usage: "a cover letter (see vitae letter) to render with the résumé, in the same formats and look"},
 			&cli.BoolFlag{Name: "manifest", Usage: "write OUT/manifest.json: input, format, path, bytes, sha256 and pages of every output"},
 			&cli.StringFlag{Name: "shard", Usage: "render only part i of n of the inputs (i/n), stable across runs, for CI matrices"},
 			&cli.BoolFlag{Name: "incremental", Usage: "skip outputs whose input, tailoring, theme, settings and vitae version are unchanged"},
@@ -66,6 +68,10 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 		return usageError(err)
 	}
 	fewCollections(len(inputs))
+	letterFile := cmd.String("letter")
+	if letterFile != "" && (len(inputs) != 1 || cmd.Bool("all-variants")) {
+		return usageError(fmt.Errorf("--letter goes with one résumé (and one variant); for many, use vitae letter"))
+	}
 	opts.Shard = shard
 	opts.Pipeline.AllVariants = cmd.Bool("all-variants")
 	opts.Incremental = cmd.Bool("incremental")
@@ -118,6 +124,17 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 				fmt.Fprintln(stdout, o.Path)
 			}
 		}
+	}
+	if letterFile != "" && !interrupted && len(results) == 1 && !results[0].Invalid() && !results[0].Failed() {
+		lres, code, err := writeLetters(ctx, cmd, opts, []letterJob{{path: letterFile, resume: inputs[0]}})
+		if err != nil {
+			return err
+		}
+		if code != ExitOK {
+			worst = worse(worst, code)
+			failed++
+		}
+		results = append(results, lres...)
 	}
 	if cmd.Bool("manifest") {
 		if _, err := batch.WriteManifest(opts.OutDir, results); err != nil {

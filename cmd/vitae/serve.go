@@ -8,7 +8,9 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v3"
@@ -27,13 +29,19 @@ save of the file, the files it extends, its overlays or its theme, with its prob
 and page limit; the PDF and the Word file to download; a posting to match against.
 It listens on 127.0.0.1 only, unless --listen says otherwise. Stop with Ctrl-C.
 
+A cover letter (see vitae letter) is previewed the same way, alone (vitae serve letter.md)
+or beside its résumé (--letter).
+
 Examples:
    vitae serve cv.yaml --open
-   vitae serve cv.yaml --port 9000`,
+   vitae serve cv.yaml --port 9000
+   vitae serve letter.md
+   vitae serve cv.yaml --letter letter.md    # the letter's pages beside the résumé's`,
 		Flags: flags(lookFlags(), tailoringFlags(), []cli.Flag{
 			&cli.IntFlag{Name: "port", Value: 8484, Usage: "port to listen on (0: any free port)"},
 			&cli.StringFlag{Name: "listen", Value: "127.0.0.1", Usage: "address to listen on; only loopback is safe"},
 			&cli.BoolFlag{Name: "open", Usage: "open the page in the browser"},
+			&cli.StringFlag{Name: "letter", Usage: "a cover letter to show beside the résumé"},
 			&cli.DurationFlag{Name: "interval", Value: 20 * time.Millisecond, Usage: "how often to look for changes (a stat of each file read)"},
 		}),
 		Action: func(ctx context.Context, cmd *cli.Command) error {
@@ -54,7 +62,14 @@ Examples:
 			if ip := net.ParseIP(cmd.String("listen")); cmd.String("listen") != "localhost" && (ip == nil || !ip.IsLoopback()) {
 				fmt.Fprintf(cmd.Root().ErrWriter, "vitae: warning: listening on %s: other machines may reach this preview\n", ln.Addr())
 			}
-			s := preview.New(cmd.Args().First(), opts.Pipeline, opts.Pipeline.Variant)
+			input, letterFile := cmd.Args().First(), cmd.String("letter")
+			if isLetter(input) {
+				if letterFile != "" {
+					return usageError(fmt.Errorf("%s is a letter: give the résumé first, then --letter %s", input, input))
+				}
+				input, letterFile = "", input
+			}
+			s := preview.NewWithLetter(input, letterFile, opts.Pipeline, opts.Pipeline.Variant)
 			stop := make(chan struct{})
 			defer close(stop)
 			go s.Watch(cmd.Duration("interval"), stop)
@@ -74,6 +89,16 @@ Examples:
 			return nil
 		},
 	}
+}
+
+// isLetter says whether a file is a cover letter: Markdown (a résumé is
+// YAML or JSON).
+func isLetter(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
 }
 
 // openBrowser asks the desktop to open url; it never waits for it.

@@ -20,8 +20,12 @@ import (
 // order (the left column first); on right-to-left pages the table is laid
 // out right to left (bidiVisual), mirrored as the PDF is.
 
-// twoColumns: the theme sets a sidebar.
+// twoColumns: the theme sets a sidebar, and the document is a résumé (a
+// letter is one column, as in the PDF).
 func (w *writer) twoColumns() bool {
+	if w.doc.Letter != nil {
+		return false
+	}
 	s := w.th.Sidebar.Side
 	return (s == "left" || s == "right") && w.th.Sidebar.Width > 0
 }

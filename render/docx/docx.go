@@ -101,7 +101,17 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		w.warnings = append(w.warnings, "photo: "+err.Error())
 	}
 	w.fullW = w.textW
-	w.body(float64(size[0]) / 20)
+	if d.Letter != nil {
+		// a letter is one column under the résumé's header (its banner
+		// too), whatever columns the theme gives a résumé
+		w.bannerHeader(float64(size[0])/20, true)
+		if err := w.signature(); err != nil {
+			w.warnings = append(w.warnings, "signature: "+err.Error())
+		}
+		w.letter(sheet.Height)
+	} else {
+		w.body(float64(size[0]) / 20)
+	}
 	w.sectPr(size)
 
 	t := opts.Time.UTC().Truncate(time.Second)
@@ -152,9 +162,11 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	if w.image != nil {
-		if err := addFile(zw, "word/media/"+w.image.name, w.image.data, t, false); err != nil {
-			return nil, err
+	for _, im := range []*imageRef{w.image, w.sig} {
+		if im != nil {
+			if err := addFile(zw, "word/media/"+im.name, im.data, t, false); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if err := zw.Close(); err != nil {
@@ -328,9 +340,10 @@ type writer struct {
 	// indent: the column of dates' width, added to the left indent of
 	// every paragraph of the section being written (dates.column)
 	indent   float64
-	number   int     // the next entry's number in a numbered section (0: none)
-	numLabel string  // the number of the entry being written ("[3]")
-	numW     float64 // the width of the numbers' hanging column
+	number   int       // the next entry's number in a numbered section (0: none)
+	numLabel string    // the number of the entry being written ("[3]")
+	numW     float64   // the width of the numbers' hanging column
+	sig      *imageRef // a letter's signature
 	warnings []string
 	err      error // the first problem that makes the file wrong
 }
@@ -379,8 +392,10 @@ func (w *writer) relsXML() []byte {
 		typ, target, _ := strings.Cut(r[1], "|")
 		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%s%s" Target="%s"/>`+"\n", r[0], ns, typ, target)
 	}
-	if w.image != nil {
-		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%simage" Target="media/%s"/>`+"\n", w.image.rel, ns, w.image.name)
+	for _, im := range []*imageRef{w.image, w.sig} {
+		if im != nil {
+			fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%simage" Target="media/%s"/>`+"\n", im.rel, ns, im.name)
+		}
 	}
 	for _, url := range w.relOrder {
 		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%shyperlink" Target="%s" TargetMode="External"/>`+"\n", w.rels[url], ns, escAttr(url))

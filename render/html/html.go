@@ -145,6 +145,9 @@ func Render(d *document.Document, o Options) (*Result, error) {
 	b.Write(jsonLD(d))
 	b.WriteString("</script>\n<style>\n")
 	b.WriteString(w.css(size, o))
+	if d.Letter != nil {
+		b.WriteString(letterCSS(d.Letter))
+	}
 	b.WriteString("</style>\n</head>\n")
 	b.WriteString(body.String())
 	b.WriteString("</html>\n")
@@ -282,7 +285,7 @@ func (w *writer) body() {
 	ph := w.photo()
 	b.WriteString("<body>\n")
 	sideS, mainS, two := w.columns()
-	if !two {
+	if !two || w.d.Letter != nil { // a letter is one column, whatever the theme
 		w.header(ph, true)
 		w.sections(w.d.Sections, "main")
 		b.WriteString("</body>\n")
@@ -396,6 +399,10 @@ func (w *writer) sections(ss []document.Section, in string) {
 	if in != "" {
 		b.WriteString("<" + in + ">\n")
 	}
+	letter := in == "main" && w.d.Letter != nil
+	if letter {
+		w.letterTop()
+	}
 	for _, s := range ss {
 		id := "s-" + slug(s.ID)
 		if s.Title != "" {
@@ -412,6 +419,9 @@ func (w *writer) sections(ss []document.Section, in string) {
 		w.depth = 3
 		w.blocks(s.Blocks)
 		b.WriteString("</section>\n")
+	}
+	if letter {
+		w.letterEnd()
 	}
 	if in != "" {
 		b.WriteString("</" + in + ">\n")

@@ -24,6 +24,77 @@ type writer struct {
 
 func write(d *document.Document, plain bool) []byte {
 	w := &writer{plain: plain}
+	w.header(d)
+	if lt := d.Letter; lt != nil {
+		w.letterTop(lt)
+	}
+	for _, s := range d.Sections {
+		if s.Title != "" {
+			w.heading(2, s.Title)
+		}
+		w.blocks(s.Blocks, 3)
+	}
+	if lt := d.Letter; lt != nil {
+		w.letterEnd(lt)
+	}
+	return []byte(strings.TrimRight(w.b.String(), "\n") + "\n")
+}
+
+// LetterText is a letter as the text of an e-mail: from its salutation to
+// its signer, without the header, the address and the date a mail has
+// already (nil for a document that is no letter).
+func LetterText(d *document.Document) []byte {
+	lt := d.Letter
+	if lt == nil {
+		return nil
+	}
+	w := &writer{plain: true}
+	w.para(document.Plain(lt.Salutation))
+	for _, s := range d.Sections {
+		w.blocks(s.Blocks, 3)
+	}
+	w.letterEnd(lt)
+	return []byte(strings.TrimRight(w.b.String(), "\n") + "\n")
+}
+
+// lines writes lines as one block: in Markdown with hard breaks.
+func (w *writer) lines(ls []string) {
+	var out []string
+	for _, l := range ls {
+		if strings.TrimSpace(l) != "" {
+			out = append(out, w.inline(document.Plain(l)))
+		}
+	}
+	if len(out) == 0 {
+		return
+	}
+	w.blank()
+	sep := "\n"
+	if !w.plain {
+		sep = "  \n" // a hard line break
+	}
+	w.b.WriteString(strings.Join(out, sep) + "\n\n")
+}
+
+func (w *writer) letterTop(lt *document.Letter) {
+	if lt.Convention == "us" {
+		w.para(document.Plain(lt.Date))
+		w.lines(lt.Recipient)
+	} else {
+		w.lines(lt.Recipient)
+		w.para(document.Plain(lt.Date))
+	}
+	w.para(lt.Subject)
+	w.para(document.Plain(lt.Salutation))
+}
+
+func (w *writer) letterEnd(lt *document.Letter) {
+	w.para(document.Plain(lt.Closing))
+	w.para(document.Plain(lt.Signer))
+	w.para(document.Plain(lt.Enclosures))
+}
+
+func (w *writer) header(d *document.Document) {
 	h := d.Header
 	if h.Name != "" {
 		w.heading(1, h.Name)
@@ -45,13 +116,6 @@ func write(d *document.Document, plain bool) []byte {
 		}
 		w.para(line)
 	}
-	for _, s := range d.Sections {
-		if s.Title != "" {
-			w.heading(2, s.Title)
-		}
-		w.blocks(s.Blocks, 3)
-	}
-	return []byte(strings.TrimRight(w.b.String(), "\n") + "\n")
 }
 
 func (w *writer) blank() {

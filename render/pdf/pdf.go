@@ -42,6 +42,12 @@ func Draw(d *document.Document, l *layout.Laid, opts Options) (*Result, error) {
 			dr.warnings = append(dr.warnings, "photo: "+err.Error())
 		}
 	}
+	if l.Signature != nil {
+		var err error
+		if dr.sigImg, err = pdfwrite.NewImage(l.Signature.Data, l.Signature.Format); err != nil {
+			dr.warnings = append(dr.warnings, "signature: "+err.Error())
+		}
+	}
 	for _, e := range l.Elements {
 		out.Element(e.Role, e.Parent, e.Alt)
 	}
@@ -66,7 +72,8 @@ func Draw(d *document.Document, l *layout.Laid, opts Options) (*Result, error) {
 type drawer struct {
 	l        *layout.Laid
 	out      *pdfwrite.Doc
-	img      *pdfwrite.Image
+	img      *pdfwrite.Image // the photo
+	sigImg   *pdfwrite.Image // a letter's signature
 	links    map[linkKey]int // the Link element of each link on the page being drawn
 	warnings []string
 }
@@ -104,6 +111,10 @@ func (dr *drawer) item(p *pdfwrite.Page, o layout.Item) {
 		p.Link(o.X, o.Y, o.W, o.H, valid(o.URL), el)
 	case layout.Image:
 		switch ph := dr.l.Photo; {
+		case o.Signature:
+			if dr.sigImg != nil {
+				p.Image(dr.sigImg, o.X, o.Y, o.W, o.H)
+			}
 		case dr.img != nil && o.Round && ph != nil:
 			// the photo's box is a square: the picture covers it, cut to
 			// the circle in it

@@ -98,9 +98,13 @@ func item(l *layout.Laid, b *strings.Builder, o layout.Item, used map[string]boo
 	case layout.Rule:
 		fmt.Fprintf(b, `<rect x="%.2f" y="%.2f" width="%.2f" height="%.2f" fill="%s"/>`, o.X, o.Y, o.W, o.H, svgColor(o.Color))
 	case layout.Image:
-		if l.Photo != nil {
+		im := l.Photo
+		if o.Signature {
+			im = l.Signature // a letter's
+		}
+		if im != nil {
 			fmt.Fprintf(b, `<image x="%.2f" y="%.2f" width="%.2f" height="%.2f" href="data:image/%s;base64,%s"/>`,
-				o.X, o.Y, o.W, o.H, l.Photo.Format, base64.StdEncoding.EncodeToString(l.Photo.Data))
+				o.X, o.Y, o.W, o.H, im.Format, base64.StdEncoding.EncodeToString(im.Data))
 		}
 	}
 }
