@@ -160,7 +160,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	for _, im := range []*imageRef{w.image, w.sig} {
+	for _, im := range []*imageRef{w.image, w.sig, w.mark} {
 		if im != nil {
 			if err := addFile(zw, "word/media/"+im.name, im.data, t, false); err != nil {
 				return nil, err
@@ -327,6 +327,7 @@ type writer struct {
 	bodyFont string
 	image    *imageRef
 	sig      *imageRef // a letter's signature
+	mark     *imageRef // a letter's fold marks
 	warnings []string
 	err      error // the first problem that makes the file wrong
 }
@@ -371,7 +372,7 @@ func (w *writer) relsXML() []byte {
 		typ, target, _ := strings.Cut(r[1], "|")
 		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%s%s" Target="%s"/>`+"\n", r[0], ns, typ, target)
 	}
-	for _, im := range []*imageRef{w.image, w.sig} {
+	for _, im := range []*imageRef{w.image, w.sig, w.mark} {
 		if im != nil {
 			fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%simage" Target="media/%s"/>`+"\n", im.rel, ns, im.name)
 		}
