@@ -162,7 +162,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	for _, im := range []*imageRef{w.image, w.sig} {
+	for _, im := range []*imageRef{w.image, w.sig, w.mark} {
 		if im != nil {
 			if err := addFile(zw, "word/media/"+im.name, im.data, t, false); err != nil {
 				return nil, err
@@ -344,6 +344,7 @@ type writer struct {
 	numLabel string    // the number of the entry being written ("[3]")
 	numW     float64   // the width of the numbers' hanging column
 	sig      *imageRef // a letter's signature
+	mark     *imageRef // a letter's fold marks
 	warnings []string
 	err      error // the first problem that makes the file wrong
 }
@@ -392,7 +393,7 @@ func (w *writer) relsXML() []byte {
 		typ, target, _ := strings.Cut(r[1], "|")
 		fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%s%s" Target="%s"/>`+"\n", r[0], ns, typ, target)
 	}
-	for _, im := range []*imageRef{w.image, w.sig} {
+	for _, im := range []*imageRef{w.image, w.sig, w.mark} {
 		if im != nil {
 			fmt.Fprintf(&b, `  <Relationship Id="%s" Type="%simage" Target="media/%s"/>`+"\n", im.rel, ns, im.name)
 		}

@@ -1,7 +1,13 @@
 package docx
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"strconv"
+	"strings"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/paged"
@@ -80,6 +86,20 @@ func (w *writer) letter(sheetH float64) {
 	jc := ""
 	if plan.DateRight {
 		jc = `<w:jc w:val="right"/>`
+	}
+	if len(plan.Marks) > 0 && !paged.RightToLeft(w.doc.Lang) {
+		// the fold and hole marks, as the PDF draws them: short grey lines
+		// at the sheet's left edge, anchored to the page, behind the text
+		w.mark = &imageRef{name: "mark.png", rel: "rIdMark", data: markPNG(hex(st.Rule))}
+		var runs strings.Builder
+		for i, y := range plan.Marks {
+			wd := 4 * paged.MM
+			if i == 1 {
+				wd = 6 * paged.MM // the hole mark
+			}
+			runs.WriteString(w.pageAnchor(w.mark, 10+i, "Fold mark", 4*paged.MM, y, wd, 0.4))
+		}
+		w.para("", `<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>`, runs.String())
 	}
 	if plan.DateFirst {
 		line("", jc, lt.Date, 2*lh)
@@ -195,6 +215,28 @@ func (w *writer) headerHeight() float64 {
 func (w *writer) bodyRPr() string {
 	_, rPr := w.letterBody(0)
 	return rPr
+}
+
+// pageAnchor is an image at x, y on the sheet, w by h points, behind the
+// text and taking no room.
+func (w *writer) pageAnchor(im *imageRef, id int, name string, x, y, wd, h float64) string {
+	cx, cy := emu(wd), emu(h)
+	return fmt.Sprintf(`<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="%d" behindDoc="1" locked="1" layoutInCell="1" allowOverlap="1">`+
+		`<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>%d</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>%d</wp:posOffset></wp:positionV>`+
+		`<wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="%d" name="%s" descr="%s"/><wp:cNvGraphicFramePr/>`+
+		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="%d" name="%s"/><pic:cNvPicPr/></pic:nvPicPr>`+
+		`<pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`,
+		id, emu(x), emu(y), cx, cy, id, name, name, id, im.name, im.rel, cx, cy)
+}
+
+// markPNG is a one-pixel PNG of a colour (RRGGBB).
+func markPNG(rgb string) []byte {
+	v, _ := strconv.ParseUint(rgb, 16, 32)
+	img := image.NewRGBA(image.Rect(0, 0, 1, 1))
+	img.Set(0, 0, color.RGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 255})
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	return b.Bytes()
 }
 
 // inlineImage is an image in the text's line.

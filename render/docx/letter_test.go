@@ -16,7 +16,8 @@ import (
 
 // A letter's paragraphs keep WordprocessingML's order of properties (Word
 // rejects a file that does not; LibreOffice forgives), in every convention
-// and theme, and its signature is a part of the file with its relationship.
+// and theme; its signature is a part of the file with its relationship, and
+// a DIN 5008 letter on A4 has its three fold and hole marks.
 func TestLetterPropertiesInSchemaOrder(t *testing.T) {
 	sig := filepath.Join(t.TempDir(), "sig.png")
 	f, _ := os.Create(sig)
@@ -57,6 +58,9 @@ func TestLetterPropertiesInSchemaOrder(t *testing.T) {
 				if (want != "Anna Schmidt · Street 1 · Berlin" || conv == "din5008") && !strings.Contains(body, want) {
 					t.Errorf("%s/%s: the Word file lacks %q", conv, th, want)
 				}
+			}
+			if _, marks := parts["word/media/mark.png"]; marks != (conv == "din5008") || strings.Count(body, `name="Fold mark"`) != map[bool]int{true: 3}[conv == "din5008"] {
+				t.Errorf("%s/%s: fold marks: part %v, %d drawn (DIN 5008 on A4: 3)", conv, th, marks, strings.Count(body, `name="Fold mark"`))
 			}
 			if _, ok := parts["word/media/signature.png"]; !ok || !strings.Contains(parts["word/_rels/document.xml.rels"], `Id="rIdSignature"`) {
 				t.Errorf("%s/%s: no signature part or relationship", conv, th)
