@@ -38,9 +38,12 @@ type Options struct {
 	Pipeline    pipeline.Options // overlays, tags, theme, locale, page… for every input
 	Variant     string           // render this variant of each résumé
 	AllVariants bool             // render every variant of each résumé, each to its own files
-	Name        string           // output name pattern; see OutputName
-	Workers     int              // 0: one per core
-	Shard       Shard
+	// AllLanguages renders a résumé written in several languages in each,
+	// to files named with the language (Pipeline.Lang names one).
+	AllLanguages bool
+	Name         string // output name pattern; see OutputName
+	Workers      int    // 0: one per core
+	Shard        Shard
 	// Incremental skips an output whose inputs (content, tailoring, theme,
 	// settings, SOURCE_DATE_EPOCH) and vitae version are unchanged since the
 	// last run, keeping a cache in OUT/.vitae-cache.json.
@@ -238,6 +241,13 @@ func isResume(path string) bool {
 // e.g. luke-carrier-site-reliability-engineer; a résumé with no name is
 // named after its file.
 func OutputName(pattern string, r *schema.Resume, input, variant string) string {
+	return OutputNameLang(pattern, r, input, variant, "")
+}
+
+// OutputNameLang is OutputName for a résumé rendered in one of its
+// languages: {lang} in the pattern, else "-LANG" appended after the
+// variant (jane-doe-engineer-sre-de). An empty lang is OutputName.
+func OutputNameLang(pattern string, r *schema.Resume, input, variant, lang string) string {
 	file := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	if pattern == "" {
 		pattern = "{name}-{label}"
@@ -245,9 +255,12 @@ func OutputName(pattern string, r *schema.Resume, input, variant string) string 
 			pattern = "{file}"
 		}
 	}
-	s := strings.NewReplacer("{name}", r.Basics.Name, "{label}", r.Basics.Label, "{file}", file, "{variant}", variant).Replace(pattern)
+	s := strings.NewReplacer("{name}", r.Basics.Name, "{label}", r.Basics.Label, "{file}", file, "{variant}", variant, "{lang}", lang).Replace(pattern)
 	if variant != "" && !strings.Contains(pattern, "{variant}") {
 		s += "-" + variant
+	}
+	if lang != "" && !strings.Contains(pattern, "{lang}") {
+		s += "-" + lang
 	}
 	slug := Slug(s)
 	if slug == "" {
@@ -322,8 +335,8 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	// one path stop the batch; as every file is written under a temporary
 	// name and put in place only at the end, nothing is written then.
 	type claim struct {
-		input   int
-		variant string
+		input         int
+		variant, lang string
 	}
 	owner := map[string]claim{}
 	var conflict *ConflictError
@@ -474,27 +487,65 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 		if in.Resume == nil {
 			return
 		}
-		var jobs []job
-		for _, v := range pipeline.Variants(in.Resume, opts.Variant, opts.AllVariants) {
-			t, err := pipeline.Tailor(in, v, opts.Pipeline)
-			if err != nil {
-				res.Diagnostics = append(res.Diagnostics, variantProblem(in.Path, err))
-				return
-			}
-			for _, d := range t.Dropped {
-				if v != "" {
-					d = "(" + v + ") " + d
+		ins := []*pipeline.Input{in}
+		if opts.AllLanguages { // the file read once more in each other language
+			for _, lang := range schema.Languages(in.Resume)[min(1, len(schema.Languages(in.Resume))):] {
+				lo := opts.Pipeline
+				lo.Lang = lang
+				other := pipeline.Read(selected[i], lo)
+				res.Diagnostics = appendNew(res.Diagnostics, other.Diagnostics)
+				if other.Resume == nil {
+					return
 				}
-				res.Dropped = append(res.Dropped, d)
+				ins = append(ins, other)
 			}
-			jobs = append(jobs, job{input: i, in: in, t: t, name: OutputName(opts.Name, t.Resume, in.Path, v)})
+		}
+		// every language's files are named as the default language's are,
+		// with the language added: cv-en.pdf, cv-he.pdf
+		naming := in
+		if langs := schema.Languages(in.Resume); opts.Pipeline.Lang != "" && len(langs) > 0 && in.Resume.Lang != langs[0] {
+			lo := opts.Pipeline
+			lo.Lang = langs[0]
+			if d := pipeline.Read(selected[i], lo); d.Resume != nil {
+				naming = d
+			}
+		}
+		var jobs []job
+		for _, in := range ins {
+			lang := ""
+			if opts.Pipeline.Lang != "" || opts.AllLanguages {
+				lang = in.Resume.Lang
+			}
+			for _, v := range pipeline.Variants(in.Resume, opts.Variant, opts.AllVariants) {
+				t, err := pipeline.Tailor(in, v, opts.Pipeline)
+				if err != nil {
+					res.Diagnostics = append(res.Diagnostics, variantProblem(in.Path, err))
+					return
+				}
+				for _, d := range t.Dropped {
+					if v != "" {
+						d = "(" + v + ") " + d
+					}
+					if lang != "" {
+						d = "[" + lang + "] " + d
+					}
+					res.Dropped = append(res.Dropped, d)
+				}
+				named := t.Resume
+				if lang != "" {
+					if nt, err := pipeline.Tailor(naming, v, opts.Pipeline); err == nil {
+						named = nt.Resume
+					}
+				}
+				jobs = append(jobs, job{input: i, in: in, t: t, name: OutputNameLang(opts.Name, named, in.Path, v, lang)})
+			}
 		}
 		// claim the outputs' paths before rendering any
 		mu.Lock()
 		for _, j := range jobs {
 			for _, f := range opts.Formats {
 				path := filepath.Join(opts.OutDir, j.name+f.Ext)
-				c := claim{i, j.t.Variant}
+				c := claim{i, j.t.Variant, j.t.Resume.Lang}
 				if prev, ok := owner[path]; ok && prev != c {
 					a, b := min(prev.input, i), max(prev.input, i)
 					if conflict == nil || a < conflictA {

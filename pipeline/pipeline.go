@@ -44,6 +44,9 @@ type Options struct {
 	Sections           []string
 	Titles             map[string]string
 	Fetch              bool // fetch a photo given as an http(s) URL
+	// Lang is the language to read a résumé of several languages in
+	// (--lang; "" its default): translations are resolved as it is read.
+	Lang string
 	// Time stamps the outputs; the command line reads it once, from
 	// SOURCE_DATE_EPOCH or the clock.
 	Time time.Time
@@ -60,7 +63,7 @@ type Input struct {
 // Read reads and checks one résumé file; with Strict, any warning makes it
 // invalid.
 func Read(path string, opts Options) *Input {
-	r, ds, files := schema.ReadWith(path, schema.ReadOptions{Overlays: opts.Overlays, Allow: opts.AllowPaths, Fetch: opts.Fetch})
+	r, ds, files := schema.ReadWith(path, schema.ReadOptions{Overlays: opts.Overlays, Allow: opts.AllowPaths, Fetch: opts.Fetch, Lang: opts.Lang})
 	if opts.Strict && ds.Strict().HasErrors() {
 		ds, r = ds.Strict(), nil
 	}

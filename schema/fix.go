@@ -126,6 +126,7 @@ func canonicalJSON(inst any) []byte {
 func standalone(file string, data []byte, root *yaml.Node, fixing bool) (any, *loader) {
 	l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{},
 		fileOf: map[*yaml.Node]string{}, fixing: fixing}
+	l.setLanguages(root, "")
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	l.diags.Sort()
 	return inst, l

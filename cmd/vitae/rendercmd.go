@@ -31,10 +31,12 @@ Examples:
    vitae render cv.yaml --format pdf,docx,md,txt --out out/
    vitae render cv.yaml --tags cloud,go --theme modern --page letter
    vitae render cv.yaml --variant sre        # or --all-variants
+   vitae render cv.yaml --lang de            # or --all-languages
    vitae render applications/               # each file extends: ../cv.yaml
    vitae render profiles/ --format pdf,docx --manifest --shard 1/4 --out dist/`,
 		Flags: flags(outputFlags(), lookFlags(), tailoringFlags(), []cli.Flag{
 			&cli.BoolFlag{Name: "all-variants", Usage: "render every variant, each to its own files"},
+			&cli.BoolFlag{Name: "all-languages", Usage: "render a résumé written in several languages in each, to files named with the language (cv-de.pdf)"},
 			&cli.BoolFlag{Name: "manifest", Usage: "write OUT/manifest.json: input, format, path, bytes, sha256 and pages of every output"},
 			&cli.StringFlag{Name: "shard", Usage: "render only part i of n of the inputs (i/n), stable across runs, for CI matrices"},
 			&cli.BoolFlag{Name: "incremental", Usage: "skip outputs whose input, tailoring, theme, settings and vitae version are unchanged"},
@@ -68,6 +70,10 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	fewCollections(len(inputs))
 	opts.Shard = shard
 	opts.AllVariants = cmd.Bool("all-variants")
+	opts.AllLanguages = cmd.Bool("all-languages")
+	if opts.AllLanguages && opts.Pipeline.Lang != "" {
+		return usageError(fmt.Errorf("--lang and --all-languages: give one of them"))
+	}
 	opts.Incremental = cmd.Bool("incremental")
 	opts.Progress = progressFunc(cmd)
 	results, err := batch.Run(ctx, inputs, opts)
