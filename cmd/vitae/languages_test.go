@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const severalLanguages = "../../examples/several-languages.yaml"
+
+// A résumé written in three languages renders, in each, exactly what a
+// file kept in that language alone renders (testdata/languages/noa-*.yaml,
+// each one language's text and settings.locale): the same bytes in every
+// format, under --all-languages and under --lang.
+func TestEachLanguageRendersAsItsOwnFile(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	out := t.TempDir()
+	code, stdout, stderr := run(t, "render", severalLanguages, "--all-languages", "--format", "pdf,docx,md,txt", "--out", filepath.Join(out, "all"))
+	if code != ExitOK || stderr != "" {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, lang := range []string{"en", "de", "he"} {
+		t.Run(lang, func(t *testing.T) {
+			alone := filepath.Join(out, "alone-"+lang)
+			if code, _, stderr := run(t, "render", "testdata/languages/noa-"+lang+".yaml", "--format", "pdf,docx,md,txt", "--name", "noa", "--out", alone); code != ExitOK {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			one := filepath.Join(out, "lang-"+lang)
+			if code, _, stderr := run(t, "render", severalLanguages, "--lang", lang, "--format", "pdf,docx,md,txt", "--name", "noa", "--out", one); code != ExitOK {
+				t.Fatalf("--lang %s: exit %d\n%s", lang, code, stderr)
+			}
+			for _, ext := range []string{".pdf", ".docx", ".md", ".txt"} {
+				want, err := os.ReadFile(filepath.Join(alone, "noa"+ext))
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := "noa-levin-platform-engineer-" + lang + ext // named after the default language's label, with the tag
+				if !strings.Contains(stdout, name) {
+					t.Errorf("--all-languages wrote no %s:\n%s", name, stdout)
+				}
+				for _, got := range []string{filepath.Join(out, "all", name), filepath.Join(one, "noa-"+lang+ext)} {
+					b, err := os.ReadFile(got)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if !bytes.Equal(b, want) {
+						t.Errorf("%s differs from the file kept in %s alone (%d and %d bytes)", got, lang, len(b), len(want))
+					}
+				}
+			}
+		})
+	}
+	txt, _ := os.ReadFile(filepath.Join(out, "all", "noa-levin-platform-engineer-de.txt"))
+	for _, want := range []string{"Berufserfahrung", "„Infrastruktur als Code“", "April 2021 – heute", "Plattform-Ingenieurin"} {
+		if !bytes.Contains(txt, []byte(want)) { // the locale, dates and quotes follow the language
+			t.Errorf("the German text lacks %q:\n%s", want, txt)
+		}
+	}
+}
+
+// Every missing translation is reported where it is, with the text used in
+// its place; under --strict each is an error.
+func TestMissingTranslationsAreLocated(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "cv.yaml", `settings:
+  languages: [en, de]
+basics:
+  name: Jana Novak
+  label: {en: Engineer, de: Ingenieurin}
+work:
+  - name: Acme
+    position: {en: Lead Engineer}
+    highlights:
+      - {en: Shipped it., de: Geliefert.}
+      - en: Ran the team.
+        de: ""
+      - {de: Nur deutsch.}
+      - {en: Moved it., fr: Déplacé.}
+`)
+	code, _, stderr := run(t, "validate", p)
+	if code != ExitOK {
+		t.Fatalf("exit %d: missing translations are warnings\n%s", code, stderr)
+	}
+	want := []string{
+		p + `:8:15: warning: work[0].position: no de translation; the en text "Lead Engineer" is used in the de rendering: add de: …`,
+		p + `:11:9: warning: work[0].highlights[1]: no de translation; the en text "Ran the team." is used in the de rendering: add de: …`,
+		p + `:13:9: warning: work[0].highlights[2]: no en translation; the de text "Nur deutsch." is used in the en rendering: add en: …`,
+		p + `:14:25: warning: work[0].highlights[3].fr: "fr" is not one of the file's languages (en, de); this text is left out: add fr to settings.languages, or remove it`,
+		p + `:14:9: warning: work[0].highlights[3]: no de translation; the en text "Moved it." is used in the de rendering: add de: …`,
+	}
+	for _, w := range want {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr lacks\n%s\n in:\n%s", w, stderr)
+		}
+	}
+	if n := strings.Count(stderr, "warning:"); n != len(want) {
+		t.Errorf("%d warnings, want %d:\n%s", n, len(want), stderr)
+	}
+	if code, _, _ := run(t, "validate", "--strict", p); code != ExitInvalid {
+		t.Errorf("--strict: exit %d, want %d", code, ExitInvalid)
+	}
+	// rendering one language says only that language's missing translations
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	code, _, stderr = run(t, "render", p, "--lang", "de", "--format", "txt", "--out", filepath.Join(dir, "out"))
+	if code != ExitOK || strings.Count(stderr, "warning:") != 4 || strings.Contains(stderr, "no en translation") {
+		t.Errorf("--lang de: exit %d, want the 4 warnings about de:\n%s", code, stderr)
+	}
+	txt, _ := os.ReadFile(filepath.Join(dir, "out", "jana-novak-engineer-de.txt"))
+	for _, w := range []string{"Ingenieurin", "Lead Engineer", "Geliefert.", "Ran the team.", "Nur deutsch.", "Moved it."} {
+		if !bytes.Contains(txt, []byte(w)) {
+			t.Errorf("the German rendering lacks %q:\n%s", w, txt)
+		}
+	}
+	if bytes.Contains(txt, []byte("Déplacé")) {
+		t.Errorf("a language the file does not declare is rendered:\n%s", txt)
+	}
+	// a language the file does not declare is an error, said at settings.languages
+	code, _, stderr = run(t, "render", p, "--lang", "fr", "--format", "txt", "--out", filepath.Join(dir, "out2"))
+	if code != ExitInvalid || !strings.Contains(stderr, p+":2:14: settings.languages: --lang fr: the file's languages are en, de") {
+		t.Errorf("--lang fr: exit %d\n%s", code, stderr)
+	}
+}
