@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/vitae-dev/vitae/internal/testenv"
 )
 
 const severalLanguages = "../../examples/several-languages.yaml"
@@ -121,4 +124,57 @@ work:
 	if code != ExitInvalid || !strings.Contains(stderr, p+":2:14: settings.languages: --lang fr: the file's languages are en, de") {
 		t.Errorf("--lang fr: exit %d\n%s", code, stderr)
 	}
+}
+
+// export --all-languages writes one plain JSON Resume per language, each
+// valid under the official schema and the very export of the file kept in
+// that language alone; --lang writes one.
+func TestExportEachLanguage(t *testing.T) {
+	sch := officialSchema(t)
+	dir := t.TempDir()
+	code, stdout, stderr := run(t, "export", severalLanguages, "--to", "jsonresume", "--all-languages", "-o", filepath.Join(dir, "resume.json"))
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, lang := range []string{"en", "de", "he"} {
+		path := filepath.Join(dir, "resume."+lang+".json")
+		if !strings.Contains(stdout, path) {
+			t.Errorf("no %s in\n%s", path, stdout)
+		}
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, want, stderr := run(t, "export", "testdata/languages/noa-"+lang+".yaml", "--to", "jsonresume")
+		if want == "" || string(got) != want {
+			t.Errorf("%s is not the export of the file kept in %s alone\n%s", path, lang, stderr)
+		}
+		_, one, _ := run(t, "export", severalLanguages, "--to", "jsonresume", "--lang", lang)
+		if one != want {
+			t.Errorf("--lang %s differs from the file kept in %s alone", lang, lang)
+		}
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(got))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sch.Validate(inst); err != nil {
+			t.Errorf("%s: not valid JSON Resume: %v", path, err)
+		}
+		if bytes.Contains(got, []byte(`"languages": [`+"\n"+`      "`)) || bytes.Contains(got, []byte(`"settings"`)) {
+			t.Errorf("%s holds vitae's settings", path)
+		}
+	}
+}
+
+// officialSchema compiles the official JSON Resume schema (../shared).
+func officialSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	dir := testenv.Shared(t, "jsonresume-schema")
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	sch, err := c.Compile(filepath.Join(dir, "schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
 }
