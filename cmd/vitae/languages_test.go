@@ -178,3 +178,64 @@ func officialSchema(t *testing.T) *jsonschema.Schema {
 	}
 	return sch
 }
+
+// Variants, tags and overlays combine with languages: a variant's label
+// is translated like any text, tags pick the same items in every language,
+// an overlay's translations merge into the base's, and every output is
+// named with its variant and its language.
+func TestLanguagesWithVariantsTagsAndOverlays(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	dir := t.TempDir()
+	writeFile(t, dir, "cv.yaml", `settings: {languages: [en, de]}
+basics:
+  name: Jana Novak
+  label: {en: Engineer, de: Ingenieurin}
+work:
+  - name: Acme
+    position: {en: Lead, de: Leiterin}
+    highlights:
+      - {en: Always shown., de: Immer gezeigt.}
+      - {text: {en: Cloud work., de: Cloud-Arbeit.}, tags: [cloud]}
+      - {text: {en: Team work., de: Teamarbeit.}, tags: [management]}
+variants:
+  sre: {label: {en: Site Reliability Engineer, de: SRE-Ingenieurin}, tags: [cloud]}
+`)
+	ov := writeFile(t, dir, "acme.yaml", "basics:\n  label: {de: Plattform-Ingenieurin}\n")
+	out := filepath.Join(dir, "out")
+	code, stdout, stderr := run(t, "render", filepath.Join(dir, "cv.yaml"), "--all-languages", "--all-variants", "--format", "txt", "--out", out)
+	if code != ExitOK || stderr != "" {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	want := map[string][]string{
+		"jana-novak-site-reliability-engineer-sre-en.txt": {"Site Reliability Engineer", "Always shown.", "Cloud work."},
+		"jana-novak-site-reliability-engineer-sre-de.txt": {"SRE-Ingenieurin", "Immer gezeigt.", "Cloud-Arbeit."},
+	}
+	for name, words := range want {
+		txt, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatalf("%v; wrote:\n%s", err, stdout)
+		}
+		for _, w := range words {
+			if !bytes.Contains(txt, []byte(w)) {
+				t.Errorf("%s lacks %q:\n%s", name, w, txt)
+			}
+		}
+		if strings.Contains(name, "sre") && (bytes.Contains(txt, []byte("Team work.")) || bytes.Contains(txt, []byte("Teamarbeit."))) {
+			t.Errorf("%s keeps an item the variant's tags leave out", name)
+		}
+	}
+	if n := strings.Count(stdout, "\n"); n != len(want) {
+		t.Errorf("%d outputs, want %d:\n%s", n, len(want), stdout)
+	}
+	// an overlay's translations merge key by key: its German label, the
+	// base's English one
+	code, _, stderr = run(t, "render", filepath.Join(dir, "cv.yaml"), "--overlay", ov, "--lang", "en", "--format", "txt", "--out", filepath.Join(dir, "ov-en"))
+	if en, _ := os.ReadFile(filepath.Join(dir, "ov-en", "jana-novak-engineer-en.txt")); code != ExitOK || stderr != "" || !bytes.Contains(en, []byte("Engineer")) {
+		t.Errorf("overlay with --lang en: exit %d\n%s\n%s", code, en, stderr)
+	}
+	code, _, stderr = run(t, "render", filepath.Join(dir, "cv.yaml"), "--overlay", ov, "--lang", "de", "--tags", "management", "--format", "txt", "--out", filepath.Join(dir, "ov"))
+	txt, _ := os.ReadFile(filepath.Join(dir, "ov", "jana-novak-engineer-de.txt"))
+	if code != ExitOK || !bytes.Contains(txt, []byte("Plattform-Ingenieurin")) || !bytes.Contains(txt, []byte("Teamarbeit.")) || bytes.Contains(txt, []byte("Cloud-Arbeit.")) {
+		t.Errorf("overlay with --lang de --tags management: exit %d\n%s\n%s", code, txt, stderr)
+	}
+}
