@@ -186,14 +186,20 @@ func (l *loader) translate(n *yaml.Node, t reflect.Type, loc []string, tag refle
 			l.report(n, loc, Warning, "no text in any language; left out")
 		}
 	}
-	if l.fixing { // vitae fix: what would be fixed in every language's text
-		for lang, v := range given {
-			if lang == l.langs.lang {
+	if l.fixing || l.langs.all {
+		// every language's text is checked (validate) and fixed (vitae fix)
+		// as the one read is, in the file's order
+		for _, lang := range l.langs.tags {
+			v := given[lang]
+			if v == nil || lang == l.langs.lang {
 				continue
 			}
-			diags, at := len(l.diags), l.at[locKey(loc)]
+			diags, at, link := len(l.diags), l.at[locKey(loc)], l.htmlLink
 			l.convert(v, t, loc, tag)
-			l.diags, l.at[locKey(loc)] = l.diags[:diags], at
+			l.at[locKey(loc)], l.htmlLink = at, link
+			if !l.langs.all {
+				l.diags = l.diags[:diags]
+			}
 		}
 	}
 	if v := given[l.langs.lang]; v != nil {

@@ -239,3 +239,53 @@ variants:
 		t.Errorf("overlay with --lang de --tags management: exit %d\n%s\n%s", code, txt, stderr)
 	}
 }
+
+// vitae fix keeps every translation, and fixes a translation as it fixes
+// any other text (checked to read the same in every language).
+func TestFixKeepsTranslations(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "cv.yaml", `settings:
+  languages: [en, de]
+basics:
+  name: Jana Novak
+  label: {en: Engineer, de: Ingenieurin}   # translated
+  website: jana.example.com
+work:
+  - company: Acme
+    position:
+      en: Lead
+      de: "<b>Leiterin</b>"
+    startDate: Jan 2020
+    highlights:
+      - {en: Shipped it., de: Geliefert.}
+`)
+	code, _, stderr := run(t, "validate", p)
+	if code != ExitOK || !strings.Contains(stderr, p+`:11:11: warning: work[0].position: HTML where plain text belongs; read as "Leiterin"`) {
+		t.Errorf("validate does not check the German text: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := run(t, "fix", p); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	got, _ := os.ReadFile(p)
+	want := `settings:
+  languages: [en, de]
+basics:
+  name: Jana Novak
+  label: {en: Engineer, de: Ingenieurin}   # translated
+  url: https://jana.example.com
+work:
+  - name: Acme
+    position:
+      en: Lead
+      de: "Leiterin"
+    startDate: 2020-01
+    highlights:
+      - {en: Shipped it., de: Geliefert.}
+`
+	if string(got) != want {
+		t.Errorf("fixed:\n%s\nwant:\n%s", got, want)
+	}
+	if code, _, stderr := run(t, "validate", "--strict", p); code != ExitOK {
+		t.Errorf("the fixed file is not clean: exit %d\n%s", code, stderr)
+	}
+}
