@@ -256,3 +256,13 @@ func Languages(r *Resume) []string {
 	}
 	return r.Settings.Languages
 }
+
+// LoadIn is Load of a file written in several languages, in one of them
+// ("" its default).
+func LoadIn(file string, data []byte, lang string) (*Resume, Diagnostics) {
+	t := newTree()
+	t.roots = roots(file, nil)
+	t.lang = lang
+	root, diags := t.load(file, data, nil, true)
+	return t.finish(file, root, diags)
+}

@@ -289,3 +289,96 @@ work:
 		t.Errorf("the fixed file is not clean: exit %d\n%s", code, stderr)
 	}
 }
+
+// import languages merges the files of one person, one per language, back
+// into one: the exports of the three-language example merge into a file
+// whose export in each language is the one it came from, and whose
+// renderings are those of the files kept in one language; what cannot be
+// matched is kept apart, in its own language, and said.
+func TestImportLanguagesMergesBackIntoOne(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "export", severalLanguages, "--to", "jsonresume", "--all-languages", "-o", filepath.Join(dir, "resume.json")); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	merged := filepath.Join(dir, "merged.yaml")
+	code, _, stderr := run(t, "import", "languages", filepath.Join(dir, "resume.en.json"), filepath.Join(dir, "resume.de.json"), filepath.Join(dir, "resume.he.json"), "-o", merged)
+	if code != ExitOK || stderr != "" {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := run(t, "validate", "--strict", merged); code != ExitOK {
+		t.Fatalf("the merged file: exit %d\n%s", code, stderr)
+	}
+	for _, lang := range []string{"en", "de", "he"} {
+		_, got, _ := run(t, "export", merged, "--to", "jsonresume", "--lang", lang)
+		want, _ := os.ReadFile(filepath.Join(dir, "resume."+lang+".json"))
+		if got != string(want) {
+			t.Errorf("the merged file's %s export differs from the file it was merged from", lang)
+		}
+	}
+	// the files kept by hand (with settings) merge into a file that renders,
+	// in each language, as they do
+	merged2 := filepath.Join(dir, "merged2.yaml")
+	if code, _, stderr := run(t, "import", "languages", "testdata/languages/noa-en.yaml", "testdata/languages/noa-he.yaml", "-o", merged2); code != ExitOK || stderr != "" {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, lang := range []string{"en", "he"} {
+		run(t, "render", merged2, "--lang", lang, "--format", "pdf,txt", "--name", "m", "--out", filepath.Join(dir, "m"))
+		run(t, "render", "testdata/languages/noa-"+lang+".yaml", "--format", "pdf,txt", "--name", "h-"+lang, "--out", filepath.Join(dir, "m"))
+		for _, ext := range []string{".pdf", ".txt"} {
+			a, _ := os.ReadFile(filepath.Join(dir, "m", "m-"+lang+ext))
+			b, _ := os.ReadFile(filepath.Join(dir, "m", "h-"+lang+ext))
+			if len(a) == 0 || !bytes.Equal(a, b) {
+				t.Errorf("%s%s: the merged file renders otherwise than the file kept in %s alone", lang, ext, lang)
+			}
+		}
+	}
+	// what cannot be matched
+	en := writeFile(t, dir, "cv.en.yaml", `basics: {name: Jana Novak, label: Engineer}
+work:
+  - {name: Acme, position: Lead, startDate: 2020-01, highlights: [Shipped it., Ran the team.]}
+  - {name: Beta, position: Intern, startDate: 2018-06, endDate: 2018-09}
+skills:
+  - {name: Cloud, keywords: [AWS]}
+`)
+	de := writeFile(t, dir, "cv.de.yaml", `basics: {name: Jana Novak, label: Ingenieurin}
+work:
+  - {name: Acme, position: Leiterin, startDate: 2020-01, highlights: [Geliefert.]}
+  - {name: Gamma, position: Werkstudentin, startDate: 2017-01, endDate: 2017-12}
+skills:
+  - {name: Cloud, keywords: [AWS]}
+`)
+	out := filepath.Join(dir, "cv.yaml")
+	code, _, stderr = run(t, "import", "languages", en, de, "-o", out)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, w := range []string{
+		"vitae: warning: work[0].highlights: 2 in en, 1 in de: paired in order; the last 1 only in en",
+		`vitae: warning: work[1]: de's entry "Gamma" matches no entry of en by its dates or link; kept apart, in de only`,
+	} {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr lacks %q:\n%s", w, stderr)
+		}
+	}
+	got, _ := os.ReadFile(out)
+	for _, w := range []string{
+		"label: {en: Engineer, de: Ingenieurin}",
+		"position: {en: Lead, de: Leiterin}",
+		"- {en: Shipped it., de: Geliefert.}",
+		"- {en: Ran the team.}",
+		"name: {de: Gamma}",
+		"position: {de: Werkstudentin}",
+		"languages: [en, de]",
+		"keywords:\n      - AWS",
+	} {
+		if !strings.Contains(string(got), w) {
+			t.Errorf("the merged file lacks %q:\n%s", w, got)
+		}
+	}
+	// and validate says, in place, each text left in one language
+	_, _, stderr = run(t, "validate", out)
+	if n := strings.Count(stderr, "translation;"); n != 5 { // Ran the team., Beta and Intern (no de), Gamma and Werkstudentin (no en)
+		t.Errorf("%d missing translations said, want 5:\n%s\n%s", n, stderr, got)
+	}
+}
