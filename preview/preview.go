@@ -68,6 +68,7 @@ type Controls struct {
 	Theme    string `json:"theme"`
 	Page     string `json:"page"`
 	Locale   string `json:"locale"`
+	Lang     string `json:"lang"` // of a résumé written in several languages
 	Variant  string `json:"variant"`
 	Tags     string `json:"tags"`
 	MaxPages int    `json:"maxPages"`
@@ -87,7 +88,7 @@ func (c Controls) check() error {
 	if c.MaxPages < 0 || c.MaxPages > 20 {
 		return fmt.Errorf("max pages is from 0 to 20")
 	}
-	if len(c.Locale) > 35 || len(c.Variant) > 200 || len(c.Tags) > 1000 {
+	if len(c.Locale) > 35 || len(c.Lang) > 35 || len(c.Variant) > 200 || len(c.Tags) > 1000 {
 		return fmt.Errorf("a control is too long")
 	}
 	return nil
@@ -101,6 +102,7 @@ type State struct {
 	Diagnostics []string `json:"diagnostics"`
 	Error       string   `json:"error"` // why the pages shown are the last good ones
 	Variants    []string `json:"variants"`
+	Languages   []string `json:"languages"` // settings.languages, the default first
 	Themes      []string `json:"themes"`
 	Controls    Controls `json:"controls"`
 }
@@ -108,7 +110,7 @@ type State struct {
 // New makes a preview of input rendered with opts in variant (the command
 // line's), and renders it once.
 func New(input string, opts pipeline.Options, variant string) *Server {
-	s := &Server{input: input, base: opts, controls: Controls{Variant: variant}}
+	s := &Server{input: input, base: opts, controls: Controls{Variant: variant, Lang: opts.Lang}}
 	s.Render()
 	return s
 }
@@ -133,6 +135,7 @@ func (s *Server) Render() {
 	opts.Theme = first(c.Theme, opts.Theme)
 	opts.Page = first(c.Page, opts.Page)
 	opts.Locale = first(c.Locale, opts.Locale)
+	opts.Lang = first(c.Lang, opts.Lang)
 	if c.MaxPages > 0 {
 		opts.MaxPages = c.MaxPages
 	}
@@ -182,10 +185,28 @@ func (s *Server) Render() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state = State{Version: s.state.Version + 1, Pages: svg.Pages, Fonts: svg.Fonts, Diagnostics: append(diags, svg.Warnings...),
-		Variants: pipeline.Variants(t.Resume, "", true), Themes: theme.Names(), Controls: c}
+		Variants: pipeline.Variants(t.Resume, "", true), Languages: schema.Languages(t.Resume), Themes: theme.Names(), Controls: c}
 	s.files, s.doc, s.ro, s.outputs, s.resume = files, p.Doc, ro, map[string][]byte{}, t.Resume
 	s.name = batch.OutputName("", t.Resume, s.input, c.Variant)
+	if langs := schema.Languages(t.Resume); opts.Lang != "" && len(langs) > 0 {
+		s.name = s.langName(opts, c.Variant, t)
+	}
 	s.wake()
+}
+
+// langName names the downloads of one language as render --lang does:
+// after the default language's name and label, with the language added.
+func (s *Server) langName(opts pipeline.Options, variant string, t *pipeline.Tailored) string {
+	named := t.Resume
+	if langs := schema.Languages(t.Resume); t.Resume.Lang != langs[0] {
+		opts.Lang = langs[0]
+		if in := pipeline.Read(s.input, opts); in.Resume != nil {
+			if dt, err := pipeline.Tailor(in, variant, opts); err == nil {
+				named = dt.Resume
+			}
+		}
+	}
+	return batch.OutputNameLang("", named, s.input, variant, t.Resume.Lang)
 }
 
 func first(a, b string) string {
