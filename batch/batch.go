@@ -87,6 +87,7 @@ func (s Shard) has(path string) bool {
 type Output struct {
 	Input   string `json:"input"`
 	Variant string `json:"variant,omitempty"`
+	Lang    string `json:"lang,omitempty"` // of a résumé in several languages, rendered in one (--lang, --all-languages)
 	Format  string `json:"format"`
 	Path    string `json:"path"`
 	Bytes   int    `json:"bytes"`
@@ -299,6 +300,7 @@ type job struct {
 	in    *pipeline.Input
 	t     *pipeline.Tailored
 	name  string
+	lang  string // the language in the outputs' names
 }
 
 // Run renders the inputs. It returns one result per input (in input order),
@@ -347,9 +349,9 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 	// at once cost the kernel far more (they contend for the folder) than
 	// the rendering they would overlap with.
 	type write struct {
-		path, format, key, variant string
-		out                        *render.Output
-		res                        *Result
+		path, format, key, variant, lang string
+		out                              *render.Output
+		res                              *Result
 	}
 	writes := make(chan write, 16)
 	wrote := make(chan struct{})
@@ -363,7 +365,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			} else {
 				pending = append(pending, tmp)
 				sum := sha256.Sum256(w.out.Data)
-				written := Output{Input: w.res.Input, Variant: w.variant, Format: w.format, Path: w.path,
+				written := Output{Input: w.res.Input, Variant: w.variant, Lang: w.lang, Format: w.format, Path: w.path,
 					Bytes: len(w.out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: w.out.Pages}
 				w.res.Outputs = append(w.res.Outputs, written)
 				if w.key != "" {
@@ -420,7 +422,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 				mu.Unlock()
 				if ok && prev.Key == key && fileMatches(path, prev.Output) {
 					o := prev.Output
-					o.Input, o.Variant = res.Input, j.t.Variant
+					o.Input, o.Variant, o.Lang = res.Input, j.t.Variant, j.lang
 					mu.Lock()
 					res.Outputs = append(res.Outputs, o)
 					res.Skipped++
@@ -464,7 +466,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 			return
 		}
 		for _, r := range todo {
-			writes <- write{path: r.path, out: r.out, format: r.f.Name, key: r.key, variant: j.t.Variant, res: res}
+			writes <- write{path: r.path, out: r.out, format: r.f.Name, key: r.key, variant: j.t.Variant, lang: j.lang, res: res}
 		}
 	}
 	done := 0
@@ -537,7 +539,7 @@ func Run(ctx context.Context, inputs []string, opts Options) ([]*Result, error) 
 						named = nt.Resume
 					}
 				}
-				jobs = append(jobs, job{input: i, in: in, t: t, name: OutputNameLang(opts.Name, named, in.Path, v, lang)})
+				jobs = append(jobs, job{input: i, in: in, t: t, name: OutputNameLang(opts.Name, named, in.Path, v, lang), lang: lang})
 			}
 		}
 		// claim the outputs' paths before rendering any

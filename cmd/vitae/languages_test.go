@@ -20,9 +20,12 @@ const severalLanguages = "../../examples/several-languages.yaml"
 func TestEachLanguageRendersAsItsOwnFile(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
 	out := t.TempDir()
-	code, stdout, stderr := run(t, "render", severalLanguages, "--all-languages", "--format", "pdf,docx,md,txt", "--out", filepath.Join(out, "all"))
+	code, stdout, stderr := run(t, "render", severalLanguages, "--all-languages", "--format", "pdf,docx,md,txt", "--out", filepath.Join(out, "all"), "--manifest")
 	if code != ExitOK || stderr != "" {
 		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if m, _ := os.ReadFile(filepath.Join(out, "all", "manifest.json")); strings.Count(string(m), `"lang": "he"`) != 4 {
+		t.Errorf("the manifest does not say each output's language:\n%s", m)
 	}
 	for _, lang := range []string{"en", "de", "he"} {
 		t.Run(lang, func(t *testing.T) {
