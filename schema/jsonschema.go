@@ -126,7 +126,7 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 			s["enum"] = enumWords(e)
 			return s
 		}
-		if tag.Get("path") != "" || strings.HasPrefix(tag.Get("json"), "extends,") {
+		if tag.Get("path") != "" || strings.HasPrefix(tag.Get("json"), "extends,") || strings.HasPrefix(tag.Get("json"), "tags,") {
 			return s // a file's path: one for every language
 		}
 		return translatable(s, defs)
@@ -135,7 +135,17 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 	case reflect.Bool:
 		return map[string]any{"type": "boolean"}
 	case reflect.Slice:
-		return map[string]any{"type": "array", "items": fieldSchema(t.Elem(), tag, defs)}
+		list := map[string]any{"type": "array", "items": fieldSchema(t.Elem(), tag, defs)}
+		if _, ok := list["items"].(map[string]any)["anyOf"]; ok && (t.Elem().Kind() == reflect.String || t.Elem() == reflect.TypeFor[Highlight]()) {
+			// bullets or keywords: also a list per language
+			return map[string]any{"anyOf": []any{list, map[string]any{
+				"type":                 "object",
+				"description":          "vitae: a list per language, in a file that declares settings.languages, e.g. {en: [Shipped it.], de: [Geliefert.]}.",
+				"propertyNames":        map[string]any{"pattern": LangTagPattern},
+				"additionalProperties": list,
+			}}}
+		}
+		return list
 	case reflect.Map:
 		s := map[string]any{"type": "object", "additionalProperties": fieldSchema(t.Elem(), "", defs)}
 		if tag.Get("keys") == "sections" {

@@ -110,6 +110,26 @@ func (l *loader) setLanguages(root *yaml.Node, want string) {
 	l.report(at, []string{"settings", "languages"}, Error, "--lang %s: the file's languages are %s: add %s to settings.languages, or choose one of them", want, strings.Join(tags, ", "), want)
 }
 
+// perLanguage tells where a value may be given per language: where text
+// belongs (a field, a bullet, a keyword) and where a list of texts or
+// bullets does (highlights: {en: [...], de: [...]}, when the languages do
+// not have the same bullets). Not tags, which are the same in every
+// language, nor a section's entries: the structure is shared.
+func perLanguage(t reflect.Type, loc []string) bool {
+	for _, k := range loc[max(0, len(loc)-2):] {
+		if k == "tags" {
+			return false
+		}
+	}
+	switch {
+	case t.Kind() == reflect.String, t == highlightType:
+		return true
+	case t.Kind() == reflect.Slice:
+		return t.Elem().Kind() == reflect.String || t.Elem() == highlightType
+	}
+	return false
+}
+
 // isTranslation tells a text given per language from a mapping that is
 // the value itself: every key is a language tag, and at least one of them
 // is declared. (A location {city, countryCode} or a skill {name, level}

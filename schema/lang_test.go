@@ -38,3 +38,33 @@ func TestLanguageTagsAreChecked(t *testing.T) {
 		t.Fatalf("%s", diags.Error())
 	}
 }
+
+// Bullets and keywords may also be given as a list per language (the
+// languages need not have as many); tags may not: they are the same in
+// every language.
+func TestListsPerLanguage(t *testing.T) {
+	src := []byte(`settings: {languages: [en, de]}
+basics: {name: Jana}
+work:
+  - name: Acme
+    highlights:
+      en: [Shipped it., Ran the team.]
+      de: [Geliefert.]
+    tags: {en: [cloud], de: [wolke]}
+skills:
+  - {name: Cloud, keywords: {en: [Cloud], de: [Wolke, Rechenzentrum]}}
+`)
+	r, diags := LoadIn("cv.yaml", src, "de")
+	if r == nil {
+		t.Fatal(diags.Error())
+	}
+	if len(r.Work[0].Highlights) != 1 || r.Work[0].Highlights[0].Text != "Geliefert." || len(r.Skills[0].Keywords) != 2 || r.Skills[0].Keywords[1] != "Rechenzentrum" {
+		t.Errorf("German: %+v %+v", r.Work[0].Highlights, r.Skills[0].Keywords)
+	}
+	if len(r.Work[0].Tags) != 2 || !strings.Contains(diags.Error(), "cv.yaml:8:11: warning: work[0].tags: a mapping where a list belongs") {
+		t.Errorf("tags per language: %v\n%s", r.Work[0].Tags, diags.Error())
+	}
+	if r, _ := LoadIn("cv.yaml", src, "en"); r == nil || len(r.Work[0].Highlights) != 2 || r.Skills[0].Keywords[0] != "Cloud" {
+		t.Errorf("English: %+v", r)
+	}
+}

@@ -256,7 +256,7 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		}
 		return nil, true
 	}
-	if n.Kind == yaml.MappingNode && (t.Kind() == reflect.String || t == highlightType) && l.isTranslation(n) {
+	if n.Kind == yaml.MappingNode && perLanguage(t, loc) && l.isTranslation(n) {
 		if n = l.translate(n, t, loc, tag); n == nil {
 			return nil, true
 		}
