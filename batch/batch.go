@@ -82,6 +82,7 @@ type Output struct {
 	Input   string `json:"input"`
 	Job     string `json:"job,omitempty"` // a letter's job posting
 	Variant string `json:"variant,omitempty"`
+	Lang    string `json:"lang,omitempty"` // of a résumé in several languages, rendered in one (--lang, --all-languages)
 	Format  string `json:"format"`
 	Path    string `json:"path"`
 	Bytes   int    `json:"bytes"`
@@ -321,6 +322,9 @@ func (r *run) input(i int) *Result {
 			if j.Variant != "" {
 				d = "(" + j.Variant + ") " + d
 			}
+			if j.Lang != "" {
+				d = "[" + j.Lang + "] " + d
+			}
 			res.Dropped = append(res.Dropped, d)
 		}
 		res.Notes = append(res.Notes, j.Notes...)
@@ -331,7 +335,7 @@ func (r *run) input(i int) *Result {
 	names := make([]string, len(b.Jobs))
 	for k, j := range b.Jobs {
 		names[k] = j.Name(r.opts.Name)
-		if !r.claims.take(r, i, j.Variant, names[k]) {
+		if !r.claims.take(r, claim{i, j.Variant, j.Lang}, names[k]) {
 			return res // a conflict: the batch stops
 		}
 	}
@@ -358,7 +362,7 @@ func (r *run) render(i int, j *pipeline.Job, name string, res *Result) {
 			key = cacheKey(j, f.Name, r.opts.Version, r.opts.Stamped)
 			if prev, ok := r.cache.Entries[path]; ok && prev.Key == key && fileMatches(path, prev.Output) {
 				o := prev.Output
-				o.Input, o.Variant = res.Input, j.Variant
+				o.Input, o.Variant, o.Lang = res.Input, j.Variant, j.Lang
 				res.Outputs = append(res.Outputs, o)
 				res.Skipped++
 				continue
@@ -393,7 +397,7 @@ func (r *run) render(i int, j *pipeline.Job, name string, res *Result) {
 		return
 	}
 	for k, f := range formats {
-		r.writer.ch <- write{input: i, path: paths[k], out: outs[k], format: f.Name, key: keys[k], variant: j.Variant}
+		r.writer.ch <- write{input: i, path: paths[k], out: outs[k], format: f.Name, key: keys[k], variant: j.Variant, lang: j.Lang}
 	}
 }
 
@@ -450,16 +454,17 @@ type claims struct {
 }
 
 type claim struct {
-	input   int
-	variant string
+	input         int
+	variant, lang string
 }
 
-// take claims the paths of one job (its name in every format); false
+// take claims the paths of one job (its name in every format) for an
+// input's variant in a language; false
 // when one is another input's, which stops the batch.
-func (c *claims) take(r *run, input int, variant, name string) bool {
+func (c *claims) take(r *run, mine claim, name string) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	mine := claim{input, variant}
+	input := mine.input
 	for _, f := range r.opts.Formats {
 		path := filepath.Join(r.opts.OutDir, name+f.Ext)
 		if prev, ok := c.owner[path]; ok && prev != mine {
@@ -485,9 +490,9 @@ type writer struct {
 }
 
 type write struct {
-	input                      int
-	path, format, key, variant string
-	out                        *render.Output
+	input                            int
+	path, format, key, variant, lang string
+	out                              *render.Output
 }
 
 // written is a file written under its temporary name, or why not.
@@ -507,7 +512,7 @@ func startWriter() *writer {
 			f := written{input: q.input, key: q.key}
 			f.tmp, f.err = fsutil.WriteTemp(q.path, q.out.Data)
 			sum := sha256.Sum256(q.out.Data)
-			f.out = Output{Variant: q.variant, Format: q.format, Path: q.path,
+			f.out = Output{Variant: q.variant, Lang: q.lang, Format: q.format, Path: q.path,
 				Bytes: len(q.out.Data), SHA256: hex.EncodeToString(sum[:]), Pages: q.out.Pages}
 			w.files = append(w.files, f)
 		}

@@ -66,10 +66,14 @@ func (c *coverage) value(s map[string]any, path string) any {
 	}
 	if alts, ok := s["anyOf"].([]any); ok { // a bullet: text, or text with sub-bullets
 		for _, a := range alts {
+			if a.(map[string]any)["$ref"] == "#/$defs/translations" || a.(map[string]any)["propertyNames"] != nil {
+				continue // a text or a list per language: this résumé declares no languages
+			}
 			if a.(map[string]any)["type"] == "object" || a.(map[string]any)["$ref"] != nil {
 				return c.value(a.(map[string]any), path)
 			}
 		}
+		return c.value(alts[0].(map[string]any), path) // a text, or a text per language
 	}
 	switch s["type"] {
 	case "object":

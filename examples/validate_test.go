@@ -39,8 +39,8 @@ func TestPDFsPassIndependentValidators(t *testing.T) {
 	}
 	files, _ := filepath.Glob("*.yaml")
 	scripts, _ := filepath.Glob("testdata/scripts/*.yaml")
-	if len(files) != 4 || len(scripts) != 12 {
-		t.Fatalf("%d examples and %d script files, want 4 and 12", len(files), len(scripts))
+	if len(files) != 5 || len(scripts) != 12 {
+		t.Fatalf("%d examples and %d script files, want 5 and 12", len(files), len(scripts))
 	}
 	for _, f := range files {
 		base := strings.TrimSuffix(f, ".yaml")

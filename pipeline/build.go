@@ -24,12 +24,22 @@ type Job struct {
 	Doc     *document.Document
 	Render  render.Options
 	Notes   []string // what was chosen for the user (the locale and why), for --verbose
+	// Lang is the language rendered, of a résumé in several languages when
+	// one or all were asked for (it is part of the files' names); "" else.
+	Lang string
+	// nameAs is the résumé whose name and label name the files (the
+	// default language's, for a résumé rendered in another); nil: Resume.
+	nameAs *schema.Resume
 }
 
 // Name is the job's output file name (without extension) under pattern;
 // see outputName.
 func (j *Job) Name(pattern string) string {
-	return outputName(pattern, j.Resume, j.Input, j.Variant)
+	r := j.Resume
+	if j.nameAs != nil {
+		r = j.nameAs
+	}
+	return outputName(pattern, r, j.Input, j.Variant, j.Lang)
 }
 
 // Result is what one résumé file became: its jobs, or why there are none.
@@ -63,25 +73,80 @@ func Build(path string, opts Options) *Result {
 	if in.Resume == nil {
 		return res
 	}
-	for _, v := range Variants(in.Resume, opts.Variant, opts.AllVariants) {
-		j, err := build(in, v, opts, res)
-		if err != nil {
-			// located at the variant (or at the settings that chose the
-			// theme); the other variants are still built, so that every
-			// problem is said at once
-			where := "settings"
-			if v != "" {
-				where = "variants." + v
-			}
-			res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{File: path, Path: where, Severity: diag.Error, Message: err.Error()})
-			continue
+	ins, naming := languages(path, in, opts, res)
+	if ins == nil {
+		return res
+	}
+	for _, in := range ins {
+		lang := ""
+		if opts.Lang != "" || opts.AllLanguages {
+			lang = in.Resume.Lang
 		}
-		res.Jobs = append(res.Jobs, j)
+		for _, v := range Variants(in.Resume, opts.Variant, opts.AllVariants) {
+			j, err := build(in, v, opts, res)
+			if err != nil {
+				// located at the variant (or at the settings that chose the
+				// theme); the other variants are still built, so that every
+				// problem is said at once
+				where := "settings"
+				if v != "" {
+					where = "variants." + v
+				}
+				res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{File: path, Path: where, Severity: diag.Error, Message: err.Error()})
+				continue
+			}
+			if j.Lang = lang; lang != "" {
+				// every language's files are named as the default
+				// language's are, with the language added: cv-en.pdf, cv-he.pdf
+				if nt, err := tailorVariant(naming, v, opts); err == nil {
+					j.nameAs = nt.Resume
+				}
+			}
+			res.Jobs = append(res.Jobs, j)
+		}
 	}
 	if res.Diagnostics.HasErrors() { // a variant that failed, or the theme's problems with Strict
 		res.Jobs = nil
 	}
 	return res
+}
+
+// languages lists the file read in each language asked for: the one read
+// (Options.Lang, or its default), and with AllLanguages each other one,
+// read once more. naming is the file in its default language, whose name
+// and label name every language's files. ins is nil when a language's
+// reading has errors (said in res).
+func languages(path string, in *source, opts Options, res *Result) (ins []*source, naming *source) {
+	ins, naming = []*source{in}, in
+	langs := schema.Languages(in.Resume)
+	read1 := func(lang string) *source {
+		lo := opts
+		lo.Lang = lang
+		other := read(path, lo)
+		for _, d := range other.Diagnostics {
+			if !slices.Contains(res.Diagnostics, d) {
+				res.Diagnostics = append(res.Diagnostics, d)
+			}
+		}
+		return other
+	}
+	if opts.AllLanguages && len(langs) > 1 {
+		for _, lang := range langs[1:] {
+			other := read1(lang)
+			if other.Resume == nil {
+				return nil, nil
+			}
+			ins = append(ins, other)
+		}
+	}
+	if opts.Lang != "" && len(langs) > 0 && in.Resume.Lang != langs[0] {
+		lo := opts
+		lo.Lang = langs[0]
+		if d := read(path, lo); d.Resume != nil {
+			naming = d
+		}
+	}
+	return ins, naming
 }
 
 // build tailors and prepares one variant, adding the theme's files and
@@ -114,12 +179,13 @@ func build(in *source, variant string, opts Options, res *Result) (*Job, error) 
 }
 
 // outputName names a résumé's output files (without extension) after
-// pattern, whose placeholders are {name}, {label}, {file} and {variant},
-// slugged: lower case, ASCII letters and digits joined by hyphens. The
-// default pattern "{name}-{label}" gives e.g.
+// pattern, whose placeholders are {name}, {label}, {file}, {variant} and
+// {lang} (a variant and a language not in the pattern are added at its
+// end), slugged: lower case, ASCII letters and digits joined by hyphens.
+// The default pattern "{name}-{label}" gives e.g.
 // luke-carrier-site-reliability-engineer; a résumé with no name is named
 // after its file.
-func outputName(pattern string, r *schema.Resume, input, variant string) string {
+func outputName(pattern string, r *schema.Resume, input, variant, lang string) string {
 	file := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
 	if pattern == "" {
 		pattern = "{name}-{label}"
@@ -127,9 +193,12 @@ func outputName(pattern string, r *schema.Resume, input, variant string) string 
 			pattern = "{file}"
 		}
 	}
-	s := strings.NewReplacer("{name}", r.Basics.Name, "{label}", r.Basics.Label, "{file}", file, "{variant}", variant).Replace(pattern)
+	s := strings.NewReplacer("{name}", r.Basics.Name, "{label}", r.Basics.Label, "{file}", file, "{variant}", variant, "{lang}", lang).Replace(pattern)
 	if variant != "" && !strings.Contains(pattern, "{variant}") {
 		s += "-" + variant
+	}
+	if lang != "" && !strings.Contains(pattern, "{lang}") {
+		s += "-" + lang
 	}
 	slug := FileSlug(s)
 	if slug == "" {

@@ -51,6 +51,12 @@ type Options struct {
 	Sections           []string
 	Titles             map[string]string
 	Fetch              bool // fetch a photo given as an http(s) URL
+	// Lang is the language to read a résumé of several languages in
+	// (--lang; "" its default): translations are resolved as it is read.
+	// AllLanguages builds it in each of its languages, each to its own
+	// files (named with the language).
+	Lang         string
+	AllLanguages bool
 	// Time stamps the outputs; the command line reads it once, from
 	// SOURCE_DATE_EPOCH or the clock.
 	Time time.Time
@@ -67,7 +73,7 @@ type source struct {
 // Read reads and checks one résumé file; with Strict, any warning makes it
 // invalid.
 func read(path string, opts Options) *source {
-	r, ds, files := schema.ReadWith(path, schema.ReadOptions{Overlays: opts.Overlays, Allow: opts.AllowPaths, Fetch: opts.Fetch})
+	r, ds, files := schema.ReadWith(path, schema.ReadOptions{Overlays: opts.Overlays, Allow: opts.AllowPaths, Fetch: opts.Fetch, Lang: opts.Lang})
 	if opts.Strict && ds.Strict().HasErrors() {
 		ds, r = ds.Strict(), nil
 	}

@@ -72,6 +72,7 @@ type Controls struct {
 	Theme    string `json:"theme"`
 	Page     string `json:"page"`
 	Locale   string `json:"locale"`
+	Lang     string `json:"lang"` // of a résumé written in several languages
 	Variant  string `json:"variant"`
 	Tags     string `json:"tags"`
 	MaxPages int    `json:"maxPages"`
@@ -91,7 +92,7 @@ func (c Controls) check() error {
 	if c.MaxPages < 0 || c.MaxPages > 20 {
 		return fmt.Errorf("max pages is from 0 to 20")
 	}
-	if len(c.Locale) > 35 || len(c.Variant) > 200 || len(c.Tags) > 1000 {
+	if len(c.Locale) > 35 || len(c.Lang) > 35 || len(c.Variant) > 200 || len(c.Tags) > 1000 {
 		return fmt.Errorf("a control is too long")
 	}
 	return nil
@@ -105,6 +106,7 @@ type State struct {
 	Diagnostics []string `json:"diagnostics"`
 	Error       string   `json:"error"` // why the pages shown are the last good ones
 	Variants    []string `json:"variants"`
+	Languages   []string `json:"languages"` // settings.languages, the default first
 	Themes      []string `json:"themes"`
 	Controls    Controls `json:"controls"`
 	// LetterPages: the first pages are a cover letter's, shown beside the
@@ -121,7 +123,7 @@ func New(input string, opts pipeline.Options, variant string) *Server {
 // NewWithLetter makes a preview of a cover letter: alone when input is ""
 // (the letter's own résumé gives its look), else beside the résumé input.
 func NewWithLetter(input, letterFile string, opts pipeline.Options, variant string) *Server {
-	s := &Server{input: input, letter: letterFile, base: opts, controls: Controls{Variant: variant}}
+	s := &Server{input: input, letter: letterFile, base: opts, controls: Controls{Variant: variant, Lang: opts.Lang}}
 	s.Render()
 	return s
 }
@@ -146,6 +148,7 @@ func (s *Server) Render() {
 	opts.Theme = first(c.Theme, opts.Theme)
 	opts.Page = first(c.Page, opts.Page)
 	opts.Locale = first(c.Locale, opts.Locale)
+	opts.Lang = first(c.Lang, opts.Lang)
 	if c.MaxPages > 0 {
 		opts.MaxPages = c.MaxPages
 	}
@@ -207,7 +210,7 @@ func (s *Server) Render() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state = State{Version: s.state.Version + 1, Pages: pages, Fonts: fonts, Diagnostics: append(diags, svg.Warnings...),
-		Variants: pipeline.Variants(p.Resume, "", true), Themes: theme.Names(), Controls: c, LetterPages: letterPages}
+		Variants: pipeline.Variants(p.Resume, "", true), Languages: schema.Languages(p.Resume), Themes: theme.Names(), Controls: c, LetterPages: letterPages}
 	s.files, s.doc, s.ro, s.outputs, s.resume = files, p.Doc, ro, map[string][]byte{}, p.Resume
 	s.name = p.Name("")
 	s.wake()

@@ -74,7 +74,7 @@ func Fix(file string, data []byte) (fixed []byte, changes int, left diag.Diagnos
 	if len(edits) == 0 {
 		return data, 0, l.diags
 	}
-	want := canonicalJSON(before)
+	want := meaning(file, data, root, before)
 	out, left, ok := verified(file, data, src, edits, want)
 	if !ok {
 		// Some edit changes what the file says (e.g. removing the last key of
@@ -110,7 +110,7 @@ func verified(file string, data, src []byte, edits []edit, want []byte) ([]byte,
 		return out, nil, bytes.Equal(want, canonicalJSON(map[string]any{}))
 	}
 	after, l := standalone(file, out, root, false)
-	return out, l.diags, bytes.Equal(want, canonicalJSON(after))
+	return out, l.diags, bytes.Equal(want, meaning(file, out, root, after))
 }
 
 // canonicalJSON is what a converted file means: the résumé it decodes to.
@@ -122,11 +122,26 @@ func canonicalJSON(inst any) []byte {
 	return out
 }
 
+// meaning is what a converted file means in every language it is
+// written in: inst (its default language's) and each other's, so that a
+// fix in a translation is checked as every other fix is.
+func meaning(file string, data []byte, root *yaml.Node, inst any) []byte {
+	out := canonicalJSON(inst)
+	tags, _ := declaredLanguages(root)
+	for i := 1; i < len(tags); i++ {
+		l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: map[*yaml.Node]string{}}
+		l.setLanguages(root, tags[i])
+		out = append(out, canonicalJSON(l.value(root, reflect.TypeFor[Resume](), nil, ""))...)
+	}
+	return out
+}
+
 // standalone converts one file's tree as the loader does, without
 // following extends.
 func standalone(file string, data []byte, root *yaml.Node, fixing bool) (any, *loader) {
 	l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{},
 		fileOf: map[*yaml.Node]string{}, fixing: fixing}
+	l.setLanguages(root, "")
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	l.diags.Sort()
 	return inst, l

@@ -116,18 +116,36 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 			return s
 		}
 		s := map[string]any{"type": "string"}
+		if tag.Get("pattern") == "lang" {
+			s["pattern"] = LangTagPattern
+			return s
+		}
 		if e := tag.Get("enum"); e == "sections" {
 			return sectionIDSchema()
 		} else if e != "" {
 			s["enum"] = enumWords(e)
+			return s
 		}
-		return s
+		if tag.Get("path") != "" || strings.HasPrefix(tag.Get("json"), "extends,") || strings.HasPrefix(tag.Get("json"), "tags,") {
+			return s // a file's path: one for every language
+		}
+		return translatable(s, defs)
 	case reflect.Int:
 		return map[string]any{"type": "integer", "minimum": 1}
 	case reflect.Bool:
 		return map[string]any{"type": "boolean"}
 	case reflect.Slice:
-		return map[string]any{"type": "array", "items": fieldSchema(t.Elem(), tag, defs)}
+		list := map[string]any{"type": "array", "items": fieldSchema(t.Elem(), tag, defs)}
+		if _, ok := list["items"].(map[string]any)["anyOf"]; ok && (t.Elem().Kind() == reflect.String || t.Elem() == reflect.TypeFor[Highlight]()) {
+			// bullets or keywords: also a list per language
+			return map[string]any{"anyOf": []any{list, map[string]any{
+				"type":                 "object",
+				"description":          "vitae: a list per language, in a file that declares settings.languages, e.g. {en: [Shipped it.], de: [Geliefert.]}.",
+				"propertyNames":        map[string]any{"pattern": LangTagPattern},
+				"additionalProperties": list,
+			}}}
+		}
+		return list
 	case reflect.Map:
 		s := map[string]any{"type": "object", "additionalProperties": fieldSchema(t.Elem(), "", defs)}
 		if tag.Get("keys") == "sections" {
@@ -143,7 +161,7 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 				obj["required"] = []string{"text"}
 				defs[name] = map[string]any{
 					"description": "A bullet: a string, or an object with text, tags and sub-bullets.",
-					"anyOf":       []any{map[string]any{"type": "string"}, obj},
+					"anyOf":       []any{map[string]any{"type": "string"}, map[string]any{"$ref": "#/$defs/" + translationsDef}, obj},
 				}
 			} else {
 				defs[name] = obj
@@ -152,6 +170,25 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 		return map[string]any{"$ref": "#/$defs/" + name}
 	}
 	panic("schema: no JSON Schema for Go type " + t.String())
+}
+
+// translationsDef is the $defs entry of a text given per language.
+const translationsDef = "translations"
+
+// translatable is a text field's schema: the text, or (in a file that
+// declares settings.languages) a text per language. The JSON Schema cannot
+// say "only when settings.languages is given" for every field without
+// doubling itself; the loader says it (decisions/0014).
+func translatable(text map[string]any, defs map[string]any) map[string]any {
+	if _, ok := defs[translationsDef]; !ok {
+		defs[translationsDef] = map[string]any{
+			"type":                 "object",
+			"description":          "vitae: a text per language, in a file that declares settings.languages, e.g. {en: Platform Engineer, de: Plattform-Ingenieurin}. Keys are language tags; a language left out falls back to the first of settings.languages (with a warning).",
+			"propertyNames":        map[string]any{"pattern": LangTagPattern},
+			"additionalProperties": map[string]any{"type": "string"},
+		}
+	}
+	return map[string]any{"anyOf": []any{text, map[string]any{"$ref": "#/$defs/" + translationsDef}}}
 }
 
 func jsonName(f reflect.StructField) string {

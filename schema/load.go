@@ -39,6 +39,7 @@ func Read(path string, overlays ...string) (*Resume, diag.Diagnostics, []string)
 func ReadWith(path string, opts ReadOptions) (*Resume, diag.Diagnostics, []string) {
 	t := newTree()
 	t.fetch = opts.Fetch
+	t.lang = opts.Lang
 	t.roots = roots(path, opts.Allow)
 	root, diags := t.loadFile(path, nil, true)
 	for _, o := range opts.Overlays {
@@ -73,6 +74,8 @@ func (t *tree) finish(file string, root *yaml.Node, diags diag.Diagnostics) (*Re
 		return nil, diags
 	}
 	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots, custom: customIDs(root), fetch: t.fetch || settingsFetch(root)}
+	l.setLanguages(root, t.lang)
+	l.checkLanguageLocale(root)
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	l.shownAll()
 	if l.tooDeep {
@@ -105,6 +108,13 @@ func (t *tree) finish(file string, root *yaml.Node, diags diag.Diagnostics) (*Re
 		return nil, append(l.diags, diag.Diagnostic{File: file, Severity: diag.Error, Message: "internal error decoding a valid document: " + err.Error()})
 	}
 	r.Extends = ""
+	if len(l.langs.tags) > 0 {
+		r.Lang = l.langs.lang
+		r.Settings.Languages = l.langs.tags
+		if r.Settings.Locale == "" {
+			r.Settings.Locale = languageLocale(r.Lang)
+		}
+	}
 	if r.Settings.Strict && l.diags.Strict().HasErrors() {
 		return nil, l.diags.Strict()
 	}
@@ -135,7 +145,8 @@ type loader struct {
 	custom       map[string]bool // ids of the custom sections
 	fetch        bool            // photos at URLs will be fetched
 	reached      map[*yaml.Node]bool
-	htmlLink     string // the link of HTML just read where plain text belongs
+	htmlLink     string    // the link of HTML just read where plain text belongs
+	langs        languages // the file's languages and the one read (lang.go)
 }
 
 func locKey(loc []string) string { return strings.Join(loc, "\x00") }
@@ -244,6 +255,11 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 			l.report(n, loc[:8], diag.Error, "values nest more than %d levels deep here; flatten them", limits.Depth)
 		}
 		return nil, true
+	}
+	if n.Kind == yaml.MappingNode && perLanguage(t, loc) && l.isTranslation(n) {
+		if n = l.translate(n, t, loc, tag); n == nil {
+			return nil, true
+		}
 	}
 	l.at[locKey(loc)] = n
 	if isNull(n) {
@@ -759,6 +775,9 @@ func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
 	case kwEnum:
 		return fmt.Sprintf("%s is not one of: %s", quoteValue(e.got), strings.Join(e.want, ", "))
 	case kwPattern:
+		if len(e.want) > 0 && e.want[0] == LangTagPattern {
+			return fmt.Sprintf("%q is not a language tag; write it as en, de or pt-BR", fmt.Sprint(e.got))
+		}
 		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(e.got))
 	case kwMinimum:
 		return fmt.Sprintf("must be at least %s", strconv.FormatFloat(e.minimum, 'f', -1, 64))

@@ -32,7 +32,8 @@ type tree struct {
 	// converter named in a warning.
 	originals []*yaml.Node
 	said      map[*yaml.Node]bool
-	fetch     bool // photos at URLs will be fetched (ReadOptions.Fetch)
+	fetch     bool   // photos at URLs will be fetched (ReadOptions.Fetch)
+	lang      string // the language to read (ReadOptions.Lang)
 }
 
 func newTree() *tree {

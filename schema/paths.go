@@ -23,6 +23,10 @@ type ReadOptions struct {
 	Overlays []string // files laid over it, in order, as if each extended the one before
 	Allow    []string // folders besides the résumé's own and the current one it may name files in
 	Fetch    bool     // a photo at an http(s) URL will be fetched (--fetch): no warning that it will not
+	// Lang is the language to read a file of several languages in (--lang):
+	// "" is its default language, and then every language's missing
+	// translations are reported, not only the default's.
+	Lang string
 }
 
 // roots are the folders a résumé may name files in: its own, the current

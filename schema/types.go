@@ -39,6 +39,9 @@ type Resume struct {
 	Meta         Meta               `json:"meta,omitempty" doc:"Information about the document itself; any key is allowed here."`
 	Settings     Settings           `json:"settings,omitempty" doc:"vitae: how to render this résumé. Every setting can be overridden on the command line."`
 	Variants     map[string]Variant `json:"variants,omitempty" doc:"vitae: named sets of settings for tailoring, e.g. one per kind of job; render one with --variant NAME, or each with --all-variants."`
+	// Lang is the language this résumé was read in, of those its file
+	// declares (settings.languages); "" for a file of one language.
+	Lang string `json:"-"`
 }
 
 // Variant is a named way to render the résumé: a tailoring kept with it.
@@ -254,6 +257,9 @@ type Settings struct {
 	Look
 	Strict bool `json:"strict,omitempty" doc:"Treat every warning about this file as an error, as --strict does."`
 	Fetch  bool `json:"fetch,omitempty" doc:"vitae: fetch a photo given as an http(s) URL (once, into your cache folder), as --fetch does."`
+	// Languages are the languages the file is written in, the default
+	// first; any value may then be given per language.
+	Languages []string `json:"languages,omitempty" pattern:"lang" doc:"vitae: the languages this file is written in, the default first, e.g. [en, de]. Any value may then be a mapping of these languages to text, e.g. position: {en: Engineer, de: Ingenieur}; render one with --lang de, or each with --all-languages."`
 }
 
 // Look is how a résumé is rendered: the part of the settings a variant can

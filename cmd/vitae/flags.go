@@ -24,7 +24,7 @@ func outputFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: defaultFormats, Usage: "output formats, comma-separated: " + strings.Join(render.Names(), ", ")},
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: "output folder (created if missing); nothing is written outside it"},
-		&cli.StringFlag{Name: "name", Usage: "output file name pattern: {name}, {label}, {file}, {variant} (default {name}-{label}, or {file} without a name)"},
+		&cli.StringFlag{Name: "name", Usage: "output file name pattern: {name}, {label}, {file}, {variant}, {lang} (default {name}-{label}, or {file} without a name)"},
 	}
 }
 
@@ -48,9 +48,16 @@ func tailoringFlags() []cli.Flag {
 		&cli.StringFlag{Name: "tags", Usage: "keep untagged items and items with any of these tags, comma-separated"},
 		&cli.StringFlag{Name: "variant", Usage: "use this variant (kept in the résumé under variants:)"},
 		&cli.StringSliceFlag{Name: "overlay", Usage: "lay this tailoring file over the résumé (repeatable)"},
+		langFlag(),
 		allowPathFlag(),
 		fetchFlag(),
 	}
+}
+
+// langFlag picks the language of a résumé written in several
+// (settings.languages).
+func langFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "lang", Usage: "the language to render a résumé written in several (settings.languages) in, e.g. de; file names then carry it"}
 }
 
 func fetchFlag() *cli.BoolFlag {
@@ -110,6 +117,7 @@ func batchOptions(cmd *cli.Command) (batch.Options, error) {
 			PDFA:               cmd.Bool("pdfa"),
 			HTMLFonts:          htmlFonts,
 			Fetch:              cmd.Bool("fetch"),
+			Lang:               strings.TrimSpace(cmd.String("lang")),
 			Time:               when,
 		},
 	}

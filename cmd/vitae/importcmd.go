@@ -20,7 +20,7 @@ func importCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "import",
 		Usage: "turn a résumé kept in another tool's format into a vitae résumé",
-		Commands: append([]*cli.Command{linkedinImport(), {
+		Commands: append([]*cli.Command{linkedinImport(), languagesImport(), {
 			Name:      "rendercv",
 			Usage:     "import a RenderCV YAML file",
 			ArgsUsage: "FILE",

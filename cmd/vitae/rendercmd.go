@@ -31,12 +31,14 @@ Examples:
    vitae render cv.yaml --format pdf,docx,md,txt --out out/
    vitae render cv.yaml --tags cloud,go --theme modern --page letter
    vitae render cv.yaml --variant sre        # or --all-variants
+   vitae render cv.yaml --lang de            # or --all-languages
    vitae render applications/               # each file extends: ../cv.yaml
    vitae render profiles/ --format pdf,docx --manifest --shard 1/4 --out dist/
    vitae render cv.yaml --letter letter.md --format pdf,docx   # the résumé and its cover letter`,
 		Flags: flags(outputFlags(), lookFlags(), tailoringFlags(), []cli.Flag{
 			&cli.BoolFlag{Name: "all-variants", Usage: "render every variant, each to its own files"},
 			&cli.StringFlag{Name: "letter", Usage: "a cover letter (see vitae letter) to render with the résumé, in the same formats and look"},
+			&cli.BoolFlag{Name: "all-languages", Usage: "render a résumé written in several languages in each, to files named with the language (cv-de.pdf)"},
 			&cli.BoolFlag{Name: "manifest", Usage: "write OUT/manifest.json: input, format, path, bytes, sha256 and pages of every output"},
 			&cli.StringFlag{Name: "shard", Usage: "render only part i of n of the inputs (i/n), stable across runs, for CI matrices"},
 			&cli.BoolFlag{Name: "incremental", Usage: "skip outputs whose input, tailoring, theme, settings and vitae version are unchanged"},
@@ -74,6 +76,10 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	}
 	opts.Shard = shard
 	opts.Pipeline.AllVariants = cmd.Bool("all-variants")
+	opts.Pipeline.AllLanguages = cmd.Bool("all-languages")
+	if opts.Pipeline.AllLanguages && opts.Pipeline.Lang != "" {
+		return usageError(fmt.Errorf("--lang and --all-languages: give one of them"))
+	}
 	opts.Incremental = cmd.Bool("incremental")
 	opts.Progress = progressFunc(cmd)
 	results, err := batch.Run(ctx, inputs, opts)
