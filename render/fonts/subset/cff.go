@@ -1,4 +1,4 @@
-package pdfwrite
+package subset
 
 import (
 	"encoding/binary"
@@ -177,7 +177,10 @@ type fdInfo struct {
 	subrs   cffIndex
 }
 
-func subsetCFF(face *fonts.Face, gids []uint16) ([]byte, error) {
+// CFF rewrites a CFF face's CFF table as a CID-keyed CFF holding .notdef and
+// the given glyphs (glyph numbers of the face, in order, without 0), each
+// glyph i of the subset having for CID its number in the face.
+func CFF(face *fonts.Face, gids []uint16) ([]byte, error) {
 	b := face.Table("CFF ")
 	if len(b) < 4 {
 		return nil, errors.New("no CFF table")
