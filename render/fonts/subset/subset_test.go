@@ -123,3 +123,42 @@ func TestTrueTypeSubsetIsAConsistentFont(t *testing.T) {
 		}
 	}
 }
+
+// The kerning read from the built-in faces is what the shaper applies:
+// for every pair of a text's glyphs, the advance of the first glyph shaped
+// before the second differs from its own by the pair's value. Carlito and
+// Caladea kern only in GPOS; Liberation's GPOS and kern tables agree.
+func TestKerningIsTheShapers(t *testing.T) {
+	const text = "AVATAR Toyota WAVE Yo, P. F. L' \"A\" Ty ry"
+	for _, fam := range []string{"carlito", "caladea", "liberation-serif", "liberation-sans"} {
+		face, err := fonts.Builtin(fam, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gids []uint16
+		for _, r := range text {
+			g, _ := face.Glyph(r)
+			gids = append(gids, g)
+		}
+		pairs := Kerning(face, gids)
+		if len(pairs) < 10 {
+			t.Errorf("%s: %d kerning pairs in %q", fam, len(pairs), text)
+		}
+		got := map[[2]uint16]int{}
+		for _, p := range pairs {
+			got[[2]uint16{p.Left, p.Right}] = int(p.Value)
+		}
+		rs := []rune(text)
+		for i := 0; i+1 < len(rs); i++ {
+			run := face.Shape(string(rs[i:i+2]), "en")
+			if len(run.Glyphs) != 2 {
+				continue
+			}
+			a, b := run.Glyphs[0], run.Glyphs[1]
+			want := int(a.Advance)/64 - face.Advance(a.ID)
+			if g := got[[2]uint16{a.ID, b.ID}]; g != want {
+				t.Errorf("%s %q: kerning %d, the shaper's %d", fam, string(rs[i:i+2]), g, want)
+			}
+		}
+	}
+}
