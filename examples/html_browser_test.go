@@ -161,6 +161,11 @@ func TestHTMLInABrowser(t *testing.T) {
 				if mirrored != "true" {
 					t.Errorf("%s: the dates are not left of the title", name)
 				}
+				// a contact item without a right-to-left letter (a phone
+				// number, an address) reads left to right
+				if got := b.Eval(`[...document.querySelectorAll(".contact li")].filter(li => !/[\u0590-\u08ff]/.test(li.textContent) && getComputedStyle(li).direction !== "ltr").map(li => li.textContent).join(" | ")`); got != "" {
+					t.Errorf("%s: contact items set right to left: %s", name, got)
+				}
 			}
 			if strings.HasPrefix(f, dir) && b.Eval(`(() => { const i = document.querySelector("header img"); return !!i && i.naturalWidth > 0 && i.getBoundingClientRect().width > 40 })()`) != "true" {
 				t.Errorf("%s: the photo is not shown", name)

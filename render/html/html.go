@@ -320,7 +320,9 @@ func (w *writer) body() {
 			if i > 0 {
 				b.WriteString(" ") // where the line may break
 			}
-			b.WriteString("<li>")
+			// each item in its own direction: a phone number in an Arabic
+			// résumé reads left to right (+20 2 1234 5678, not 5678 1234 2 20+)
+			b.WriteString("<li dir=\"auto\">")
 			w.inline(document.Text{{Text: c.Text, URL: c.URL}}, st.Contact)
 			b.WriteString("</li>")
 		}
