@@ -163,7 +163,7 @@ func TestHTMLInABrowser(t *testing.T) {
 				}
 				// a contact item without a right-to-left letter (a phone
 				// number, an address) reads left to right
-				if got := b.Eval(`[...document.querySelectorAll(".contact li")].filter(li => !/[\u0590-\u08ff]/.test(li.textContent) && getComputedStyle(li).direction !== "ltr").map(li => li.textContent).join(" | ")`); got != "" {
+				if got := b.Eval(`[...document.querySelectorAll(".contact li > bdi")].filter(li => !/[\u0590-\u08ff]/.test(li.textContent) && getComputedStyle(li).direction !== "ltr").map(li => li.textContent).join(" | ")`); got != "" {
 					t.Errorf("%s: contact items set right to left: %s", name, got)
 				}
 			}
@@ -235,4 +235,105 @@ func darkPixels(t *testing.T, data []byte) int {
 		}
 	}
 	return dark
+}
+
+// The script résumés' pages draw their letters in their own fonts: in a
+// Chromium that sees no font of the machine's but DejaVu's (fontconfig
+// told so), every face of the page loads (none refused) and no character
+// of the name, the contact line or the first entry but spaces is drawn in
+// a font not from the page: Devanagari's conjuncts, Arabic's joining forms,
+// CJK — the faces the PDF embeds, subset into the page.
+func TestHTMLScriptsInTheirOwnFonts(t *testing.T) {
+	const dejavu = "/usr/share/fonts/truetype/dejavu"
+	if _, err := os.Stat(dejavu); err != nil {
+		testenv.Missing(t, dejavu+" (Debian fonts-dejavu-core)")
+	}
+	dir := t.TempDir()
+	conf := filepath.Join(dir, "fonts.conf")
+	os.WriteFile(conf, []byte(`<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>`+dejavu+`</dir><cachedir>`+filepath.Join(dir, "cache")+`</cachedir></fontconfig>`), 0o644)
+	t.Setenv("FONTCONFIG_FILE", conf)
+	b := chromium.Start(t, "about:blank")
+	htmlFormat, _ := render.Lookup("html")
+	scripts, _ := filepath.Glob("testdata/scripts/*.yaml")
+	if len(scripts) < 12 {
+		t.Fatalf("%d script résumés", len(scripts))
+	}
+	checked := 0
+	for _, f := range scripts {
+		for _, th := range theme.Names() {
+			name := strings.TrimSuffix(filepath.Base(f), ".yaml") + "-" + th
+			pr := prepareIn(t, f, th, "")
+			out, err := htmlFormat.Render(pr.Doc, pr.Render)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, name+".html")
+			os.WriteFile(path, out.Data, 0o644)
+			b.Call(b.Session, "Page.navigate", map[string]any{"url": "file://" + path}, nil)
+			b.WaitFor("the page loaded", 10*time.Second, func() bool {
+				return b.Eval(`document.readyState === "complete" && document.fonts.status === "loaded" && !!document.querySelector("main")`) == "true"
+			})
+			if bad := b.Eval(`[...document.fonts].filter(f => f.status !== "loaded").map(f => f.family + " " + f.weight + " " + f.style + ": " + f.status).join(", ")`); bad != "" {
+				t.Errorf("%s: faces not loaded: %s", name, bad)
+			}
+			for _, sel := range []string{"h1", ".contact", "main article"} {
+				text := b.Eval(`(document.querySelector(` + strconv.Quote(sel) + `) || {}).textContent || ""`)
+				if text == "" {
+					continue
+				}
+				spaces := strings.Count(text, " ") + strings.Count(text, "\u00a0")
+				other := 0
+				var names []string
+				for _, pf := range platformFontCounts(t, b, sel) {
+					names = append(names, pf.PostScriptName)
+					if !strings.HasPrefix(pf.PostScriptName, "vitae-") {
+						other += pf.GlyphCount
+					}
+				}
+				if other > spaces {
+					t.Errorf("%s %s: %d glyphs (%d spaces) drawn in fonts not from the page: %v", name, sel, other, spaces, names)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 3*len(scripts) {
+		t.Errorf("%d elements checked", checked)
+	}
+}
+
+type platformFont struct {
+	PostScriptName string
+	GlyphCount     int
+}
+
+// platformFontCounts are the fonts Chromium draws the first element
+// matching selector with (its descendants' text too), with how many glyphs
+// each draws.
+func platformFontCounts(t *testing.T, b *chromium.Browser, selector string) []platformFont {
+	var doc struct{ Root struct{ NodeID int } }
+	b.Call(b.Session, "DOM.enable", nil, nil)
+	b.Call(b.Session, "CSS.enable", nil, nil)
+	b.Call(b.Session, "DOM.getDocument", map[string]any{"depth": -1}, &doc)
+	var q struct{ NodeID int }
+	b.Call(b.Session, "DOM.querySelector", map[string]any{"nodeId": doc.Root.NodeID, "selector": selector}, &q)
+	var ids struct{ NodeIDs []int }
+	b.Call(b.Session, "DOM.querySelectorAll", map[string]any{"nodeId": q.NodeID, "selector": "*"}, &ids)
+	sum := map[string]int{}
+	var order []string
+	for _, id := range append([]int{q.NodeID}, ids.NodeIDs...) {
+		var fonts struct{ Fonts []platformFont }
+		b.Call(b.Session, "CSS.getPlatformFontsForNode", map[string]any{"nodeId": id}, &fonts)
+		for _, f := range fonts.Fonts {
+			if _, ok := sum[f.PostScriptName]; !ok {
+				order = append(order, f.PostScriptName)
+			}
+			sum[f.PostScriptName] += f.GlyphCount
+		}
+	}
+	var out []platformFont
+	for _, n := range order {
+		out = append(out, platformFont{n, sum[n]})
+	}
+	return out
 }

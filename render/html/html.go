@@ -11,6 +11,7 @@ package html
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -320,11 +321,12 @@ func (w *writer) body() {
 			if i > 0 {
 				b.WriteString(" ") // where the line may break
 			}
-			// each item in its own direction: a phone number in an Arabic
-			// résumé reads left to right (+20 2 1234 5678, not 5678 1234 2 20+)
-			b.WriteString("<li dir=\"auto\">")
+			// each item in its own direction (the separator after it in the
+			// page's): a phone number in an Arabic résumé reads left to
+			// right (+20 2 1234 5678, not 5678 1234 2 20+)
+			b.WriteString("<li><bdi>")
 			w.inline(document.Text{{Text: c.Text, URL: c.URL}}, st.Contact)
-			b.WriteString("</li>")
+			b.WriteString("</bdi></li>")
 		}
 		b.WriteString("</ul>\n")
 	}
@@ -753,12 +755,15 @@ func (w *writer) fontFaces() string {
 			continue
 		}
 		data, err := webFont(fc, runes, nil, false, "vitae "+f.family+" "+styleName(f.style))
+		if errors.Is(err, errNoOutlines) {
+			// its characters moved to other faces, but for spaces: a font
+			// with no outline at all is refused by browsers (OTS: "glyf:
+			// zero-length table"), the spaces take the system's twin
+			continue
+		}
 		if err != nil {
 			w.warn = append(w.warn, fmt.Sprintf("font %s left out of the page: %v", fc.Name, err))
 			continue
-		}
-		if len(runes) == 0 {
-			continue // its characters moved to other faces
 		}
 		weight, italic := weightItalic(f.style)
 		fmt.Fprintf(&b, "@font-face{font-family:%q;font-weight:%s;font-style:%s;src:url(data:font/woff;base64,%s) format(\"woff\")}\n",

@@ -2,6 +2,7 @@ package html
 
 import (
 	"encoding/binary"
+	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -10,6 +11,9 @@ import (
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/fonts/subset"
 )
+
+// errNoOutlines: a subset of no glyph with an outline (spaces only).
+var errNoOutlines = errors.New("no glyph with an outline")
 
 // webFont is a face's subset for the page, in WOFF: the glyphs of the
 // characters given and the glyphs shaped lists (the text as the PDF shapes
@@ -89,6 +93,9 @@ func webFont(face *fonts.Face, runes []rune, shaped []uint16, layout bool, famil
 		if kern := kernTable(subset.Kerning(face, t.Old), newID); kern != nil {
 			tables["kern"] = kern
 		}
+	}
+	if g, ok := tables["glyf"]; ok && len(g) == 0 {
+		return nil, errNoOutlines
 	}
 	post := make([]byte, 32)
 	if p := face.Table("post"); len(p) >= 32 {
