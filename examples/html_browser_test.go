@@ -83,117 +83,120 @@ func platformFonts(t *testing.T, b *chromium.Browser, selector string) []string 
 func TestHTMLInABrowser(t *testing.T) {
 	axe := axeCore(t)
 	dir := t.TempDir()
-	b := chromium.Start(t, "about:blank")
 	files, _ := filepath.Glob("*.yaml")
 	scripts, _ := filepath.Glob("testdata/scripts/*.yaml")
 	scripts = append(scripts, withPhoto(t, dir)) // and a photo in the header
 	pdfFormat, _ := render.Lookup("pdf")
 	htmlFormat, _ := render.Lookup("html")
 	for _, f := range append(files, scripts...) {
-		script := strings.HasPrefix(f, "testdata") || strings.HasPrefix(f, dir)
-		themes := theme.Names()
-		for _, th := range themes {
-			name := strings.TrimSuffix(filepath.Base(f), ".yaml") + "-" + th
-			path := filepath.Join(dir, name+".html")
-			lang := "en"
-			if script {
-				lang = ""
-			}
-			pr := prepareIn(t, f, th, lang)
-			out, err := htmlFormat.Render(pr.Doc, pr.Render)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, out.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			b.Call(b.Session, "Page.navigate", map[string]any{"url": "file://" + path}, nil)
-			b.WaitFor("the page loaded", 10*time.Second, func() bool {
-				return b.Eval(`document.readyState === "complete" && document.fonts.status === "loaded" && !!document.querySelector("main")`) == "true"
-			})
-			// dates beside an entry's title (true) or under it (false)
-			beside := `(() => { const h = document.querySelector(".head:has(h3):has(.dates)"); if (!h) return "none";
-				const a = h.firstElementChild.getBoundingClientRect(), d = h.querySelector(".dates").getBoundingClientRect();
-				return String(d.top < a.bottom - 1) })()`
-			for _, width := range []int{375, 1280} {
-				b.Call(b.Session, "Emulation.setDeviceMetricsOverride", map[string]any{"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": false}, nil)
-				time.Sleep(50 * time.Millisecond)
-				if sw, _ := strconv.Atoi(b.Eval(`document.documentElement.scrollWidth`)); sw > width {
-					t.Errorf("%s at %d px: %d px wide, it scrolls sideways", name, width, sw)
+		// a browser a file: Chromium is stopped after two minutes (package chromium)
+		t.Run(strings.TrimSuffix(filepath.Base(f), ".yaml"), func(t *testing.T) {
+			b := chromium.Start(t, "about:blank")
+			script := strings.HasPrefix(f, "testdata") || strings.HasPrefix(f, dir)
+			themes := theme.Names()
+			for _, th := range themes {
+				name := strings.TrimSuffix(filepath.Base(f), ".yaml") + "-" + th
+				path := filepath.Join(dir, name+".html")
+				lang := "en"
+				if script {
+					lang = ""
 				}
-				// each item of the contact line on one line (a phone number, an
-				// address, an icon and its text are never broken)
-				if got := b.Eval(`[...document.querySelectorAll(".contact li")].filter(li => new Set([...li.getClientRects()].map(r => Math.round(r.bottom))).size > 1).map(li => li.textContent).join(" | ")`); got != "" {
-					t.Errorf("%s at %d px: contact items broken across lines: %s", name, width, got)
+				pr := prepareIn(t, f, th, lang)
+				out, err := htmlFormat.Render(pr.Doc, pr.Render)
+				if err != nil {
+					t.Fatal(err)
 				}
-				if got := b.Eval(beside); got != "none" && got != strconv.FormatBool(width > 600) {
-					t.Errorf("%s at %d px: dates beside the title: %s", name, width, got)
+				if err := os.WriteFile(path, out.Data, 0o644); err != nil {
+					t.Fatal(err)
 				}
-				var shot struct{ Data string }
-				b.Call(b.Session, "Page.captureScreenshot", map[string]any{"format": "png"}, &shot)
-				data, _ := base64.StdEncoding.DecodeString(shot.Data)
-				if dark := darkPixels(t, data); dark < 3000 {
-					t.Errorf("%s at %d px: %d dark pixels; the page is blank", name, width, dark)
-				}
-				if dir := os.Getenv("VITAE_HTML_SHOTS"); dir != "" {
-					os.WriteFile(filepath.Join(dir, name+"-"+strconv.Itoa(width)+".png"), data, 0o644)
-				}
-				if b.Eval(`typeof axe`) != "object" {
-					b.Eval(axe)
-				}
-				res := b.EvalAwait(`axe.run(document).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`)
-				var violations []any
-				if err := json.Unmarshal([]byte(res), &violations); err != nil {
-					t.Fatalf("axe: %v: %s", err, res)
-				}
-				if len(violations) > 0 {
-					t.Errorf("%s at %d px: axe-core: %s", name, width, res)
-				}
-			}
-			b.Call(b.Session, "Emulation.clearDeviceMetricsOverride", nil, nil)
-			if rtl := b.Eval(`getComputedStyle(document.body).direction === "rtl"`); (rtl == "true") != (pr.Doc.Lang == "he" || pr.Doc.Lang == "ar") {
-				t.Errorf("%s (%s): right to left: %s", name, pr.Doc.Lang, rtl)
-			}
-			if rtl := b.Eval(`getComputedStyle(document.body).direction === "rtl"`); rtl == "true" {
-				// mirrored: the dates on the left of their title's line
-				mirrored := b.Eval(`(() => { const h = document.querySelector(".head:has(h3):has(.dates)");
-					return h.querySelector(".dates").getBoundingClientRect().right < h.firstElementChild.getBoundingClientRect().left })()`)
-				if mirrored != "true" {
-					t.Errorf("%s: the dates are not left of the title", name)
-				}
-				// a contact item without a right-to-left letter (a phone
-				// number, an address) reads left to right
-				if got := b.Eval(`[...document.querySelectorAll(".contact li > bdi")].filter(li => !/[\u0590-\u08ff]/.test(li.textContent) && getComputedStyle(li).direction !== "ltr").map(li => li.textContent).join(" | ")`); got != "" {
-					t.Errorf("%s: contact items set right to left: %s", name, got)
-				}
-			}
-			if strings.HasPrefix(f, dir) && b.Eval(`(() => { const i = document.querySelector("header img"); return !!i && i.naturalWidth > 0 && i.getBoundingClientRect().width > 40 })()`) != "true" {
-				t.Errorf("%s: the photo is not shown", name)
-			}
-			if script {
-				// the characters the theme's faces lack: in the faces the PDF
-				// embeds, subset into the page (vitae's copies of them), not
-				// the machine's own
-				if strings.Contains(string(out.Data), `font-family:"v-system"`) {
-					used := platformFonts(t, b, "h1")
-					if !slices.ContainsFunc(used, func(f string) bool {
-						return strings.HasPrefix(f, "vitae-") && !strings.Contains(f, "vitae-liberation") && !strings.Contains(f, "vitae-carlito") && !strings.Contains(f, "vitae-caladea")
-					}) {
-						t.Errorf("%s: the name is drawn in %v, none of them a system face embedded in the page", name, used)
+				b.Call(b.Session, "Page.navigate", map[string]any{"url": "file://" + path}, nil)
+				b.WaitFor("the page loaded", 10*time.Second, func() bool {
+					return b.Eval(`document.readyState === "complete" && document.fonts.status === "loaded" && !!document.querySelector("main")`) == "true"
+				})
+				// dates beside an entry's title (true) or under it (false)
+				beside := `(() => { const h = document.querySelector(".head:has(h3):has(.dates)"); if (!h) return "none";
+					const a = h.firstElementChild.getBoundingClientRect(), d = h.querySelector(".dates").getBoundingClientRect();
+					return String(d.top < a.bottom - 1) })()`
+				for _, width := range []int{375, 1280} {
+					b.Call(b.Session, "Emulation.setDeviceMetricsOverride", map[string]any{"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": false}, nil)
+					time.Sleep(50 * time.Millisecond)
+					if sw, _ := strconv.Atoi(b.Eval(`document.documentElement.scrollWidth`)); sw > width {
+						t.Errorf("%s at %d px: %d px wide, it scrolls sideways", name, width, sw)
+					}
+					// each item of the contact line on one line (a phone number, an
+					// address, an icon and its text are never broken)
+					if got := b.Eval(`[...document.querySelectorAll(".contact li")].filter(li => new Set([...li.getClientRects()].map(r => Math.round(r.bottom))).size > 1).map(li => li.textContent).join(" | ")`); got != "" {
+						t.Errorf("%s at %d px: contact items broken across lines: %s", name, width, got)
+					}
+					if got := b.Eval(beside); got != "none" && got != strconv.FormatBool(width > 600) {
+						t.Errorf("%s at %d px: dates beside the title: %s", name, width, got)
+					}
+					var shot struct{ Data string }
+					b.Call(b.Session, "Page.captureScreenshot", map[string]any{"format": "png"}, &shot)
+					data, _ := base64.StdEncoding.DecodeString(shot.Data)
+					if dark := darkPixels(t, data); dark < 3000 {
+						t.Errorf("%s at %d px: %d dark pixels; the page is blank", name, width, dark)
+					}
+					if dir := os.Getenv("VITAE_HTML_SHOTS"); dir != "" {
+						os.WriteFile(filepath.Join(dir, name+"-"+strconv.Itoa(width)+".png"), data, 0o644)
+					}
+					if b.Eval(`typeof axe`) != "object" {
+						b.Eval(axe)
+					}
+					res := b.EvalAwait(`axe.run(document).then(r => JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary)}))))`)
+					var violations []any
+					if err := json.Unmarshal([]byte(res), &violations); err != nil {
+						t.Fatalf("axe: %v: %s", err, res)
+					}
+					if len(violations) > 0 {
+						t.Errorf("%s at %d px: axe-core: %s", name, width, res)
 					}
 				}
+				b.Call(b.Session, "Emulation.clearDeviceMetricsOverride", nil, nil)
+				if rtl := b.Eval(`getComputedStyle(document.body).direction === "rtl"`); (rtl == "true") != (pr.Doc.Lang == "he" || pr.Doc.Lang == "ar") {
+					t.Errorf("%s (%s): right to left: %s", name, pr.Doc.Lang, rtl)
+				}
+				if rtl := b.Eval(`getComputedStyle(document.body).direction === "rtl"`); rtl == "true" {
+					// mirrored: the dates on the left of their title's line
+					mirrored := b.Eval(`(() => { const h = document.querySelector(".head:has(h3):has(.dates)");
+						return h.querySelector(".dates").getBoundingClientRect().right < h.firstElementChild.getBoundingClientRect().left })()`)
+					if mirrored != "true" {
+						t.Errorf("%s: the dates are not left of the title", name)
+					}
+					// a contact item without a right-to-left letter (a phone
+					// number, an address) reads left to right
+					if got := b.Eval(`[...document.querySelectorAll(".contact li > bdi")].filter(li => !/[\u0590-\u08ff]/.test(li.textContent) && getComputedStyle(li).direction !== "ltr").map(li => li.textContent).join(" | ")`); got != "" {
+						t.Errorf("%s: contact items set right to left: %s", name, got)
+					}
+				}
+				if strings.HasPrefix(f, dir) && b.Eval(`(() => { const i = document.querySelector("header img"); return !!i && i.naturalWidth > 0 && i.getBoundingClientRect().width > 40 })()`) != "true" {
+					t.Errorf("%s: the photo is not shown", name)
+				}
+				if script {
+					// the characters the theme's faces lack: in the faces the PDF
+					// embeds, subset into the page (vitae's copies of them), not
+					// the machine's own
+					if strings.Contains(string(out.Data), `font-family:"v-system"`) {
+						used := platformFonts(t, b, "h1")
+						if !slices.ContainsFunc(used, func(f string) bool {
+							return strings.HasPrefix(f, "vitae-") && !strings.Contains(f, "vitae-liberation") && !strings.Contains(f, "vitae-carlito") && !strings.Contains(f, "vitae-caladea")
+						}) {
+							t.Errorf("%s: the name is drawn in %v, none of them a system face embedded in the page", name, used)
+						}
+					}
+				}
+				ours, err := pdfFormat.Render(pr.Doc, pr.Render)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var printed struct{ Data string }
+				b.Call(b.Session, "Page.printToPDF", map[string]any{"preferCSSPageSize": true, "printBackground": true}, &printed)
+				data, _ := base64.StdEncoding.DecodeString(printed.Data)
+				if n := len(pdfPage.FindAll(data, -1)); n != ours.Pages {
+					t.Errorf("%s: Chromium prints %d pages, vitae's PDF has %d", name, n, ours.Pages)
+				}
 			}
-			ours, err := pdfFormat.Render(pr.Doc, pr.Render)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var printed struct{ Data string }
-			b.Call(b.Session, "Page.printToPDF", map[string]any{"preferCSSPageSize": true, "printBackground": true}, &printed)
-			data, _ := base64.StdEncoding.DecodeString(printed.Data)
-			if n := len(pdfPage.FindAll(data, -1)); n != ours.Pages {
-				t.Errorf("%s: Chromium prints %d pages, vitae's PDF has %d", name, n, ours.Pages)
-			}
-		}
+		})
 	}
 }
 
