@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 100000x
 EXAMPLES := $(wildcard examples/*.yaml)
 
-.PHONY: all build run test check unit race fuzz bench bench-check schema clean gallery extras release-snapshot release-check lint
+.PHONY: all build run test check unit race fuzz bench bench-check schema clean gallery extras goreleaser release-snapshot release-ci release-check build/goreleaser-host.yaml lint
 
 all: build
 
@@ -83,10 +83,23 @@ schema:
 clean:
 	rm -rf out vitae build dist
 
-# Releases. GoReleaser at a pinned version, built through the Go module
-# proxy (the first run compiles it: a few minutes; then it is cached).
-GORELEASER ?= $(GO) run github.com/goreleaser/goreleaser/v2@v2.17.0
+# Releases. GoReleaser at a pinned version, built once through the Go
+# module proxy into a folder kept between runs (neither npm's package,
+# which downloads its binary from GitHub when installed, nor Debian has
+# one that works here): the first build takes 4–8 minutes, later runs
+# find it there. GORELEASER=… uses another.
+GORELEASER_VERSION := v2.17.0
+GORELEASER_HOME    ?= $(HOME)/.cache/vitae-tools/goreleaser-$(GORELEASER_VERSION)
+GORELEASER         ?= $(GORELEASER_HOME)/goreleaser
 VERSION ?= dev
+HOST_OS   := $(shell $(GO) env GOOS)
+HOST_ARCH := $(shell $(GO) env GOARCH)
+
+goreleaser:
+	@if [ "$(GORELEASER)" = "$(GORELEASER_HOME)/goreleaser" ] && [ ! -x "$(GORELEASER)" ]; then \
+	  echo "building GoReleaser $(GORELEASER_VERSION) once into $(GORELEASER_HOME) (4–8 minutes)"; \
+	  GOBIN="$(GORELEASER_HOME)" CGO_ENABLED=0 $(GO) install -trimpath github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION); \
+	fi
 
 # Shell completions and the man page, written by vitae from its command
 # definitions into build/ (the archives and packages take them from there).
@@ -99,12 +112,26 @@ extras:
 	build/vitae-host man | gzip -n -9 > build/man/vitae.1.gz
 
 # Every platform's archive, the deb and rpm, checksums and the Homebrew
-# formula in dist/, published nowhere. SINGLE=1: the host's platform only.
-release-snapshot:
-	$(GORELEASER) release --snapshot --clean $(if $(SINGLE),--single-target)
+# cask in dist/, published nowhere, then checked (tools/release/check-dist.sh).
+# SINGLE=1: the host's platform only (`goreleaser release` has no
+# --single-target: a copy of the configuration with the host's OS and
+# architecture, build/goreleaser-host.yaml).
+release-snapshot: goreleaser
+	$(if $(SINGLE),@$(MAKE) --no-print-directory build/goreleaser-host.yaml)
+	$(GORELEASER) release --snapshot --clean $(if $(SINGLE),-f build/goreleaser-host.yaml)
 	bash tools/release/check-dist.sh dist
 
-release-check:
+build/goreleaser-host.yaml: .goreleaser.yaml
+	@mkdir -p build
+	sed -e 's/^    goos: \[linux, darwin, windows\]$$/    goos: [$(HOST_OS)]/' -e 's/^    goarch: \[amd64, arm64\]$$/    goarch: [$(HOST_ARCH)]/' .goreleaser.yaml > $@
+	@grep -q '^    goos: \[$(HOST_OS)\]$$' $@ && grep -q '^    goarch: \[$(HOST_ARCH)\]$$' $@ || { echo "$@: the goos/goarch lines of .goreleaser.yaml changed; update the Makefile"; rm -f $@; exit 1; }
+
+# What CI runs of the release (.ci/run, as root: the deb is installed with
+# dpkg -i): the host's platform, checked.
+release-ci:
+	$(MAKE) --no-print-directory release-snapshot SINGLE=1
+
+release-check: goreleaser
 	$(GORELEASER) check
 
 # The README's gallery: the first page of each example in each theme.

@@ -79,7 +79,7 @@ func (w *writer) css(size paper.Size, o Options) string {
 	if o.Fonts == Embedded {
 		b.WriteString(w.fontFaces())
 	}
-	b.WriteString(w.localFaces())
+	b.WriteString(w.localFaces(o.Fonts == Embedded))
 	st := w.st
 	textW := size.Width - th.Margin.Left - th.Margin.Right
 	b.WriteString(w.rules(st, o, textW))
@@ -127,8 +127,10 @@ func (w *writer) rules(st *style.Sheet, o Options, textW float64) string {
 	b.WriteString(".hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\n")
 	fmt.Fprintf(&b, ".label{margin:%s 0 0;%s}\n", pt(st.Space.Label), w.font(st.Label, o))
 	sep := strings.TrimSpace(th.Header.Separator)
-	fmt.Fprintf(&b, ".contact{list-style:none;margin:%s 0 0;padding:0;text-wrap:balance;%s}\n.contact li{display:inline}\n.contact li+li::before{content:%q / \"\";white-space:pre;color:%s}\n",
-		pt(st.Space.Contact), w.font(st.Contact, o), " "+sep+" ", st.Rule)
+	// each item whole (a phone number, an address), the line broken only
+	// between items: after the separator, which ends the item before
+	fmt.Fprintf(&b, ".contact{list-style:none;margin:%s 0 0;padding:0;text-wrap:balance;%s}\n.contact li{display:inline;white-space:nowrap}\n.contact li:not(:last-child)::after{content:%q / \"\";color:%s}\n",
+		pt(st.Space.Contact), w.font(st.Contact, o), " "+sep, st.Rule)
 	fmt.Fprintf(&b, ".photo{width:%s;height:auto;flex:none}\n", pt(th.Photo))
 	fmt.Fprintf(&b, "main>section.untitled:first-child{margin-top:%s}\n", pt(st.Space.AfterHeader))
 	fmt.Fprintf(&b, "section{margin-top:%s}\n", pt(st.Space.Section))

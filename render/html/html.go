@@ -11,6 +11,7 @@ package html
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -83,6 +84,9 @@ type writer struct {
 	th   *theme.Theme
 	st   *style.Sheet
 	used map[face]map[rune]bool
+	// texts are the strings set in each face, as shown: the system's
+	// faces are shaped from them
+	texts map[face][]string
 	// the faces, after the theme's, for characters the theme's faces lack,
 	// as the PDF chooses them: other built-in faces (embedded), then the
 	// system's (named, by their PostScript names: local())
@@ -106,7 +110,7 @@ func Render(d *document.Document, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{d: d, th: th, st: style.Resolve(th, style.None(th)), used: map[face]map[rune]bool{}, rtl: paged.RightToLeft(d.Lang)}
+	w := &writer{d: d, th: th, st: style.Resolve(th, style.None(th)), used: map[face]map[rune]bool{}, texts: map[face][]string{}, rtl: paged.RightToLeft(d.Lang)}
 	var body strings.Builder
 	w.body()
 	body.WriteString(w.b.String())
@@ -224,9 +228,12 @@ func (w *writer) use(f face, s string, upper bool) {
 		m = map[rune]bool{}
 		w.used[f] = m
 	}
+	shown := s
 	if upper {
-		s += strings.ToUpper(s)
+		shown = strings.ToUpper(s)
+		s += shown
 	}
+	w.texts[f] = append(w.texts[f], shown)
 	for _, r := range s {
 		m[r] = true
 	}
@@ -363,10 +370,16 @@ func (w *writer) header(ph string, withContacts bool) {
 func (w *writer) contactList() {
 	b := &w.b
 	b.WriteString("<ul class=\"contact\">")
-	for _, c := range w.d.Header.Contacts {
-		b.WriteString("<li>")
+	for i, c := range w.d.Header.Contacts {
+		if i > 0 {
+			b.WriteString(" ") // where the line may break
+		}
+		// each item in its own direction (the separator after it in the
+		// page's): a phone number in an Arabic résumé reads left to
+		// right (+20 2 1234 5678, not 5678 1234 2 20+)
+		b.WriteString("<li><bdi>")
 		w.inline(document.Text{{Text: c.Text, URL: c.URL}}, w.st.Contact)
-		b.WriteString("</li>")
+		b.WriteString("</bdi></li>")
 	}
 	b.WriteString("</ul>\n")
 }
@@ -638,6 +651,7 @@ func (w *writer) rows(r *document.Rows) {
 // localFace is a face of the system's a page names for the characters the
 // theme's faces lack: the one the PDF embeds, shown when the reader has it.
 type localFace struct {
+	face              *fonts.Face
 	postScript, style string
 	runes             []rune // the characters it shows: its unicode-range
 }
@@ -659,7 +673,7 @@ func (w *writer) fallbacks(embedded bool) {
 		}
 		runes := make([]rune, 0, len(w.used[f]))
 		for r := range w.used[f] {
-			if r > 0x7e && !unicode.IsSpace(r) && !unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) && !fc.Has(r) {
+			if r > 0x7e && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && !fc.Has(r) {
 				runes = append(runes, r)
 			}
 		}
@@ -685,7 +699,7 @@ func (w *writer) fallbacks(embedded bool) {
 				i := slices.IndexFunc(w.locals, func(l localFace) bool { return l.postScript == sf.Name && l.style == f.style })
 				if i < 0 {
 					i = len(w.locals)
-					w.locals = append(w.locals, localFace{postScript: sf.Name, style: f.style})
+					w.locals = append(w.locals, localFace{face: sf, postScript: sf.Name, style: f.style})
 					w.addExtra("v-system")
 				}
 				if !slices.Contains(w.locals[i].runes, r) {
@@ -716,15 +730,74 @@ func (w *writer) faces() []face {
 	return keys
 }
 
-// localFaces are the @font-face rules that name the system's faces: one
-// family, each face for the characters the PDF sets in it, in its style.
-func (w *writer) localFaces() string {
+// localFaces are the @font-face rules of the system's faces: one family,
+// each face for the characters the PDF sets in it, in its style —
+// embedded, subset to those characters and the glyphs the PDF's shaper
+// sets them with, or (system fonts) named, for readers who have it.
+func (w *writer) localFaces(embedded bool) string {
 	var b strings.Builder
 	for _, l := range w.locals {
 		weight, italic := weightItalic(l.style)
-		fmt.Fprintf(&b, "@font-face{font-family:\"v-system\";font-weight:%s;font-style:%s;src:local(%q);unicode-range:%s}\n", weight, italic, l.postScript, unicodeRange(l.runes))
+		src := fmt.Sprintf("local(%q)", l.postScript)
+		if embedded {
+			shaped, layout := w.shaped(l)
+			data, err := webFont(l.face, l.runes, shaped, layout, "vitae "+l.postScript)
+			if err != nil {
+				w.warn = append(w.warn, fmt.Sprintf("font %s left out of the page: %v", l.postScript, err))
+			} else {
+				src = "url(data:font/woff;base64," + base64.StdEncoding.EncodeToString(data) + ") format(\"woff\")"
+			}
+		}
+		fmt.Fprintf(&b, "@font-face{font-family:\"v-system\";font-weight:%s;font-style:%s;src:%s;unicode-range:%s}\n", weight, italic, src, unicodeRange(l.runes))
 	}
 	return b.String()
+}
+
+// shaped are the glyphs a system face shows the page's text in: each run
+// of the characters it is named for, in the texts of its style, shaped as
+// the PDF shapes them; layout tells whether the shaper did more than map
+// characters to glyphs (joining forms, conjuncts, marks moved): the
+// browser must then shape with the face's own tables.
+func (w *writer) shaped(l localFace) (glyphs []uint16, layout bool) {
+	in := map[rune]bool{}
+	for _, r := range l.runes {
+		in[r] = true
+	}
+	seen := map[uint16]bool{}
+	for _, f := range w.faces() {
+		if f.style != l.style {
+			continue
+		}
+		for _, s := range w.texts[f] {
+			rs := []rune(s)
+			for i := 0; i < len(rs); {
+				if !in[rs[i]] {
+					i++
+					continue
+				}
+				j := i
+				for j < len(rs) && in[rs[j]] {
+					j++
+				}
+				run := l.face.Shape(string(rs[i:j]), w.d.Lang)
+				cmapped := map[uint16]bool{}
+				for _, r := range rs[i:j] {
+					g, _ := l.face.Glyph(r)
+					cmapped[g] = true
+				}
+				layout = layout || len(run.Glyphs) != j-i
+				for _, g := range run.Glyphs {
+					layout = layout || !cmapped[g.ID] || g.XOffset != 0 || g.YOffset != 0
+					if !seen[g.ID] {
+						seen[g.ID] = true
+						glyphs = append(glyphs, g.ID)
+					}
+				}
+				i = j
+			}
+		}
+	}
+	return glyphs, layout
 }
 
 // unicodeRange writes characters as a unicode-range: U+5E0-5EA,U+5F3.
@@ -774,13 +847,16 @@ func (w *writer) fontFaces() string {
 			w.warn = append(w.warn, err.Error())
 			continue
 		}
-		data, err := subsetFont(fc, runes, "vitae "+f.family+" "+styleName(f.style))
+		data, err := webFont(fc, runes, nil, false, "vitae "+f.family+" "+styleName(f.style))
+		if errors.Is(err, errNoOutlines) {
+			// its characters moved to other faces, but for spaces: a font
+			// with no outline at all is refused by browsers (OTS: "glyf:
+			// zero-length table"), the spaces take the system's twin
+			continue
+		}
 		if err != nil {
 			w.warn = append(w.warn, fmt.Sprintf("font %s left out of the page: %v", fc.Name, err))
 			continue
-		}
-		if len(runes) == 0 {
-			continue // its characters moved to other faces
 		}
 		weight, italic := weightItalic(f.style)
 		fmt.Fprintf(&b, "@font-face{font-family:%q;font-weight:%s;font-style:%s;src:url(data:font/woff;base64,%s) format(\"woff\")}\n",

@@ -9,121 +9,149 @@ import (
 
 	"github.com/vitae-dev/vitae/internal/deflate"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/render/fonts/subset"
 )
 
-// subsetFont writes a TrueType font holding the glyphs of the characters
-// given (and the components of composite ones), renumbered from 1 (0 is
-// .notdef), with a character map for them, as a browser needs it: head,
-// hhea, maxp, OS/2, hmtx, cmap, loca, glyf, name, post. No hinting (screens
-// hint automatically; it was a third of the size) and no OpenType layout
-// tables: the text is set by the browser, kerned only where it kerns by
-// itself. Characters outside the Basic Multilingual Plane are left to the
-// fonts after it in the page's font stack. The name table keeps the font's
-// copyright and licence (SIL OFL 1.1) and names the subset apart from the
-// font, as the licence asks of a modified copy.
-func subsetFont(face *fonts.Face, runes []rune, family string) ([]byte, error) {
-	head, loca, glyf, hheaSrc := face.Table("head"), face.Table("loca"), face.Table("glyf"), face.Table("hhea")
-	if len(head) < 54 || loca == nil || glyf == nil || len(hheaSrc) < 36 || len(face.Table("maxp")) < 6 {
-		return nil, errors.New("font has no TrueType outlines")
-	}
-	long := binary.BigEndian.Uint16(head[50:]) == 1
-	glyph := func(g int) []byte {
-		var a, b int
-		if long {
-			if 4*g+8 > len(loca) {
-				return nil
-			}
-			a, b = int(binary.BigEndian.Uint32(loca[4*g:])), int(binary.BigEndian.Uint32(loca[4*g+4:]))
-		} else {
-			if 2*g+4 > len(loca) {
-				return nil
-			}
-			a, b = 2*int(binary.BigEndian.Uint16(loca[2*g:])), 2*int(binary.BigEndian.Uint16(loca[2*g+2:]))
-		}
-		if a > b || b > len(glyf) {
-			return nil
-		}
-		return glyf[a:b]
-	}
-	// the characters' glyphs, then the components of composite ones
+// errNoOutlines: a subset of no glyph with an outline (spaces only).
+var errNoOutlines = errors.New("no glyph with an outline")
+
+// webFont is a face's subset for the page, in WOFF: the glyphs of the
+// characters given and the glyphs shaped lists (the text as the PDF shapes
+// it), with a character map for the characters, as a browser needs it:
+// head, hhea, maxp, OS/2, hmtx, cmap, name, post, and loca and glyf or CFF.
+// No hinting (screens hint automatically; it was a third of the size).
+//
+// With layout (text a browser must shape: Arabic's joining forms, Indic
+// conjuncts, marks placed by the font) the subset keeps the face's glyph
+// numbers and its GSUB, GPOS and GDEF tables whole, its other glyphs
+// empty: the browser shapes with the face's own rules, and finds the
+// glyphs the PDF's shaper chose (decision 0015). A CFF face (Noto CJK) is
+// renumbered and set without layout tables. Otherwise glyphs are
+// renumbered and the face's kerning between them kept as a kern table
+// (its GPOS pairs or its own kern table), which browsers apply when a font
+// has no GPOS. The name table keeps the font's copyright and licence (SIL
+// OFL 1.1) and names the subset apart from the font, as the licence asks
+// of a modified copy.
+func webFont(face *fonts.Face, runes []rune, shaped []uint16, layout bool, family string) ([]byte, error) {
+	runes = slices.Clone(runes)
+	slices.Sort(runes)
+	runes = slices.Compact(runes)
 	type mapping struct {
 		r   rune
 		old uint16
 	}
 	var cmap []mapping
-	newID := map[uint16]uint16{0: 0}
-	order := []uint16{0}
-	var add func(g uint16, depth int)
-	add = func(g uint16, depth int) {
-		if _, ok := newID[g]; ok || int(g) >= face.NumGlyphs || depth > 16 {
-			return
-		}
-		newID[g] = uint16(len(order))
-		order = append(order, g)
-		fonts.Components(glyph(int(g)), func(_ int, c uint16) { add(c, depth+1) })
-	}
-	runes = slices.Clone(runes)
-	slices.Sort(runes)
-	runes = slices.Compact(runes)
+	gids := slices.Clone(shaped)
 	for _, r := range runes {
-		if r > 0xffff {
-			continue
-		}
 		if g, ok := face.Glyph(r); ok {
 			cmap = append(cmap, mapping{r, g})
-			add(g, 0)
+			gids = append(gids, g)
 		}
 	}
-	n := len(order)
-	hmtxSrc := face.Table("hmtx")
-	nMetrics := int(binary.BigEndian.Uint16(hheaSrc[34:]))
-	lsb := func(g int) uint16 {
-		p := 4*g + 2
-		if g >= nMetrics {
-			p = 4*nMetrics + 2*(g-nMetrics)
+	slices.Sort(gids)
+	gids = slices.Compact(gids)
+	var tables map[string][]byte
+	newID := func(g uint16) uint16 { return g }
+	flavor := uint32(0x00010000)
+	switch {
+	case face.CFF:
+		order := []uint16{0}
+		for _, g := range gids {
+			if g != 0 && int(g) < face.NumGlyphs {
+				order = append(order, g)
+			}
 		}
-		if p+2 <= len(hmtxSrc) {
-			return binary.BigEndian.Uint16(hmtxSrc[p:])
+		cff, err := subset.CFF(face, order[1:])
+		if err != nil {
+			return nil, err
 		}
-		return 0
+		ids := map[uint16]uint16{}
+		for i, g := range order {
+			ids[g] = uint16(i)
+		}
+		newID = func(g uint16) uint16 { return ids[g] }
+		tables = cffTables(face, cff, order)
+		flavor = 0x4F54544F // OTTO
+	case layout:
+		t, err := subset.TrueTypeTables(face, gids, subset.KeptAll)
+		if err != nil {
+			return nil, err
+		}
+		tables = t.Tables
+		for _, tag := range []string{"GSUB", "GPOS", "GDEF"} {
+			if b := face.Table(tag); b != nil {
+				tables[tag] = b
+			}
+		}
+	default:
+		t, err := subset.TrueTypeTables(face, gids, subset.Renumbered)
+		if err != nil {
+			return nil, err
+		}
+		tables = t.Tables
+		newID = func(g uint16) uint16 { return t.New[g] }
+		if kern := kernTable(subset.Kerning(face, t.Old), newID); kern != nil {
+			tables["kern"] = kern
+		}
 	}
-	newGlyf := make([]byte, 0, 64*n)
-	newLoca := make([]byte, 4*(n+1))
-	hmtx := make([]byte, 4*n)
-	for i, g := range order {
-		binary.BigEndian.PutUint32(newLoca[4*i:], uint32(len(newGlyf)))
-		binary.BigEndian.PutUint16(hmtx[4*i:], uint16(face.Advance(g)))
-		binary.BigEndian.PutUint16(hmtx[4*i+2:], lsb(int(g)))
-		data := glyph(int(g))
-		if len(data) < 10 {
-			continue
-		}
-		data = data[:fonts.GlyphLength(data)]
-		start := len(newGlyf)
-		newGlyf = appendUnhinted(newGlyf, data)
-		fonts.Components(newGlyf[start:], func(at int, c uint16) {
-			binary.BigEndian.PutUint16(newGlyf[start+at:], newID[c])
-		})
-		for len(newGlyf)%4 != 0 {
-			newGlyf = append(newGlyf, 0)
-		}
+	if g, ok := tables["glyf"]; ok && len(g) == 0 {
+		return nil, errNoOutlines
 	}
-	binary.BigEndian.PutUint32(newLoca[4*n:], uint32(len(newGlyf)))
-
-	newHead := slices.Clone(head)
-	binary.BigEndian.PutUint32(newHead[8:], 0)
-	binary.BigEndian.PutUint16(newHead[50:], 1) // long offsets
-	hhea := slices.Clone(hheaSrc)
-	binary.BigEndian.PutUint16(hhea[34:], uint16(n))
-	maxp := slices.Clone(face.Table("maxp"))
-	binary.BigEndian.PutUint16(maxp[4:], uint16(n))
 	post := make([]byte, 32)
 	if p := face.Table("post"); len(p) >= 32 {
 		copy(post, p[:32])
 	}
 	binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
-	// cmap: format 4, one segment a character, and the closing 0xFFFF
-	seg := len(cmap) + 1
+	tables["post"] = post
+	if os2 := face.Table("OS/2"); os2 != nil {
+		tables["OS/2"] = os2
+	}
+	tables["name"] = subsetNames(face.Table("name"), family)
+	chars := make([][2]uint32, len(cmap))
+	for i, m := range cmap {
+		chars[i] = [2]uint32{uint32(m.r), uint32(newID(m.old))}
+	}
+	tables["cmap"] = cmapTable(chars)
+	return woff(flavor, tables), nil
+}
+
+// cffTables are an OpenType CFF font's tables for a CFF subset whose glyph
+// i is the face's glyph order[i]: its metrics, and maxp of version 0.5.
+func cffTables(face *fonts.Face, cff []byte, order []uint16) map[string][]byte {
+	n := len(order)
+	hmtxSrc, hheaSrc := face.Table("hmtx"), face.Table("hhea")
+	nMetrics := int(binary.BigEndian.Uint16(hheaSrc[34:]))
+	hmtx := make([]byte, 4*n)
+	for i, g := range order {
+		binary.BigEndian.PutUint16(hmtx[4*i:], uint16(face.Advance(g)))
+		p := 4*int(g) + 2
+		if int(g) >= nMetrics {
+			p = 4*nMetrics + 2*(int(g)-nMetrics)
+		}
+		if p+2 <= len(hmtxSrc) {
+			copy(hmtx[4*i+2:4*i+4], hmtxSrc[p:p+2])
+		}
+	}
+	hhea := slices.Clone(hheaSrc)
+	binary.BigEndian.PutUint16(hhea[34:], uint16(n))
+	maxp := binary.BigEndian.AppendUint32(nil, 0x00005000)
+	maxp = binary.BigEndian.AppendUint16(maxp, uint16(n))
+	head := slices.Clone(face.Table("head"))
+	binary.BigEndian.PutUint32(head[8:], 0)
+	return map[string][]byte{"CFF ": cff, "head": head, "hhea": hhea, "hmtx": hmtx, "maxp": maxp}
+}
+
+// cmapTable maps characters to glyphs: format 4, one segment a character
+// (and the closing 0xFFFF), and format 12 too when a character is past the
+// Basic Multilingual Plane. chars are sorted.
+func cmapTable(chars [][2]uint32) []byte {
+	var bmp [][2]uint32
+	for _, c := range chars {
+		if c[0] <= 0xffff {
+			bmp = append(bmp, c)
+		}
+	}
+	seg := len(bmp) + 1
 	sub := make([]byte, 16+8*seg)
 	binary.BigEndian.PutUint16(sub[0:], 4)
 	binary.BigEndian.PutUint16(sub[2:], uint16(len(sub)))
@@ -139,69 +167,63 @@ func subsetFont(face *fonts.Face, runes []rune, family string) ([]byte, error) {
 	for i := 0; i < seg; i++ {
 		c, g := uint16(0xffff), uint16(0)
 		delta := uint16(1)
-		if i < len(cmap) {
-			c, g = uint16(cmap[i].r), newID[cmap[i].old]
+		if i < len(bmp) {
+			c, g = uint16(bmp[i][0]), uint16(bmp[i][1])
 			delta = g - c
 		}
 		binary.BigEndian.PutUint16(ends[2*i:], c)
 		binary.BigEndian.PutUint16(starts[2*i:], c)
 		binary.BigEndian.PutUint16(deltas[2*i:], delta)
 	}
-	cmapTable := append([]byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}, sub...)
-
-	tables := map[string][]byte{"head": newHead, "hhea": hhea, "maxp": maxp, "hmtx": hmtx, "loca": newLoca, "glyf": newGlyf,
-		"cmap": cmapTable, "post": post, "name": subsetNames(face.Table("name"), family)}
-	if os2 := face.Table("OS/2"); os2 != nil {
-		tables["OS/2"] = os2
+	if len(bmp) == len(chars) {
+		return append([]byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12}, sub...)
 	}
-	if kern := subsetKern(face.Table("kern"), newID); kern != nil {
-		tables["kern"] = kern
+	// format 12: one group a character
+	long := binary.BigEndian.AppendUint16(nil, 12)
+	long = binary.BigEndian.AppendUint16(long, 0)
+	long = binary.BigEndian.AppendUint32(long, uint32(16+12*len(chars)))
+	long = binary.BigEndian.AppendUint32(long, 0)
+	long = binary.BigEndian.AppendUint32(long, uint32(len(chars)))
+	for _, c := range chars {
+		long = binary.BigEndian.AppendUint32(long, c[0])
+		long = binary.BigEndian.AppendUint32(long, c[0])
+		long = binary.BigEndian.AppendUint32(long, c[1])
 	}
-	return woff(tables), nil
+	out := []byte{0, 0, 0, 2, 0, 3, 0, 1, 0, 0, 0, 20, 0, 3, 0, 10}
+	out = binary.BigEndian.AppendUint32(out, uint32(20+len(sub)))
+	out = append(out, sub...)
+	return append(out, long...)
 }
 
-// subsetKern is a font's legacy kerning table (version 0, its first
-// format 0 subtable: horizontal pairs) for the kept glyphs, renumbered: the
-// browser kerns as the PDF does where a font has one (Liberation's have;
-// Carlito kerns only in GPOS, which subsets leave out). nil: none.
-func subsetKern(src []byte, newID map[uint16]uint16) []byte {
-	if len(src) < 4+14 || binary.BigEndian.Uint16(src) != 0 || binary.BigEndian.Uint16(src[2:]) == 0 {
-		return nil
-	}
-	sub := src[4:]
-	length, coverage := int(binary.BigEndian.Uint16(sub[2:])), binary.BigEndian.Uint16(sub[4:])
-	if coverage != 0x0001 || length > len(sub) { // format 0, horizontal, kerning values
-		return nil
-	}
-	n := int(binary.BigEndian.Uint16(sub[6:]))
-	type pair struct {
-		key   uint32
-		value uint16
-	}
-	var pairs []pair
-	for i := 0; i < n && 14+6*i+6 <= len(sub); i++ {
-		p := sub[14+6*i:]
-		l, lok := newID[binary.BigEndian.Uint16(p)]
-		r, rok := newID[binary.BigEndian.Uint16(p[2:])]
-		if lok && rok {
-			pairs = append(pairs, pair{uint32(l)<<16 | uint32(r), binary.BigEndian.Uint16(p[4:])})
-		}
-	}
+// kernTable is a legacy kern table (version 0, one format 0 subtable of
+// horizontal pairs) of pairs, renumbered; nil if there are none.
+func kernTable(pairs []subset.Pair, newID func(uint16) uint16) []byte {
 	if len(pairs) == 0 {
 		return nil
 	}
-	sort.Slice(pairs, func(i, j int) bool { return pairs[i].key < pairs[j].key })
+	type pair struct {
+		key   uint32
+		value int16
+	}
+	ps := make([]pair, 0, len(pairs))
+	for _, p := range pairs {
+		ps = append(ps, pair{uint32(newID(p.Left))<<16 | uint32(newID(p.Right)), p.Value})
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].key < ps[j].key })
+	if len(ps) > 10000 { // a subtable's length is 16 bits
+		ps = ps[:10000]
+	}
 	pow := 1
-	for pow*2 <= len(pairs) {
+	for pow*2 <= len(ps) {
 		pow *= 2
 	}
 	out := []byte{0, 0, 0, 1} // version 0, one subtable
-	for _, v := range []int{0, 14 + 6*len(pairs), 0x0001, len(pairs), 6 * pow, bitsLen(pow) - 1, 6 * (len(pairs) - pow)} {
+	for _, v := range []int{0, 14 + 6*len(ps), 0x0001, len(ps), 6 * pow, bitsLen(pow) - 1, 6 * (len(ps) - pow)} {
 		out = binary.BigEndian.AppendUint16(out, uint16(v))
 	}
-	for _, p := range pairs {
+	for _, p := range ps {
 		out = binary.BigEndian.AppendUint32(out, p.key)
-		out = binary.BigEndian.AppendUint16(out, p.value)
+		out = binary.BigEndian.AppendUint16(out, uint16(p.value))
 	}
 	return out
 }
@@ -212,35 +234,6 @@ func bitsLen(x int) int {
 		n++
 	}
 	return n
-}
-
-// appendUnhinted appends a glyph without its instructions: a simple glyph
-// gets an instruction length of 0, a composite loses its instructions flag
-// and its instructions.
-func appendUnhinted(out, g []byte) []byte {
-	n := int(int16(binary.BigEndian.Uint16(g)))
-	if n < 0 {
-		last := -1
-		end, instructions := fonts.Components(g, func(at int, _ uint16) { last = at - 2 })
-		start := len(out)
-		out = append(out, g[:end]...)
-		if instructions && last >= 0 {
-			flags := binary.BigEndian.Uint16(out[start+last:])
-			binary.BigEndian.PutUint16(out[start+last:], flags&^0x100)
-		}
-		return out
-	}
-	p := 10 + 2*n
-	if p+2 > len(g) {
-		return append(out, g...)
-	}
-	il := int(binary.BigEndian.Uint16(g[p:]))
-	if p+2+il > len(g) {
-		return append(out, g...)
-	}
-	out = append(out, g[:p]...)
-	out = append(out, 0, 0)
-	return append(out, g[p+2+il:]...)
 }
 
 // subsetNames is a name table with the font's copyright (0), licence (13)
@@ -289,7 +282,7 @@ func subsetNames(src []byte, family string) []byte {
 // woff wraps a TrueType font's tables in WOFF 1.0: each table compressed
 // by itself with zlib, when that makes it smaller (decision 0009: WOFF2's
 // Brotli would save a little more, for a dependency).
-func woff(tables map[string][]byte) []byte {
+func woff(flavor uint32, tables map[string][]byte) []byte {
 	tags := make([]string, 0, len(tables))
 	for t := range tables {
 		tags = append(tags, t)
@@ -310,7 +303,7 @@ func woff(tables map[string][]byte) []byte {
 	}
 	// the TrueType file's directory, as it would be, for the sum
 	dir := make([]byte, 12+16*len(tags))
-	binary.BigEndian.PutUint32(dir, 0x00010000)
+	binary.BigEndian.PutUint32(dir, flavor)
 	binary.BigEndian.PutUint16(dir[4:], uint16(len(tags)))
 	off := len(dir)
 	for i, t := range tags {
@@ -327,7 +320,7 @@ func woff(tables map[string][]byte) []byte {
 	}
 	header := make([]byte, 44+20*len(tags))
 	copy(header, "wOFF")
-	binary.BigEndian.PutUint32(header[4:], 0x00010000)
+	binary.BigEndian.PutUint32(header[4:], flavor)
 	binary.BigEndian.PutUint16(header[12:], uint16(len(tags)))
 	binary.BigEndian.PutUint32(header[16:], uint32(sfntSize))
 	binary.BigEndian.PutUint16(header[20:], 1) // version 1.0 of the font

@@ -11,6 +11,7 @@ import (
 
 	"github.com/vitae-dev/vitae/internal/deflate"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/render/fonts/subset"
 	"github.com/vitae-dev/vitae/render/paged"
 )
 
@@ -227,9 +228,9 @@ func subsetProgram(face *fonts.Face, gids []uint16, name string) ([]byte, error)
 	}
 	var err error
 	if face.CFF {
-		p, err = subsetCFF(face, gids)
+		p, err = subset.CFF(face, gids)
 	} else {
-		p, err = subsetTrueType(face, gids)
+		p, err = subset.TrueType(face, gids)
 	}
 	if err != nil {
 		return nil, err

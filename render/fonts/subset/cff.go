@@ -1,4 +1,4 @@
-package pdfwrite
+package subset
 
 import (
 	"encoding/binary"
@@ -177,9 +177,11 @@ type fdInfo struct {
 	subrs   cffIndex
 }
 
-// subsetCFF returns the font's CFF table rewritten as a CID-keyed CFF of
-// the glyphs gids (and .notdef), their subroutines inlined.
-func subsetCFF(face *fonts.Face, gids []uint16) ([]byte, error) {
+// CFF rewrites a CFF face's CFF table as a CID-keyed CFF holding .notdef and
+// the given glyphs (glyph numbers of the face, in order, without 0), each
+// glyph i of the subset having for CID its number in the face; their
+// subroutines are inlined.
+func CFF(face *fonts.Face, gids []uint16) ([]byte, error) {
 	src, err := readCFF(face.Table("CFF "))
 	if err != nil {
 		return nil, err
