@@ -343,8 +343,7 @@ func TestEveryThemeStaysOnThePage(t *testing.T) {
 						}
 					}
 				}
-				if th.Sidebar.Side == "left" || th.Sidebar.Side == "right" {
-					l := r.layout(r.fit)
+				if l := r.layout(r.fit); l.twoColumns() { // (a sidebar that would hold nothing: one column)
 					for _, p := range pages {
 						columnsOf(t, l, p, contentH, l.mirror)
 					}
