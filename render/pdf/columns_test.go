@@ -352,3 +352,45 @@ func TestEveryThemeStaysOnThePage(t *testing.T) {
 		}
 	}
 }
+
+// A numbered section (theme numbered: [publications]) sets each entry's
+// number, [1], [2] …, in a hanging column before its title, the number
+// first in reading order; a section the theme does not name has none.
+func TestNumberedEntries(t *testing.T) {
+	src := "basics: {name: Ada}\npublications:\n  - {name: On Engines, publisher: Journal A, releaseDate: 2020-01}\n  - {name: On Numbers, publisher: Journal B, releaseDate: 2021-01}\nprojects:\n  - {name: Loom, startDate: 2019-01}\n"
+	d, o := buildYAML(t, src, spec{Theme: "academic"})
+	_, pages, err := layOut(d, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var numbers []string
+	titles := map[string]float64{}
+	for _, p := range pages {
+		for _, pl := range p {
+			for i, op := range pl.line.ops {
+				if op.kind != opText {
+					continue
+				}
+				if strings.HasPrefix(op.text, "[") {
+					numbers = append(numbers, op.text)
+					if i != 0 {
+						t.Errorf("%q is not first on its line", op.text)
+					}
+					for _, o2 := range pl.line.ops[i+1:] {
+						if o2.kind == opText && strings.HasPrefix(o2.text, "On ") {
+							titles[o2.text] = o2.x - (op.x + op.w)
+						}
+					}
+				}
+			}
+		}
+	}
+	if strings.Join(numbers, " ") != "[1] [2]" || len(titles) != 2 {
+		t.Errorf("numbers %q, titles beside them %v", numbers, titles)
+	}
+	for title, gap := range titles {
+		if gap <= 0 {
+			t.Errorf("%q overlaps its number", title)
+		}
+	}
+}
