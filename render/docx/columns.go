@@ -58,7 +58,18 @@ func (w *writer) body(pageW float64) {
 	}
 	bidi := ""
 	if rtl {
+		// mirrored: the cells laid out right to left (the sidebar's on the
+		// right), their margins physical; Word measures a right-to-left
+		// table's indent from the right, LibreOffice from the left: no
+		// bleed into the margin, so that both place it alike
 		bidi = "<w:bidiVisual/>"
+		sideCellW, ind = width, 0
+		sideMar = [2]float64{pad, 0}
+		mainMar = [2]float64{0, sb.Gap}
+		if sb.Side == "right" { // mirrored: the sidebar on the left
+			sideMar = [2]float64{0, pad}
+			mainMar = [2]float64{sb.Gap, 0}
+		}
 	}
 	tblW := sideCellW + mainCellW
 	fmt.Fprintf(&w.b, `<w:tbl><w:tblPr>%s<w:tblW w:w="%d" w:type="dxa"/><w:tblInd w:w="%d" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>`,
