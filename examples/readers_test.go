@@ -51,6 +51,16 @@ func TestEveryReaderGetsEveryWord(t *testing.T) {
 			th = &j
 		}
 		docs = append(docs, doc{name, p, th})
+		if name == "zh" || name == "ar" || name == "he" {
+			// and in every other theme: two columns, banners, a column of
+			// dates hold every word too
+			for _, other := range theme.Names() {
+				if other != theme.Default {
+					p := prepareIn(t, f, other, "")
+					docs = append(docs, doc{name + "/" + other, p, p.Render.Theme})
+				}
+			}
+		}
 	}
 	dir := t.TempDir()
 	pdfFormat, _ := render.Lookup("pdf")
@@ -78,6 +88,10 @@ func TestEveryReaderGetsEveryWord(t *testing.T) {
 				floor := 0.99
 				if g, ok := readerGaps[d.name+"|"+r.Name]; ok {
 					floor = g
+				} else if script, _, ok := strings.Cut(d.name, "/"); ok && len(script) == 2 {
+					if g, ok := readerGaps[script+"|"+r.Name]; ok {
+						floor = g // a script's known gap, in another theme
+					}
 				}
 				if recall < floor {
 					if len(missing) > 12 {
@@ -119,4 +133,9 @@ var readerGaps = map[string]float64{
 	"hi|pdfminer":             0.52,
 	"hi|ghostscript":          0.40,
 	"ko-mixed|pdftotext -raw": 0.82,
+	// pdftotext by position takes the letter spacing of a Hebrew heading
+	// (compact's and sidebar's spaced titles, at their sizes) for spaces
+	// between words: the two words of "ניסיון תעסוקתי" come out in pieces
+	"he/compact|pdftotext": 0.95,
+	"he/sidebar|pdftotext": 0.95,
 }

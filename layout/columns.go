@@ -1,9 +1,8 @@
 package layout
 
 import (
-	"slices"
-
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/typography"
 )
 
@@ -18,14 +17,14 @@ import (
 // line: on right-to-left pages, mirrored, it stands on the right). Each
 // page's content holds its part of the first column, then of the second.
 
-// twoColumns: the theme sets a sidebar, and the document is a résumé (a
-// letter is one column under the résumé's header, whatever the theme).
+// twoColumns: the theme sets a sidebar, and it holds something
+// (paged.Split, which Word and the web page follow too).
 func (l *layouter) twoColumns() bool {
-	if l.doc.Letter != nil {
-		return false
+	if l.cols == nil {
+		c := paged.Split(l.doc, l.th)
+		l.cols = &c
 	}
-	s := l.th.Sidebar.Side
-	return (s == "left" || s == "right") && l.th.Sidebar.Width > 0
+	return l.cols.On
 }
 
 // sidebarBox is the sidebar's text (x, width) and its tint's (x, width),
@@ -53,23 +52,7 @@ func (l *layouter) runColumns() {
 	th := l.th
 	x0, w := l.x0, l.w
 	sx, sw, _, _, mx, mw := l.sidebarBox()
-	var mainS, sideS []document.Section
-	for _, s := range l.doc.Sections {
-		if !slices.Contains(th.Sidebar.Sections, s.ID) {
-			mainS = append(mainS, s)
-		}
-	}
-	for _, id := range th.Sidebar.Sections {
-		for _, s := range l.doc.Sections {
-			if s.ID == id {
-				sideS = append(sideS, s)
-			}
-		}
-	}
-	// The header's contact items go into the sidebar when the theme puts
-	// contact there and no section holds them.
-	contacts := len(l.doc.Header.Contacts) > 0 && slices.Contains(th.Sidebar.Sections, "contact") &&
-		!slices.ContainsFunc(l.doc.Sections, func(s document.Section) bool { return s.ID == "contact" })
+	mainS, sideS, contacts := l.cols.Main, l.cols.Side, l.cols.Contacts
 	if !th.Sidebar.Header {
 		l.header(!contacts)
 		l.top, l.lines = l.lines, nil
@@ -145,7 +128,11 @@ func (l *layouter) sidebarHeader() {
 			role = "H1"
 		}
 		prev := l.open(role)
-		l.balancedLines(document.Plain(h.Label), fontOf(st.Label.Font), st.Label.Color, l.w, align, st.Space.Label)
+		if name == "" { // an anonymised profile: the label is the title
+			l.balancedLines(document.Plain(h.Label), fontOf(st.Title.Font), st.Title.Color, l.w, align, 0)
+		} else {
+			l.balancedLines(document.Plain(h.Label), fontOf(st.Label.Font), st.Label.Color, l.w, align, st.Space.Label)
+		}
 		l.close(prev)
 	}
 	l.contactList()

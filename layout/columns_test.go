@@ -3,9 +3,14 @@ package layout
 import (
 	"fmt"
 	"math"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/render/paged"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // sidebarDoc is a résumé whose sidebar (skills) holds side list items and
@@ -120,5 +125,104 @@ func TestSidebarBreaksAcrossPages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Every theme lays out every example and the test résumés of every script
+// (testdata/scripts: Chinese, Japanese, Korean, Arabic, Hebrew, Hindi …)
+// within its page: each text, rule and image inside the paper, each text
+// inside the margins (a tint or a band may reach the paper's edge), each
+// line above the bottom margin; on a page of two columns each text inside
+// its column.
+func TestEveryThemeStaysOnThePage(t *testing.T) {
+	testenv.ScriptFonts(t)
+	scripts, _ := filepath.Glob(filepath.Join(examplesDir(), "testdata", "scripts", "*.yaml"))
+	if len(scripts) < 12 {
+		t.Fatalf("%d script résumés", len(scripts))
+	}
+	for _, name := range theme.Names() {
+		var docs []string
+		docs = append(docs, examples(t)...)
+		for _, s := range scripts {
+			docs = append(docs, filepath.Join("testdata", "scripts", filepath.Base(s)))
+		}
+		for _, ex := range docs {
+			t.Run(name+"/"+ex, func(t *testing.T) {
+				d, o := buildExample(t, ex, spec{Theme: name})
+				r, pages, err := layOut(d, o)
+				if err != nil {
+					t.Fatal(err)
+				}
+				th := r.th
+				contentH := r.size[1] - th.Margin.Top - th.Margin.Bottom
+				left, right := th.Margin.Left, r.size[0]-th.Margin.Right
+				if paged.RightToLeft(d.Lang) && (th.Sidebar.Side == "left" || th.Sidebar.Side == "right" || th.Banner.Color != "") {
+					left, right = th.Margin.Right, r.size[0]-th.Margin.Left // mirrored about the page
+				}
+				for pi, p := range pages {
+					for _, pl := range p {
+						if pl.y+pl.line.h > contentH+0.01 {
+							t.Errorf("page %d: a line ends %.1f pt below the content", pi+1, pl.y+pl.line.h-contentH)
+						}
+						for _, o := range pl.line.ops {
+							top := th.Margin.Top + pl.y + o.y
+							if o.x < -0.01 || o.x+o.w > r.size[0]+0.01 || (o.kind != opText && (top < -0.01 || top+o.h > r.size[1]+0.01)) {
+								t.Errorf("page %d: %v %q off the paper", pi+1, o.kind, o.text)
+							}
+							if o.kind == opText && (o.x < left-0.01 || o.x+o.w > right+0.01) {
+								t.Errorf("page %d: %q at %.1f–%.1f outside the margins %.1f–%.1f", pi+1, o.text, o.x, o.x+o.w, left, right)
+							}
+						}
+					}
+				}
+				if l := r.layout(r.fit); l.twoColumns() { // (a sidebar that would hold nothing: one column)
+					for _, p := range pages {
+						columnsOf(t, l, p, contentH, l.mirror)
+					}
+				}
+			})
+		}
+	}
+}
+
+// A numbered section (theme numbered: [publications]) sets each entry's
+// number, [1], [2] …, in a hanging column before its title, the number
+// first in reading order; a section the theme does not name has none.
+func TestNumberedEntries(t *testing.T) {
+	src := "basics: {name: Ada}\npublications:\n  - {name: On Engines, publisher: Journal A, releaseDate: 2020-01}\n  - {name: On Numbers, publisher: Journal B, releaseDate: 2021-01}\nprojects:\n  - {name: Loom, startDate: 2019-01}\n"
+	d, o := buildYAML(t, src, spec{Theme: "academic"})
+	_, pages, err := layOut(d, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var numbers []string
+	titles := map[string]float64{}
+	for _, p := range pages {
+		for _, pl := range p {
+			for i, op := range pl.line.ops {
+				if op.kind != opText {
+					continue
+				}
+				if strings.HasPrefix(op.text, "[") {
+					numbers = append(numbers, op.text)
+					if i != 0 {
+						t.Errorf("%q is not first on its line", op.text)
+					}
+					for _, o2 := range pl.line.ops[i+1:] {
+						if o2.kind == opText && strings.HasPrefix(o2.text, "On ") {
+							titles[o2.text] = o2.x - (op.x + op.w)
+						}
+					}
+				}
+			}
+		}
+	}
+	if strings.Join(numbers, " ") != "[1] [2]" || len(titles) != 2 {
+		t.Errorf("numbers %q, titles beside them %v", numbers, titles)
+	}
+	for title, gap := range titles {
+		if gap <= 0 {
+			t.Errorf("%q overlaps its number", title)
+		}
 	}
 }

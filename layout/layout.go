@@ -5,6 +5,7 @@ import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/hyphen"
+	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/render/style"
 	"github.com/vitae-dev/vitae/theme"
@@ -125,6 +126,7 @@ type layouter struct {
 	// sidebar is read (and laid out) first
 	side, top []line
 	sideFirst bool
+	cols      *paged.Columns // the sections of each column (paged.Split), once split
 	// stack: rows set key over value (a narrow column)
 	stack bool
 	// dateCol: the width of the column of dates at the left of the text

@@ -111,6 +111,10 @@ func (c *checker) value(v *yaml.Node, f reflect.StructField, path string) bool {
 			return false
 		}
 	case reflect.Float64:
+		if v.Kind != yaml.ScalarNode {
+			c.warn(v, path, "expected a number; left out")
+			return false
+		}
 		x, err := strconv.ParseFloat(v.Value, 64)
 		if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float") || err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
 			c.warn(v, path, "%q is not a number; left out", v.Value)

@@ -119,3 +119,45 @@ func TestThemeSchema(t *testing.T) {
 		t.Error("the schema accepts what the loader refuses")
 	}
 }
+
+// The layout keys are checked as the others: a side that is not one of the
+// choices, a list where a word belongs or a word where a list belongs, an
+// empty id in a list, a width out of range, a colour that is not #rrggbb.
+func TestLayoutKeysAreChecked(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "cols.yaml")
+	src := `extends: sidebar
+sidebar: {side: lefft, width: 10, sections: skills, color: blue, pages: every}
+banner: {color: "#12", padding: 500}
+numbered: [publications, ""]
+photoShape: circle
+dates: {column: [90]}
+`
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	th, s, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.Diagnostics.Error()
+	for _, want := range []string{
+		`cols.yaml:2:17: warning: sidebar.side: "lefft" is not one of none, left, right; left out: did you mean "left"?`,
+		`cols.yaml:2:31: warning: sidebar.width: 10 is out of range; left out: give a number from 72 to 320`,
+		`cols.yaml:2:45: warning: sidebar.sections: expected a list, e.g. [skills, languages]; left out`,
+		`cols.yaml:2:60: warning: sidebar.color: "blue" is not a colour; left out: write #rrggbb, e.g. #1f5f8b`,
+		`cols.yaml:2:73: warning: sidebar.pages: "every" is not one of all, first; left out`,
+		`cols.yaml:3:17: warning: banner.color: "#12" is not a colour`,
+		`cols.yaml:3:33: warning: banner.padding: 500 is out of range`,
+		`cols.yaml:4:26: warning: numbered[1]: expected a section id; the list is left out`,
+		`cols.yaml:5:13: warning: photoShape: "circle" is not one of square, round; left out`,
+		`cols.yaml:6:17: warning: dates.column: expected a number; left out`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	// what was left out keeps the sidebar theme's value
+	if th.Sidebar.Side != "left" || th.Sidebar.Width != 176 || len(th.Sidebar.Sections) != 5 || th.Sidebar.Color != "#e8eef2" || th.PhotoShape != "round" || len(th.Numbered) != 0 {
+		t.Errorf("theme %+v %+v %v", th.Sidebar, th.Numbered, th.PhotoShape)
+	}
+}

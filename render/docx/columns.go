@@ -2,7 +2,6 @@ package docx
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -20,20 +19,11 @@ import (
 // order (the left column first); on right-to-left pages the table is laid
 // out right to left (bidiVisual), mirrored as the PDF is.
 
-// twoColumns: the theme sets a sidebar, and the document is a résumé (a
-// letter is one column, as in the PDF).
-func (w *writer) twoColumns() bool {
-	if w.doc.Letter != nil {
-		return false
-	}
-	s := w.th.Sidebar.Side
-	return (s == "left" || s == "right") && w.th.Sidebar.Width > 0
-}
-
 // body writes the header and the sections.
 func (w *writer) body(pageW float64) {
 	th := w.th
-	if !w.twoColumns() {
+	cols := paged.Split(w.doc, th)
+	if !cols.On {
 		w.bannerHeader(pageW, true)
 		for _, s := range w.doc.Sections {
 			w.section(s)
@@ -44,21 +34,7 @@ func (w *writer) body(pageW float64) {
 	full := w.textW
 	width := min(sb.Width, full*0.6)
 	pad := min(sb.Padding, width/4)
-	var mainS, sideS []document.Section
-	for _, s := range w.doc.Sections {
-		if !slices.Contains(sb.Sections, s.ID) {
-			mainS = append(mainS, s)
-		}
-	}
-	for _, id := range sb.Sections {
-		for _, s := range w.doc.Sections {
-			if s.ID == id {
-				sideS = append(sideS, s)
-			}
-		}
-	}
-	contacts := len(w.doc.Header.Contacts) > 0 && slices.Contains(sb.Sections, "contact") &&
-		!slices.ContainsFunc(w.doc.Sections, func(s document.Section) bool { return s.ID == "contact" })
+	mainS, sideS, contacts := cols.Main, cols.Side, cols.Contacts
 	if !sb.Header {
 		w.bannerHeader(pageW, !contacts)
 	}
@@ -82,7 +58,18 @@ func (w *writer) body(pageW float64) {
 	}
 	bidi := ""
 	if rtl {
+		// mirrored: the cells laid out right to left (the sidebar's on the
+		// right), their margins physical; Word measures a right-to-left
+		// table's indent from the right, LibreOffice from the left: no
+		// bleed into the margin, so that both place it alike
 		bidi = "<w:bidiVisual/>"
+		sideCellW, ind = width, 0
+		sideMar = [2]float64{pad, 0}
+		mainMar = [2]float64{0, sb.Gap}
+		if sb.Side == "right" { // mirrored: the sidebar on the left
+			sideMar = [2]float64{0, pad}
+			mainMar = [2]float64{sb.Gap, 0}
+		}
 	}
 	tblW := sideCellW + mainCellW
 	fmt.Fprintf(&w.b, `<w:tbl><w:tblPr>%s<w:tblW w:w="%d" w:type="dxa"/><w:tblInd w:w="%d" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>`,
@@ -197,8 +184,11 @@ func (w *writer) sidebarHeader() {
 	if h.Name != "" {
 		w.para("Title", jc, w.runs(document.Plain(h.Name), ""))
 	}
-	if h.Label != "" {
+	if h.Label != "" && h.Name != "" {
 		w.para("Subtitle", jc, w.runs(document.Plain(h.Label), ""))
+	} else if h.Label != "" { // an anonymised profile: the label is the title, a size smaller
+		size := hp(w.st.Title.Font.Size)
+		w.para("Title", fmt.Sprintf(`<w:spacing w:before="0" w:line="%d" w:lineRule="exact"/>`, tw(w.st.Title.Line))+jc, w.runs(document.Plain(h.Label), fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, size, size)))
 	}
 	w.contactList()
 }

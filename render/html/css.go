@@ -170,7 +170,7 @@ func (w *writer) layoutRules(st *style.Sheet, textW float64) string {
 	th := w.th
 	var b strings.Builder
 	color := "-webkit-print-color-adjust:exact;print-color-adjust:exact"
-	if sb := th.Sidebar; (sb.Side == "left" || sb.Side == "right") && sb.Width > 0 {
+	if sb := th.Sidebar; paged.Split(w.d, th).On {
 		width := min(sb.Width, textW*0.6)
 		pad := min(sb.Padding, width/4)
 		cols := pt(width) + " 1fr"

@@ -291,8 +291,8 @@ func (w *writer) body() {
 	b := &w.b
 	ph := w.photo()
 	b.WriteString("<body>\n")
-	sideS, mainS, two := w.columns()
-	if !two || w.d.Letter != nil { // a letter is one column, whatever the theme
+	cols := paged.Split(w.d, w.th)
+	if !cols.On {
 		w.header(ph, true)
 		w.sections(w.d.Sections, "main")
 		b.WriteString("</body>\n")
@@ -301,8 +301,7 @@ func (w *writer) body() {
 	// two columns (the theme's sidebar): the header above both or at the
 	// top of the sidebar, then the columns in reading order, the left first
 	sb := w.th.Sidebar
-	contacts := len(w.d.Header.Contacts) > 0 && slices.Contains(sb.Sections, "contact") &&
-		!slices.ContainsFunc(w.d.Sections, func(s document.Section) bool { return s.ID == "contact" })
+	sideS, mainS, contacts := cols.Side, cols.Main, cols.Contacts
 	if !sb.Header {
 		w.header(ph, !contacts)
 	}
@@ -382,28 +381,6 @@ func (w *writer) contactList() {
 		b.WriteString("</bdi></li>")
 	}
 	b.WriteString("</ul>\n")
-}
-
-// columns are the sections of the sidebar (in the theme's order) and of
-// the main column, when the theme has a sidebar.
-func (w *writer) columns() (side, main []document.Section, two bool) {
-	sb := w.th.Sidebar
-	if (sb.Side != "left" && sb.Side != "right") || sb.Width <= 0 {
-		return nil, w.d.Sections, false
-	}
-	for _, s := range w.d.Sections {
-		if !slices.Contains(sb.Sections, s.ID) {
-			main = append(main, s)
-		}
-	}
-	for _, id := range sb.Sections {
-		for _, s := range w.d.Sections {
-			if s.ID == id {
-				side = append(side, s)
-			}
-		}
-	}
-	return side, main, true
 }
 
 // sections writes sections, in an element (main) or none.

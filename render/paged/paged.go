@@ -5,11 +5,13 @@
 package paged
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/fonts"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // Direction is -1 for a letter of a right-to-left script (Hebrew, Arabic,
@@ -142,4 +144,46 @@ func KeyColumn(d *document.Document, keyWidth func(document.Text) float64, gutte
 		w = limit
 	}
 	return w
+}
+
+// Columns is how a theme's sidebar divides a document (theme sidebar.*):
+// the sections of the sidebar (in the theme's order) and of the main
+// column, and whether the header's contact items go into the sidebar (it
+// names contact and no section holds them). On is false when the theme has
+// no sidebar, or when the sidebar would hold nothing (no section of its,
+// no header nor contacts set in it): the page is then one column.
+type Columns struct {
+	On         bool
+	Side, Main []document.Section
+	Contacts   bool
+}
+
+// Split divides a document into the theme's columns.
+func Split(d *document.Document, th *theme.Theme) Columns {
+	sb := th.Sidebar
+	c := Columns{Main: d.Sections}
+	if (sb.Side != "left" && sb.Side != "right") || sb.Width <= 0 || d.Letter != nil {
+		return c // one column; a letter is one column under the résumé's header, whatever the theme
+	}
+	c.Main = nil
+	for _, s := range d.Sections {
+		if !slices.Contains(sb.Sections, s.ID) {
+			c.Main = append(c.Main, s)
+		}
+	}
+	for _, id := range sb.Sections {
+		for _, s := range d.Sections {
+			if s.ID == id {
+				c.Side = append(c.Side, s)
+			}
+		}
+	}
+	h := d.Header
+	c.Contacts = len(h.Contacts) > 0 && slices.Contains(sb.Sections, "contact") &&
+		!slices.ContainsFunc(d.Sections, func(s document.Section) bool { return s.ID == "contact" })
+	c.On = len(c.Side) > 0 || c.Contacts || sb.Header && (h.Name != "" || h.Label != "" || len(h.Contacts) > 0 || h.Photo != "")
+	if !c.On {
+		c.Main = d.Sections
+	}
+	return c
 }
