@@ -305,20 +305,12 @@ func (w *writer) numberedEntry(e *document.Entry) {
 	w.number++
 }
 
-// photoShape is the photo's geometry ("rect", or "ellipse" when the
-// theme's photo is round) and, round, the crop to its middle square (in
-// thousandths of a percent).
+// photoShape is the photo's geometry: "rect", or "ellipse" when the
+// theme's photo is round (its picture is then its middle square, cut when
+// it was loaded: photo.Square). The crop is "" (kept for the callers).
 func (w *writer) photoShape() (geom, crop string) {
-	im := w.image
 	if w.th.PhotoShape != "round" {
 		return "rect", ""
 	}
-	if im.ph > im.w {
-		c := int(50000 * (1 - im.w/im.ph))
-		crop = fmt.Sprintf(`<a:srcRect t="%d" b="%d"/>`, c, c)
-	} else if im.w > im.ph {
-		c := int(50000 * (1 - im.ph/im.w))
-		crop = fmt.Sprintf(`<a:srcRect l="%d" r="%d"/>`, c, c)
-	}
-	return "ellipse", crop
+	return "ellipse", ""
 }

@@ -351,6 +351,11 @@ func (w *writer) photo() error {
 	if err != nil {
 		return err
 	}
+	if w.th.PhotoShape == "round" {
+		if ph, err = photo.Square(ph); err != nil {
+			return err
+		}
+	}
 	ext := map[string]string{"png": ".png", "jpeg": ".jpeg"}[ph.Format]
 	w.image = &imageRef{name: "photo" + ext, rel: "rIdPhoto", data: ph.Data, w: width, h: width * float64(ph.Height) / float64(ph.Width)}
 	w.image.ph = w.image.h // the picture's own height
