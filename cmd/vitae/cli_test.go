@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"github.com/vitae-dev/vitae/theme"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -148,6 +149,43 @@ func TestThemesListsBuiltIns(t *testing.T) {
 		if code != ExitOK || !strings.Contains(stdout, name) {
 			t.Fatalf("exit %d, output %q lacks %s", code, stdout, name)
 		}
+	}
+}
+
+// vitae themes --preview renders a résumé in every built-in theme, one
+// PDF each, and a contact sheet that shows each one's first page; an
+// invalid résumé is exit 1 and writes no sheet.
+func TestThemesPreviewRendersEveryTheme(t *testing.T) {
+	dir := t.TempDir()
+	cv := writeFile(t, dir, "cv.yaml", "basics: {name: Jane Doe, email: jane@example.com}\nskills:\n  - {name: Go}\nwork:\n  - {name: Acme, position: Engineer, startDate: 2020-01}\n")
+	out := filepath.Join(dir, "sheet")
+	code, stdout, stderr := run(t, "themes", "--preview", cv, "--out", out)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	index, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil || !strings.Contains(stdout, "index.html") {
+		t.Fatalf("no contact sheet: %v %q", err, stdout)
+	}
+	for _, name := range theme.Names() {
+		pdfs, _ := filepath.Glob(filepath.Join(out, name, "*.pdf"))
+		if len(pdfs) != 1 {
+			t.Errorf("%s: %d PDFs", name, len(pdfs))
+			continue
+		}
+		if data, _ := os.ReadFile(pdfs[0]); !bytes.HasPrefix(data, []byte("%PDF-")) {
+			t.Errorf("%s: not a PDF", name)
+		}
+		if rel := name + "/" + filepath.Base(pdfs[0]); !strings.Contains(string(index), `src="`+rel+`#page=1`) {
+			t.Errorf("the sheet does not show %s", rel)
+		}
+	}
+	bad := writeFile(t, dir, "bad.yaml", "basics:\n  name: [Jane\n")
+	if code, _, _ := run(t, "themes", "--preview", bad, "--out", filepath.Join(dir, "bad")); code != ExitInvalid {
+		t.Errorf("an invalid résumé: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bad", "index.html")); err == nil {
+		t.Error("a sheet of nothing was written")
 	}
 }
 

@@ -59,7 +59,7 @@ func previewThemes(ctx context.Context, cmd *cli.Command, file, out string) erro
 figure{margin:0;background:#fff;padding:8px;box-shadow:0 1px 3px #0003}embed{width:100%;aspect-ratio:1/1.414;border:0}figcaption b{font-size:16px}</style>
 <h1>` + html.EscapeString(filepath.Base(file)) + ` in every theme</h1><p>Choose one: <code>vitae render ` + html.EscapeString(file) + ` --theme NAME</code></p><main>
 `)
-	worst := 0
+	worst, shown := 0, 0
 	for _, name := range theme.Names() {
 		t, _, err := theme.Load(name)
 		if err != nil {
@@ -68,6 +68,14 @@ figure{margin:0;background:#fff;padding:8px;box-shadow:0 1px 3px #0003}embed{wid
 		dir := filepath.Join(out, name)
 		var stderr bytes.Buffer
 		code := Run(ctx, []string{"vitae", "render", file, "--theme", name, "--out", dir}, cmd.Root().Writer, &stderr)
+		if code == ExitInvalid {
+			// the résumé itself is invalid: so it is in every theme; said
+			// once, and the folder the render made for it taken back
+			fmt.Fprint(cmd.Root().ErrWriter, stderr.String())
+			_ = os.Remove(dir)
+			_ = os.Remove(out) // when empty
+			return withCode(ExitInvalid, fmt.Errorf("%s is invalid: no theme can render it", file))
+		}
 		if code != 0 {
 			fmt.Fprint(cmd.Root().ErrWriter, stderr.String())
 			worst = max(worst, code)
@@ -77,11 +85,15 @@ figure{margin:0;background:#fff;padding:8px;box-shadow:0 1px 3px #0003}embed{wid
 		if len(pdfs) == 0 {
 			continue
 		}
+		shown++
 		rel := filepath.ToSlash(filepath.Join(name, filepath.Base(pdfs[0])))
 		fmt.Fprintf(&sheet, "<figure><embed src=\"%s#page=1&amp;toolbar=0&amp;view=Fit\" type=\"application/pdf\"><figcaption><b><a href=\"%s\">%s</a></b> — %s</figcaption></figure>\n",
 			html.EscapeString(rel), html.EscapeString(rel), html.EscapeString(name), html.EscapeString(t.Description))
 	}
 	sheet.WriteString("</main></html>\n")
+	if shown == 0 { // nothing rendered: no sheet of nothing
+		return withCode(max(worst, ExitInvalid), fmt.Errorf("%s could not be rendered in any theme", file))
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return withCode(ExitIO, err)
 	}

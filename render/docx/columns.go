@@ -210,14 +210,14 @@ func (w *writer) inlinePhoto(d float64) string {
 	im := w.image
 	cx := emu(d)
 	cy := emu(d * im.ph / im.w)
-	geom, crop := w.photoShape()
+	geom := w.photoShape()
 	if geom == "ellipse" {
 		cy = cx
 	}
 	return fmt.Sprintf(`<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="1" name="Photo" descr="Photo"/><wp:cNvGraphicFramePr/>`+
 		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="%s"/><pic:cNvPicPr/></pic:nvPicPr>`+
-		`<pic:blipFill><a:blip r:embed="%s"/>%s<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="%s"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
-		cx, cy, im.name, im.rel, crop, cx, cy, geom)
+		`<pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="%s"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`,
+		cx, cy, im.name, im.rel, cx, cy, geom)
 }
 
 // stackedRows writes key–value rows in a narrow column: the key in a
@@ -305,20 +305,12 @@ func (w *writer) numberedEntry(e *document.Entry) {
 	w.number++
 }
 
-// photoShape is the photo's geometry ("rect", or "ellipse" when the
-// theme's photo is round) and, round, the crop to its middle square (in
-// thousandths of a percent).
-func (w *writer) photoShape() (geom, crop string) {
-	im := w.image
+// photoShape is the photo's geometry: "rect", or "ellipse" when the
+// theme's photo is round (its picture is then its middle square, cut when
+// it was loaded: photo.Square).
+func (w *writer) photoShape() string {
 	if w.th.PhotoShape != "round" {
-		return "rect", ""
+		return "rect"
 	}
-	if im.ph > im.w {
-		c := int(50000 * (1 - im.w/im.ph))
-		crop = fmt.Sprintf(`<a:srcRect t="%d" b="%d"/>`, c, c)
-	} else if im.w > im.ph {
-		c := int(50000 * (1 - im.ph/im.w))
-		crop = fmt.Sprintf(`<a:srcRect l="%d" r="%d"/>`, c, c)
-	}
-	return "ellipse", crop
+	return "ellipse"
 }

@@ -365,6 +365,11 @@ func (w *writer) photo() error {
 	if err != nil {
 		return err
 	}
+	if w.th.PhotoShape == "round" {
+		if ph, err = photo.Square(ph); err != nil {
+			return err
+		}
+	}
 	ext := map[string]string{"png": ".png", "jpeg": ".jpeg"}[ph.Format]
 	w.image = &imageRef{name: "photo" + ext, rel: "rIdPhoto", data: ph.Data, w: width, h: width * float64(ph.Height) / float64(ph.Width)}
 	w.image.ph = w.image.h // the picture's own height
@@ -653,7 +658,7 @@ func (w *writer) header(withContacts bool) {
 func (w *writer) anchor() string {
 	im := w.image
 	cx, cy := emu(im.w), emu(im.h)
-	geom, crop := w.photoShape()
+	geom := w.photoShape()
 	if geom == "ellipse" {
 		cy = cx
 	}
@@ -661,8 +666,8 @@ func (w *writer) anchor() string {
 		`<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:align>right</wp:align></wp:positionH><wp:positionV relativeFrom="margin"><wp:posOffset>0</wp:posOffset></wp:positionV>`+
 		`<wp:extent cx="%d" cy="%d"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="left"/><wp:docPr id="1" name="Photo" descr="Photo"/><wp:cNvGraphicFramePr/>`+
 		`<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="1" name="%s"/><pic:cNvPicPr/></pic:nvPicPr>`+
-		`<pic:blipFill><a:blip r:embed="%s"/>%s<a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="%s"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`,
-		cx, cy, im.name, im.rel, crop, cx, cy, geom)
+		`<pic:blipFill><a:blip r:embed="%s"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="%s"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`,
+		cx, cy, im.name, im.rel, cx, cy, geom)
 }
 
 // ---- body ----

@@ -66,3 +66,31 @@ func Load(path string, widthPt float64) (*Photo, error) {
 	b := img.Bounds()
 	return &Photo{Data: out.Bytes(), Format: format, Width: b.Dx(), Height: b.Dy()}, nil
 }
+
+// Square is the photo's middle square (a round photo's picture: Word and
+// LibreOffice fill a circle with the whole picture, stretched, and
+// LibreOffice draws none when the picture is cropped in the file).
+func Square(p *Photo) (*Photo, error) {
+	if p.Width == p.Height {
+		return p, nil
+	}
+	img, _, err := image.Decode(bytes.NewReader(p.Data))
+	if err != nil {
+		return nil, err
+	}
+	b := img.Bounds()
+	d := min(b.Dx(), b.Dy())
+	x0, y0 := b.Min.X+(b.Dx()-d)/2, b.Min.Y+(b.Dy()-d)/2
+	sq := image.NewRGBA(image.Rect(0, 0, d, d))
+	draw.Copy(sq, image.Point{}, img, image.Rect(x0, y0, x0+d, y0+d), draw.Src, nil)
+	var out bytes.Buffer
+	if p.Format == "jpeg" {
+		err = jpeg.Encode(&out, sq, &jpeg.Options{Quality: 90})
+	} else {
+		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&out, sq)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Photo{Data: out.Bytes(), Format: p.Format, Width: d, Height: d}, nil
+}
