@@ -157,11 +157,17 @@ func TestHTMLInABrowser(t *testing.T) {
 					t.Errorf("%s (%s): right to left: %s", name, pr.Doc.Lang, rtl)
 				}
 				if rtl := b.Eval(`getComputedStyle(document.body).direction === "rtl"`); rtl == "true" {
-					// mirrored: the dates on the left of their title's line
+					// mirrored: the dates on the left of their title's line —
+					// on its right where the theme sets them in a column of
+					// dates (at the left of left-to-right pages)
+					cmp, side := `h.querySelector(".dates").getBoundingClientRect().right < h.firstElementChild.getBoundingClientRect().left`, "left"
+					if pr.Render.Theme.Dates.Column > 0 {
+						cmp, side = `h.querySelector(".dates").getBoundingClientRect().left > h.firstElementChild.getBoundingClientRect().right`, "right"
+					}
 					mirrored := b.Eval(`(() => { const h = document.querySelector(".head:has(h3):has(.dates)");
-						return h.querySelector(".dates").getBoundingClientRect().right < h.firstElementChild.getBoundingClientRect().left })()`)
+						return ` + cmp + ` })()`)
 					if mirrored != "true" {
-						t.Errorf("%s: the dates are not left of the title", name)
+						t.Errorf("%s: the dates are not %s of the title", name, side)
 					}
 					// a contact item without a right-to-left letter (a phone
 					// number, an address) reads left to right
