@@ -134,6 +134,13 @@ func TestColumnsAreReadWhole(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
+	for k := range columnGaps {
+		name, reader, _ := strings.Cut(k, "|")
+		if !slices.ContainsFunc(cases, func(c tc) bool { return c.name == name }) ||
+			!slices.ContainsFunc(readers, func(r pdftest.Reader) bool { return r.Name == reader }) {
+			t.Errorf("columnGaps names %q, which no case and reader of this test is", k)
+		}
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			res, err := render(c.d, c.o)
@@ -163,13 +170,55 @@ func TestColumnsAreReadWhole(t *testing.T) {
 					pages = strings.Split(text, "\f")
 				}
 				for i, p := range pages {
-					if err := apart(first, second, seedcheck.Words(p)); err != nil {
+					err := apart(first, second, seedcheck.Words(p))
+					if reason, ok := columnGaps[c.name+"|"+r.Name]; ok {
+						if err != nil {
+							t.Logf("%s, page %d (a known gap: %s): %v", r.Name, i+1, reason, err)
+						}
+						continue
+					}
+					if err != nil {
 						t.Errorf("%s, page %d: %v", r.Name, i+1, err)
 					}
 				}
 			}
 		})
 	}
+}
+
+// columnGaps are the pages a reader is known to read row by row across
+// the columns, with the reason: the reader's own heuristic, which no sane
+// layout avoids (docs/decisions/0010-two-columns-and-banners.md). The other
+// readers of the test still read these pages column by column.
+//
+// pdftotext by position (poppler 22.12, TextPage::coalesce) takes any four
+// blocks of text in two rows and two columns for a table when both columns'
+// blocks share their left edge within 0.3 × the smallest font size and both
+// rows their top, bottom or middle within 0.5 × it, and then reads the
+// table's blocks row by row. Two left-aligned columns always share their
+// left edges (the bullets' 2.75 pt indent is within 0.3 × 9.5 pt too), so two
+// rows of blocks whose tops lie within 4.75 pt across the gap make a table.
+// On the several-languages résumé in the sidebar theme the main column's
+// blocks stand 4.24–4.65 pt above the sidebar's: DevOps Engineer beside
+// Cloud (4.24), the bullets beside Languages (4.65), EDUCATION beside
+// LANGUAGES (4.65), the degree beside Hebrew (4.47). The eight blocks are
+// one table, and the main column's blocks above it (rule 1: they overlap
+// the table's extended box, x 30–496, and stand above it) come before the
+// sidebar's rows in it. With the sidebar on the right, two tables: the
+// summary beside the name (1.91) over EXPERIENCE beside the contacts
+// (4.04), and the bullets beside Languages over EDUCATION beside LANGUAGES
+// (4.65). It is chance, both ways: moving the main column 0.3 pt up parts
+// the left sidebar's rows, but then the right sidebar's page interleaves
+// another way (its sidebar heading LANGUAGES, with only a short heading
+// beside it, gets its box extended over the main column's last date under
+// it, and rule 1 puts the date after it) and the minimal résumé with the
+// sidebar on the right starts to interleave. The columns' contents are
+// independent, so where a block of one falls beside a block of the other is
+// chance; keeping every row apart would take moving a column by up to half
+// a font size (4.75 pt), or the layout emulating poppler's blocks.
+var columnGaps = map[string]string{
+	"several-languages.yaml/sidebar|pdftotext":       "poppler's table detection: rows of blocks 4.24–4.65 pt apart across the columns",
+	"several-languages.yaml/sidebar-right|pdftotext": "poppler's table detection: rows of blocks 1.91–4.65 pt apart across the columns",
 }
 
 // buildScript is a test résumé of examples/testdata/scripts (ar, he, zh …)
