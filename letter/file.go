@@ -256,14 +256,11 @@ func Parse(path string, data []byte, resumeGiven bool) (*File, diag.Diagnostics)
 		bad(m, prefix+"resume", "a letter names the résumé it goes with, whose header and look it takes: add resume: cv.yaml")
 	}
 	if strings.TrimSpace(f.Body.Text) == "" {
-		at := m
-		p := prefix + "body"
 		if !yamlFile {
-			at, p = nil, ""
 			ds = append(ds, diag.Diagnostic{File: path, Line: bodyLine + 1, Column: 1, Severity: diag.Error,
 				Message: "the letter has no text: write it after the front matter's closing --- line"})
 		} else {
-			bad(at, p, "the letter has no text: add body: | and the text, indented")
+			bad(m, prefix+"body", "the letter has no text: add body: | and the text, indented")
 		}
 	}
 	if ds.HasErrors() {

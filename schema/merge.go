@@ -169,7 +169,8 @@ func (m *merger) merge(a, b any, t reflect.Type, tag reflect.StructTag, path str
 	case reflect.Map, reflect.Struct:
 		ao, bo := a.(*object), b.(*object)
 		for _, k := range bo.keys {
-			ft, ftag := t, reflect.StructTag("")
+			var ft reflect.Type
+			var ftag reflect.StructTag
 			if t.Kind() == reflect.Map {
 				ft = t.Elem()
 			} else {

@@ -248,9 +248,8 @@ func (w *writer) indented(style, pPr string) string {
 	if i := strings.Index(pPr, `<w:ind w:left="`); i >= 0 {
 		j := i + len(`<w:ind w:left="`)
 		k := j + strings.IndexByte(pPr[j:], '"')
-		var n int
-		fmt.Sscan(pPr[j:k], &n)
-		return pPr[:j] + fmt.Sprint(n+tw(w.indent)) + pPr[k:]
+		n, _ := strconv.Atoi(pPr[j:k]) // the writer's own number
+		return pPr[:j] + strconv.Itoa(n+tw(w.indent)) + pPr[k:]
 	}
 	ind := fmt.Sprintf(`<w:ind w:left="%d"/>`, tw(w.indent))
 	switch style {
