@@ -119,7 +119,7 @@ type layouter struct {
 	justify, allowJustify bool
 	spread                bool
 
-	// Page geometry and the theme's layout capabilities (layout_columns.go).
+	// Page geometry and the theme's layout capabilities (columns.go).
 	pageW, pageH float64
 	// side: the sidebar's lines (two columns; lines holds the main
 	// column's), top: the header's over both columns; sideFirst: the

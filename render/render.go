@@ -180,7 +180,7 @@ func SVG(d *document.Document, o Options) (*svg.SVG, error) {
 }
 
 // renderHTML writes a web page. Printed, it has the PDF's paper and
-// margins, the sizes the PDF layout was fitted to, and a page number footer
+// margins, the sizes the layout was fitted to, and a page number footer
 // when the PDF has one.
 func renderHTML(d *document.Document, o Options) (*Output, error) {
 	ho := html.Options{Theme: o.Theme, Page: o.Page, Fonts: o.HTMLFonts} // the page holds no date
@@ -203,7 +203,7 @@ func renderHTML(d *document.Document, o Options) (*Output, error) {
 func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	// Word paginates as the PDF lays out (tests hold LibreOffice to it): a
 	// document the layout puts on one page gets no "Page 1 of 1" footer, and
-	// the Word file gets the sizes and spacing the PDF layout was tightened
+	// the Word file gets the sizes and spacing the layout was tightened
 	// to (for --max-pages, with 3 % to spare; or to take back a runt page).
 	th := o.Theme
 	onePage := false

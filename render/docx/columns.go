@@ -11,7 +11,7 @@ import (
 )
 
 // The theme's layout capabilities in Word, as the PDF lays them out
-// (render/pdf/layout_columns.go): a sidebar is the first or second cell of
+// (layout/columns.go): a sidebar is the first or second cell of
 // a table of one row and two cells (Word and LibreOffice both break a row
 // across pages, each cell's text going on in its column), its tint the
 // cell's shading, reaching the page's edge; a banner is a table of one

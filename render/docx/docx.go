@@ -54,7 +54,7 @@ type Options struct {
 	Theme    *theme.Theme // nil: the default theme
 	Page     string       // a paper size (see package paper); "" is the default
 	MaxPages int          // the page limit the layout was fitted to
-	// Fit is how the PDF layout tightened the theme (for --max-pages, or to
+	// Fit is how the layout tightened the theme (for --max-pages, or to
 	// take back a runt page); the zero value is the theme as it is.
 	Fit style.Fit
 	// Time stamps the file (its creation date). The command line sets it from
@@ -325,7 +325,7 @@ type writer struct {
 	rels     map[string]string // hyperlink target → relationship id
 	relOrder []string
 	textW    float64      // text width in points
-	st       *style.Sheet // the theme resolved (at the PDF layout's fit)
+	st       *style.Sheet // the theme resolved (at the layout's fit)
 	keyW     float64      // the key column of key–value rows (paged.KeyColumn), once measured
 	bodyFont string
 	image    *imageRef

@@ -617,7 +617,7 @@ func TestContactLineBreaksLikeThePDF(t *testing.T) {
 	}
 }
 
-// Word's styles are the style sheet's, at the fit the PDF layout used: type
+// Word's styles are the style sheet's, at the fit the layout used: type
 // sizes, exact line heights and spaces come from style.Resolve, not from
 // factors of the writer's own.
 func TestStylesAreTheStyleSheets(t *testing.T) {

@@ -163,7 +163,7 @@ func (w *writer) rules(st *style.Sheet, o Options, textW float64) string {
 }
 
 // layoutRules are the rules of the theme's layout capabilities, as the
-// PDF lays them out (render/pdf/layout_columns.go): a sidebar as a grid's
+// PDF lays them out (layout/columns.go): a sidebar as a grid's
 // column, a banner, a column of dates, numbered entries, a round photo.
 // None for a theme that uses none of them.
 func (w *writer) layoutRules(st *style.Sheet, textW float64) string {

@@ -57,7 +57,7 @@ type Options struct {
 	Theme *theme.Theme
 	Page  string // the paper size printing takes (package paper)
 	Fonts Fonts
-	// Fit is the PDF layout's fitting (--max-pages, a runt page taken
+	// Fit is the layout's fitting (--max-pages, a runt page taken
 	// back): printing uses it, so that the printed page breaks as the
 	// PDF; zero: the theme as it is.
 	Fit style.Fit

@@ -18,7 +18,7 @@ import (
 )
 
 // columnTexts are the words of a two-column page in the order the rule
-// reads them (layout_columns.go): the header over both columns, then the
+// reads them (layout/columns.go): the header over both columns, then the
 // theme's left column whole, then the right.
 func columnTexts(d *document.Document, th *theme.Theme) (top, first, second []string) {
 	words := func(h document.Header, ss []document.Section) []string {
