@@ -21,9 +21,22 @@ type Laid struct {
 	Photo     *photo.Photo
 	Signature *photo.Photo
 	Fit       Fit
+	// Decisions are what the layout decided that a format laying out its
+	// own lines (Word) follows, so as not to measure again.
+	Decisions Decisions
 	Warnings  []string // what was left out (characters no font has, a photo that could not be read)
 
 	ts *typesetter
+}
+
+// Decisions are the layout's choices another format follows.
+type Decisions struct {
+	// KeyColumn is the width of the key column of key–value rows
+	// (paged.KeyColumn), in points; 0: the document has no rows.
+	KeyColumn float64
+	// ContactLines are the header's contact items (their numbers), line by
+	// line (paged.ContactLines); nil: the header shows none.
+	ContactLines [][]int
 }
 
 // Page is one page: what is drawn on it, in order, and the section titles
@@ -112,7 +125,7 @@ func (l *Laid) Fallback(f Font) bool { return l.ts.fallback != "" && f.Family ==
 // their page position, then the page number footer.
 func (r *typesetter) laid(pages [][]placed) *Laid {
 	th := r.th
-	l := &Laid{Size: r.size, Lang: r.lang, Warnings: r.warnings, ts: r,
+	l := &Laid{Size: r.size, Lang: r.lang, Warnings: r.warnings, ts: r, Decisions: r.decisions,
 		Fit: Fit{Scale: r.fit.scale, Leading: r.fit.leading, Space: r.fit.space, Pages: len(pages)}}
 	if r.photo != nil {
 		l.Photo = r.photo.data

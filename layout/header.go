@@ -68,7 +68,8 @@ func (l *layouter) header(withContacts bool) {
 		}
 		sepW := l.textWidth(document.Plain(strings.TrimSpace(th.Header.Separator)), f) + 2*l.meas.width(f, " ")
 		n := 0
-		for _, group := range paged.ContactLines(widths, sepW, width) {
+		l.contactLines = paged.ContactLines(widths, sepW, width)
+		for _, group := range l.contactLines {
 			var t document.Text
 			for k, i := range group {
 				if k > 0 {

@@ -167,6 +167,7 @@ type typesetter struct {
 	fallback     string  // family key of the fallback font, if any
 	photo        *photoInfo
 	signature    *photoInfo      // a letter's
+	decisions    Decisions       // of the layout the pages are
 	err          error           // the first font that could not be loaded
 	ctx          context.Context // when done, the layout stops (nil: never)
 	maxHeight    float64         // the page limit's worth of lines
@@ -328,6 +329,7 @@ func layOutAll(d *document.Document, opts Options) (*typesetter, [][]placed, err
 	if l.mirror {
 		l.mirrorPages(pages)
 	}
+	r.decisions = Decisions{KeyColumn: l.keyW, ContactLines: l.contactLines}
 	r.elems = promoteHeadings(l.elems)
 	var hard []rune
 	for _, ch := range r.missingOrder {

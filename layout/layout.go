@@ -94,6 +94,7 @@ type layouter struct {
 	meas              measurer
 	x0, w             float64 // content box left and width
 	keyW              float64 // the key column of key–value rows (paged.KeyColumn), once measured
+	contactLines      [][]int // the header's contact items, line by line (paged.ContactLines)
 	lines             []line
 	resolve           func(text string, f font) []segment // font fallback per character
 	photo             *photoInfo

@@ -204,48 +204,42 @@ func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	// Word paginates as the PDF lays out (tests hold LibreOffice to it): a
 	// document the layout puts on one page gets no "Page 1 of 1" footer, and
 	// the Word file gets the sizes and spacing the layout was tightened
-	// to (for --max-pages, with 3 % to spare; or to take back a runt page).
-	th := o.Theme
-	onePage := false
-	var sfit style.Fit // zero: the theme as it is
-	if th != nil {
-		var fit layout.Fit
+	// to (for --max-pages, with 3 % to spare; or to take back a runt page),
+	// and the layout's decisions (the key column, the contact lines).
+	do := docx.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time}
+	if o.Theme != nil {
+		var l *layout.Laid
 		var err error
 		switch {
 		case o.MaxPages > 0:
 			lo := layoutOptions(o)
 			lo.Reserve = 0.03 // Word breaks lines itself: fit with room to spare
-			var l *layout.Laid
-			l, err = layout.Lay(d, lo)
-			if err != nil {
-				lo.Reserve = 0 // no room to spare: fit as the PDF does
-				l, err = laid(d, o)
+			if l, err = layout.Lay(d, lo); err != nil {
+				l, err = laid(d, o) // no room to spare: fit as the PDF does
 			}
 			if err != nil {
 				return nil, err // over the page limit: no Word file either
 			}
-			fit = l.Fit
 		default:
-			var l *layout.Laid
 			l, err = laid(d, o)
 			if _, over := errors.AsType[*layout.PageLimitError](err); over || errors.Is(err, context.Canceled) {
 				return nil, err // the page limit holds for Word files too
 			}
-			if err == nil {
-				fit = l.Fit
-			}
-			// else (characters no font has, in the PDF's fonts): Word
-			// shows the text in its own, at the theme's sizes
+			// else, with an error (characters no font has, in the PDF's
+			// fonts): Word shows the text in its own, at the theme's sizes,
+			// measured here
 		}
-		if err == nil && fit.Pages > 0 {
-			onePage = fit.Pages == 1
-			sfit = style.Fit{Scale: fit.Scale, Leading: fit.Leading, Space: fit.Space}
+		if err == nil && l.Fit.Pages > 0 {
+			fit := l.Fit
+			do.OnePage = fit.Pages == 1
+			do.Fit = style.Fit{Scale: fit.Scale, Leading: fit.Leading, Space: fit.Space}
+			do.KeyColumn, do.ContactLines = l.Decisions.KeyColumn, l.Decisions.ContactLines
 		}
 	}
 	if o.Context != nil && o.Context.Err() != nil {
 		return nil, o.Context.Err()
 	}
-	r, err := docx.Render(d, docx.Options{Theme: th, Fit: sfit, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, OnePage: onePage})
+	r, err := docx.Render(d, do)
 	if err != nil {
 		return nil, err
 	}

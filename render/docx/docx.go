@@ -63,6 +63,10 @@ type Options struct {
 	// OnePage: the document lays out on one page (as the PDF lays it out,
 	// which Word follows): no "Page 1 of 1" footer, as the PDF has none.
 	OnePage bool
+	// KeyColumn and ContactLines are the layout's (layout.Decisions), which
+	// Word follows rather than measure again; zero: measured here.
+	KeyColumn    float64
+	ContactLines [][]int
 }
 
 func tw(pt float64) int  { return int(pt*20 + 0.5) } // points → twentieths of a point
@@ -95,7 +99,8 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	if fit == (style.Fit{}) {
 		fit = style.None(th)
 	}
-	w := &writer{doc: d, th: th, st: style.Resolve(th, fit), rels: map[string]string{}, bodyFont: th.Font.Body, onePage: opts.OnePage}
+	w := &writer{doc: d, th: th, st: style.Resolve(th, fit), rels: map[string]string{}, bodyFont: th.Font.Body, onePage: opts.OnePage,
+		keyW: opts.KeyColumn, contacts: opts.ContactLines}
 	w.textW = float64(size[0])/20 - th.Margin.Left - th.Margin.Right
 	if err := w.photo(); err != nil {
 		w.warnings = append(w.warnings, "photo: "+err.Error())
@@ -326,7 +331,8 @@ type writer struct {
 	relOrder []string
 	textW    float64      // text width in points
 	st       *style.Sheet // the theme resolved (at the layout's fit)
-	keyW     float64      // the key column of key–value rows (paged.KeyColumn), once measured
+	keyW     float64      // the key column of key–value rows (paged.KeyColumn): the layout's, else measured once
+	contacts [][]int      // the header's contact lines: the layout's, else measured
 	bodyFont string
 	image    *imageRef
 	// fullW: the text's width on the page; inCell: writing a table's cell
@@ -518,6 +524,9 @@ func tabRun(style string, text string) string {
 
 // contactLines groups the contact items into lines as the PDF does.
 func (w *writer) contactLines() [][]int {
+	if w.contacts != nil {
+		return w.contacts
+	}
 	th := w.th
 	face, err := fonts.Builtin(th.Font.Body, "")
 	items := w.doc.Header.Contacts
