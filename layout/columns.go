@@ -3,6 +3,7 @@ package layout
 import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/paged"
+	"github.com/vitae-dev/vitae/theme"
 	"github.com/vitae-dev/vitae/typography"
 )
 
@@ -57,7 +58,7 @@ func (l *layouter) runColumns() {
 		l.header(!contacts)
 		l.top, l.lines = l.lines, nil
 	}
-	l.sideFirst = th.Sidebar.Side == "left"
+	l.sideFirst = th.Sidebar.Side == theme.SideLeft
 	mainCol := func() {
 		l.x0, l.w = mx, mw
 		for _, s := range mainS {
@@ -96,7 +97,7 @@ func (l *layouter) runColumns() {
 func (l *layouter) sidebarHeader() {
 	h := l.doc.Header
 	st := l.st
-	align := l.th.Header.Align
+	align := string(l.th.Header.Align)
 	if l.photo != nil {
 		pw, ph := l.photo.w, l.photo.h
 		if pw > l.w {
@@ -149,7 +150,7 @@ func (l *layouter) contactList() {
 			before = l.takeGap(st.Space.Section)
 		}
 		prev := l.open("P")
-		l.textLines(document.Text{{Text: c.Text, URL: safeLink(c.URL)}}, f, st.Contact.Color, 0, l.w, l.th.Header.Align, before)
+		l.textLines(document.Text{{Text: c.Text, URL: safeLink(c.URL)}}, f, st.Contact.Color, 0, l.w, string(l.th.Header.Align), before)
 		l.close(prev)
 	}
 	l.pendingGap = 0
@@ -183,7 +184,7 @@ func (l *layouter) paginate(contentH float64) [][]placed {
 	for i := range pages {
 		off := 0.0
 		var page []placed
-		if (i < len(sideP) && len(sideP[i]) > 0) || l.th.Sidebar.Pages != "first" {
+		if (i < len(sideP) && len(sideP[i]) > 0) || l.th.Sidebar.Pages != theme.PagesFirst {
 			if c := l.th.Sidebar.Color; c != "" {
 				// the tint: from the top of the page (on the first page,
 				// from under a header over both columns) to its foot

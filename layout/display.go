@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"github.com/vitae-dev/vitae/theme"
 
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/photo"
@@ -148,7 +149,7 @@ func (r *typesetter) laid(pages [][]placed) *Laid {
 				if it.Kind == Image && r.signature != nil && o.text == r.signature.path && (r.photo == nil || r.photo.path != o.text) {
 					it.Signature = true
 				}
-				it.Round = it.Kind == Image && !it.Signature && th.PhotoShape == "round"
+				it.Round = it.Kind == Image && !it.Signature && th.PhotoShape == theme.PhotoRound
 				p.Items = append(p.Items, it)
 			}
 		}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/vitae-dev/vitae/theme"
 	"slices"
 	"strings"
 
@@ -28,7 +29,7 @@ func (l *layouter) header(withContacts bool) {
 	if l.photo != nil {
 		width -= l.photo.w + l.st.PhotoGap
 	}
-	align := th.Header.Align
+	align := string(th.Header.Align) // the layout's alignment of the header's lines
 	name := h.Name
 	if th.Header.Uppercase {
 		name = typography.Upper(l.doc.Lang, name)
@@ -167,15 +168,15 @@ func (l *layouter) section(s document.Section) {
 		hl.outline = s.Title
 		hl.heading = true
 		switch th.Headings.Rule {
-		case "below":
+		case theme.RuleBelow:
 			last := &l.lines[len(l.lines)-1]
 			last.ops = append(last.ops, op{kind: opRule, x: l.x0, y: last.h + 1, w: l.w, h: 0.6, color: st.Rule})
-		case "left":
+		case theme.RuleLeft:
 			for i := first; i < len(l.lines); i++ {
 				ln := &l.lines[i]
 				ln.ops = append(ln.ops, op{kind: opRule, x: l.x0, y: ln.h * 0.12, w: 3, h: ln.h * 0.8, color: st.Rule})
 			}
-		case "column":
+		case theme.RuleColumn:
 			// a bar across the column of dates, at the middle of the
 			// title's first line's capitals
 			if dc > 0 {

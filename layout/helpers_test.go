@@ -22,12 +22,12 @@ type spec struct {
 
 func buildExample(t testing.TB, file string, s spec) (*document.Document, Options) {
 	o := s.options(t)
-	return testkit.Example(t, file, compose.Options{DateFormat: o.Theme.Dates.Format, Smart: o.Theme.Typography.Smart}), o
+	return testkit.Example(t, file, compose.Options{DateFormat: string(o.Theme.Dates.Format), Smart: o.Theme.Typography.Smart}), o
 }
 
 func buildYAML(t testing.TB, src string, s spec) (*document.Document, Options) {
 	o := s.options(t)
-	return testkit.YAMLAt(t, filepath.Join(s.Dir, "test.yaml"), src, compose.Options{DateFormat: o.Theme.Dates.Format}), o
+	return testkit.YAMLAt(t, filepath.Join(s.Dir, "test.yaml"), src, compose.Options{DateFormat: string(o.Theme.Dates.Format)}), o
 }
 
 func (s spec) options(t testing.TB) Options {

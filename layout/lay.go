@@ -201,7 +201,7 @@ func newTypesetter(d *document.Document, th *theme.Theme, size [2]float64) (*typ
 		} else if ph, err := loadPhoto(img, th.Photo); err != nil {
 			r.warnings = append(r.warnings, "photo: "+err.Error())
 		} else {
-			if th.PhotoShape == "round" {
+			if th.PhotoShape == theme.PhotoRound {
 				ph.h = ph.w // a circle: its box is square
 			}
 			r.photo = ph
@@ -559,7 +559,7 @@ func (r *typesetter) layout(m metrics) *layouter {
 		ctx:          r.ctx,
 		maxHeight:    r.maxHeight,
 		allowHyphens: th.Typography.Hyphenate,
-		allowJustify: th.Typography.Align == "justify",
+		allowJustify: th.Typography.Align == theme.AlignJustify,
 	}
 	l.run()
 	return l

@@ -162,7 +162,7 @@ func prepare(in *source, t *tailored, opts Options) (*prepared, error) {
 		files = append(files, fb)
 	}
 	co := compose.Options{Locale: opts.Locale, Sections: opts.Sections, Titles: opts.Titles,
-		DateFormat: th.Dates.Format, Source: in.Path, Smart: th.Typography.Smart}
+		DateFormat: string(th.Dates.Format), Source: in.Path, Smart: th.Typography.Smart}
 	p := &prepared{tailored: t, Files: files, Diagnostics: themeDiags}
 	lang, why := compose.PickLocale(t.Resume, co)
 	if why != "" {

@@ -131,8 +131,7 @@ func (c *checker) value(v *yaml.Node, f reflect.StructField, path string) bool {
 			c.warn(v, path, "expected text; left out")
 			return false
 		}
-		if e := f.Tag.Get("enum"); e != "" {
-			choices := strings.Split(e, ",")
+		if choices := choicesOf(f); choices != nil {
 			if !contains(choices, v.Value) {
 				msg := fmt.Sprintf("%q is not one of %s; left out", v.Value, strings.Join(choices, ", "))
 				if s := diag.Nearest(v.Value, choices); s != "" {

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"reflect"
 	"strconv"
-	"strings"
 )
 
 // SchemaID is the theme schema's $id.
@@ -54,8 +53,8 @@ func fieldSchema(f reflect.StructField) map[string]any {
 		}
 	default:
 		s = map[string]any{"type": "string"}
-		if e := f.Tag.Get("enum"); e != "" {
-			s["enum"] = strings.Split(e, ",")
+		if choices := choicesOf(f); choices != nil {
+			s["enum"] = choices
 		}
 		if f.Tag.Get("format") == "color" {
 			s["pattern"] = colorRE().String()

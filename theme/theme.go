@@ -52,16 +52,16 @@ type Theme struct {
 	} `yaml:"spacing"`
 
 	Header struct {
-		Align     string `yaml:"align" enum:"left,center"`
-		Rule      bool   `yaml:"rule"`      // a line under the header
-		Separator string `yaml:"separator"` // between contact items
-		Uppercase bool   `yaml:"uppercase"` // the name in capitals
+		Align     HeaderAlign `yaml:"align"`
+		Rule      bool        `yaml:"rule"`      // a line under the header
+		Separator string      `yaml:"separator"` // between contact items
+		Uppercase bool        `yaml:"uppercase"` // the name in capitals
 	} `yaml:"header"`
 
 	Headings struct {
-		Uppercase bool   `yaml:"uppercase"`
-		Rule      string `yaml:"rule" enum:"none,below,left,column"` // left: a bar beside the title; column: a bar across the column of dates (dates.column)
-		Bold      bool   `yaml:"bold"`
+		Uppercase bool        `yaml:"uppercase"`
+		Rule      HeadingRule `yaml:"rule"` // left: a bar beside the title; column: a bar across the column of dates (dates.column)
+		Bold      bool        `yaml:"bold"`
 		// Tracking spaces the letters of section headings, in ems (0.08:
 		// 8 % of the type size between letters), as capitals want.
 		Tracking float64 `yaml:"tracking" min:"0" max:"0.5"`
@@ -77,11 +77,11 @@ type Theme struct {
 		Hyphenate bool `yaml:"hyphenate"`
 		// Align sets running text flush left (ragged right) or justified;
 		// justified paragraphs are broken by total fit (Knuth–Plass).
-		Align string `yaml:"align" enum:"left,justify"`
+		Align TextAlign `yaml:"align"`
 	} `yaml:"typography"`
 
 	Dates struct {
-		Format string `yaml:"format" enum:"short,long,numeric,iso"` // Aug 2018, August 2018, 08/2018, 2018-08
+		Format DateFormat `yaml:"format"` // Aug 2018, August 2018, 08/2018, 2018-08
 		// Column sets entries' dates in a column of this width in the left
 		// margin of the text (the keys of key–value rows too), the rest of
 		// the section beside it; 0: dates flush right on the title's line.
@@ -91,14 +91,14 @@ type Theme struct {
 	// Sidebar is a second column beside the main one, holding the sections
 	// named (and the header, with header: true).
 	Sidebar struct {
-		Side     string   `yaml:"side" enum:"none,left,right" doc:"Where the sidebar stands: none (one column), left or right (mirrored on right-to-left pages)."`
-		Width    float64  `yaml:"width" min:"72" max:"320" doc:"The sidebar's width, its padding included, in points."`
-		Gap      float64  `yaml:"gap" min:"0" max:"72" doc:"Space between the sidebar and the main column, in points."`
-		Padding  float64  `yaml:"padding" min:"0" max:"48" doc:"Space between the sidebar's tint and its text, in points."`
-		Color    string   `yaml:"color" format:"color" doc:"The sidebar's background tint (#rrggbb); leave out for none."`
-		Sections []string `yaml:"sections" doc:"Section ids set in the sidebar, in order, e.g. [contact, skills, languages, interests]; contact is the header's contact items when no section holds them."`
-		Pages    string   `yaml:"pages" enum:"all,first" doc:"all: the sidebar column and its tint run on every page; first: only on the pages its content fills."`
-		Header   bool     `yaml:"header" doc:"The header (photo, name, label, contacts) stands at the top of the sidebar, not above both columns."`
+		Side     Side         `yaml:"side" doc:"Where the sidebar stands: none (one column), left or right (mirrored on right-to-left pages)."`
+		Width    float64      `yaml:"width" min:"72" max:"320" doc:"The sidebar's width, its padding included, in points."`
+		Gap      float64      `yaml:"gap" min:"0" max:"72" doc:"Space between the sidebar and the main column, in points."`
+		Padding  float64      `yaml:"padding" min:"0" max:"48" doc:"Space between the sidebar's tint and its text, in points."`
+		Color    string       `yaml:"color" format:"color" doc:"The sidebar's background tint (#rrggbb); leave out for none."`
+		Sections []string     `yaml:"sections" doc:"Section ids set in the sidebar, in order, e.g. [contact, skills, languages, interests]; contact is the header's contact items when no section holds them."`
+		Pages    SidebarPages `yaml:"pages" doc:"all: the sidebar column and its tint run on every page; first: only on the pages its content fills."`
+		Header   bool         `yaml:"header" doc:"The header (photo, name, label, contacts) stands at the top of the sidebar, not above both columns."`
 	} `yaml:"sidebar"`
 
 	// Banner sets the header on a full-width band of colour.
@@ -112,7 +112,7 @@ type Theme struct {
 	// hanging in the margin), e.g. publications.
 	Numbered []string `yaml:"numbered" doc:"Section ids whose entries are numbered [1], [2] … e.g. [publications]."`
 
-	PhotoShape string `yaml:"photoShape" enum:"square,round" doc:"The photo's shape: square (as it is) or round (a circle cut from its middle)."`
+	PhotoShape PhotoShape `yaml:"photoShape" doc:"The photo's shape: square (as it is) or round (a circle cut from its middle)."`
 
 	Bullet  string  `yaml:"bullet"`
 	KeyCol  float64 `yaml:"keyColumn" min:"0" max:"400"` // width of the key column of key–value rows, in points

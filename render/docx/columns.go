@@ -2,6 +2,7 @@ package docx
 
 import (
 	"fmt"
+	"github.com/vitae-dev/vitae/theme"
 	"strconv"
 	"strings"
 
@@ -174,7 +175,7 @@ func (w *writer) textColor() string {
 func (w *writer) sidebarHeader() {
 	h := w.doc.Header
 	jc := ""
-	if w.th.Header.Align == "center" {
+	if w.th.Header.Align == theme.HeaderCenter {
 		jc = `<w:jc w:val="center"/>`
 	}
 	if w.image != nil {
@@ -279,7 +280,7 @@ func (w *writer) columnHeading(title string, dc float64) {
 	bar := dc - 1.5*w.st.Gutter
 	tabs := fmt.Sprintf(`<w:tabs><w:tab w:val="left" w:leader="heavy" w:pos="%d"/><w:tab w:val="left" w:pos="%d"/></w:tabs>`, tw(bar), tw(dc))
 	runs := ""
-	if w.th.Headings.Rule == "column" {
+	if w.th.Headings.Rule == theme.RuleColumn {
 		runs = `<w:r><w:rPr><w:color w:val="` + hex(w.st.Rule) + `"/></w:rPr><w:tab/></w:r><w:r><w:tab/></w:r>`
 	} else {
 		runs = `<w:r><w:tab/></w:r><w:r><w:tab/></w:r>`
@@ -308,7 +309,7 @@ func (w *writer) numberedEntry(e *document.Entry) {
 // theme's photo is round (its picture is then its middle square, cut when
 // it was loaded: photo.Square).
 func (w *writer) photoShape() string {
-	if w.th.PhotoShape != "round" {
+	if w.th.PhotoShape != theme.PhotoRound {
 		return "rect"
 	}
 	return "ellipse"

@@ -235,7 +235,7 @@ var (
 // switches: capitals, rules, alignment).
 func styleValues(d *document.Document, th *theme.Theme, st *style.Sheet, body, heading string, textW float64) map[string]any {
 	align := "left"
-	if th.Header.Align == "center" {
+	if th.Header.Align == theme.HeaderCenter {
 		align = "center"
 	}
 	return map[string]any{
@@ -371,7 +371,7 @@ func (w *writer) photo() error {
 	if err != nil {
 		return err
 	}
-	if w.th.PhotoShape == "round" {
+	if w.th.PhotoShape == theme.PhotoRound {
 		if ph, err = photo.Square(ph); err != nil {
 			return err
 		}
@@ -379,7 +379,7 @@ func (w *writer) photo() error {
 	ext := map[string]string{"png": ".png", "jpeg": ".jpeg"}[ph.Format]
 	w.image = &imageRef{name: "photo" + ext, rel: "rIdPhoto", data: ph.Data, w: width, h: width * float64(ph.Height) / float64(ph.Width)}
 	w.image.ph = w.image.h // the picture's own height
-	if w.th.PhotoShape == "round" {
+	if w.th.PhotoShape == theme.PhotoRound {
 		w.image.h = width // a circle: its box is square, as in the PDF
 	}
 	return nil
@@ -582,7 +582,7 @@ func (w *writer) balanced(text string, f style.Font) string {
 	// a space to spare: Word measures a little differently
 	bw := min(width, paged.Balanced(lines, width)+sp)
 	left := 0.0
-	if w.th.Header.Align == "center" {
+	if w.th.Header.Align == theme.HeaderCenter {
 		left = (width - bw) / 2
 	}
 	return fmt.Sprintf(`<w:ind w:left="%d" w:right="%d"/>`, tw(left), tw(w.textW-left-bw))
@@ -725,7 +725,7 @@ func (w *writer) blocks(bs []document.Block, inEntry bool) {
 // justify is the alignment of running text: justified when the theme says
 // so (last in a paragraph's properties, as the schema orders them).
 func (w *writer) justify() string {
-	if w.th.Typography.Align == "justify" {
+	if w.th.Typography.Align == theme.AlignJustify {
 		return `<w:jc w:val="both"/>`
 	}
 	return ""

@@ -47,12 +47,12 @@ type tdoc struct {
 
 func build(t testing.TB, file string, s spec) tdoc {
 	o := s.options(t)
-	return tdoc{testkit.Example(t, file, compose.Options{DateFormat: o.Theme.Dates.Format}), o}
+	return tdoc{testkit.Example(t, file, compose.Options{DateFormat: string(o.Theme.Dates.Format)}), o}
 }
 
 func buildYAML(t testing.TB, src string, s spec) tdoc {
 	o := s.options(t)
-	return tdoc{testkit.YAMLAt(t, filepath.Join(s.Dir, "test.yaml"), src, compose.Options{DateFormat: o.Theme.Dates.Format}), o}
+	return tdoc{testkit.YAMLAt(t, filepath.Join(s.Dir, "test.yaml"), src, compose.Options{DateFormat: string(o.Theme.Dates.Format)}), o}
 }
 
 func (s spec) options(t testing.TB) Options {

@@ -2,6 +2,7 @@ package html
 
 import (
 	"fmt"
+	"github.com/vitae-dev/vitae/theme"
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
@@ -110,7 +111,7 @@ func (w *writer) rules(st *style.Sheet, o Options, textW float64) string {
 	fmt.Fprintf(&b, "*{box-sizing:border-box}\nhtml{background:#fff}\nbody{margin:0 auto;padding:calc(24*var(--u)) calc(20*var(--u));max-width:calc(%s + 40*var(--u));%s;overflow-wrap:break-word}\n",
 		pt(textW), w.font(st.Body, o))
 	align := "start"
-	if th.Header.Align == "center" {
+	if th.Header.Align == theme.HeaderCenter {
 		align = "center"
 	}
 	fmt.Fprintf(&b, "header{text-align:%s;display:flex;gap:%s;align-items:flex-start;justify-content:space-between}\nheader .id{flex:1}\n", align, pt(st.PhotoGap))
@@ -136,9 +137,9 @@ func (w *writer) rules(st *style.Sheet, o Options, textW float64) string {
 	fmt.Fprintf(&b, "section{margin-top:%s}\n", pt(st.Space.Section))
 	fmt.Fprintf(&b, "h2{margin:0 0 %s;%s%s;break-after:avoid}\n", pt(st.Space.Heading), w.font(st.Heading, o), upper(th.Headings.Uppercase))
 	switch th.Headings.Rule {
-	case "below":
+	case theme.RuleBelow:
 		fmt.Fprintf(&b, "h2{border-bottom:%s;padding-bottom:%s}\n", rule(st.Rule), pt(1.5))
-	case "left":
+	case theme.RuleLeft:
 		fmt.Fprintf(&b, "h2{border-inline-start:solid %s %s;padding-inline-start:%s}\n", pt(2.5), st.Rule, pt(st.HeadingIndent-2.5))
 	}
 	fmt.Fprintf(&b, "*+article{margin-top:%s}\n", pt(st.Space.Entry))
@@ -211,7 +212,7 @@ func (w *writer) layoutRules(st *style.Sheet, textW float64) string {
 		fmt.Fprintf(&b, "main>section{padding-inline-start:%s}\nmain>section>article{position:relative}\nmain>section>article>.head>.dates,main>section>article>article>.head>.dates{position:absolute;inset-inline-start:%s;width:%s;text-align:end;white-space:normal}\n",
 			pt(dc), pt(-dc), pt(dc-g))
 		fmt.Fprintf(&b, "main>section>article>article{position:relative}\nmain>section>dl{margin-inline-start:%s}\nmain>section>dl>div{grid-template-columns:%s 1fr}main>section>dl dt{text-align:end;padding-inline-end:%s}\n", pt(-dc), pt(dc), pt(g))
-		if th.Headings.Rule == "column" {
+		if th.Headings.Rule == theme.RuleColumn {
 			bh := max(1.5, st.Heading.Font.Size*0.28)
 			fmt.Fprintf(&b, "main>section>h2{position:relative}\nmain>section>h2::before{content:\"\";position:absolute;inset-inline-start:%s;width:%s;top:calc(50%% - %s);height:%s;background:%s;%s}\n",
 				pt(-dc), pt(dc-g), pt(bh/2), pt(bh), st.Rule, color)
@@ -221,7 +222,7 @@ func (w *writer) layoutRules(st *style.Sheet, textW float64) string {
 		fmt.Fprintf(&b, "section.numbered{counter-reset:n}\nsection.numbered>article{counter-increment:n;position:relative;margin-inline-start:%s}\nsection.numbered>article::before{content:\"[\" counter(n) \"]\";position:absolute;inset-inline-start:%s;%s}\n",
 			pt(st.Gutter*6), pt(-st.Gutter*6), w.font(st.Dates, Options{}))
 	}
-	if th.PhotoShape == "round" {
+	if th.PhotoShape == theme.PhotoRound {
 		b.WriteString(".photo{aspect-ratio:1;object-fit:cover;border-radius:50%}\n")
 	}
 	return b.String()

@@ -225,5 +225,5 @@ var columnGaps = map[string]string{
 // in a theme.
 func buildScript(t testing.TB, name, themeName string) (*document.Document, rOpts) {
 	o := spec{Theme: themeName}.options(t)
-	return testkit.Example(t, filepath.Join("testdata", "scripts", name+".yaml"), compose.Options{DateFormat: o.Theme.Dates.Format, Smart: o.Theme.Typography.Smart}), o
+	return testkit.Example(t, filepath.Join("testdata", "scripts", name+".yaml"), compose.Options{DateFormat: string(o.Theme.Dates.Format), Smart: o.Theme.Typography.Smart}), o
 }

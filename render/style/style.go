@@ -151,7 +151,7 @@ func Resolve(th *theme.Theme, f Fit) *Sheet {
 		},
 	}
 	s.Heading.Font.Track = th.Headings.Tracking * s.Heading.Font.Size
-	if th.Headings.Rule == "left" {
+	if th.Headings.Rule == theme.RuleLeft {
 		s.HeadingIndent = 8
 	}
 	return s
