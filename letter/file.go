@@ -79,194 +79,237 @@ func Read(path string, resumeGiven bool) (*File, diag.Diagnostics) {
 // Parse reads a letter from its bytes (path names it in diagnostics).
 func Parse(path string, data []byte, resumeGiven bool) (*File, diag.Diagnostics) {
 	f := &File{Path: path, MaxPages: 1}
-	var ds diag.Diagnostics
-	bad := func(n *yaml.Node, p, format string, args ...any) {
-		d := diag.Diagnostic{File: path, Path: p, Severity: diag.Error, Message: fmt.Sprintf(format, args...)}
-		if n != nil {
-			d.Line, d.Column = n.Line, n.Column
-		}
-		ds = append(ds, d)
-	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
-	srcLines := strings.Split(text, "\n")
-	var front string
-	bodyLine := 0
-	yamlFile := false
-	switch {
-	case strings.HasPrefix(text, "---\n"):
+	front, bodyLine, yamlFile, err := splitFrontMatter(path, text, f)
+	if err != nil {
+		return nil, diag.Diagnostics{*err}
+	}
+	m, prefix, err := frontMapping(path, front, yamlFile)
+	if err != nil {
+		return nil, diag.Diagnostics{*err}
+	}
+	r := &reader{f: f, path: path, prefix: prefix, yamlFile: yamlFile, srcLines: strings.Split(text, "\n")}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, n := m.Content[i], m.Content[i+1]
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			continue
+		}
+		r.field(k, n)
+	}
+	if f.Resume == "" && !resumeGiven {
+		r.bad(m, prefix+"resume", "a letter names the résumé it goes with, whose header and look it takes: add resume: cv.yaml")
+	}
+	if strings.TrimSpace(f.Body.Text) == "" {
+		if !yamlFile {
+			r.ds = append(r.ds, diag.Diagnostic{File: path, Line: bodyLine + 1, Column: 1, Severity: diag.Error,
+				Message: "the letter has no text: write it after the front matter's closing --- line"})
+		} else {
+			r.bad(m, prefix+"body", "the letter has no text: add body: | and the text, indented")
+		}
+	}
+	if r.ds.HasErrors() {
+		return nil, r.ds
+	}
+	return f, r.ds
+}
+
+// splitFrontMatter finds a letter's front matter: between a first line ---
+// and the next, the body (f.Body) after it; or the whole file, a YAML or
+// JSON file holding a letter: mapping (yamlFile). bodyLine is the line
+// before the body's first.
+func splitFrontMatter(path, text string, f *File) (front string, bodyLine int, yamlFile bool, err *diag.Diagnostic) {
+	if strings.HasPrefix(text, "---\n") {
 		rest := "\n" + text[4:] // the closing line may follow at once
 		end := strings.Index(rest, "\n---\n")
 		if end < 0 && strings.HasSuffix(rest, "\n---") {
 			end = len(rest) - 4
 		}
 		if end < 0 {
-			return nil, diag.Diagnostics{{File: path, Line: 1, Column: 1, Severity: diag.Error,
-				Message: "the front matter that starts here has no closing --- line: end it with a line of three dashes before the letter's text"}}
+			return "", 0, false, &diag.Diagnostic{File: path, Line: 1, Column: 1, Severity: diag.Error,
+				Message: "the front matter that starts here has no closing --- line: end it with a line of three dashes before the letter's text"}
 		}
-		front = rest[:end]
 		body := ""
 		if end+5 <= len(rest) {
 			body = rest[end+5:]
 		}
-		bodyLine = strings.Count(rest[:min(end+5, len(rest))], "\n") // the line before the body's first
+		bodyLine = strings.Count(rest[:min(end+5, len(rest))], "\n")
 		f.Body = Value{Text: body, Line: bodyLine, Block: true, Path: "body"}
-	default:
-		ext := strings.ToLower(filepath.Ext(path))
-		if ext != ".yaml" && ext != ".yml" && ext != ".json" {
-			return nil, diag.Diagnostics{{File: path, Line: 1, Column: 1, Severity: diag.Error,
-				Message: "a letter starts with front matter: a line ---, the fields (resume: cv.yaml, recipient: …), a line ---, then the text (vitae init --letter writes one)"}}
-		}
-		front, yamlFile = text, true
+		return rest[:end], bodyLine, false, nil
 	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".yaml" && ext != ".yml" && ext != ".json" {
+		return "", 0, false, &diag.Diagnostic{File: path, Line: 1, Column: 1, Severity: diag.Error,
+			Message: "a letter starts with front matter: a line ---, the fields (resume: cv.yaml, recipient: …), a line ---, then the text (vitae init --letter writes one)"}
+	}
+	return text, 0, true, nil
+}
+
+// frontMapping parses the front matter into the mapping of the letter's
+// fields (in a YAML file, its letter: mapping, whose fields' paths take the
+// prefix "letter.").
+func frontMapping(path, front string, yamlFile bool) (m *yaml.Node, prefix string, err *diag.Diagnostic) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(front), &doc); err != nil {
 		// the front matter is parsed with the --- line's place left empty:
 		// its lines are the file's
 		line := 1
 		msg := err.Error()
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = strings.TrimPrefix(msg, m[0])
+		if mm := yamlLine.FindStringSubmatch(msg); mm != nil {
+			line, _ = strconv.Atoi(mm[1])
+			msg = strings.TrimPrefix(msg, mm[0])
 		}
-		return nil, diag.Diagnostics{{File: path, Line: line, Column: 1, Severity: diag.Error, Message: "the front matter is not YAML: " + strings.TrimPrefix(msg, "yaml: ")}}
+		return nil, "", &diag.Diagnostic{File: path, Line: line, Column: 1, Severity: diag.Error, Message: "the front matter is not YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 	}
-	var m *yaml.Node
 	if len(doc.Content) > 0 {
 		m = doc.Content[0]
 	}
-	prefix := ""
 	if yamlFile && m != nil && m.Kind == yaml.MappingNode {
-		if l := get(m, "letter"); l != nil {
-			m, prefix = l, "letter."
-		} else {
-			return nil, diag.Diagnostics{{File: path, Line: m.Line, Column: m.Column, Severity: diag.Error,
-				Message: "a letter written as YAML holds its fields in a letter: mapping (letter: {resume: cv.yaml, body: …})"}}
+		l := get(m, "letter")
+		if l == nil {
+			return nil, "", &diag.Diagnostic{File: path, Line: m.Line, Column: m.Column, Severity: diag.Error,
+				Message: "a letter written as YAML holds its fields in a letter: mapping (letter: {resume: cv.yaml, body: …})"}
 		}
+		m, prefix = l, "letter."
 	}
 	if m == nil || m.Kind != yaml.MappingNode {
-		return nil, diag.Diagnostics{{File: path, Line: 1, Column: 1, Severity: diag.Error, Message: "the front matter is not a mapping of fields: write resume: cv.yaml and the others as key: value lines"}}
+		return nil, "", &diag.Diagnostic{File: path, Line: 1, Column: 1, Severity: diag.Error, Message: "the front matter is not a mapping of fields: write resume: cv.yaml and the others as key: value lines"}
 	}
-	str := func(key string, n *yaml.Node) (Value, bool) {
-		p := prefix + key
-		if n.Kind != yaml.ScalarNode {
-			bad(n, p, "write text here")
-			return Value{}, false
-		}
-		block := n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
-		return Value{Text: n.Value, Line: n.Line, Column: n.Column, Block: block, Indent: indentAfter(srcLines, n.Line), Path: p}, true
+	return m, prefix, nil
+}
+
+// reader reads a letter's fields into f, saying every problem at its place.
+type reader struct {
+	f        *File
+	path     string
+	prefix   string // "letter." in a YAML file
+	yamlFile bool
+	srcLines []string
+	ds       diag.Diagnostics
+}
+
+// bad says an error at n (nil: no place).
+func (r *reader) bad(n *yaml.Node, p, format string, args ...any) {
+	d := diag.Diagnostic{File: r.path, Path: p, Severity: diag.Error, Message: fmt.Sprintf(format, args...)}
+	if n != nil {
+		d.Line, d.Column = n.Line, n.Column
 	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, n := m.Content[i], m.Content[i+1]
-		p := prefix + k.Value
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-			continue
+	r.ds = append(r.ds, d)
+}
+
+// str reads a text field, with where it stands (to say where a
+// placeholder in it is).
+func (r *reader) str(key string, n *yaml.Node) (Value, bool) {
+	p := r.prefix + key
+	if n.Kind != yaml.ScalarNode {
+		r.bad(n, p, "write text here")
+		return Value{}, false
+	}
+	block := n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0
+	return Value{Text: n.Value, Line: n.Line, Column: n.Column, Block: block, Indent: indentAfter(r.srcLines, n.Line), Path: p}, true
+}
+
+// field reads one field of the front matter.
+func (r *reader) field(k, n *yaml.Node) {
+	f, p := r.f, r.prefix+k.Value
+	switch k.Value {
+	case "resume", "variant", "locale", "convention", "signature":
+		if v, ok := r.str(k.Value, n); ok {
+			r.setting(k.Value, v, n, p)
 		}
-		switch k.Value {
-		case "resume", "variant", "locale", "convention", "signature":
-			v, ok := str(k.Value, n)
-			if !ok {
-				continue
+	case "position", "place", "subject", "salutation", "closing", "body":
+		if v, ok := r.str(k.Value, n); ok {
+			r.text(k, v, p)
+		}
+	case "date":
+		v, ok := r.str(k.Value, n)
+		if !ok {
+			return
+		}
+		f.Date = v
+		if looksISO(v.Text) {
+			if _, err := time.Parse("2006-01-02", v.Text); err != nil {
+				r.bad(n, p, "%q is not a day: write YYYY-MM-DD, or the date as it is to be shown", v.Text)
 			}
-			switch k.Value {
-			case "resume":
-				f.Resume = v.Text
-			case "variant":
-				f.Variant = v.Text
-			case "locale":
-				if !locale.Known(v.Text) {
-					bad(n, p, "%q is not a language vitae writes; choose one of: %s (with a region, e.g. en-GB, where it matters)", v.Text, strings.Join(locale.Names(), ", "))
-					continue
-				}
-				f.Locale = v.Text
-			case "convention":
-				switch v.Text {
-				case "din5008", "fr", "us", "gb":
-					f.Convention = v.Text
-				default:
-					bad(n, p, "%q is not a convention: write din5008, fr, us or gb", v.Text)
-				}
-			case "signature":
-				f.Signature = v.Text
+		}
+	case "maxPages":
+		var mp int
+		if n.Kind != yaml.ScalarNode || n.Decode(&mp) != nil || mp < 1 || mp > 20 {
+			r.bad(n, p, "write a number of pages from 1 to 20")
+			return
+		}
+		f.MaxPages = mp
+	case "enclosures":
+		items := []*yaml.Node{n}
+		if n.Kind == yaml.SequenceNode {
+			items = n.Content
+		}
+		for j, it := range items {
+			if v, ok := r.str(fmt.Sprintf("%s[%d]", k.Value, j), it); ok && strings.TrimSpace(v.Text) != "" {
+				f.Enclosures = append(f.Enclosures, v)
 			}
-		case "position", "place", "subject", "salutation", "closing", "body":
-			v, ok := str(k.Value, n)
-			if !ok {
-				continue
-			}
-			switch k.Value {
-			case "position":
-				f.Position = v
-			case "place":
-				f.Place = v
-			case "subject":
-				f.Subject = v
-			case "salutation":
-				f.Salutation = v
-			case "closing":
-				f.Closing = v
-			case "body":
-				if !yamlFile {
-					bad(k, p, "the body is the text after the front matter; leave body: out")
-					continue
-				}
-				f.Body = v
-			}
-		case "date":
-			v, ok := str(k.Value, n)
-			if !ok {
-				continue
-			}
-			f.Date = v
-			if looksISO(v.Text) {
-				if _, err := time.Parse("2006-01-02", v.Text); err != nil {
-					bad(n, p, "%q is not a day: write YYYY-MM-DD, or the date as it is to be shown", v.Text)
-				}
-			}
-		case "maxPages":
-			var mp int
-			if n.Kind != yaml.ScalarNode || n.Decode(&mp) != nil || mp < 1 || mp > 20 {
-				bad(n, p, "write a number of pages from 1 to 20")
-				continue
-			}
-			f.MaxPages = mp
-		case "enclosures":
-			items := []*yaml.Node{n}
-			if n.Kind == yaml.SequenceNode {
-				items = n.Content
-			}
-			for j, it := range items {
-				if v, ok := str(fmt.Sprintf("%s[%d]", k.Value, j), it); ok && strings.TrimSpace(v.Text) != "" {
-					f.Enclosures = append(f.Enclosures, v)
-				}
-			}
-		case "recipient":
-			f.readRecipient(n, prefix, bad)
+		}
+	case "recipient":
+		f.readRecipient(n, r.prefix, r.bad)
+	default:
+		d := diag.Diagnostic{File: r.path, Line: k.Line, Column: k.Column, Path: p, Severity: diag.Warning,
+			Message: fmt.Sprintf("unknown field %q", k.Value)}
+		if s := diag.Nearest(k.Value, fields); s != "" {
+			d.Message += fmt.Sprintf("; did you mean %q?", s)
+		}
+		d.Message += " (left out)"
+		r.ds = append(r.ds, d)
+	}
+}
+
+// setting reads a field that says how the letter is made (its résumé,
+// variant, language, convention, signature).
+func (r *reader) setting(key string, v Value, n *yaml.Node, p string) {
+	f := r.f
+	switch key {
+	case "resume":
+		f.Resume = v.Text
+	case "variant":
+		f.Variant = v.Text
+	case "locale":
+		if !locale.Known(v.Text) {
+			r.bad(n, p, "%q is not a language vitae writes; choose one of: %s (with a region, e.g. en-GB, where it matters)", v.Text, strings.Join(locale.Names(), ", "))
+			return
+		}
+		f.Locale = v.Text
+	case "convention":
+		switch v.Text {
+		case "din5008", "fr", "us", "gb":
+			f.Convention = v.Text
 		default:
-			d := diag.Diagnostic{File: path, Line: k.Line, Column: k.Column, Path: p, Severity: diag.Warning,
-				Message: fmt.Sprintf("unknown field %q", k.Value)}
-			if s := diag.Nearest(k.Value, fields); s != "" {
-				d.Message += fmt.Sprintf("; did you mean %q?", s)
-			}
-			d.Message += " (left out)"
-			ds = append(ds, d)
+			r.bad(n, p, "%q is not a convention: write din5008, fr, us or gb", v.Text)
 		}
+	case "signature":
+		f.Signature = v.Text
 	}
-	if f.Resume == "" && !resumeGiven {
-		bad(m, prefix+"resume", "a letter names the résumé it goes with, whose header and look it takes: add resume: cv.yaml")
-	}
-	if strings.TrimSpace(f.Body.Text) == "" {
-		if !yamlFile {
-			ds = append(ds, diag.Diagnostic{File: path, Line: bodyLine + 1, Column: 1, Severity: diag.Error,
-				Message: "the letter has no text: write it after the front matter's closing --- line"})
-		} else {
-			bad(m, prefix+"body", "the letter has no text: add body: | and the text, indented")
+}
+
+// text reads a field of the letter's text.
+func (r *reader) text(k *yaml.Node, v Value, p string) {
+	f := r.f
+	switch k.Value {
+	case "position":
+		f.Position = v
+	case "place":
+		f.Place = v
+	case "subject":
+		f.Subject = v
+	case "salutation":
+		f.Salutation = v
+	case "closing":
+		f.Closing = v
+	case "body":
+		if !r.yamlFile {
+			r.bad(k, p, "the body is the text after the front matter; leave body: out")
+			return
 		}
+		f.Body = v
 	}
-	if ds.HasErrors() {
-		return nil, ds
-	}
-	return f, ds
 }
 
 // readRecipient reads recipient: a mapping (name, company, address), or
