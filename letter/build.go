@@ -53,21 +53,10 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 	if f == nil {
 		return nil, res
 	}
-	dir := filepath.Dir(path)
-	rpath := f.Resume
-	if !filepath.IsAbs(rpath) {
-		rpath = filepath.Join(dir, rpath)
-	}
 	confine := schema.Confine(path, opts.Batch.Pipeline.AllowPaths)
-	if opts.Resume != "" {
-		rpath = opts.Resume // the command line's, confined by nothing but its user
-	} else if err := confine(rpath); err != nil {
-		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{File: path, Path: "resume", Severity: diag.Error, Message: err.Error()})
-		return nil, res
-	}
-	if _, err := os.Stat(rpath); err != nil {
-		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{File: path, Path: "resume", Severity: diag.Error,
-			Message: fmt.Sprintf("the résumé %s cannot be read: %v", rpath, errText(err))})
+	rpath, bad := resumePath(path, f, opts, confine)
+	if bad != nil {
+		res.Diagnostics = append(res.Diagnostics, *bad)
 		return nil, res
 	}
 	bo := opts.Batch
@@ -91,30 +80,94 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 	res.Notes = p.Notes
 	r := p.Resume
 	tag, _ := compose.PickLocale(r, compose.Options{Locale: bo.Pipeline.Locale, Source: rpath})
-	words := locale.Letter(tag)
-
 	vals := values(f, r, opts, tag)
 	if ds := f.fill(vals); len(ds) > 0 {
 		res.Diagnostics = append(res.Diagnostics, ds...)
 		return nil, res
 	}
-	sig := ""
-	if f.Signature != "" {
-		sig = f.Signature
-		if !filepath.IsAbs(sig) {
-			sig = filepath.Join(dir, sig)
-		}
-		if err := confine(sig); err != nil {
-			res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{File: path, Path: "signature", Severity: diag.Error, Message: err.Error()})
-			return nil, res
-		}
-		if _, err := os.Stat(sig); err != nil {
-			res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{File: path, Path: "signature", Severity: diag.Error,
-				Message: fmt.Sprintf("the signature %s cannot be read: %v (give a PNG or JPEG file beside the letter)", sig, errText(err))})
-			return nil, res
-		}
+	sig, bad := signaturePath(path, f, confine)
+	if bad != nil {
+		res.Diagnostics = append(res.Diagnostics, *bad)
+		return nil, res
+	}
+	if sig != "" {
 		res.Files = append(res.Files, sig)
 	}
+	lt := parts(f, r, tag, sig, opts.Batch.Pipeline.Time)
+	d := letterDocument(f, p, lt)
+	ro := p.Render
+	if ro.Theme != nil {
+		// a letter's measure: margins of at least 20 mm, the left one 25 mm
+		// in DIN 5008, where the address in the window then lines up with
+		// the text (a résumé's narrow margins make lines too long for prose)
+		th := *ro.Theme
+		left := 20 * paged.MM
+		if lt.Convention == "din5008" {
+			left = 25 * paged.MM
+		}
+		th.Margin.Left = max(th.Margin.Left, left)
+		th.Margin.Right = max(th.Margin.Right, 20*paged.MM)
+		ro.Theme = &th
+	}
+	ro.MaxPages = f.MaxPages
+	if opts.Batch.Pipeline.MaxPages > 0 {
+		ro.MaxPages = opts.Batch.Pipeline.MaxPages
+	}
+	name := pipeline.FileSlug(strings.Join(nonEmpty(r.Basics.Name, "cover letter", vals.Text["company"]), " "))
+	if v := bo.Pipeline.Variant; v != "" {
+		name += "-" + pipeline.FileSlug(v)
+	}
+	if len(name) > 120 {
+		name = strings.TrimRight(name[:120], "-")
+	}
+	return &Built{File: f, Resume: p, Doc: d, Render: ro, Name: name, Company: vals.Text["company"], Result: res}, res
+}
+
+// resumePath is the résumé a letter goes with: the command line's, else
+// the one it names (beside it, and confined as a résumé's own files are).
+func resumePath(path string, f *File, opts Options, confine func(string) error) (string, *diag.Diagnostic) {
+	rpath := f.Resume
+	if !filepath.IsAbs(rpath) {
+		rpath = filepath.Join(filepath.Dir(path), rpath)
+	}
+	if opts.Resume != "" {
+		rpath = opts.Resume // the command line's, confined by nothing but its user
+	} else if err := confine(rpath); err != nil {
+		return "", &diag.Diagnostic{File: path, Path: "resume", Severity: diag.Error, Message: err.Error()}
+	}
+	if _, err := os.Stat(rpath); err != nil {
+		return "", &diag.Diagnostic{File: path, Path: "resume", Severity: diag.Error,
+			Message: fmt.Sprintf("the résumé %s cannot be read: %v", rpath, errText(err))}
+	}
+	return rpath, nil
+}
+
+// signaturePath is the letter's signature image ("": none), beside it and
+// confined.
+func signaturePath(path string, f *File, confine func(string) error) (string, *diag.Diagnostic) {
+	if f.Signature == "" {
+		return "", nil
+	}
+	sig := f.Signature
+	if !filepath.IsAbs(sig) {
+		sig = filepath.Join(filepath.Dir(path), sig)
+	}
+	if err := confine(sig); err != nil {
+		return "", &diag.Diagnostic{File: path, Path: "signature", Severity: diag.Error, Message: err.Error()}
+	}
+	if _, err := os.Stat(sig); err != nil {
+		return "", &diag.Diagnostic{File: path, Path: "signature", Severity: diag.Error,
+			Message: fmt.Sprintf("the signature %s cannot be read: %v (give a PNG or JPEG file beside the letter)", sig, errText(err))}
+	}
+	return sig, nil
+}
+
+// parts are the letter's parts around its text, in its language and
+// convention: the recipient, the date (and place), the subject, the
+// salutation and closing (the language's when the letter gives none), the
+// enclosures.
+func parts(f *File, r *schema.Resume, tag, sig string, now time.Time) *document.Letter {
+	words := locale.Letter(tag)
 	conv := f.Convention
 	if conv == "" {
 		conv = words.Convention
@@ -129,7 +182,7 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 	}
 	switch {
 	case f.Date.Text == "":
-		lt.Date = locale.LetterDate(tag, opts.Batch.Pipeline.Time.UTC(), place)
+		lt.Date = locale.LetterDate(tag, now.UTC(), place)
 	case looksISO(f.Date.Text):
 		day, _ := time.Parse("2006-01-02", f.Date.Text)
 		lt.Date = locale.LetterDate(tag, day, place)
@@ -165,12 +218,18 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 	if len(encl) > 0 {
 		lt.Enclosures = words.Enclosure + ": " + strings.Join(encl, ", ")
 	}
+	return lt
+}
 
+// letterDocument is the letter's document: the résumé's header (without its
+// photo: the photo is the CV's), the letter's parts and its text, set as
+// the theme sets text.
+func letterDocument(f *File, p *pipeline.Job, lt *document.Letter) *document.Document {
 	rd := p.Doc
 	d := &document.Document{Lang: rd.Lang, Author: rd.Author, Header: rd.Header, Labels: rd.Labels, Letter: lt}
-	d.Header.Photo = "" // a letter's header is the sender's: the photo is the CV's
+	d.Header.Photo = ""
 	d.Subject = strings.TrimSpace(f.Subject.Text)
-	d.Title = strings.Join(nonEmpty(r.Basics.Name, d.Subject), " – ")
+	d.Title = strings.Join(nonEmpty(p.Resume.Basics.Name, d.Subject), " – ")
 	if d.Title == "" {
 		d.Title = "Letter"
 	}
@@ -179,32 +238,7 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 		typography.Smarten(d)
 		lt.Salutation, lt.Closing = smart(d, lt.Salutation), smart(d, lt.Closing)
 	}
-	ro := p.Render
-	if ro.Theme != nil {
-		// a letter's measure: margins of at least 20 mm, the left one 25 mm
-		// in DIN 5008, where the address in the window then lines up with
-		// the text (a résumé's narrow margins make lines too long for prose)
-		th := *ro.Theme
-		left := 20 * paged.MM
-		if conv == "din5008" {
-			left = 25 * paged.MM
-		}
-		th.Margin.Left = max(th.Margin.Left, left)
-		th.Margin.Right = max(th.Margin.Right, 20*paged.MM)
-		ro.Theme = &th
-	}
-	ro.MaxPages = f.MaxPages
-	if opts.Batch.Pipeline.MaxPages > 0 {
-		ro.MaxPages = opts.Batch.Pipeline.MaxPages
-	}
-	name := pipeline.FileSlug(strings.Join(nonEmpty(r.Basics.Name, "cover letter", vals.Text["company"]), " "))
-	if v := bo.Pipeline.Variant; v != "" {
-		name += "-" + pipeline.FileSlug(v)
-	}
-	if len(name) > 120 {
-		name = strings.TrimRight(name[:120], "-")
-	}
-	return &Built{File: f, Resume: p, Doc: d, Render: ro, Name: name, Company: vals.Text["company"], Result: res}, res
+	return d
 }
 
 // smart sets a line's quotes and dashes as the body's are (the theme's
