@@ -66,11 +66,7 @@ func cacheKey(p *pipeline.Job, format, version string, stamped bool) string {
 			h.Write(b)
 		}
 	}
-	if fb := ro.Theme.Font.Fallback; fb != "" {
-		if b, err := fsutil.ReadFile(fb, limits.FontBytes); err == nil {
-			h.Write(b)
-		}
-	}
+	h.Write(ro.FallbackFont) // the theme's fallback font, as read for the render
 	h.Write([]byte("\x00" + format + "\x00" + version))
 	return hex.EncodeToString(h.Sum(nil))
 }

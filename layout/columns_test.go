@@ -105,7 +105,7 @@ func TestSidebarBreaksAcrossPages(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			o := spec{Theme: "sidebar"}.options(t)
 			o.Theme.Sidebar.Pages = theme.SidebarPages(c.pages)
-			r, err := newTypesetter(sidebarDoc(c.lang, c.side, c.main, c.word), o.Theme, [2]float64{595.28, 841.89})
+			r, err := newTypesetter(sidebarDoc(c.lang, c.side, c.main, c.word), o.Theme, [2]float64{595.28, 841.89}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

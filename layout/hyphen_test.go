@@ -28,7 +28,7 @@ func TestHyphenationWhereALineWouldBeLoose(t *testing.T) {
 		needHyphenation(t, c.lang)
 		d, o := buildYAML(t, "basics: {name: x}\n", spec{})
 		d.Lang = c.lang
-		r, err := newTypesetter(d, o.Theme, [2]float64{595.28, 841.89})
+		r, err := newTypesetter(d, o.Theme, [2]float64{595.28, 841.89}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

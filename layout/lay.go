@@ -19,7 +19,6 @@ import (
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
-	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/paper"
 	"github.com/vitae-dev/vitae/render/fonts"
@@ -65,6 +64,9 @@ type Options struct {
 	// Context, when done, stops the layout (Ctrl-C during a slow render):
 	// Lay returns its error. nil: never.
 	Context context.Context
+	// FallbackFont is the theme's fallback font file (Theme.Font.Fallback),
+	// read by the caller: the layout reads no file.
+	FallbackFont []byte
 	// Reserve is a part of each page's height the layout leaves free (0.03:
 	// 3 %): fitting a Word file, whose line breaks Word makes, leaves it room.
 	Reserve float64
@@ -173,7 +175,7 @@ type typesetter struct {
 	maxHeight    float64         // the page limit's worth of lines
 }
 
-func newTypesetter(d *document.Document, th *theme.Theme, size [2]float64) (*typesetter, error) {
+func newTypesetter(d *document.Document, th *theme.Theme, size [2]float64, fallback []byte) (*typesetter, error) {
 	r := &typesetter{doc: d, th: th, size: size, lang: d.Lang, faces: map[string]*fonts.Face{}, missing: map[rune]bool{}, picked: map[pickKey]string{}}
 	for _, key := range []string{th.Font.Body, th.Font.Heading} {
 		if _, err := fonts.Lookup(key); err != nil {
@@ -181,11 +183,10 @@ func newTypesetter(d *document.Document, th *theme.Theme, size [2]float64) (*typ
 		}
 	}
 	if fb := th.Font.Fallback; fb != "" {
-		data, err := fsutil.ReadFile(fb, limits.FontBytes)
-		if err != nil {
-			return nil, fault.New(fault.Input, fmt.Errorf("fallback font: %w", err))
+		if fallback == nil { // the layout reads no file: its caller has read the font
+			return nil, fault.New(fault.Input, fmt.Errorf("fallback font %s: not read (Options.FallbackFont)", fb))
 		}
-		c, err := fonts.Parse("fallback:"+fb, data, 0)
+		c, err := fonts.Parse("fallback:"+fb, fallback, 0)
 		if err != nil {
 			return nil, fault.New(fault.Input, err)
 		}
@@ -279,7 +280,7 @@ func layOutAll(d *document.Document, opts Options) (*typesetter, [][]placed, err
 		return nil, nil, err
 	}
 	size := [2]float64{sheet.Width, sheet.Height}
-	r, err := newTypesetter(d, th, size)
+	r, err := newTypesetter(d, th, size, opts.FallbackFont)
 	if err != nil {
 		return nil, nil, err
 	}

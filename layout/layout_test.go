@@ -19,7 +19,7 @@ func TestNoHeadingAloneAtPageBottom(t *testing.T) {
 				d, o := buildExample(t, ex, spec{Theme: themeName, Page: page})
 				sheet, _ := paper.Lookup(page)
 				size := [2]float64{sheet.Width, sheet.Height}
-				r, err := newTypesetter(d, o.Theme, size)
+				r, err := newTypesetter(d, o.Theme, size, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -52,7 +52,7 @@ func TestPaginationKeepsChainsTogether(t *testing.T) {
 // The layout measures text as the writer draws it: shaped, kerned.
 func TestLayoutMeasuresWhatIsDrawn(t *testing.T) {
 	d, o := buildExample(t, "minimal.yaml", spec{})
-	r, err := newTypesetter(d, o.Theme, [2]float64{595.28, 841.89})
+	r, err := newTypesetter(d, o.Theme, [2]float64{595.28, 841.89}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestWidowAndOrphanControl(t *testing.T) {
 		words = append(words, fmt.Sprintf("w%03d", i))
 	}
 	d, o := buildYAML(t, "basics:\n  name: Jane\n  summary: "+strings.Join(words, " ")+"\n", spec{})
-	r, err := newTypesetter(d, o.Theme, [2]float64{595.28, 841.89})
+	r, err := newTypesetter(d, o.Theme, [2]float64{595.28, 841.89}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

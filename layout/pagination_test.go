@@ -109,7 +109,7 @@ func TestKoreanWrapsAtSpaces(t *testing.T) {
 	testenv.ScriptFonts(t)
 	text := "대학교 시절 교수님의 말씀에 감명 받아 전세계 사람들의 삶을 편리하게 만들고 싶다는 신념으로 일했습니다 분산 시스템 설계와 개발을 담당했습니다"
 	d, o := buildYAML(t, "basics: {name: x}\nsettings: {locale: ko}\n", spec{})
-	r, err := newTypesetter(d, o.Theme, [2]float64{595.28, 841.89})
+	r, err := newTypesetter(d, o.Theme, [2]float64{595.28, 841.89}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

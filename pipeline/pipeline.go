@@ -9,7 +9,6 @@ package pipeline
 
 import (
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/vitae-dev/vitae/compose"
@@ -17,6 +16,8 @@ import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/deflate"
+	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/locale"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/render/fonts"
@@ -155,8 +156,10 @@ func prepare(in *source, t *tailored, opts Options) (*prepared, error) {
 	if opts.FontFallback != "" {
 		th.Font.Fallback = opts.FontFallback
 	}
+	var fallback []byte // read once, here: no renderer reads a file
 	if fb := th.Font.Fallback; fb != "" {
-		if _, err := os.Stat(fb); err != nil {
+		var err error
+		if fallback, err = fsutil.ReadFile(fb, limits.FontBytes); err != nil {
 			return nil, fault.New(fault.Input, fmt.Errorf("fallback font: %w", err))
 		}
 		files = append(files, fb)
@@ -173,7 +176,7 @@ func prepare(in *source, t *tailored, opts Options) (*prepared, error) {
 		return nil, fault.New(fault.Input, err)
 	}
 	p.photo(in, opts, s.Fetch)
-	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time, AllowMissingGlyphs: opts.AllowMissingGlyphs, PDFA: opts.PDFA || s.PDFA, HTMLFonts: opts.HTMLFonts}
+	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time, AllowMissingGlyphs: opts.AllowMissingGlyphs, PDFA: opts.PDFA || s.PDFA, HTMLFonts: opts.HTMLFonts, FallbackFont: fallback}
 	if opts.MaxPages > 0 {
 		p.Render.MaxPages = opts.MaxPages
 	}

@@ -43,6 +43,9 @@ type Options struct {
 	AllowMissingGlyphs bool
 	// PDFA makes the PDF PDF/A-2u as well as PDF/UA-1
 	PDFA bool
+	// FallbackFont is the theme's fallback font file (Theme.Font.Fallback),
+	// read once before rendering: no renderer reads a file for it.
+	FallbackFont []byte `json:"-"`
 	// Laid is the document laid out with these options, when the caller
 	// has it already (All lays it out once for every format that follows
 	// the layout); nil: each lays it out.
@@ -126,7 +129,7 @@ func LookupAll(names ...string) ([]Format, error) {
 }
 
 func layoutOptions(o Options) layout.Options {
-	return layout.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, AllowMissingGlyphs: o.AllowMissingGlyphs, Context: o.Context}
+	return layout.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, AllowMissingGlyphs: o.AllowMissingGlyphs, Context: o.Context, FallbackFont: o.FallbackFont}
 }
 
 // laid is the document laid out: as All laid it out, else now.

@@ -46,13 +46,14 @@ type rOpts struct {
 	Page               string
 	MaxPages           int
 	AllowMissingGlyphs bool
+	FallbackFont       []byte
 	Time               time.Time
 	PDFA               bool
 }
 
 // render lays d out and draws it.
 func render(d *document.Document, o rOpts) (*Result, error) {
-	l, err := layout.Lay(d, layout.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, AllowMissingGlyphs: o.AllowMissingGlyphs})
+	l, err := layout.Lay(d, layout.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, AllowMissingGlyphs: o.AllowMissingGlyphs, FallbackFont: o.FallbackFont})
 	if err != nil {
 		return nil, err
 	}
@@ -308,6 +309,14 @@ func TestFallbackFontFills(t *testing.T) {
 	}
 	d, o := buildYAML(t, "basics:\n  name: Taro ☃ ☎ Ω\n", spec{})
 	o.Theme.Font.Fallback = fallback
+	if _, err := render(d, o); err == nil || !strings.Contains(err.Error(), "not read") {
+		t.Errorf("a fallback font the caller has not read: %v (the layout reads no file)", err)
+	}
+	data, err := os.ReadFile(fallback)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.FallbackFont = data
 	res, err := render(d, o)
 	if err != nil {
 		t.Fatal(err)
