@@ -270,21 +270,26 @@ func (w *writer) inline(tx document.Text, t style.Text) {
 			f.family = "liberation-mono"
 		}
 		w.use(f, r.Text, false)
-		s := text(r.Text)
-		if r.Code {
-			s = "<code>" + s + "</code>"
-		}
-		if r.Italic {
-			s = "<em>" + s + "</em>"
-		}
-		if r.Bold {
-			s = "<strong>" + s + "</strong>"
-		}
-		if r.URL != "" && document.SafeLink(r.URL) {
-			s = "<a href=\"" + attr(r.URL) + "\">" + s + "</a>"
-		}
-		w.b.WriteString(s)
+		w.b.WriteString(marked(r, text(r.Text)))
 	}
+}
+
+// marked is a run's escaped text s in the elements of its look: code,
+// emphasis, strong, and its link (http, https, mailto or tel only).
+func marked(r document.Run, s string) string {
+	if r.Code {
+		s = "<code>" + s + "</code>"
+	}
+	if r.Italic {
+		s = "<em>" + s + "</em>"
+	}
+	if r.Bold {
+		s = "<strong>" + s + "</strong>"
+	}
+	if r.URL != "" && document.SafeLink(r.URL) {
+		s = "<a href=\"" + attr(r.URL) + "\">" + s + "</a>"
+	}
+	return s
 }
 
 func (w *writer) body() {

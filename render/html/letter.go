@@ -129,20 +129,7 @@ func LetterMail(d *document.Document) []byte {
 func mailInline(t document.Text) string {
 	var b strings.Builder
 	for _, r := range t {
-		s := strings.ReplaceAll(text(r.Text), "\n", "<br />")
-		if r.Code {
-			s = "<code>" + s + "</code>"
-		}
-		if r.Italic {
-			s = "<em>" + s + "</em>"
-		}
-		if r.Bold {
-			s = "<strong>" + s + "</strong>"
-		}
-		if r.URL != "" && document.SafeLink(r.URL) {
-			s = "<a href=\"" + attr(r.URL) + "\">" + s + "</a>"
-		}
-		b.WriteString(s)
+		b.WriteString(marked(r, strings.ReplaceAll(text(r.Text), "\n", "<br />")))
 	}
 	return b.String()
 }
