@@ -20,12 +20,10 @@ var md = goldmark.New()
 // it stands for; a line break within a paragraph is kept, as people who
 // write one in a JSON string mean it.
 func Blocks(src string, style string) []document.Block {
-	src = strings.TrimSpace(htmlToMarkdown(src))
-	if src == "" {
+	root, source := parse(src)
+	if root == nil {
 		return nil
 	}
-	source := []byte(src)
-	root := md.Parser().Parse(text.NewReader(source))
 	var out []document.Block
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		out = append(out, blockOf(n, source, style)...)
@@ -33,17 +31,26 @@ func Blocks(src string, style string) []document.Block {
 	return out
 }
 
+// parse reads prose (HTML read as the Markdown it stands for) into
+// goldmark's tree; nil when there is no text.
+func parse(src string) (ast.Node, []byte) {
+	src = strings.TrimSpace(htmlToMarkdown(src))
+	if src == "" {
+		return nil, nil
+	}
+	source := []byte(src)
+	return md.Parser().Parse(text.NewReader(source)), source
+}
+
 // Prose parses Markdown as Blocks does, but as CommonMark reads it: a line
 // break within a paragraph is a space (text wrapped in an editor, as a
 // letter's body is); a hard break (two spaces or a backslash at the line's
 // end) stays a line break.
 func Prose(src string, style string) []document.Block {
-	src = strings.TrimSpace(htmlToMarkdown(src))
-	if src == "" {
+	root, source := parse(src)
+	if root == nil {
 		return nil
 	}
-	source := []byte(src)
-	root := md.Parser().Parse(text.NewReader(source))
 	var out []document.Block
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if _, ok := n.(*ast.Paragraph); ok {

@@ -523,6 +523,26 @@ func tabRun(style string, text string) string {
 // ---- header ----
 
 // contactLines groups the contact items into lines as the PDF does.
+// headerLines is the height of the header's name, label and (with
+// contacts) contact lines, as Word sets them (exact line heights) and the
+// layout lays them out.
+func (w *writer) headerLines(contacts bool) float64 {
+	st, h := w.st, w.doc.Header
+	height := 0.0
+	if h.Name != "" {
+		height += st.Name.Line
+		if h.Label != "" {
+			height += st.Space.Label + st.Label.Line
+		}
+	} else if h.Label != "" {
+		height += st.Title.Line
+	}
+	if n := len(w.contactLines()); len(h.Contacts) > 0 && contacts {
+		height += st.Space.Contact + float64(n)*st.Contact.Line
+	}
+	return height
+}
+
 func (w *writer) contactLines() [][]int {
 	if w.contacts != nil {
 		return w.contacts
@@ -618,20 +638,7 @@ func (w *writer) header(withContacts bool) {
 	// wraps around it and the rule runs under it.
 	spacer := 0.0
 	if w.image != nil {
-		st := w.st
-		height := 0.0
-		if h.Name != "" {
-			height += st.Name.Line
-			if h.Label != "" {
-				height += st.Space.Label + st.Label.Line
-			}
-		} else if h.Label != "" {
-			height += st.Title.Line
-		}
-		if n := len(w.contactLines()); len(h.Contacts) > 0 && withContacts {
-			height += st.Space.Contact + float64(n)*st.Contact.Line
-		}
-		spacer = w.image.h - height
+		spacer = w.image.h - w.headerLines(withContacts)
 	}
 	if spacer > 0 {
 		contactRule := rule

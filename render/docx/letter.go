@@ -193,19 +193,7 @@ func (w *writer) letter(sheetH float64) {
 // headerHeight is the height of the header's lines, as Word sets them
 // (exact line heights) and the PDF lays them out.
 func (w *writer) headerHeight() float64 {
-	st, h := w.st, w.doc.Header
-	height := 0.0
-	if h.Name != "" {
-		height += st.Name.Line
-		if h.Label != "" {
-			height += st.Space.Label + st.Label.Line
-		}
-	} else if h.Label != "" {
-		height += st.Title.Line
-	}
-	if n := len(w.contactLines()); len(h.Contacts) > 0 {
-		height += st.Space.Contact + float64(n)*st.Contact.Line
-	}
+	height := w.headerLines(true)
 	if w.th.Header.Rule {
 		height += 6.75 // the border's space and width
 	}
