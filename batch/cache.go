@@ -12,6 +12,7 @@ import (
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
+	"github.com/vitae-dev/vitae/render/photo"
 )
 
 const cacheFile = ".vitae-cache.json"
@@ -49,7 +50,7 @@ func (c *cache) save(dir string) error {
 
 // cacheKey hashes everything an output depends on: the finished document
 // model (content after tailoring, theme values, page size, locale words), the
-// photo's bytes, the format, vitae's version and SOURCE_DATE_EPOCH.
+// photo's bytes (as the pipeline read them), the format, vitae's version and SOURCE_DATE_EPOCH.
 func cacheKey(p *pipeline.Job, format, version string, stamped bool) string {
 	h := sha256.New()
 	ro := p.Render
@@ -61,9 +62,9 @@ func cacheKey(p *pipeline.Job, format, version string, stamped bool) string {
 		Render render.Options
 	}{p.Doc, ro})
 	h.Write(j)
-	if p.Doc.Header.Photo != "" {
-		if b, err := fsutil.ReadFile(p.Doc.Header.Photo, limits.PhotoBytes); err == nil {
-			h.Write(b)
+	for _, im := range []*photo.Image{ro.Photo, ro.Signature} {
+		if im != nil {
+			h.Write(im.Sum[:]) // the picture as read for the render
 		}
 	}
 	h.Write(ro.FallbackFont) // the theme's fallback font, as read for the render

@@ -67,6 +67,10 @@ type Options struct {
 	// FallbackFont is the theme's fallback font file (Theme.Font.Fallback),
 	// read by the caller: the layout reads no file.
 	FallbackFont []byte
+	// Photo is the document's photo (Header.Photo) and Signature a
+	// letter's signature, read and decoded by the caller (photo.Read): the
+	// layout reads no file.
+	Photo, Signature *photo.Image
 	// Reserve is a part of each page's height the layout leaves free (0.03:
 	// 3 %): fitting a Word file, whose line breaks Word makes, leaves it room.
 	Reserve float64
@@ -196,31 +200,41 @@ func newTypesetter(d *document.Document, th *theme.Theme, size [2]float64, fallb
 			r.faces["fallback"+st] = c
 		}
 	}
+	return r, nil
+}
+
+// pictures prepares the photo and a letter's signature, read and decoded
+// by the caller (Options.Photo, Options.Signature): the layout reads no
+// file. A photo the document names but the caller did not read is left
+// out, with a warning.
+func (r *typesetter) pictures(d *document.Document, opts Options) {
 	if img := d.Header.Photo; img != "" {
-		if strings.Contains(img, "://") {
-			r.warnings = append(r.warnings, fmt.Sprintf("photo %q is a URL; vitae never goes to the network: give a local PNG or JPEG file", img))
-		} else if ph, err := loadPhoto(img, th.Photo); err != nil {
+		if opts.Photo == nil {
+			r.warnings = append(r.warnings, fmt.Sprintf("photo %s: not read (Options.Photo); left out", img))
+		} else if ph, err := preparePhoto(opts.Photo, r.th.Photo); err != nil {
 			r.warnings = append(r.warnings, "photo: "+err.Error())
 		} else {
-			if th.PhotoShape == theme.PhotoRound {
+			if r.th.PhotoShape == theme.PhotoRound {
 				ph.h = ph.w // a circle: its box is square
 			}
 			r.photo = ph
 		}
 	}
 	if lt := d.Letter; lt != nil && lt.Signature != "" {
-		if ph, err := loadSignature(lt.Signature); err != nil {
+		if opts.Signature == nil {
+			r.warnings = append(r.warnings, fmt.Sprintf("signature %s: not read (Options.Signature); left out", lt.Signature))
+		} else if ph, err := prepareSignature(opts.Signature); err != nil {
 			r.warnings = append(r.warnings, "signature: "+err.Error())
 		} else {
 			r.signature = ph
 		}
 	}
-	return r, nil
 }
 
-// loadSignature loads a letter's signature: 45 mm wide, at most 18 mm tall.
-func loadSignature(path string) (*photoInfo, error) {
-	ph, err := loadPhoto(path, 45*paged.MM)
+// prepareSignature prepares a letter's signature: 45 mm wide, at most 18 mm
+// tall.
+func prepareSignature(im *photo.Image) (*photoInfo, error) {
+	ph, err := preparePhoto(im, 45*paged.MM)
 	if err != nil {
 		return nil, err
 	}
@@ -230,15 +244,15 @@ func loadSignature(path string) (*photoInfo, error) {
 	return ph, nil
 }
 
-func loadPhoto(path string, width float64) (*photoInfo, error) {
-	ph, err := photo.Load(path, width)
+func preparePhoto(im *photo.Image, width float64) (*photoInfo, error) {
+	ph, err := im.Prepare(width)
 	if err != nil {
 		return nil, err
 	}
 	if width <= 0 {
 		width = 64
 	}
-	return &photoInfo{path: path, w: width, h: width * float64(ph.Height) / float64(ph.Width), data: ph}, nil
+	return &photoInfo{path: im.Source, w: width, h: width * float64(ph.Height) / float64(ph.Width), data: ph}, nil
 }
 
 // layOut lays a document out on pages, tightening it for MaxPages.
@@ -281,6 +295,9 @@ func layOutAll(d *document.Document, opts Options) (*typesetter, [][]placed, err
 	}
 	size := [2]float64{sheet.Width, sheet.Height}
 	r, err := newTypesetter(d, th, size, opts.FallbackFont)
+	if err == nil {
+		r.pictures(d, opts)
+	}
 	if err != nil {
 		return nil, nil, err
 	}

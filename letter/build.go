@@ -18,6 +18,7 @@ import (
 	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
 	"github.com/vitae-dev/vitae/render/paged"
+	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/schema"
 	"github.com/vitae-dev/vitae/typography"
 )
@@ -90,12 +91,27 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 		res.Diagnostics = append(res.Diagnostics, *bad)
 		return nil, res
 	}
+	var sigImg *photo.Image // read once, here: no renderer reads a file
 	if sig != "" {
 		res.Files = append(res.Files, sig)
+		var err error
+		if sigImg, err = photo.Read(sig); err != nil {
+			sev := diag.Warning
+			if bo.Pipeline.Strict {
+				sev = diag.Error
+			}
+			res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{File: path, Path: "signature", Severity: sev,
+				Message: fmt.Sprintf("the signature cannot be shown: %v; left out (give a PNG or JPEG file)", err)})
+			if bo.Pipeline.Strict {
+				return nil, res
+			}
+			sig = ""
+		}
 	}
 	lt := parts(f, r, tag, sig, opts.Batch.Pipeline.Time)
 	d := letterDocument(f, p, lt)
 	ro := p.Render
+	ro.Photo, ro.Signature = nil, sigImg // the photo is the CV's
 	if ro.Theme != nil {
 		// a letter's measure: margins of at least 20 mm, the left one 25 mm
 		// in DIN 5008, where the address in the window then lines up with

@@ -1,9 +1,12 @@
 package letter_test
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"image"
+	"image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -348,5 +351,26 @@ func TestExampleLetter(t *testing.T) {
 		if !strings.Contains(txt, "the role of Senior Site Reliability Engineer at Northwind Cloud Ltd.") || b.Doc.Letter.Convention != "gb" {
 			t.Errorf("%s: %s\n%s", th, b.Doc.Letter.Convention, txt)
 		}
+	}
+}
+
+// A letter's signature is read and decoded once, by Build, for every
+// format (Render.Signature); one that cannot be shown is left out with one
+// warning naming the field, and the letter still builds.
+func TestSignatureIsReadOnce(t *testing.T) {
+	p := write(t, strings.Replace(conventionLetter("en-GB"), "resume: cv.yaml\n", "resume: cv.yaml\nsignature: sig.png\n", 1))
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, 30, 10)))
+	sig := filepath.Join(filepath.Dir(p), "sig.png")
+	os.WriteFile(sig, b.Bytes(), 0o644)
+	built := mustBuild(t, p, nil, "")
+	if im := built.Render.Signature; im == nil || im.Width != 30 || built.Doc.Letter.Signature != sig || built.Render.Photo != nil {
+		t.Errorf("the signature was not read: %+v %q", im, built.Doc.Letter.Signature)
+	}
+	os.WriteFile(sig, b.Bytes()[:b.Len()/2], 0o644)
+	built, res := build(t, p, nil, "")
+	if built == nil || built.Render.Signature != nil || built.Doc.Letter.Signature != "" || len(res.Diagnostics) != 1 ||
+		!strings.Contains(res.Diagnostics.Error(), "warning: signature: the signature cannot be shown: ") {
+		t.Errorf("a damaged signature: %v", res.Diagnostics.Error())
 	}
 }

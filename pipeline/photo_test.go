@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -77,5 +78,43 @@ func TestPhotoAtURL(t *testing.T) {
 	_, p = prep(write("gone.yaml", ""), Options{Fetch: true})
 	if got := p.Diagnostics.Error(); !strings.Contains(got, "basics.image: the photo at "+srv.URL+"/other.png could not be fetched") {
 		t.Errorf("no warning for a photo that cannot be fetched:\n%s", got)
+	}
+}
+
+// The pipeline reads and decodes a résumé's photo once, for every format
+// (Render.Photo; no renderer reads a file), and a preview watches it; a
+// photo that cannot be shown is left out of every format alike with one
+// warning (an error with --strict), not a warning from each renderer.
+func TestPhotoIsReadOnceBeforeRendering(t *testing.T) {
+	dir := t.TempDir()
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, 6, 4)))
+	os.WriteFile(filepath.Join(dir, "me.png"), b.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dir, "cut.png"), b.Bytes()[:b.Len()/2], 0o644)
+	write := func(name, image string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte("basics:\n  name: Pat Photo\n  image: "+image+"\n  summary: Text.\n"), 0o644)
+		return p
+	}
+	res := Build(write("good.yaml", "me.png"), Options{})
+	if !res.OK() || len(res.Jobs) != 1 {
+		t.Fatal(res.Diagnostics.Error())
+	}
+	j := res.Jobs[0]
+	if im := j.Render.Photo; im == nil || im.Width != 6 || im.Height != 4 || j.Doc.Header.Photo != filepath.Join(dir, "me.png") {
+		t.Errorf("the photo was not read: %+v, %q", im, j.Doc.Header.Photo)
+	}
+	if !slices.Contains(res.Files, filepath.Join(dir, "me.png")) {
+		t.Errorf("a preview does not watch the photo: %q", res.Files)
+	}
+	for _, strict := range []bool{false, true} {
+		res = Build(write("cut.yaml", "cut.png"), Options{Strict: strict})
+		got := res.Diagnostics.Error()
+		if len(res.Diagnostics) != 1 || !strings.Contains(got, "basics.image: the photo cannot be shown: ") || !strings.Contains(got, "cut.png is damaged") || res.OK() == strict {
+			t.Errorf("strict %v: %d diagnostics, OK %v:\n%s", strict, len(res.Diagnostics), res.OK(), got)
+		}
+		if !strict && (res.Jobs[0].Render.Photo != nil || res.Jobs[0].Doc.Header.Photo != "") {
+			t.Error("a photo that cannot be shown is still in the document")
+		}
 	}
 }

@@ -175,8 +175,8 @@ func prepare(in *source, t *tailored, opts Options) (*prepared, error) {
 	if p.Doc, err = compose.Document(t.Resume, co); err != nil {
 		return nil, fault.New(fault.Input, err)
 	}
-	p.photo(in, opts, s.Fetch)
-	p.Render = render.Options{Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time, AllowMissingGlyphs: opts.AllowMissingGlyphs, PDFA: opts.PDFA || s.PDFA, HTMLFonts: opts.HTMLFonts, FallbackFont: fallback}
+	img := p.photo(in, opts, s.Fetch)
+	p.Render = render.Options{Photo: img, Theme: th, Page: first(opts.Page, s.Page), MaxPages: s.MaxPages, Time: opts.Time, AllowMissingGlyphs: opts.AllowMissingGlyphs, PDFA: opts.PDFA || s.PDFA, HTMLFonts: opts.HTMLFonts, FallbackFont: fallback}
 	if opts.MaxPages > 0 {
 		p.Render.MaxPages = opts.MaxPages
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/vitae-dev/vitae/render/html"
 	"github.com/vitae-dev/vitae/render/markdown"
 	"github.com/vitae-dev/vitae/render/pdf"
+	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/render/style"
 	"github.com/vitae-dev/vitae/render/svg"
 	"github.com/vitae-dev/vitae/theme"
@@ -46,6 +47,11 @@ type Options struct {
 	// FallbackFont is the theme's fallback font file (Theme.Font.Fallback),
 	// read once before rendering: no renderer reads a file for it.
 	FallbackFont []byte `json:"-"`
+	// Photo is the document's photo (Header.Photo) and Signature a letter's
+	// signature, each read and decoded once before rendering (photo.Read;
+	// the pipeline does it): no renderer reads a file. A photo the document
+	// names without its Image here is left out, with a warning.
+	Photo, Signature *photo.Image `json:"-"`
 	// Laid is the document laid out with these options, when the caller
 	// has it already (All lays it out once for every format that follows
 	// the layout); nil: each lays it out.
@@ -129,7 +135,7 @@ func LookupAll(names ...string) ([]Format, error) {
 }
 
 func layoutOptions(o Options) layout.Options {
-	return layout.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, AllowMissingGlyphs: o.AllowMissingGlyphs, Context: o.Context, FallbackFont: o.FallbackFont}
+	return layout.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, AllowMissingGlyphs: o.AllowMissingGlyphs, Context: o.Context, FallbackFont: o.FallbackFont, Photo: o.Photo, Signature: o.Signature}
 }
 
 // laid is the document laid out: as All laid it out, else now.
@@ -186,7 +192,7 @@ func SVG(d *document.Document, o Options) (*svg.SVG, error) {
 // margins, the sizes the layout was fitted to, and a page number footer
 // when the PDF has one.
 func renderHTML(d *document.Document, o Options) (*Output, error) {
-	ho := html.Options{Theme: o.Theme, Page: o.Page, Fonts: o.HTMLFonts} // the page holds no date
+	ho := html.Options{Theme: o.Theme, Page: o.Page, Fonts: o.HTMLFonts, Photo: o.Photo, Signature: o.Signature} // the page holds no date
 	if o.Theme != nil {
 		l, err := laid(d, o)
 		if err != nil {
@@ -209,7 +215,7 @@ func renderDOCX(d *document.Document, o Options) (*Output, error) {
 	// the Word file gets the sizes and spacing the layout was tightened
 	// to (for --max-pages, with 3 % to spare; or to take back a runt page),
 	// and the layout's decisions (the key column, the contact lines).
-	do := docx.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time}
+	do := docx.Options{Theme: o.Theme, Page: o.Page, MaxPages: o.MaxPages, Time: o.Time, Photo: o.Photo, Signature: o.Signature}
 	if o.Theme != nil {
 		var l *layout.Laid
 		var err error

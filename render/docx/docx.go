@@ -67,6 +67,11 @@ type Options struct {
 	// Word follows rather than measure again; zero: measured here.
 	KeyColumn    float64
 	ContactLines [][]int
+	// Photo is the document's photo and Signature a letter's signature,
+	// read and decoded by the caller (photo.Read): the writer reads no
+	// file. A photo the document names without its Image is left out, with
+	// a warning.
+	Photo, Signature *photo.Image
 }
 
 func tw(pt float64) int  { return int(pt*20 + 0.5) } // points → twentieths of a point
@@ -102,7 +107,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	w := &writer{doc: d, th: th, st: style.Resolve(th, fit), rels: map[string]string{}, bodyFont: th.Font.Body, onePage: opts.OnePage,
 		keyW: opts.KeyColumn, contacts: opts.ContactLines}
 	w.textW = float64(size[0])/20 - th.Margin.Left - th.Margin.Right
-	if err := w.photo(); err != nil {
+	if err := w.photo(opts.Photo); err != nil {
 		w.warnings = append(w.warnings, "photo: "+err.Error())
 	}
 	w.fullW = w.textW
@@ -110,7 +115,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		// a letter is one column under the résumé's header (its banner
 		// too), whatever columns the theme gives a résumé
 		w.bannerHeader(float64(size[0])/20, true)
-		if err := w.signature(); err != nil {
+		if err := w.signature(opts.Signature); err != nil {
 			w.warnings = append(w.warnings, "signature: "+err.Error())
 		}
 		w.letter(sheet.Height)
@@ -355,19 +360,19 @@ type writer struct {
 	err      error // the first problem that makes the file wrong
 }
 
-func (w *writer) photo() error {
+func (w *writer) photo(im *photo.Image) error {
 	p := w.doc.Header.Photo
 	if p == "" {
 		return nil
 	}
-	if strings.Contains(p, "://") {
-		return fmt.Errorf("%q is a URL; vitae never goes to the network: give a local PNG or JPEG file", p)
+	if im == nil {
+		return fmt.Errorf("%s: not read (Options.Photo); left out", p)
 	}
 	width := w.th.Photo
 	if width <= 0 {
 		width = 64
 	}
-	ph, err := photo.Load(p, width)
+	ph, err := im.Prepare(width)
 	if err != nil {
 		return err
 	}

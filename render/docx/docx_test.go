@@ -366,6 +366,7 @@ func TestPhotoIsEmbedded(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := buildYAML(t, "basics:\n  name: Jane\n  image: me.png\n", spec{Dir: dir})
+	c.o.Photo = testkit.Picture(t, filepath.Join(dir, "me.png"))
 	res, err := Render(c.d, c.o)
 	if err != nil || len(res.Warnings) > 0 {
 		t.Fatal(err, res.Warnings)
@@ -379,6 +380,7 @@ func TestPhotoIsEmbedded(t *testing.T) {
 	// the rest of its height and carries the header rule, so that nothing
 	// wraps around the photo and the rule runs under it.
 	c = buildYAML(t, "basics:\n  name: Jane\n  email: jane@example.com\n  image: me.png\n  summary: Text.\n", spec{Dir: dir, Theme: "modern"})
+	c.o.Photo = testkit.Picture(t, filepath.Join(dir, "me.png"))
 	doc := unzip(t, render(t, c))["word/document.xml"]
 	spacer := regexp.MustCompile(`<w:p><w:pPr><w:pBdr><w:bottom [^>]*/></w:pBdr><w:spacing w:before="0" w:after="0" w:line="\d+" w:lineRule="exact"/></w:pPr></w:p>`)
 	contact := strings.Index(doc, `<w:pStyle w:val="Contact"/>`)

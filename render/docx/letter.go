@@ -21,13 +21,16 @@ import (
 
 // signature loads a letter's signature as the PDF sizes it: 45 mm wide, at
 // most 18 mm tall.
-func (w *writer) signature() error {
+func (w *writer) signature(im *photo.Image) error {
 	lt := w.doc.Letter
 	if lt == nil || lt.Signature == "" {
 		return nil
 	}
+	if im == nil {
+		return fmt.Errorf("%s: not read (Options.Signature); left out", lt.Signature)
+	}
 	width := 45 * paged.MM
-	ph, err := photo.Load(lt.Signature, width)
+	ph, err := im.Prepare(width)
 	if err != nil {
 		return err
 	}

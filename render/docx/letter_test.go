@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"github.com/vitae-dev/vitae/internal/testkit"
 	"image"
 	"image/png"
 	"os"
@@ -39,7 +40,9 @@ func TestLetterPropertiesInSchemaOrder(t *testing.T) {
 			if conv != "din5008" {
 				d.Letter.ReturnLine = ""
 			}
-			parts := unzip(t, render(t, tdoc{d, spec{Theme: th}.options(t)}))
+			o := spec{Theme: th}.options(t)
+			o.Signature = testkit.Picture(t, sig)
+			parts := unzip(t, render(t, tdoc{d, o}))
 			body := strings.ReplaceAll(parts["word/document.xml"], "\n", "")
 			for _, m := range pPr.FindAllStringSubmatch(body, -1) {
 				inner := regexp.MustCompile(`<w:(numPr|pBdr|tabs)>.*?</w:(numPr|pBdr|tabs)>`).ReplaceAllString(m[1], "<w:$1/>")

@@ -64,6 +64,11 @@ type Options struct {
 	// Pages is how many pages the PDF has, when known: a page number
 	// footer is printed only when it has more than one, as in the PDF.
 	Pages int
+	// Photo is the document's photo and Signature a letter's signature,
+	// read and decoded by the caller (photo.Read): the writer reads no
+	// file. A photo the document names without its Image is left out, with
+	// a warning.
+	Photo, Signature *photo.Image
 }
 
 // Result is a rendered page.
@@ -79,11 +84,13 @@ type face struct {
 }
 
 type writer struct {
-	b    strings.Builder
-	d    *document.Document
-	th   *theme.Theme
-	st   *style.Sheet
-	used map[face]map[rune]bool
+	b strings.Builder
+	d *document.Document
+	// photoImg and signature are the pictures the caller read (Options)
+	photoImg, signature *photo.Image
+	th                  *theme.Theme
+	st                  *style.Sheet
+	used                map[face]map[rune]bool
 	// texts are the strings set in each face, as shown: the system's
 	// faces are shaped from them
 	texts map[face][]string
@@ -110,7 +117,8 @@ func Render(d *document.Document, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{d: d, th: th, st: style.Resolve(th, style.None(th)), used: map[face]map[rune]bool{}, texts: map[face][]string{}, rtl: paged.RightToLeft(d.Lang)}
+	w := &writer{d: d, th: th, st: style.Resolve(th, style.None(th)), used: map[face]map[rune]bool{}, texts: map[face][]string{}, rtl: paged.RightToLeft(d.Lang),
+		photoImg: o.Photo, signature: o.Signature}
 	var body strings.Builder
 	w.body()
 	body.WriteString(w.b.String())
@@ -444,11 +452,11 @@ func (w *writer) photo() string {
 	if p == "" || w.th.Photo <= 0 {
 		return ""
 	}
-	if strings.Contains(p, "://") {
-		w.warn = append(w.warn, fmt.Sprintf("photo %q is a URL; the page shows none", p))
+	if w.photoImg == nil {
+		w.warn = append(w.warn, fmt.Sprintf("photo %s: not read (Options.Photo); left out", p))
 		return ""
 	}
-	ph, err := photo.Load(p, w.th.Photo)
+	ph, err := w.photoImg.Prepare(w.th.Photo)
 	if err != nil {
 		w.warn = append(w.warn, "photo left out: "+err.Error())
 		return ""

@@ -3,6 +3,7 @@ package html
 import (
 	"bytes"
 	"fmt"
+	"github.com/vitae-dev/vitae/internal/testkit"
 	"image"
 	"image/png"
 	"os"
@@ -186,7 +187,8 @@ func BenchmarkSample(b *testing.B) {
 }
 
 // The photo is in the page, as a data: URL, with the person's name as its
-// text; one that cannot be read is left out with a warning.
+// text; one its caller did not read is left out with a warning (the
+// writer reads no file).
 func TestPhoto(t *testing.T) {
 	dir := t.TempDir()
 	img := image.NewRGBA(image.Rect(0, 0, 40, 50))
@@ -199,7 +201,7 @@ func TestPhoto(t *testing.T) {
 	os.WriteFile(path, buf.Bytes(), 0o644)
 	d := documenttest.Sample()
 	d.Header.Photo = path
-	page := render(t, d, Options{})
+	page := render(t, d, Options{Photo: testkit.Picture(t, path)})
 	if !regexp.MustCompile(`<img class="photo" src="data:image/png;base64,[A-Za-z0-9+/=]+" width="40" height="50" alt="Ada Lovelace" />`).MatchString(page) {
 		t.Errorf("no photo in the page's header: %.300s", page[strings.Index(page, "<header>"):])
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
-	"github.com/vitae-dev/vitae/render/photo"
 )
 
 // A letter's parts (document.Letter) around its body, placed as its
@@ -65,7 +64,9 @@ func (w *writer) letterEnd() {
 	w.plain(lt.Closing, st.Body, false)
 	b.WriteString("</p>\n")
 	if lt.Signature != "" {
-		if ph, err := photo.Load(lt.Signature, 128); err != nil {
+		if w.signature == nil {
+			w.warn = append(w.warn, fmt.Sprintf("signature %s: not read (Options.Signature); left out", lt.Signature))
+		} else if ph, err := w.signature.Prepare(128); err != nil {
 			w.warn = append(w.warn, "signature left out: "+err.Error())
 		} else {
 			fmt.Fprintf(b, "<img class=\"signature\" src=\"data:image/%s;base64,%s\" width=\"%d\" height=\"%d\" alt=\"Signature\" />\n",

@@ -41,12 +41,12 @@ func encode(t *testing.T, w, h int, format string) []byte {
 // embedded broken; an interlaced PNG comes out plain.
 func TestPhotosArePreparedOrRefused(t *testing.T) {
 	big := write(t, "big.jpeg", encode(t, 2000, 1000, "jpeg"))
-	p, err := Load(big, 72) // one inch wide
+	p, err := load(big, 72) // one inch wide
 	if err != nil || p.Width != 300 || p.Height != 150 || p.Format != "jpeg" {
 		t.Errorf("scaled: %v %+v", err, p)
 	}
 	small := write(t, "small.png", encode(t, 20, 30, "png"))
-	if p, err := Load(small, 72); err != nil || p.Width != 20 || p.Height != 30 {
+	if p, err := load(small, 72); err != nil || p.Width != 20 || p.Height != 30 {
 		t.Errorf("small: %v %+v", err, p)
 	}
 	// a 30000×30000 PNG header with no pixels behind it
@@ -56,14 +56,14 @@ func TestPhotosArePreparedOrRefused(t *testing.T) {
 	huge[16], huge[17], huge[18], huge[19] = 0, 0, 0x75, 0x30 // width 30000
 	huge[20], huge[21], huge[22], huge[23] = 0, 0, 0x75, 0x30 // height 30000
 	binary.BigEndian.PutUint32(huge[29:], crc32.ChecksumIEEE(huge[12:29]))
-	if _, err := Load(write(t, "huge.png", huge), 72); err == nil || !strings.Contains(err.Error(), "30000×30000") {
+	if _, err := load(write(t, "huge.png", huge), 72); err == nil || !strings.Contains(err.Error(), "30000×30000") {
 		t.Errorf("huge: %v", err)
 	}
 	whole := encode(t, 50, 50, "png")
-	if _, err := Load(write(t, "cut.png", whole[:len(whole)/2]), 72); err == nil || !strings.Contains(err.Error(), "damaged") {
+	if _, err := load(write(t, "cut.png", whole[:len(whole)/2]), 72); err == nil || !strings.Contains(err.Error(), "damaged") {
 		t.Errorf("truncated: %v", err)
 	}
-	if _, err := Load(write(t, "not.png", []byte("GIF89a")), 72); err == nil {
+	if _, err := load(write(t, "not.png", []byte("GIF89a")), 72); err == nil {
 		t.Error("not an image accepted")
 	}
 }
@@ -99,11 +99,20 @@ func TestInterlacedPNGComesOutPlain(t *testing.T) {
 	if _, err := png.Decode(bytes.NewReader(data)); err != nil {
 		t.Fatalf("the test image itself: %v", err)
 	}
-	p, err := Load(write(t, "i.png", data), 72)
+	p, err := load(write(t, "i.png", data), 72)
 	if err != nil || p.Width != 2 {
 		t.Fatalf("%v %+v", err, p)
 	}
 	if p.Data[28] != 0 { // IHDR's interlace method
 		t.Error("still interlaced")
 	}
+}
+
+// load is Read and Prepare, as the pipeline and a backend do them.
+func load(path string, widthPt float64) (*Photo, error) {
+	im, err := Read(path)
+	if err != nil {
+		return nil, err
+	}
+	return im.Prepare(widthPt)
 }
