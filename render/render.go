@@ -54,8 +54,10 @@ type Options struct {
 	Photo, Signature *photo.Image `json:"-"`
 	// Laid is the document laid out with these options, when the caller
 	// has it already (All lays it out once for every format that follows
-	// the layout); nil: each lays it out.
-	Laid *layout.Laid
+	// the layout), and LayError why it could not be laid out (Laid is then
+	// nil); both zero: each format lays it out.
+	Laid     *layout.Laid `json:"-"`
+	LayError error        `json:"-"`
 	// HTMLFonts is how a web page gets its type: the theme's faces embedded,
 	// or the system's
 	HTMLFonts html.Fonts
@@ -65,8 +67,6 @@ type Options struct {
 	// Context, when done, stops a render in progress (Ctrl-C): its error is
 	// returned and no output is made. nil: never.
 	Context context.Context
-
-	layErr error // why All could not lay the document out (Laid is nil)
 }
 
 // Format is one output format.
@@ -140,8 +140,8 @@ func layoutOptions(o Options) layout.Options {
 
 // laid is the document laid out: as All laid it out, else now.
 func laid(d *document.Document, o Options) (*layout.Laid, error) {
-	if o.Laid != nil || o.layErr != nil {
-		return o.Laid, o.layErr
+	if o.Laid != nil || o.LayError != nil {
+		return o.Laid, o.LayError
 	}
 	return layout.Lay(d, layoutOptions(o))
 }
@@ -167,8 +167,8 @@ func renderPDF(d *document.Document, o Options) (*Output, error) {
 // others' outputs.
 func All(d *document.Document, o Options, formats []Format) ([]*Output, []error) {
 	outs, errs := make([]*Output, len(formats)), make([]error, len(formats))
-	if o.Laid == nil && slices.ContainsFunc(formats, func(f Format) bool { return f.Themed }) {
-		o.Laid, o.layErr = layout.Lay(d, layoutOptions(o))
+	if o.Laid == nil && o.LayError == nil && slices.ContainsFunc(formats, func(f Format) bool { return f.Themed }) {
+		o.Laid, o.LayError = layout.Lay(d, layoutOptions(o))
 	}
 	var wg sync.WaitGroup
 	for i, f := range formats {
