@@ -29,7 +29,7 @@ func TestWordFilesPaginateLikeThePDFs(t *testing.T) {
 	soffice := testenv.Tool(t, "soffice")
 	pdftotext := testenv.Tool(t, "pdftotext")
 	dir := t.TempDir()
-	files, _ := filepath.Glob("*.yaml")
+	files := testenv.Glob(t, "*.yaml", 5)
 	ours := map[string][]byte{}
 	var docxFiles []string
 	for _, f := range files {

@@ -83,8 +83,8 @@ func platformFonts(t *testing.T, b *chromium.Browser, selector string) []string 
 func TestHTMLInABrowser(t *testing.T) {
 	axe := axeCore(t)
 	dir := t.TempDir()
-	files, _ := filepath.Glob("*.yaml")
-	scripts, _ := filepath.Glob("testdata/scripts/*.yaml")
+	files := testenv.Glob(t, "*.yaml", 5)
+	scripts := testenv.Glob(t, "testdata/scripts/*.yaml", 12)
 	scripts = append(scripts, withPhoto(t, dir)) // and a photo in the header
 	pdfFormat, _ := render.Lookup("pdf")
 	htmlFormat, _ := render.Lookup("html")

@@ -168,7 +168,7 @@ func readPage(t *testing.T, data []byte) *pageInfo {
 // (golden outlines in testdata/html), nothing fetched or run, dates as
 // machine-readable times, the language and direction, valid JSON-LD.
 func TestHTMLStructure(t *testing.T) {
-	files, _ := filepath.Glob("*.yaml")
+	files := testenv.Glob(t, "*.yaml", 5)
 	for _, f := range files {
 		for _, th := range theme.Names() {
 			data := page(t, f, th, html.Embedded)

@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/theme"
 	"io"
 	"mime"
@@ -41,7 +42,7 @@ func writeFile(t *testing.T, dir, name, content string) string {
 }
 
 func TestValidateExamples(t *testing.T) {
-	files, _ := filepath.Glob("../../examples/*.yaml")
+	files := testenv.Glob(t, "../../examples/*.yaml", 5)
 	code, _, stderr := run(t, append([]string{"validate", "--strict"}, files...)...)
 	if code != ExitOK {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
