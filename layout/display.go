@@ -98,10 +98,11 @@ type Item struct {
 // Font is a face of a family at a size, with its letter spacing (points
 // after each glyph). Family is a built-in family's key, "fallback" (the
 // theme's fallback font file) or "system:NAME" (a face found on the
-// machine); Style is "", "B", "I" or "BI".
+// machine).
 type Font struct {
-	Family, Style string
-	Size, Track   float64
+	Family      string
+	Style       fonts.Style
+	Size, Track float64
 }
 
 // Element is an element of the structure tree: a standard PDF role (H1,
@@ -116,7 +117,7 @@ type Element struct {
 // Face is the parsed face a Font names, as the layout measured it (nil:
 // none could be loaded). It only reads what the layout loaded, so
 // several drawings may follow one layout at once.
-func (l *Laid) Face(f Font) *fonts.Face { return l.ts.faces[f.Family+f.Style] }
+func (l *Laid) Face(f Font) *fonts.Face { return l.ts.faces[f.Family+f.Style.Code()] }
 
 // Fallback says whether a font is the theme's fallback font file (a
 // drawing that names faces by URL cannot name it).

@@ -196,8 +196,8 @@ func newTypesetter(d *document.Document, th *theme.Theme, size [2]float64, fallb
 		}
 		r.fallback = "fallback"
 		// the fallback has one face: bold and italic use it too
-		for _, st := range []string{"", "B", "I", "BI"} {
-			r.faces["fallback"+st] = c
+		for _, st := range fonts.Styles() {
+			r.faces["fallback"+st.Code()] = c
 		}
 	}
 	return r, nil
@@ -364,8 +364,8 @@ func layOutAll(d *document.Document, opts Options) (*typesetter, [][]placed, err
 }
 
 // face is the parsed font of a family and style.
-func (r *typesetter) face(family, style string) *fonts.Face {
-	key := family + style
+func (r *typesetter) face(family string, style fonts.Style) *fonts.Face {
+	key := family + style.Code()
 	if f, ok := r.faces[key]; ok {
 		return f
 	}
@@ -489,7 +489,7 @@ func (r *typesetter) pick(ch rune, f font) (string, bool) {
 		if fam == "" && !(ch >= 0x1f000 && ch <= 0x1faff) { // emoji: see below
 			if sf := fonts.System(ch, f.style, fonts.IsSerif(f.family), r.lang); sf != nil {
 				fam = "system:" + sf.Name
-				r.faces[fam+f.style] = sf
+				r.faces[fam+f.style.Code()] = sf
 			}
 		}
 	}
@@ -498,8 +498,9 @@ func (r *typesetter) pick(ch rune, f font) (string, bool) {
 }
 
 type pickKey struct {
-	ch            rune
-	family, style string
+	ch     rune
+	family string
+	style  fonts.Style
 }
 
 // emoji are pictures, mostly drawn by colour bitmap fonts that a PDF's

@@ -5,6 +5,7 @@ import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/hyphen"
+	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/render/style"
@@ -16,11 +17,11 @@ import (
 // same fonts the drawing stage uses, but draws nothing, so it can run several
 // times (--max-pages tightens it step by step) and be tested on its own.
 
-// font selects a face: family key, style ("", "B", "I", "BI") and size,
-// and the letter spacing it is set with (points added after each glyph).
+// font selects a face: family key, style and size, and the letter spacing
+// it is set with (points added after each glyph).
 type font struct {
 	family string
-	style  string
+	style  fonts.Style
 	size   float64
 	track  float64
 }

@@ -57,12 +57,12 @@ func TestLayoutMeasuresWhatIsDrawn(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, fam := range []string{"liberation-serif", "liberation-sans", "carlito", "caladea"} {
-		face, err := fonts.Builtin(fam, "B")
+		face, err := fonts.Builtin(fam, fonts.Bold)
 		if err != nil {
 			t.Fatal(err)
 		}
 		s := "AVATAR Infrastructure Chef, Docker Engine — Zoë 2018–2020"
-		if a, b := r.width(font{family: fam, style: "B", size: 10}, s), face.Shape(s, "en").Width(10, face.Upem); a != b {
+		if a, b := r.width(font{family: fam, style: fonts.Bold, size: 10}, s), face.Shape(s, "en").Width(10, face.Upem); a != b {
 			t.Errorf("%s: layout %.3f pt, shaped %.3f pt", fam, a, b)
 		}
 	}

@@ -40,7 +40,7 @@ func dumpLayout(pages [][]placed) string {
 					if o.font.track != 0 {
 						track = fmt.Sprintf(" track=%.2f", o.font.track)
 					}
-					fmt.Fprintf(&b, "  text x=%.1f w=%.1f %s%s %.1f%s %q\n", o.x, o.w, o.font.family, o.font.style, o.font.size, track, o.text)
+					fmt.Fprintf(&b, "  text x=%.1f w=%.1f %s%s %.1f%s %q\n", o.x, o.w, o.font.family, o.font.style.Code(), o.font.size, track, o.text)
 				case opRule:
 					fmt.Fprintf(&b, "  rule x=%.1f y=%.1f w=%.1f h=%.1f\n", o.x, o.y, o.w, o.h)
 				case opLink:

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/paged"
 )
 
@@ -125,7 +126,7 @@ func (l *layouter) letterTop() {
 	}
 	if len(lt.Subject) > 0 {
 		bold := body
-		bold.style = "B"
+		bold.style = fonts.Bold
 		if plan.SubjectTop > 0 {
 			l.spaceTo(plan.SubjectTop-top, 1.5*lh)
 			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 0)

@@ -3,6 +3,7 @@ package layout
 import (
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/internal/testkit"
+	"github.com/vitae-dev/vitae/render/fonts"
 	"strings"
 	"testing"
 
@@ -154,7 +155,7 @@ func TestWrappedTitleIsBalanced(t *testing.T) {
 		for _, pl := range pages[0] {
 			w := 0.0
 			for _, op := range pl.line.ops {
-				if op.kind == opText && op.font.style == "B" {
+				if op.kind == opText && op.font.style == fonts.Bold {
 					w += op.w
 				}
 			}

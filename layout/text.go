@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/vitae-dev/vitae/render/fonts"
 	"reflect"
 	"strings"
 	"unicode"
@@ -41,17 +42,14 @@ type word struct {
 // runFont derives a run's face from a base face.
 func runFont(base font, r document.Run) font {
 	f := base
-	bold := strings.Contains(base.style, "B") || r.Bold
-	italic := strings.Contains(base.style, "I") || r.Italic
 	if r.Code {
 		f.family = "liberation-mono" // inline code: monospaced, at the text's size
 	}
-	f.style = ""
-	if bold {
-		f.style += "B"
+	if r.Bold {
+		f.style |= fonts.Bold
 	}
-	if italic {
-		f.style += "I"
+	if r.Italic {
+		f.style |= fonts.Italic
 	}
 	return f
 }

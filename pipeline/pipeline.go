@@ -213,8 +213,11 @@ func WarmFaces(themeName string) {
 	if err != nil {
 		return
 	}
-	for _, f := range [][2]string{{th.Font.Body, ""}, {th.Font.Heading, "B"}, {th.Font.Body, "B"}, {th.Font.Body, "I"}} {
-		if face, err := fonts.Builtin(f[0], f[1]); err == nil {
+	for _, f := range []struct {
+		family string
+		style  fonts.Style
+	}{{th.Font.Body, fonts.Regular}, {th.Font.Heading, fonts.Bold}, {th.Font.Body, fonts.Bold}, {th.Font.Body, fonts.Italic}} {
+		if face, err := fonts.Builtin(f.family, f.style); err == nil {
 			face.Shape("Warm", "en")
 		}
 	}

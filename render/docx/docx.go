@@ -553,7 +553,7 @@ func (w *writer) contactLines() [][]int {
 		return w.contacts
 	}
 	th := w.th
-	face, err := fonts.Builtin(th.Font.Body, "")
+	face, err := fonts.Builtin(th.Font.Body, fonts.Regular)
 	items := w.doc.Header.Contacts
 	if err != nil {
 		all := make([]int, len(items))
@@ -765,7 +765,7 @@ func (w *writer) rows(r *document.Rows, inEntry bool) {
 		return
 	}
 	th := w.th
-	boldFace, err := fonts.Builtin(th.Font.Body, "B")
+	boldFace, err := fonts.Builtin(th.Font.Body, fonts.Bold)
 	if err != nil && w.err == nil {
 		w.err = fmt.Errorf("docx: measuring the key column: %w", err)
 	}

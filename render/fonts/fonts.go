@@ -119,21 +119,19 @@ func Lookup(key string) (Family, error) {
 	return Family{}, fmt.Errorf("unknown font %q; built-in fonts are: %s", key, strings.Join(keys, ", "))
 }
 
-var styleSuffix = map[string]string{"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
-
-// Bytes returns the TrueType file of a face; style is "", "B", "I" or "BI".
-// The bytes are the binary's own: read them, never change them.
-func Bytes(fam Family, style string) ([]byte, error) {
-	data, ok := files[fam.File+"-"+styleSuffix[style]]
+// Bytes returns the TrueType file of a face in a style. The bytes are the
+// binary's own: read them, never change them.
+func Bytes(fam Family, style Style) ([]byte, error) {
+	data, ok := files[fam.File+"-"+style.String()]
 	if !ok {
-		return nil, fmt.Errorf("font %s has no %q style", fam.Key, style)
+		return nil, fmt.Errorf("font %s has no %s style", fam.Key, style)
 	}
 	return data, nil
 }
 
 // Builtin returns a built-in face by family key and style.
-func Builtin(key, style string) (*Face, error) {
-	name := key + "/" + style
+func Builtin(key string, style Style) (*Face, error) {
+	name := key + "/" + style.Code()
 	facesMu.Lock()
 	f, ok := faces[name]
 	facesMu.Unlock()

@@ -14,7 +14,7 @@ func TestShapingKerns(t *testing.T) {
 		if fam.Key == "liberation-mono" {
 			continue // monospaced: every glyph as wide as the next, nothing to kern
 		}
-		f, err := Builtin(fam.Key, "B")
+		f, err := Builtin(fam.Key, Bold)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -32,7 +32,7 @@ func TestShapingKerns(t *testing.T) {
 }
 
 func TestShapingKeepsTheText(t *testing.T) {
-	f, err := Builtin("liberation-serif", "")
+	f, err := Builtin("liberation-serif", Regular)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestShapingKeepsTheText(t *testing.T) {
 
 func BenchmarkParseFace(b *testing.B) {
 	fam, _ := Lookup("liberation-serif")
-	data, _ := Bytes(fam, "")
+	data, _ := Bytes(fam, Regular)
 	for i := 0; i < b.N; i++ {
 		if _, err := newFace(data, 0); err != nil {
 			b.Fatal(err)
@@ -58,7 +58,7 @@ func BenchmarkParseFace(b *testing.B) {
 }
 
 func BenchmarkShapeWord(b *testing.B) {
-	f, _ := Builtin("liberation-serif", "")
+	f, _ := Builtin("liberation-serif", Regular)
 	words := []string{"Experienced", "engineer", "building", "distributed", "systems", "Kubernetes", "AVATAR", "office"}
 	for i := 0; i < b.N; i++ {
 		f.shape(words[i%len(words)], "en", 0)
@@ -71,7 +71,7 @@ func BenchmarkShapeWord(b *testing.B) {
 func TestRawCmapAgrees(t *testing.T) {
 	var faces []*Face
 	for _, fam := range Families {
-		for _, st := range []string{"", "B"} {
+		for _, st := range []Style{Regular, Bold} {
 			f, err := Builtin(fam.Key, st)
 			if err != nil {
 				t.Fatal(err)
@@ -114,7 +114,7 @@ func TestSystemFontsAreReadOnce(t *testing.T) {
 	before := fontReads.Load()
 	var chosen map[*Face]bool = map[*Face]bool{}
 	for _, r := range "大規模な分散システムの設計と開発を担当しました決済再主導処理時間半分短縮" {
-		if f := System(r, "", false, "ja"); f != nil {
+		if f := System(r, Regular, false, "ja"); f != nil {
 			chosen[f] = true
 		} else {
 			t.Fatalf("no system font for %q", r)

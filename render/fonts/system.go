@@ -65,8 +65,9 @@ var (
 )
 
 type pickKey struct {
-	r                 rune
-	style, lang, kind string
+	r          rune
+	style      Style
+	lang, kind string
 }
 
 // fontReads counts the font files read whole (a test holds it down).
@@ -183,11 +184,11 @@ func facesOf(path string) []*systemFont {
 	return out
 }
 
-// System finds a font on this machine that has r, for text in style ("",
-// "B", "I", "BI"), preferring serif designs when serif is set and the face
+// System finds a font on this machine that has r, for text in style,
+// preferring serif designs when serif is set and the face
 // made for the language lang (Japanese, Korean, Simplified or Traditional
 // Chinese forms of the same characters). nil if none has it.
-func System(r rune, style string, serif bool, lang string) *Face {
+func System(r rune, style Style, serif bool, lang string) *Face {
 	kind := "sans"
 	if serif {
 		kind = "serif"
@@ -295,7 +296,7 @@ func languageLetter(lang string) rune {
 	return 0
 }
 
-func score(sf *systemFont, style string, serif bool, lang string) int {
+func score(sf *systemFont, style Style, serif bool, lang string) int {
 	name := strings.ToLower(sf.name + " " + filepath.Base(sf.path))
 	s := 0
 	has := func(w ...string) bool {
@@ -306,11 +307,10 @@ func score(sf *systemFont, style string, serif bool, lang string) int {
 		}
 		return false
 	}
-	bold := strings.Contains(style, "B")
-	if has("bold") == bold {
+	if has("bold") == style.IsBold() {
 		s += 4
 	}
-	if has("italic", "oblique") == strings.Contains(style, "I") {
+	if has("italic", "oblique") == style.IsItalic() {
 		s += 2
 	}
 	if has("black", "heavy", "light", "thin", "medium", "semibold", "demi", "condensed", "mono", "extra") {

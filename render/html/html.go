@@ -80,7 +80,7 @@ type Result struct {
 // face is one of the theme's font faces as the page uses it.
 type face struct {
 	family string // a built-in family's key
-	style  string // "", "B", "I", "BI"
+	style  fonts.Style
 }
 
 type writer struct {
@@ -247,17 +247,6 @@ func (w *writer) use(f face, s string, upper bool) {
 	}
 }
 
-func styleOf(bold, italic bool) string {
-	s := ""
-	if bold {
-		s += "B"
-	}
-	if italic {
-		s += "I"
-	}
-	return s
-}
-
 // faceOf is the face a kind of text is set in.
 func faceOf(t style.Text) face { return face{t.Font.Family, t.Font.Style} }
 
@@ -271,9 +260,13 @@ func (w *writer) plain(s string, t style.Text, upper bool) {
 // links; a link only to http, https, mailto and tel.
 func (w *writer) inline(tx document.Text, t style.Text) {
 	for _, r := range tx {
-		bold := r.Bold || strings.Contains(t.Font.Style, "B")
-		italic := r.Italic || strings.Contains(t.Font.Style, "I")
-		f := face{t.Font.Family, styleOf(bold, italic)}
+		f := face{t.Font.Family, t.Font.Style}
+		if r.Bold {
+			f.style |= fonts.Bold
+		}
+		if r.Italic {
+			f.style |= fonts.Italic
+		}
 		if r.Code {
 			f.family = "liberation-mono"
 		}
@@ -641,9 +634,10 @@ func (w *writer) rows(r *document.Rows) {
 // localFace is a face of the system's a page names for the characters the
 // theme's faces lack: the one the PDF embeds, shown when the reader has it.
 type localFace struct {
-	face              *fonts.Face
-	postScript, style string
-	runes             []rune // the characters it shows: its unicode-range
+	face       *fonts.Face
+	postScript string
+	style      fonts.Style
+	runes      []rune // the characters it shows: its unicode-range
 }
 
 // fallbacks finds the faces, after the theme's, of the characters the
@@ -716,7 +710,7 @@ func (w *writer) faces() []face {
 	for f := range w.used {
 		keys = append(keys, f)
 	}
-	slices.SortFunc(keys, func(a, b face) int { return strings.Compare(a.family+"/"+a.style, b.family+"/"+b.style) })
+	slices.SortFunc(keys, func(a, b face) int { return strings.Compare(a.family+"/"+a.style.Code(), b.family+"/"+b.style.Code()) })
 	return keys
 }
 
@@ -810,12 +804,12 @@ func unicodeRange(runes []rune) string {
 	return strings.Join(parts, ",")
 }
 
-func weightItalic(style string) (weight, italic string) {
+func weightItalic(style fonts.Style) (weight, italic string) {
 	weight, italic = "400", "normal"
-	if strings.Contains(style, "B") {
+	if style.IsBold() {
 		weight = "700"
 	}
-	if strings.Contains(style, "I") {
+	if style.IsItalic() {
 		italic = "italic"
 	}
 	return weight, italic
@@ -855,6 +849,10 @@ func (w *writer) fontFaces() string {
 	return b.String()
 }
 
-func styleName(s string) string {
-	return map[string]string{"": "Regular", "B": "Bold", "I": "Italic", "BI": "Bold Italic"}[s]
+// styleName is a style's name in a web font's name table.
+func styleName(s fonts.Style) string {
+	if s == fonts.BoldItalic {
+		return "Bold Italic"
+	}
+	return s.String()
 }

@@ -122,7 +122,7 @@ func TestFonts(t *testing.T) {
 func TestWOFFReadsAsAFont(t *testing.T) {
 	py := fontTools(t)
 	for _, fam := range []string{"liberation-serif", "carlito", "liberation-sans"} {
-		face, err := fonts.Builtin(fam, "BI")
+		face, err := fonts.Builtin(fam, fonts.BoldItalic)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -229,7 +229,7 @@ func TestKerningKept(t *testing.T) {
 	py := fontTools(t)
 	const chars = "AVTo.yWPL'"
 	for _, fam := range []string{"liberation-serif", "carlito", "caladea"} {
-		face, err := fonts.Builtin(fam, "")
+		face, err := fonts.Builtin(fam, fonts.Regular)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,14 +8,15 @@ package style
 import (
 	"math"
 
+	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/theme"
 )
 
-// Font is a face at a size. Style is "", "B", "I" or "BI"; Track is the
-// letter spacing in points (letterspaced capitals).
+// Font is a face at a size; Track is the letter spacing in points
+// (letterspaced capitals).
 type Font struct {
 	Family string
-	Style  string
+	Style  fonts.Style
 	Size   float64
 	Track  float64
 }
@@ -97,39 +98,39 @@ func Resolve(th *theme.Theme, f Fit) *Sheet {
 	}
 	gap := func(s float64) float64 { return snap(s, line/4) * f.Space }
 	fine := func(s float64) float64 { return snap(s, line/8) * f.Space }
-	text := func(family, style string, pt float64, color string) Text {
+	text := func(family string, style fonts.Style, pt float64, color string) Text {
 		return Text{Font: Font{Family: family, Style: style, Size: size(pt)}, Color: color, Line: size(pt) * f.Leading}
 	}
-	body := func(style string, pt float64, color string) Text { return text(th.Font.Body, style, pt, color) }
+	body := func(style fonts.Style, pt float64, color string) Text { return text(th.Font.Body, style, pt, color) }
 	headingColor := th.Color.Accent
 	if th.Color.Heading != "" {
 		headingColor = th.Color.Heading
 	}
-	headingStyle := ""
+	headingStyle := fonts.Regular
 	if th.Headings.Bold {
-		headingStyle = "B"
+		headingStyle = fonts.Bold
 	}
 	s := &Sheet{
 		Leading:       f.Leading,
-		Name:          text(th.Font.Heading, "B", th.Size.Name, th.Color.Accent),
-		Label:         body("", th.Size.Label, th.Color.Muted),
-		Title:         text(th.Font.Heading, "B", th.Size.Name*0.75, th.Color.Accent),
-		Contact:       body("", th.Size.Small, th.Color.Text),
+		Name:          text(th.Font.Heading, fonts.Bold, th.Size.Name, th.Color.Accent),
+		Label:         body(fonts.Regular, th.Size.Label, th.Color.Muted),
+		Title:         text(th.Font.Heading, fonts.Bold, th.Size.Name*0.75, th.Color.Accent),
+		Contact:       body(fonts.Regular, th.Size.Small, th.Color.Text),
 		Heading:       text(th.Font.Heading, headingStyle, th.Size.Heading, headingColor),
-		EntryTitle:    text(th.Font.Heading, "B", th.Size.Title, th.Color.Text),
-		GroupTitle:    text(th.Font.Heading, "B", th.Size.Title+0.5, th.Color.Accent),
-		EntrySubtitle: body("I", th.Size.Body, th.Color.Muted),
-		Dates:         body("", th.Size.Body, th.Color.Muted),
-		Location:      body("", th.Size.Small, th.Color.Muted),
-		Body:          body("", th.Size.Body, th.Color.Text),
-		Intro:         body("I", th.Size.Body, th.Color.Text),
-		Quote:         body("I", th.Size.Body, th.Color.Text),
-		Meta:          body("", th.Size.Small, th.Color.Muted),
+		EntryTitle:    text(th.Font.Heading, fonts.Bold, th.Size.Title, th.Color.Text),
+		GroupTitle:    text(th.Font.Heading, fonts.Bold, th.Size.Title+0.5, th.Color.Accent),
+		EntrySubtitle: body(fonts.Italic, th.Size.Body, th.Color.Muted),
+		Dates:         body(fonts.Regular, th.Size.Body, th.Color.Muted),
+		Location:      body(fonts.Regular, th.Size.Small, th.Color.Muted),
+		Body:          body(fonts.Regular, th.Size.Body, th.Color.Text),
+		Intro:         body(fonts.Italic, th.Size.Body, th.Color.Text),
+		Quote:         body(fonts.Italic, th.Size.Body, th.Color.Text),
+		Meta:          body(fonts.Regular, th.Size.Small, th.Color.Muted),
 		QuoteIndent:   10,
-		Key:           body("B", th.Size.Body, th.Color.Text),
-		Marker:        body("", th.Size.Body, th.Color.Muted),
+		Key:           body(fonts.Bold, th.Size.Body, th.Color.Text),
+		Marker:        body(fonts.Regular, th.Size.Body, th.Color.Muted),
 		ListIndent:    th.Spacing.Indent,
-		Footer:        body("", th.Size.Small, th.Color.Muted),
+		Footer:        body(fonts.Regular, th.Size.Small, th.Color.Muted),
 		Rule:          th.Color.Rule,
 		PhotoGap:      12,
 		Link:          th.Color.Accent,

@@ -36,7 +36,11 @@ func FontFile(name string) ([]byte, bool) {
 	if err != nil {
 		return nil, false
 	}
-	data, err := fonts.Bytes(fam, name[i+1:])
+	style, ok := fonts.ParseStyle(name[i+1:])
+	if !ok {
+		return nil, false
+	}
+	data, err := fonts.Bytes(fam, style)
 	return data, err == nil
 }
 
@@ -75,7 +79,7 @@ func Draw(l *layout.Laid) *SVG {
 func item(l *layout.Laid, b *strings.Builder, o layout.Item, used map[string]bool) {
 	switch o.Kind {
 	case layout.Text:
-		fam, style := o.Font.Family, o.Font.Style
+		fam, style := o.Font.Family, o.Font.Style.Code()
 		if l.Fallback(o.Font) {
 			fmt.Fprintf(b, `<text x="%.2f" y="%.2f" font-size="%.2f" fill="%s">%s</text>`, o.X, o.Y, o.Font.Size, svgColor(o.Color), svgEsc(o.Text))
 			return

@@ -63,7 +63,7 @@ func TestCFFSubsetKeepsOutlines(t *testing.T) {
 // glyf is what loca says and no more (4-byte alignment aside), and head's
 // box and hhea's extremes are those of the kept outlines.
 func TestTrueTypeSubsetIsAConsistentFont(t *testing.T) {
-	for _, style := range []string{"", "I", "B", "BI"} {
+	for _, style := range []fonts.Style{fonts.Regular, fonts.Italic, fonts.Bold, fonts.BoldItalic} {
 		face, err := fonts.Builtin("liberation-serif", style)
 		if err != nil {
 			t.Fatal(err)
@@ -131,7 +131,7 @@ func TestTrueTypeSubsetIsAConsistentFont(t *testing.T) {
 func TestKerningIsTheShapers(t *testing.T) {
 	const text = "AVATAR Toyota WAVE Yo, P. F. L' \"A\" Ty ry"
 	for _, fam := range []string{"carlito", "caladea", "liberation-serif", "liberation-sans"} {
-		face, err := fonts.Builtin(fam, "")
+		face, err := fonts.Builtin(fam, fonts.Regular)
 		if err != nil {
 			t.Fatal(err)
 		}

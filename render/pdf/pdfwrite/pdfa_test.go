@@ -112,7 +112,7 @@ func TestFontToolsReadsTheSubsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	serif, err := fonts.Builtin("liberation-serif", "I")
+	serif, err := fonts.Builtin("liberation-serif", fonts.Italic)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ func oneLine(t *testing.T, face *fonts.Face, text string, size float64) []byte {
 // The advance of "AVATAR" as the PDF draws it (glyph widths minus the TJ
 // adjustments) is shorter than the sum of the glyphs' own advances.
 func TestKerningReachesThePDF(t *testing.T) {
-	face, err := fonts.Builtin("liberation-serif", "B")
+	face, err := fonts.Builtin("liberation-serif", fonts.Bold)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestKerningReachesThePDF(t *testing.T) {
 // Fonts are embedded as subsets: the standard six-letter prefix, only the
 // used glyphs, a ToUnicode map; the same input gives the same bytes.
 func TestFontsAreSubset(t *testing.T) {
-	face, err := fonts.Builtin("liberation-sans", "")
+	face, err := fonts.Builtin("liberation-sans", fonts.Regular)
 	if err != nil {
 		t.Fatal(err)
 	}
