@@ -22,9 +22,9 @@ import (
 	"github.com/vitae-dev/vitae/internal/fsutil"
 )
 
-// Dirs are the folders searched for hyph_*.dic files. VITAE_HYPHEN_DIRS, a
-// list like PATH, replaces them (empty: none). Tests may replace the function.
-var Dirs = func() []string {
+// searchDirs are the folders searched for hyph_*.dic files.
+// VITAE_HYPHEN_DIRS, a list like PATH, replaces them (empty: none).
+func searchDirs() []string {
 	if v, ok := os.LookupEnv("VITAE_HYPHEN_DIRS"); ok {
 		return filepath.SplitList(v)
 	}
@@ -95,7 +95,7 @@ func For(lang string) *Dict {
 	if lang == "" {
 		return nil
 	}
-	dirs := Dirs()
+	dirs := searchDirs()
 	key := lang + "\x00" + strings.Join(dirs, "\x00")
 	mu.Lock()
 	defer mu.Unlock()
@@ -156,16 +156,16 @@ func load(path string) *Dict {
 	if err != nil {
 		return nil
 	}
-	return Parse(data)
+	return parse(data)
 }
 
-// Parse reads a dictionary in libhyphen's format: the character set on the
+// parse reads a dictionary in libhyphen's format: the character set on the
 // first line, then patterns such as "hy3ph". A file with two levels (a list
 // of compound words, then NEXTLEVEL and the patterns) is read from its
 // second level only: the word list is German's 69,000 lines, a tenth of a
 // second to read, and the patterns alone break compounds well. Non-standard
 // patterns (with "/") and patterns without digits are skipped.
-func Parse(data []byte) *Dict {
+func parse(data []byte) *Dict {
 	d := &Dict{left: 2, right: 3}
 	nl := bytes.IndexByte(data, '\n')
 	if nl < 0 {

@@ -9,7 +9,7 @@ import (
 
 // A hand-made dictionary (the mechanism, not a language's patterns).
 func TestLiang(t *testing.T) {
-	d := Parse([]byte("UTF-8\nLEFTHYPHENMIN 2\nRIGHTHYPHENMIN 3\nhy3ph\nhe2n\nhena4\nhen5at\n1na\nn2at\n1tio\n2io\no2n\n"))
+	d := parse([]byte("UTF-8\nLEFTHYPHENMIN 2\nRIGHTHYPHENMIN 3\nhy3ph\nhe2n\nhena4\nhen5at\n1na\nn2at\n1tio\n2io\no2n\n"))
 	if got := d.Points("hyphenation"); !reflect.DeepEqual(got, []int{2, 6}) {
 		t.Errorf("hyphenation: %v, want [2 6] (hy-phen-ation)", got)
 	}
@@ -25,7 +25,7 @@ func TestLiang(t *testing.T) {
 // Latin-1 files are decoded; of a two-level file, the patterns after
 // NEXTLEVEL are used (not the compound word list before it).
 func TestEncodingsAndLevels(t *testing.T) {
-	d := Parse([]byte("ISO8859-1\nLEFTHYPHENMIN 4\nhaus1\nNEXTLEVEL\n\xfc1b\nu1s\n"))
+	d := parse([]byte("ISO8859-1\nLEFTHYPHENMIN 4\nhaus1\nNEXTLEVEL\n\xfc1b\nu1s\n"))
 	if got := d.Points("hausüber"); !reflect.DeepEqual(got, []int{5}) {
 		t.Errorf("hausüber: %v, want [5] (from ü1b; u1s is too near the start)", got)
 	}

@@ -109,9 +109,9 @@ func (c Checker) Check(t testing.TB, path string) string {
 	return out
 }
 
-// PDFCPUVersion is the pdfcpu the tests validate with (go run fetches it
+// pdfcpuVersion is the pdfcpu the tests validate with (go run fetches it
 // through the Go module proxy; nothing of it is in vitae's build).
-const PDFCPUVersion = "v0.15.0"
+const pdfcpuVersion = "v0.15.0"
 
 // Checkers are the validators the tests hold vitae's PDFs to: qpdf --check
 // (syntax, streams, cross-references), pdfcpu validate in strict mode,
@@ -150,7 +150,7 @@ func Checkers(t testing.TB, pdfa bool) []Checker {
 			return "", nil
 		}},
 		{"pdfcpu validate -m strict", func(ctx context.Context, path string) (string, error) {
-			out, errs, err := run(ctx, gotool, "run", "github.com/pdfcpu/pdfcpu/cmd/pdfcpu@"+PDFCPUVersion, "validate", "-m", "strict", path)
+			out, errs, err := run(ctx, gotool, "run", "github.com/pdfcpu/pdfcpu/cmd/pdfcpu@"+pdfcpuVersion, "validate", "-m", "strict", path)
 			if err != nil || !strings.Contains(out+errs, "validation ok") {
 				return out + errs, nil
 			}

@@ -51,12 +51,12 @@ func Read(path string) (*Image, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Decode(path, data)
+	return decode(path, data)
 }
 
-// Decode decodes a PNG or JPEG file's bytes as Read does; source names it
+// decode decodes a PNG or JPEG file's bytes as Read does; source names it
 // in errors.
-func Decode(source string, data []byte) (*Image, error) {
+func decode(source string, data []byte) (*Image, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || (format != "png" && format != "jpeg") {
 		return nil, fmt.Errorf("%s is not a PNG or JPEG image", source)
