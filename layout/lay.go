@@ -255,7 +255,6 @@ func preparePhoto(im *photo.Image, width float64) (*photoInfo, error) {
 	return &photoInfo{path: im.Source, w: width, h: width * float64(ph.Height) / float64(ph.Width), data: ph}, nil
 }
 
-// layOut lays a document out on pages, tightening it for MaxPages.
 // canceled carries a cancelled context's error out of the layout's loops
 // (a panic, recovered in layOut: the layout checks in every loop that adds
 // lines, and its functions return nothing to pass an error through).

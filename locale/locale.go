@@ -73,7 +73,7 @@ func load() {
 }
 
 // Warm builds the locales' tables and word index, which composing a first
-// document needs, ahead (pipeline.Warm runs it on a spare core).
+// document needs, ahead (pipeline.WarmReading; the command line runs it on a spare core).
 func Warm() { loadOnce.Do(load) }
 
 // Names lists the built-in locales' codes, sorted.

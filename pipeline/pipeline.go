@@ -97,8 +97,8 @@ type tailored struct {
 	Dropped []string // what tailoring left out, e.g. work[2] "Intern"
 }
 
-// Tailor applies a variant and the tags (the command line's, else the
-// variant's) to an input that read without errors.
+// tailorVariant applies a variant and the tags (the command line's, else
+// the variant's) to an input that read without errors.
 func tailorVariant(in *source, variant string, opts Options) (*tailored, error) {
 	r, tags, err := tailor.Variant(in.Resume, variant)
 	if err != nil {

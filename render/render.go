@@ -48,9 +48,10 @@ type Options struct {
 	// read once before rendering: no renderer reads a file for it.
 	FallbackFont []byte `json:"-"`
 	// Photo is the document's photo (Header.Photo) and Signature a letter's
-	// signature, each read and decoded once before rendering (photo.Read;
-	// the pipeline does it): no renderer reads a file. A photo the document
-	// names without its Image here is left out, with a warning.
+	// signature, each read and decoded once before rendering (photo.Read:
+	// the pipeline reads the photo, package letter the signature): no
+	// renderer reads a file for them. A photo the document names without
+	// its Image here is left out, with a warning.
 	Photo, Signature *photo.Image `json:"-"`
 	// Laid is the document laid out with these options, when the caller
 	// has it already (All lays it out once for every format that follows

@@ -1,3 +1,9 @@
+// Package theme is the look of a résumé as a user writes it: the Theme
+// type (fonts, sizes, colours, spacing, columns, the photo's shape), the
+// built-in themes (embedded YAML files), loading a theme file with
+// `extends:` and located checks of its values (each closed set a type with
+// its Values), and the theme file's JSON Schema. render/style resolves a
+// Theme into the style sheet the renderers read.
 package theme
 
 // Theme is the look of a résumé: fonts, sizes, colours, spacing and layout

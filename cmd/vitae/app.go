@@ -73,7 +73,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 func newApp(stdout, stderr io.Writer) *cli.Command {
 	app := &cli.Command{
 		Name:    "vitae",
-		Usage:   "render résumés kept as YAML or JSON into PDF, Word, Markdown and text",
+		Usage:   "render résumés kept as YAML or JSON into PDF, Word, a web page, Markdown and text",
 		Version: vitaeVersion(),
 		Description: `Examples:
    vitae validate cv.yaml

@@ -1,5 +1,5 @@
-// Command vitae renders résumés kept as YAML or JSON into PDF, Word, Markdown
-// and plain text.
+// Command vitae renders résumés kept as YAML or JSON into PDF, Word, a web
+// page, Markdown and plain text.
 package main
 
 import (

@@ -19,7 +19,7 @@ func matchCommand() *cli.Command {
 		Name:      "match",
 		Usage:     "check which of a job posting's skills and technologies the résumé covers",
 		ArgsUsage: "FILE",
-		Description: `Reads the posting (plain text), finds the skills and technologies it names (a built-in
+		Description: `Reads the posting (plain text, or a JSON Resume job description), finds the skills and technologies it names (a built-in
 vocabulary plus your own skills and keywords, with aliases such as k8s = Kubernetes), and
 says which the résumé — tailored with --variant or --tags — covers and which it misses.
 No network, no AI.

@@ -23,7 +23,7 @@ var writers = sync.Pool{New: func() any {
 
 // Warm makes n compressors ahead, for the formats about to be written at
 // once: a compressor's first use costs ~2 ms here, mostly in its tables'
-// fresh pages (pipeline.Warm calls this on a spare core).
+// fresh pages (pipeline.WarmReading; the command line runs it on a spare core).
 func Warm(n int) {
 	ws := make([]any, n)
 	for i := range ws {

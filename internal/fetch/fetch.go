@@ -2,8 +2,9 @@
 // user asks for it (--fetch, settings.fetch): with a timeout, a size cap,
 // a check that it is a PNG or JPEG image, at most a few redirects, and a
 // cache in the user's cache folder keyed by the URL, so that a batch of
-// résumés naming one photo fetches it once. It is the one package of vitae
-// that links net/http (docs/decisions/0006).
+// résumés naming one photo fetches it once. It and the preview's server
+// (package preview, and the command serving it) are the packages of vitae
+// that link net/http (docs/decisions/0006, 0008).
 package fetch
 
 import (

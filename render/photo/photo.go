@@ -31,8 +31,8 @@ type Photo struct {
 }
 
 // Image is a picture read and decoded once, before layout (the pipeline
-// reads the résumé's photo and a letter's signature): every backend
-// prepares its copy from it and none reads a file.
+// reads the résumé's photo, package letter a letter's signature): every
+// backend prepares its copy from it and none reads the file.
 type Image struct {
 	Source        string // the file it was read from, for messages
 	Format        string // "png" or "jpeg"

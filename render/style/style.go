@@ -1,5 +1,5 @@
-// Package style resolves a theme into the one style sheet that every paged
-// format (the layout, the Word writer) reads: each kind of text with its
+// Package style resolves a theme into the one style sheet that the layout,
+// the Word writer and the web page read: each kind of text with its
 // face, size, colour and line height, and every space between blocks, in
 // points, after any fitting (--max-pages, taking back a runt page). A change
 // to the look is made here, once; the renderers cannot drift apart.

@@ -2,8 +2,8 @@
 // rectangles, images and links, with the fonts embedded as subsets (CID fonts,
 // Identity-H, a ToUnicode map for text extraction), an outline, metadata and
 // the document's language. It knows nothing of résumés or layout: the layout
-// engine (package pdf) says where each glyph run goes, and this package can be
-// replaced without touching it.
+// (package layout) says where each glyph run goes, package pdf draws it with
+// this one, and this package can be replaced without touching the layout.
 //
 // Output is deterministic: the same calls give the same bytes.
 package pdfwrite
