@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"hash/fnv"
 	"os"
 	"path/filepath"
@@ -62,8 +63,8 @@ func ParseShard(s string) (Shard, error) {
 	a, b, ok := strings.Cut(s, "/")
 	i, err1 := strconv.Atoi(a)
 	n, err2 := strconv.Atoi(b)
-	if !ok || err1 != nil || err2 != nil || n < 1 || n > 10000 || i < 1 || i > n {
-		return Shard{}, fmt.Errorf("--shard %q: write i/n with 1 ≤ i ≤ n ≤ 10000, e.g. 2/4", s)
+	if !ok || err1 != nil || err2 != nil || n < 1 || n > limits.Shards || i < 1 || i > n {
+		return Shard{}, fmt.Errorf("--shard %q: write i/n with 1 ≤ i ≤ n ≤ %d, e.g. 2/4", s, limits.Shards)
 	}
 	return Shard{i, n}, nil
 }

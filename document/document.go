@@ -5,7 +5,11 @@
 // page limit) travels beside it, as render options.
 package document
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/vitae-dev/vitae/internal/limits"
+)
 
 // Document is one rendered résumé.
 type Document struct {
@@ -197,9 +201,10 @@ func (t Text) String() string {
 	return b.String()
 }
 
-// MaxLink bounds a clickable link, in bytes (browsers take about 2,000
-// characters; data: URLs, the longest in practice, are not links anyway).
-const MaxLink = 8 << 10
+// MaxLink bounds a clickable link, in bytes (limits.LinkBytes: browsers
+// take about 2,000 characters; data: URLs, the longest in practice, are
+// not links anyway).
+const MaxLink = limits.LinkBytes
 
 // SafeLink reports whether a link may be made clickable: only web pages,
 // e-mail addresses and phone numbers. javascript:, data:, file: and the

@@ -48,8 +48,8 @@ func Import(data []byte) (*schema.Resume, []string, error) {
 		if f.FileInfo().IsDir() || !strings.HasSuffix(strings.ToLower(name), ".csv") {
 			continue
 		}
-		if total += int64(f.UncompressedSize64); total > limits.InputBytes*16 {
-			return nil, nil, fmt.Errorf("the archive unpacks to more than %d MB", limits.InputBytes*16>>20)
+		if total += int64(f.UncompressedSize64); total > limits.ArchiveBytes {
+			return nil, nil, fmt.Errorf("the archive unpacks to more than %d MB", limits.ArchiveBytes>>20)
 		}
 		rc, err := f.Open()
 		if err != nil {
@@ -60,7 +60,7 @@ func Import(data []byte) (*schema.Resume, []string, error) {
 		if !mapped(base) {
 			rows = 0
 		}
-		t, err := readCSV(name, io.LimitReader(rc, limits.InputBytes*4), rows)
+		t, err := readCSV(name, io.LimitReader(rc, limits.CSVBytes), rows)
 		rc.Close()
 		if errors.Is(err, errTooManyRows) {
 			return nil, nil, err

@@ -54,7 +54,7 @@ func New(dir string) (*Photos, error) {
 		}
 		dir = filepath.Join(base, "vitae", "photos")
 	}
-	p := &Photos{Dir: dir, Timeout: 15 * time.Second, MaxBytes: limits.PhotoBytes, MaxRedirects: 5, inflight: map[string]*call{}}
+	p := &Photos{Dir: dir, Timeout: limits.FetchSeconds * time.Second, MaxBytes: limits.PhotoBytes, MaxRedirects: limits.FetchRedirects, inflight: map[string]*call{}}
 	p.client = &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
 		if len(via) > p.MaxRedirects {
 			return fmt.Errorf("more than %d redirects", p.MaxRedirects)

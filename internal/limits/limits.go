@@ -6,8 +6,22 @@ package limits
 const (
 	// InputBytes bounds a résumé, overlay or theme file.
 	InputBytes = 4 << 20
-	// TextBytes bounds a text given on the command line as a file (--body, --job).
+	// TextBytes bounds a text given on the command line as a file (--body,
+	// --job) and a cover letter's file.
 	TextBytes = 1 << 20
+	// ArchiveBytes bounds what a LinkedIn export (a zip) unpacks to, and
+	// CSVBytes one CSV file in it.
+	ArchiveBytes = InputBytes * 16
+	CSVBytes     = InputBytes * 4
+	// LinkBytes bounds a clickable link (browsers take about 2,000
+	// characters, servers 8 KB): a longer one is text.
+	LinkBytes = 8 << 10
+	// Shards bounds --shard's number of parts.
+	Shards = 10_000
+	// FetchSeconds bounds fetching a photo at a URL (--fetch), redirects
+	// included, and FetchRedirects the redirects followed.
+	FetchSeconds   = 15
+	FetchRedirects = 5
 	// PhotoBytes bounds a photo file.
 	PhotoBytes = 20 << 20
 	// PhotoPixels bounds a photo's width × height (decoding a larger one
