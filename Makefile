@@ -86,7 +86,7 @@ clean:
 # Releases. GoReleaser at a pinned version, built once through the Go
 # module proxy into a folder kept between runs (neither npm's package,
 # which downloads its binary from GitHub when installed, nor Debian has
-# one that works here): the first build takes 4–8 minutes, later runs
+# one that works here): the first build takes 6–10 minutes on two cores, later runs
 # find it there. GORELEASER=… uses another.
 GORELEASER_VERSION := v2.17.0
 GORELEASER_HOME    ?= $(HOME)/.cache/vitae-tools/goreleaser-$(GORELEASER_VERSION)
@@ -97,7 +97,7 @@ HOST_ARCH := $(shell $(GO) env GOARCH)
 
 goreleaser:
 	@if [ "$(GORELEASER)" = "$(GORELEASER_HOME)/goreleaser" ] && [ ! -x "$(GORELEASER)" ]; then \
-	  echo "building GoReleaser $(GORELEASER_VERSION) once into $(GORELEASER_HOME) (4–8 minutes)"; \
+	  echo "building GoReleaser $(GORELEASER_VERSION) once into $(GORELEASER_HOME) (6–10 minutes)"; \
 	  GOBIN="$(GORELEASER_HOME)" CGO_ENABLED=0 $(GO) install -trimpath github.com/goreleaser/goreleaser/v2@$(GORELEASER_VERSION); \
 	fi
 

@@ -26,7 +26,7 @@ func serveCommand() *cli.Command {
 		Description: `Serves one page on this machine: the pages as they print, redrawn a moment after each
 save of the file, the files it extends, its overlays or its theme, with its problems on top
 (the last good pages stay under them); controls for theme, page size, locale, variant, tags
-and page limit; the PDF and the Word file to download; a posting to match against.
+and page limit; the PDF, Word file, web page, Markdown and text to download; a posting to match against.
 It listens on 127.0.0.1 only, unless --listen says otherwise. Stop with Ctrl-C.
 
 A cover letter (see vitae letter) is previewed the same way, alone (vitae serve letter.md)
