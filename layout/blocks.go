@@ -151,20 +151,20 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 		}
 	}()
 	st := l.st
-	gutter := st.Gutter
-	keyFont, valFont, dateFont := fontOf(st.Key.Font), fontOf(st.Body.Font), fontOf(st.Dates.Font)
 	if l.stack {
 		l.stackedRows(r, x, w, before)
 		return
 	}
 	if l.keyW == 0 {
-		l.keyW = paged.KeyColumn(l.doc, func(t document.Text) float64 { return l.textWidth(t, keyFont) }, gutter, st.KeyLimit(w))
+		keyFont := fontOf(st.Key.Font)
+		l.keyW = paged.KeyColumn(l.doc, func(t document.Text) float64 { return l.textWidth(t, keyFont) }, st.Gutter, st.KeyLimit(w))
 	}
 	keyW := l.keyW
 	if l.dateCol > 0 && top {
 		// the keys in the column of dates, the values beside them
 		x, w, keyW = x-l.dateCol, w+l.dateCol, l.dateCol
 	}
+	dateFont := fontOf(st.Dates.Font)
 	dateW := 0.0
 	for _, row := range r.Rows {
 		if row.Dates != "" {
@@ -172,87 +172,106 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 		}
 	}
 	dateX := x + w - dateW // dates flush right
-	for i, row := range r.Rows {
+	for i := range r.Rows {
 		b := before
 		if i > 0 {
 			b = st.Space.Row
 		}
-		valueEnd := x + w
-		if row.Dates != "" {
-			valueEnd = dateX - gutter
-		}
-		first := len(l.lines)
-		tr := l.open("TR")
-		trEl := l.cur
-		switch {
-		case len(row.Key) > 0 && len(row.Value) > 0:
-			th, td := l.leaf("TH"), l.leaf("TD")
-			valueLines := l.wrap(row.Value, valFont, valueEnd-x-keyW)
-			keyLines := l.wrap(row.Key, keyFont, keyW-gutter)
-			offset := 0
-			if len(keyLines) > 1 {
-				// A key too long for its column stands on its own line(s),
-				// the value under it in the value column: text extractors
-				// (and applicant tracking systems) read the whole key, then
-				// the value, never the two interleaved.
-				keyLines = l.wrap(row.Key, keyFont, valueEnd-x)
-				offset = len(keyLines)
-			}
-			n := offset + len(valueLines)
-			if offset == 0 {
-				n = max(len(keyLines), len(valueLines))
-			}
-			lh := l.lineH(st.Body.Font.Size)
-			for j := 0; j < n; j++ {
-				ln := line{h: lh}
-				if j == 0 {
-					ln.before = b
-				}
-				if j < len(keyLines) {
-					l.cur = th
-					if offset == 0 {
-						// flush against the gutter: every row's key as close
-						// to its value as the widest (extractors that read
-						// by geometry take the row as one line)
-						l.place(&ln, keyLines[j], x, st.Key.Color, "end", keyW-gutter)
-					} else {
-						l.place(&ln, keyLines[j], x, st.Key.Color, "left", valueEnd-x)
-					}
-				}
-				if j >= offset && j-offset < len(valueLines) {
-					l.cur = td
-					from := len(ln.ops)
-					l.place(&ln, valueLines[j-offset], x+keyW, st.Body.Color, "left", valueEnd-x-keyW)
-					if from > 0 && from < len(ln.ops) && ln.ops[from].kind == opText {
-						ln.ops[from].leadSpace(l.meas)
-					}
-				}
-				l.cur = trEl
-				l.add(ln)
-			}
-			if row.Dates != "" {
-				first += offset // the date stands on the value's first line
-			}
-		default:
-			t, f := row.Key, keyFont
-			if len(t) == 0 {
-				t, f = row.Value, valFont
-			}
-			td := l.open("TD")
-			l.textLines(t, f, st.Body.Color, x, valueEnd-x, "left", b)
-			l.close(td)
-		}
-		if row.Dates != "" && len(l.lines) > first {
-			ln := &l.lines[first]
-			td := l.open("TD")
-			l.rightText(ln, row.Dates, dateFont, st.Dates.Color, x+w)
-			l.close(td)
-		}
-		l.close(tr)
-		for j := first; j < len(l.lines)-1; j++ {
-			l.lines[j].keep = true
-		}
+		l.row(&r.Rows[i], x, w, keyW, dateX, b)
 	}
+}
+
+// row lays out one key–value row of a table (a TR) at x, w: the key in a
+// column keyW wide, the value beside it, the dates flush right at dateX;
+// the row's lines stay together.
+func (l *layouter) row(row *document.Row, x, w, keyW, dateX, before float64) {
+	st := l.st
+	valueEnd := x + w
+	if row.Dates != "" {
+		valueEnd = dateX - st.Gutter
+	}
+	first := len(l.lines)
+	tr := l.open("TR")
+	switch {
+	case len(row.Key) > 0 && len(row.Value) > 0:
+		offset := l.keyValueLines(row, x, keyW, valueEnd, before)
+		if row.Dates != "" {
+			first += offset // the date stands on the value's first line
+		}
+	default:
+		t, f := row.Key, fontOf(st.Key.Font)
+		if len(t) == 0 {
+			t, f = row.Value, fontOf(st.Body.Font)
+		}
+		td := l.open("TD")
+		l.textLines(t, f, st.Body.Color, x, valueEnd-x, "left", before)
+		l.close(td)
+	}
+	if row.Dates != "" && len(l.lines) > first {
+		ln := &l.lines[first]
+		td := l.open("TD")
+		l.rightText(ln, row.Dates, fontOf(st.Dates.Font), st.Dates.Color, x+w)
+		l.close(td)
+	}
+	l.close(tr)
+	for j := first; j < len(l.lines)-1; j++ {
+		l.lines[j].keep = true
+	}
+}
+
+// keyValueLines lays out a row's key (a TH) and value (a TD) line by line:
+// the key flush against the gutter of its column keyW wide, the value
+// beside it up to valueEnd. A key too long for its column stands on lines
+// of its own, the value under them; offset is the number of those lines.
+func (l *layouter) keyValueLines(row *document.Row, x, keyW, valueEnd, before float64) (offset int) {
+	st := l.st
+	gutter := st.Gutter
+	keyFont, valFont := fontOf(st.Key.Font), fontOf(st.Body.Font)
+	trEl := l.cur
+	th, td := l.leaf("TH"), l.leaf("TD")
+	valueLines := l.wrap(row.Value, valFont, valueEnd-x-keyW)
+	keyLines := l.wrap(row.Key, keyFont, keyW-gutter)
+	if len(keyLines) > 1 {
+		// A key too long for its column stands on its own line(s),
+		// the value under it in the value column: text extractors
+		// (and applicant tracking systems) read the whole key, then
+		// the value, never the two interleaved.
+		keyLines = l.wrap(row.Key, keyFont, valueEnd-x)
+		offset = len(keyLines)
+	}
+	n := offset + len(valueLines)
+	if offset == 0 {
+		n = max(len(keyLines), len(valueLines))
+	}
+	lh := l.lineH(st.Body.Font.Size)
+	for j := 0; j < n; j++ {
+		ln := line{h: lh}
+		if j == 0 {
+			ln.before = before
+		}
+		if j < len(keyLines) {
+			l.cur = th
+			if offset == 0 {
+				// flush against the gutter: every row's key as close
+				// to its value as the widest (extractors that read
+				// by geometry take the row as one line)
+				l.place(&ln, keyLines[j], x, st.Key.Color, "end", keyW-gutter)
+			} else {
+				l.place(&ln, keyLines[j], x, st.Key.Color, "left", valueEnd-x)
+			}
+		}
+		if j >= offset && j-offset < len(valueLines) {
+			l.cur = td
+			from := len(ln.ops)
+			l.place(&ln, valueLines[j-offset], x+keyW, st.Body.Color, "left", valueEnd-x-keyW)
+			if from > 0 && from < len(ln.ops) && ln.ops[from].kind == opText {
+				ln.ops[from].leadSpace(l.meas)
+			}
+		}
+		l.cur = trEl
+		l.add(ln)
+	}
+	return offset
 }
 
 // columnDates sets an entry's dates flush right against right (relative
