@@ -41,6 +41,10 @@ func (l *layouter) letterLine(t document.Text, f font, color string, x, w float6
 	l.keepLast(true)
 }
 
+// letterTop lays out a letter's parts before its body, where its
+// convention puts them: fold marks, the address (with a return line above
+// a window's), the date, the subject and the salutation. A letter's body
+// is set larger than a résumé's (the sheet's body size changes here).
 func (l *layouter) letterTop() {
 	lt := l.doc.Letter
 	st := l.st
@@ -49,26 +53,86 @@ func (l *layouter) letterTop() {
 	st.Body.Font.Size *= paged.LetterSize
 	st.Body.Line *= paged.LetterSize
 	body := fontOf(st.Body.Font)
-	lh := l.lineH(body.size)
-	top := l.th.Margin.Top
-	plan := paged.PlanLetter(lt.Convention, l.pageH)
-	st.Space.Paragraph = paged.LetterParagraph * lh
+	lp := letterParts{lt: lt, plan: paged.PlanLetter(lt.Convention, l.pageH), body: body, lh: l.lineH(body.size), top: l.th.Margin.Top}
+	st.Space.Paragraph = paged.LetterParagraph * lp.lh
 	l.pendingGap = 0
 
-	if len(plan.Marks) > 0 && !l.mirror {
-		// fold and hole marks at the sheet's left edge, on the first line
-		// added next: their places measured from its top
-		at := l.used()
-		ln := line{h: 0.01, keep: true}
-		for i, m := range plan.Marks {
-			w := 4 * paged.MM
-			if i == 1 {
-				w = 6 * paged.MM // the hole mark
-			}
-			ln.ops = append(ln.ops, op{kind: opRule, x: 4 * paged.MM, y: m - top - at, w: w, h: 0.4, color: st.Rule})
-		}
-		l.add(ln)
+	if len(lp.plan.Marks) > 0 && !l.mirror {
+		l.foldMarks(lp.plan.Marks, lp.top)
 	}
+	if lp.plan.DateFirst {
+		l.spaceTo(0, 2*lp.lh)
+		l.letterDate(lp, 0)
+	}
+	first := l.letterAddress(lp)
+	if !lp.plan.DateFirst {
+		// DIN 5008: the date in the information block, level with the
+		// address's first line, when it leaves room
+		dw := l.textWidth(document.Plain(lt.Date), body)
+		if lt.Convention == "din5008" && len(l.lines) > first && l.lineWidth(l.lines[first])+dw+12 <= l.w {
+			prev := l.open("P")
+			l.rightText(&l.lines[first], lt.Date, body, st.Body.Color, l.w)
+			l.close(prev)
+		} else {
+			l.letterDate(lp, lp.lh)
+		}
+	}
+	if len(lt.Subject) > 0 {
+		bold := body
+		bold.style = "B"
+		if lp.plan.SubjectTop > 0 {
+			l.spaceTo(lp.plan.SubjectTop-lp.top, 1.5*lp.lh)
+			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 0)
+		} else {
+			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 1.5*lp.lh)
+		}
+	}
+	l.letterLine(document.Plain(lt.Salutation), body, st.Body.Color, 0, l.w, "left", 1.5*lp.lh)
+	l.pendingGap = lp.lh
+}
+
+// letterParts is what a letter's top parts are laid out by: the letter,
+// its convention's plan, the body's font and line height, and the page's
+// top margin (the plan measures from the sheet's top).
+type letterParts struct {
+	lt      *document.Letter
+	plan    paged.LetterPlan
+	body    font
+	lh, top float64
+}
+
+// foldMarks adds fold and hole marks (marks: their places from the
+// sheet's top, the second the hole mark) at the sheet's left edge, on a
+// line of their own: their places measured from its top.
+func (l *layouter) foldMarks(marks []float64, top float64) {
+	at := l.used()
+	ln := line{h: 0.01, keep: true}
+	for i, m := range marks {
+		w := 4 * paged.MM
+		if i == 1 {
+			w = 6 * paged.MM // the hole mark
+		}
+		ln.ops = append(ln.ops, op{kind: opRule, x: 4 * paged.MM, y: m - top - at, w: w, h: 0.4, color: l.st.Rule})
+	}
+	l.add(ln)
+}
+
+// letterDate lays out the letter's date on a line of its own, on the
+// side its convention puts it.
+func (l *layouter) letterDate(lp letterParts, before float64) {
+	align := "left"
+	if lp.plan.DateRight {
+		align = "end"
+	}
+	l.letterLine(document.Plain(lp.lt.Date), lp.body, l.st.Body.Color, 0, l.w, align, before)
+}
+
+// letterAddress lays out the recipient's address where the letter's
+// convention puts it (in a window, at the right, or under the header),
+// with the sender's return line above a window's. first is the index of
+// the address's first line.
+func (l *layouter) letterAddress(lp letterParts) (first int) {
+	st, plan, lt, lh, top := l.st, lp.plan, lp.lt, lp.lh, lp.top
 	ax, aw := 0.0, l.w
 	if plan.AddressLeft > 0 {
 		ax = max(0, plan.AddressLeft-l.x0)
@@ -78,18 +142,6 @@ func (l *layouter) letterTop() {
 		ax = l.w / 2
 		aw = l.w - ax
 	}
-	dateAlign := "left"
-	if plan.DateRight {
-		dateAlign = "end"
-	}
-	date := func(before float64) {
-		l.letterLine(document.Plain(lt.Date), body, st.Body.Color, 0, l.w, dateAlign, before)
-	}
-	if plan.DateFirst {
-		l.spaceTo(0, 2*lh)
-		date(0)
-	}
-	// the address
 	if lt.ReturnLine != "" && plan.ReturnTop > 0 {
 		small := fontOf(st.Meta.Font)
 		sh := l.lineH(small.size)
@@ -104,37 +156,14 @@ func (l *layouter) letterTop() {
 	} else {
 		l.spaceTo(0, 2*lh)
 	}
-	first := len(l.lines)
+	first = len(l.lines)
 	prev := l.open("P")
 	for _, r := range lt.Recipient {
-		l.textLines(document.Plain(r), body, st.Body.Color, ax, aw, "left", 0)
+		l.textLines(document.Plain(r), lp.body, st.Body.Color, ax, aw, "left", 0)
 	}
 	l.close(prev)
 	l.keepLast(true)
-	if !plan.DateFirst {
-		// DIN 5008: the date in the information block, level with the
-		// address's first line, when it leaves room
-		dw := l.textWidth(document.Plain(lt.Date), body)
-		if lt.Convention == "din5008" && len(l.lines) > first && l.lineWidth(l.lines[first])+dw+12 <= l.w {
-			prev := l.open("P")
-			l.rightText(&l.lines[first], lt.Date, body, st.Body.Color, l.w)
-			l.close(prev)
-		} else {
-			date(lh)
-		}
-	}
-	if len(lt.Subject) > 0 {
-		bold := body
-		bold.style = "B"
-		if plan.SubjectTop > 0 {
-			l.spaceTo(plan.SubjectTop-top, 1.5*lh)
-			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 0)
-		} else {
-			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 1.5*lh)
-		}
-	}
-	l.letterLine(document.Plain(lt.Salutation), body, st.Body.Color, 0, l.w, "left", 1.5*lh)
-	l.pendingGap = lh
+	return first
 }
 
 // lineWidth is how far a line's text reaches from the content's left.
