@@ -105,10 +105,12 @@ func (l *layouter) breakJustified(ws []word, w float64) (lines [][]word, ok bool
 	items := l.kpItems(ws)
 	var sum kpSums
 	active := []*kpNode{{pos: -1, fitness: 1}}
+	var spare []*kpNode // the active list before the last break, reused
 	for i := range items {
 		it := &items[i]
 		if kpIsBreak(items, i) {
-			active = kpBreakAt(items, i, active, sum, w)
+			next := kpBreakAt(items, i, active, spare[:0], sum, w)
+			active, spare = next, active
 			if len(active) == 0 {
 				return nil, false
 			}
@@ -152,11 +154,10 @@ func kpIsBreak(items []kpItem, i int) bool {
 
 // kpBreakAt tries a break at item i (sum: the totals before it) after each
 // active node, for a line of width w. It returns the nodes active from
-// there on: those whose line can still grow, and the best new node of each
-// fitness class.
-func kpBreakAt(items []kpItem, i int, active []*kpNode, sum kpSums, w float64) []*kpNode {
+// there on, appended to next (empty; not active's array): those whose line
+// can still grow, and the best new node of each fitness class.
+func kpBreakAt(items []kpItem, i int, active, next []*kpNode, sum kpSums, w float64) []*kpNode {
 	it := &items[i]
-	var next []*kpNode
 	best := [4]*kpNode{}
 	for _, a := range active {
 		r := kpRatio(it, a, sum, w)

@@ -53,19 +53,20 @@ func (l *layouter) letterTop() {
 	st.Body.Font.Size *= paged.LetterSize
 	st.Body.Line *= paged.LetterSize
 	body := fontOf(st.Body.Font)
-	lp := letterParts{lt: lt, plan: paged.PlanLetter(lt.Convention, l.pageH), body: body, lh: l.lineH(body.size), top: l.th.Margin.Top}
+	plan := paged.PlanLetter(lt.Convention, l.pageH)
+	lp := letterParts{lt: lt, body: body, lh: l.lineH(body.size), top: l.th.Margin.Top}
 	st.Space.Paragraph = paged.LetterParagraph * lp.lh
 	l.pendingGap = 0
 
-	if len(lp.plan.Marks) > 0 && !l.mirror {
-		l.foldMarks(lp.plan.Marks, lp.top)
+	if len(plan.Marks) > 0 && !l.mirror {
+		l.foldMarks(plan.Marks, lp.top)
 	}
-	if lp.plan.DateFirst {
+	if plan.DateFirst {
 		l.spaceTo(0, 2*lp.lh)
-		l.letterDate(lp, 0)
+		l.letterDate(&plan, lp, 0)
 	}
-	first := l.letterAddress(lp)
-	if !lp.plan.DateFirst {
+	first := l.letterAddress(&plan, lp)
+	if !plan.DateFirst {
 		// DIN 5008: the date in the information block, level with the
 		// address's first line, when it leaves room
 		dw := l.textWidth(document.Plain(lt.Date), body)
@@ -74,14 +75,14 @@ func (l *layouter) letterTop() {
 			l.rightText(&l.lines[first], lt.Date, body, st.Body.Color, l.w)
 			l.close(prev)
 		} else {
-			l.letterDate(lp, lp.lh)
+			l.letterDate(&plan, lp, lp.lh)
 		}
 	}
 	if len(lt.Subject) > 0 {
 		bold := body
 		bold.style = "B"
-		if lp.plan.SubjectTop > 0 {
-			l.spaceTo(lp.plan.SubjectTop-lp.top, 1.5*lp.lh)
+		if plan.SubjectTop > 0 {
+			l.spaceTo(plan.SubjectTop-lp.top, 1.5*lp.lh)
 			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 0)
 		} else {
 			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 1.5*lp.lh)
@@ -91,12 +92,11 @@ func (l *layouter) letterTop() {
 	l.pendingGap = lp.lh
 }
 
-// letterParts is what a letter's top parts are laid out by: the letter,
-// its convention's plan, the body's font and line height, and the page's
-// top margin (the plan measures from the sheet's top).
+// letterParts is what a letter's top parts are laid out by, with its
+// convention's plan: the letter, the body's font and line height, and the
+// page's top margin (the plan measures from the sheet's top).
 type letterParts struct {
 	lt      *document.Letter
-	plan    paged.LetterPlan
 	body    font
 	lh, top float64
 }
@@ -119,9 +119,9 @@ func (l *layouter) foldMarks(marks []float64, top float64) {
 
 // letterDate lays out the letter's date on a line of its own, on the
 // side its convention puts it.
-func (l *layouter) letterDate(lp letterParts, before float64) {
+func (l *layouter) letterDate(plan *paged.LetterPlan, lp letterParts, before float64) {
 	align := "left"
-	if lp.plan.DateRight {
+	if plan.DateRight {
 		align = "end"
 	}
 	l.letterLine(document.Plain(lp.lt.Date), lp.body, l.st.Body.Color, 0, l.w, align, before)
@@ -131,8 +131,8 @@ func (l *layouter) letterDate(lp letterParts, before float64) {
 // convention puts it (in a window, at the right, or under the header),
 // with the sender's return line above a window's. first is the index of
 // the address's first line.
-func (l *layouter) letterAddress(lp letterParts) (first int) {
-	st, plan, lt, lh, top := l.st, lp.plan, lp.lt, lp.lh, lp.top
+func (l *layouter) letterAddress(plan *paged.LetterPlan, lp letterParts) (first int) {
+	st, lt, lh, top := l.st, lp.lt, lp.lh, lp.top
 	ax, aw := 0.0, l.w
 	if plan.AddressLeft > 0 {
 		ax = max(0, plan.AddressLeft-l.x0)
