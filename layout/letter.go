@@ -41,66 +41,6 @@ func (l *layouter) letterLine(t document.Text, f font, color string, x, w float6
 	l.keepLast(true)
 }
 
-// letterTop lays out a letter's parts before its body, where its
-// convention puts them: fold marks, the address (with a return line above
-// a window's), the date, the subject and the salutation. A letter's body
-// is set larger than a résumé's (the sheet's body size changes here).
-func (l *layouter) letterTop() {
-	lt := l.doc.Letter
-	st := l.st
-	// a letter is read at a size larger than a résumé's, and its
-	// paragraphs stand apart by most of a line (paged.LetterSize)
-	st.Body.Font.Size *= paged.LetterSize
-	st.Body.Line *= paged.LetterSize
-	body := fontOf(st.Body.Font)
-	plan := paged.PlanLetter(lt.Convention, l.pageH)
-	lp := letterParts{lt: lt, body: body, lh: l.lineH(body.size), top: l.th.Margin.Top}
-	st.Space.Paragraph = paged.LetterParagraph * lp.lh
-	l.pendingGap = 0
-
-	if len(plan.Marks) > 0 && !l.mirror {
-		l.foldMarks(plan.Marks, lp.top)
-	}
-	if plan.DateFirst {
-		l.spaceTo(0, 2*lp.lh)
-		l.letterDate(&plan, lp, 0)
-	}
-	first := l.letterAddress(&plan, lp)
-	if !plan.DateFirst {
-		// DIN 5008: the date in the information block, level with the
-		// address's first line, when it leaves room
-		dw := l.textWidth(document.Plain(lt.Date), body)
-		if lt.Convention == "din5008" && len(l.lines) > first && l.lineWidth(l.lines[first])+dw+12 <= l.w {
-			prev := l.open("P")
-			l.rightText(&l.lines[first], lt.Date, body, st.Body.Color, l.w)
-			l.close(prev)
-		} else {
-			l.letterDate(&plan, lp, lp.lh)
-		}
-	}
-	if len(lt.Subject) > 0 {
-		bold := body
-		bold.style = "B"
-		if plan.SubjectTop > 0 {
-			l.spaceTo(plan.SubjectTop-lp.top, 1.5*lp.lh)
-			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 0)
-		} else {
-			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 1.5*lp.lh)
-		}
-	}
-	l.letterLine(document.Plain(lt.Salutation), body, st.Body.Color, 0, l.w, "left", 1.5*lp.lh)
-	l.pendingGap = lp.lh
-}
-
-// letterParts is what a letter's top parts are laid out by, with its
-// convention's plan: the letter, the body's font and line height, and the
-// page's top margin (the plan measures from the sheet's top).
-type letterParts struct {
-	lt      *document.Letter
-	body    font
-	lh, top float64
-}
-
 // foldMarks adds fold and hole marks (marks: their places from the
 // sheet's top, the second the hole mark) at the sheet's left edge, on a
 // line of their own: their places measured from its top.
@@ -118,21 +58,22 @@ func (l *layouter) foldMarks(marks []float64, top float64) {
 }
 
 // letterDate lays out the letter's date on a line of its own, on the
-// side its convention puts it.
-func (l *layouter) letterDate(plan *paged.LetterPlan, lp letterParts, before float64) {
+// side its convention (plan) puts it.
+func (l *layouter) letterDate(plan *paged.LetterPlan, date string, body font, before float64) {
 	align := "left"
 	if plan.DateRight {
 		align = "end"
 	}
-	l.letterLine(document.Plain(lp.lt.Date), lp.body, l.st.Body.Color, 0, l.w, align, before)
+	l.letterLine(document.Plain(date), body, l.st.Body.Color, 0, l.w, align, before)
 }
 
 // letterAddress lays out the recipient's address where the letter's
-// convention puts it (in a window, at the right, or under the header),
-// with the sender's return line above a window's. first is the index of
-// the address's first line.
-func (l *layouter) letterAddress(plan *paged.LetterPlan, lp letterParts) (first int) {
-	st, lt, lh, top := l.st, lp.lt, lp.lh, lp.top
+// convention (plan) puts it — in a window, at the right, or under the
+// header — with the sender's return line above a window's; lh is the
+// body's line height and top the page's top margin (the plan measures from
+// the sheet's top). first is the index of the address's first line.
+func (l *layouter) letterAddress(plan *paged.LetterPlan, lt *document.Letter, body font, lh, top float64) (first int) {
+	st := l.st
 	ax, aw := 0.0, l.w
 	if plan.AddressLeft > 0 {
 		ax = max(0, plan.AddressLeft-l.x0)
@@ -159,11 +100,64 @@ func (l *layouter) letterAddress(plan *paged.LetterPlan, lp letterParts) (first 
 	first = len(l.lines)
 	prev := l.open("P")
 	for _, r := range lt.Recipient {
-		l.textLines(document.Plain(r), lp.body, st.Body.Color, ax, aw, "left", 0)
+		l.textLines(document.Plain(r), body, st.Body.Color, ax, aw, "left", 0)
 	}
 	l.close(prev)
 	l.keepLast(true)
 	return first
+}
+
+// letterTop lays out a letter's parts before its body, where its
+// convention puts them: fold marks, the address (with a return line above
+// a window's), the date, the subject and the salutation. A letter's body
+// is set larger than a résumé's (the sheet's body size changes here).
+func (l *layouter) letterTop() {
+	lt := l.doc.Letter
+	st := l.st
+	// a letter is read at a size larger than a résumé's, and its
+	// paragraphs stand apart by most of a line (paged.LetterSize)
+	st.Body.Font.Size *= paged.LetterSize
+	st.Body.Line *= paged.LetterSize
+	body := fontOf(st.Body.Font)
+	lh := l.lineH(body.size)
+	top := l.th.Margin.Top
+	plan := paged.PlanLetter(lt.Convention, l.pageH)
+	st.Space.Paragraph = paged.LetterParagraph * lh
+	l.pendingGap = 0
+
+	if len(plan.Marks) > 0 && !l.mirror {
+		l.foldMarks(plan.Marks, top)
+	}
+	date := func(before float64) { l.letterDate(&plan, lt.Date, body, before) }
+	if plan.DateFirst {
+		l.spaceTo(0, 2*lh)
+		date(0)
+	}
+	first := l.letterAddress(&plan, lt, body, lh, top)
+	if !plan.DateFirst {
+		// DIN 5008: the date in the information block, level with the
+		// address's first line, when it leaves room
+		dw := l.textWidth(document.Plain(lt.Date), body)
+		if lt.Convention == "din5008" && len(l.lines) > first && l.lineWidth(l.lines[first])+dw+12 <= l.w {
+			prev := l.open("P")
+			l.rightText(&l.lines[first], lt.Date, body, st.Body.Color, l.w)
+			l.close(prev)
+		} else {
+			date(lh)
+		}
+	}
+	if len(lt.Subject) > 0 {
+		bold := body
+		bold.style = "B"
+		if plan.SubjectTop > 0 {
+			l.spaceTo(plan.SubjectTop-top, 1.5*lh)
+			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 0)
+		} else {
+			l.letterLine(lt.Subject, bold, st.Body.Color, 0, l.w, "left", 1.5*lh)
+		}
+	}
+	l.letterLine(document.Plain(lt.Salutation), body, st.Body.Color, 0, l.w, "left", 1.5*lh)
+	l.pendingGap = lh
 }
 
 // lineWidth is how far a line's text reaches from the content's left.
