@@ -6,6 +6,7 @@ import (
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/paged"
+	"github.com/vitae-dev/vitae/render/style"
 )
 
 // Blocks: paragraphs, lists, key–value rows and entries, with their keep
@@ -150,20 +151,20 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 		}
 	}()
 	st := l.st
-	gutter := st.Gutter
-	keyFont, valFont, dateFont := fontOf(st.Key.Font), fontOf(st.Body.Font), fontOf(st.Dates.Font)
 	if l.stack {
 		l.stackedRows(r, x, w, before)
 		return
 	}
 	if l.keyW == 0 {
-		l.keyW = paged.KeyColumn(l.doc, func(t document.Text) float64 { return l.textWidth(t, keyFont) }, gutter, st.KeyLimit(w))
+		keyFont := fontOf(st.Key.Font)
+		l.keyW = paged.KeyColumn(l.doc, func(t document.Text) float64 { return l.textWidth(t, keyFont) }, st.Gutter, st.KeyLimit(w))
 	}
 	keyW := l.keyW
 	if l.dateCol > 0 && top {
 		// the keys in the column of dates, the values beside them
 		x, w, keyW = x-l.dateCol, w+l.dateCol, l.dateCol
 	}
+	dateFont := fontOf(st.Dates.Font)
 	dateW := 0.0
 	for _, row := range r.Rows {
 		if row.Dates != "" {
@@ -171,87 +172,106 @@ func (l *layouter) rows(r *document.Rows, x, w float64, before float64, top bool
 		}
 	}
 	dateX := x + w - dateW // dates flush right
-	for i, row := range r.Rows {
+	for i := range r.Rows {
 		b := before
 		if i > 0 {
 			b = st.Space.Row
 		}
-		valueEnd := x + w
-		if row.Dates != "" {
-			valueEnd = dateX - gutter
-		}
-		first := len(l.lines)
-		tr := l.open("TR")
-		trEl := l.cur
-		switch {
-		case len(row.Key) > 0 && len(row.Value) > 0:
-			th, td := l.leaf("TH"), l.leaf("TD")
-			valueLines := l.wrap(row.Value, valFont, valueEnd-x-keyW)
-			keyLines := l.wrap(row.Key, keyFont, keyW-gutter)
-			offset := 0
-			if len(keyLines) > 1 {
-				// A key too long for its column stands on its own line(s),
-				// the value under it in the value column: text extractors
-				// (and applicant tracking systems) read the whole key, then
-				// the value, never the two interleaved.
-				keyLines = l.wrap(row.Key, keyFont, valueEnd-x)
-				offset = len(keyLines)
-			}
-			n := offset + len(valueLines)
-			if offset == 0 {
-				n = max(len(keyLines), len(valueLines))
-			}
-			lh := l.lineH(st.Body.Font.Size)
-			for j := 0; j < n; j++ {
-				ln := line{h: lh}
-				if j == 0 {
-					ln.before = b
-				}
-				if j < len(keyLines) {
-					l.cur = th
-					if offset == 0 {
-						// flush against the gutter: every row's key as close
-						// to its value as the widest (extractors that read
-						// by geometry take the row as one line)
-						l.place(&ln, keyLines[j], x, st.Key.Color, "end", keyW-gutter)
-					} else {
-						l.place(&ln, keyLines[j], x, st.Key.Color, "left", valueEnd-x)
-					}
-				}
-				if j >= offset && j-offset < len(valueLines) {
-					l.cur = td
-					from := len(ln.ops)
-					l.place(&ln, valueLines[j-offset], x+keyW, st.Body.Color, "left", valueEnd-x-keyW)
-					if from > 0 && from < len(ln.ops) && ln.ops[from].kind == opText {
-						ln.ops[from].leadSpace(l.meas)
-					}
-				}
-				l.cur = trEl
-				l.add(ln)
-			}
-			if row.Dates != "" {
-				first += offset // the date stands on the value's first line
-			}
-		default:
-			t, f := row.Key, keyFont
-			if len(t) == 0 {
-				t, f = row.Value, valFont
-			}
-			td := l.open("TD")
-			l.textLines(t, f, st.Body.Color, x, valueEnd-x, "left", b)
-			l.close(td)
-		}
-		if row.Dates != "" && len(l.lines) > first {
-			ln := &l.lines[first]
-			td := l.open("TD")
-			l.rightText(ln, row.Dates, dateFont, st.Dates.Color, x+w)
-			l.close(td)
-		}
-		l.close(tr)
-		for j := first; j < len(l.lines)-1; j++ {
-			l.lines[j].keep = true
-		}
+		l.row(&r.Rows[i], x, w, keyW, dateX, b)
 	}
+}
+
+// row lays out one key–value row of a table (a TR) at x, w: the key in a
+// column keyW wide, the value beside it, the dates flush right at dateX;
+// the row's lines stay together.
+func (l *layouter) row(row *document.Row, x, w, keyW, dateX, before float64) {
+	st := l.st
+	valueEnd := x + w
+	if row.Dates != "" {
+		valueEnd = dateX - st.Gutter
+	}
+	first := len(l.lines)
+	tr := l.open("TR")
+	switch {
+	case len(row.Key) > 0 && len(row.Value) > 0:
+		offset := l.keyValueLines(row, x, keyW, valueEnd, before)
+		if row.Dates != "" {
+			first += offset // the date stands on the value's first line
+		}
+	default:
+		t, f := row.Key, fontOf(st.Key.Font)
+		if len(t) == 0 {
+			t, f = row.Value, fontOf(st.Body.Font)
+		}
+		td := l.open("TD")
+		l.textLines(t, f, st.Body.Color, x, valueEnd-x, "left", before)
+		l.close(td)
+	}
+	if row.Dates != "" && len(l.lines) > first {
+		ln := &l.lines[first]
+		td := l.open("TD")
+		l.rightText(ln, row.Dates, fontOf(st.Dates.Font), st.Dates.Color, x+w)
+		l.close(td)
+	}
+	l.close(tr)
+	for j := first; j < len(l.lines)-1; j++ {
+		l.lines[j].keep = true
+	}
+}
+
+// keyValueLines lays out a row's key (a TH) and value (a TD) line by line:
+// the key flush against the gutter of its column keyW wide, the value
+// beside it up to valueEnd. A key too long for its column stands on lines
+// of its own, the value under them; offset is the number of those lines.
+func (l *layouter) keyValueLines(row *document.Row, x, keyW, valueEnd, before float64) (offset int) {
+	st := l.st
+	gutter := st.Gutter
+	keyFont, valFont := fontOf(st.Key.Font), fontOf(st.Body.Font)
+	trEl := l.cur
+	th, td := l.leaf("TH"), l.leaf("TD")
+	valueLines := l.wrap(row.Value, valFont, valueEnd-x-keyW)
+	keyLines := l.wrap(row.Key, keyFont, keyW-gutter)
+	if len(keyLines) > 1 {
+		// A key too long for its column stands on its own line(s),
+		// the value under it in the value column: text extractors
+		// (and applicant tracking systems) read the whole key, then
+		// the value, never the two interleaved.
+		keyLines = l.wrap(row.Key, keyFont, valueEnd-x)
+		offset = len(keyLines)
+	}
+	n := offset + len(valueLines)
+	if offset == 0 {
+		n = max(len(keyLines), len(valueLines))
+	}
+	lh := l.lineH(st.Body.Font.Size)
+	for j := 0; j < n; j++ {
+		ln := line{h: lh}
+		if j == 0 {
+			ln.before = before
+		}
+		if j < len(keyLines) {
+			l.cur = th
+			if offset == 0 {
+				// flush against the gutter: every row's key as close
+				// to its value as the widest (extractors that read
+				// by geometry take the row as one line)
+				l.place(&ln, keyLines[j], x, st.Key.Color, "end", keyW-gutter)
+			} else {
+				l.place(&ln, keyLines[j], x, st.Key.Color, "left", valueEnd-x)
+			}
+		}
+		if j >= offset && j-offset < len(valueLines) {
+			l.cur = td
+			from := len(ln.ops)
+			l.place(&ln, valueLines[j-offset], x+keyW, st.Body.Color, "left", valueEnd-x-keyW)
+			if from > 0 && from < len(ln.ops) && ln.ops[from].kind == opText {
+				ln.ops[from].leadSpace(l.meas)
+			}
+		}
+		l.cur = trEl
+		l.add(ln)
+	}
+	return offset
 }
 
 // columnDates sets an entry's dates flush right against right (relative
@@ -348,112 +368,15 @@ const locSep = " · "
 // (pagination breaks an entry only when it is taller than a page). A group
 // (employer with roles) keeps its head with its first child.
 func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child bool) {
-	th := l.th
 	first := len(l.lines)
-	st := l.st
-	title := st.EntryTitle
-	if e.Group {
-		title = st.GroupTitle
-	}
-	titleFont := fontOf(title.Font)
-	small := fontOf(st.Location.Font)
-	dateFont := fontOf(st.Dates.Font)
-	datesW := 0.0
-	// dates in the column of dates at the left of the text (dates.column)
-	inCol := l.dateCol > 0 && x >= l.dateCol-0.01 && x <= l.dateCol+0.01 // not a numbered entry's
-	if e.Dates != "" && !inCol {
-		datesW = l.meas.width(dateFont, e.Dates) + 10
-	}
-	titleColor := title.Color
-	subtitle := e.Subtitle
-	location := e.Location
-	// compact: the location beside the dates on the title line ("Berlin ·
-	// 01/2020 – present"), not on a line of its own
-	lineLoc := ""
-	if th.Compact && location != "" && e.Dates != "" && len(e.Title) > 0 && !inCol {
-		lineLoc, location = location, ""
-		datesW += l.meas.width(small, lineLoc+locSep)
-	}
-	// a location with no dates and no subtitle (an employer heading its
-	// roles) stands where dates would, not on a line of its own
-	if location != "" && e.Dates == "" && len(e.Title) > 0 && (len(subtitle) == 0 || th.Compact) {
-		lineLoc, location = location, ""
-		datesW = l.meas.width(small, lineLoc) + 10
-	}
-	heading := l.open("H3")
-	if th.Compact && len(subtitle) > 0 && len(e.Title) > 0 {
-		// subtitle on the title line: "Title, Subtitle"
-		t := append(document.Text{}, e.Title...)
-		t = append(t, document.Run{Text: ", "})
-		for _, r := range subtitle {
-			r.Italic = true
-			t = append(t, r)
-		}
-		l.textLines(t, titleFont, titleColor, x, w-datesW, "left", before)
-		subtitle = nil
-	} else if len(e.Title) > 0 {
-		l.textLines(e.Title, titleFont, titleColor, x, w-datesW, "left", before)
-	}
-	l.close(heading)
-	titleLine, subLine := -1, -1
-	datesEl, locEl, lineLocEl := 0, 0, 0
-	if (e.Dates != "" || lineLoc != "") && len(l.lines) > first {
-		titleLine = first
-		if lineLoc != "" {
-			lineLocEl = l.leaf("P") // read before the dates, as it stands
-		}
-		if e.Dates != "" {
-			datesEl = l.leaf("P")
-		}
-	}
-	if len(subtitle) > 0 || location != "" {
-		locW := 0.0
-		if location != "" {
-			locW = l.meas.width(small, location) + 10
-		}
-		sub := len(l.lines)
-		if len(subtitle) > 0 {
-			prev := l.open("P")
-			l.textLines(subtitle, fontOf(st.EntrySubtitle.Font), st.EntrySubtitle.Color, x, w-locW, "left", 0)
-			l.close(prev)
-		} else {
-			l.add(line{h: l.lineH(small.size)})
-		}
-		if location != "" {
-			subLine = sub
-			locEl = l.leaf("P")
-		}
-	}
-	l.pendingGap = st.Space.Paragraph
+	h := l.entryHead(e, x)
+	l.entryTitle(e, &h, x, w, before)
+	m := l.entrySubtitle(e, &h, first, x, w)
+	l.pendingGap = l.st.Space.Paragraph
 	contentStart := len(l.lines)
 	l.blocks(e.Blocks, x, w, false)
 	l.pendingGap = 0
-	// Dates and location flush right on the baseline of the title and
-	// subtitle, after them in the content: extractors that read the content
-	// or the tags get title, dates, content in that order.
-	cur := l.cur
-	if titleLine >= 0 {
-		switch {
-		case lineLoc != "" && e.Dates != "":
-			l.cur = lineLocEl
-			l.rightText(&l.lines[titleLine], lineLoc+locSep, small, st.Location.Color, x+w-l.meas.width(dateFont, e.Dates))
-		case lineLoc != "":
-			l.cur = lineLocEl
-			l.rightText(&l.lines[titleLine], lineLoc, small, st.Location.Color, x+w)
-		}
-		if e.Dates != "" && inCol {
-			l.cur = datesEl
-			l.columnDates(first, contentStart, e.Dates, dateFont, st.Dates.Color, x-st.Gutter*1.5)
-		} else if e.Dates != "" {
-			l.cur = datesEl
-			l.rightText(&l.lines[titleLine], e.Dates, dateFont, st.Dates.Color, x+w)
-		}
-	}
-	if subLine >= 0 {
-		l.cur = locEl
-		l.rightText(&l.lines[subLine], location, small, st.Location.Color, x+w)
-	}
-	l.cur = cur
+	l.entryAside(e, &h, m, first, contentStart, x, w)
 	// The title and subtitle stay with the first two lines of what follows;
 	// the content may then break as running text does: between paragraphs
 	// (each with widow and orphan control) and list items (each whole),
@@ -465,9 +388,158 @@ func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child 
 		l.keepLast(false)
 		return
 	}
-
 	l.keepLast(true) // the group's head sticks to its first role
-	for i, c := range e.Children {
+	l.entryChildren(e.Children, x, w)
+}
+
+// entryHead is how an entry's head is set: its title's style, and what
+// stands flush right beside its title and subtitle.
+type entryHead struct {
+	title                      style.Text
+	titleFont, small, dateFont font
+	// inCol: the dates stand in the column of dates at the left of the
+	// text (dates.column), not beside the title
+	inCol bool
+	// datesW is the room the dates (and lineLoc) take right of the title
+	datesW   float64
+	subtitle document.Text
+	// location stands right of the subtitle; lineLoc right of the title,
+	// before the dates
+	location, lineLoc string
+}
+
+// entryHead decides where an entry's dates and location stand: beside the
+// title or the subtitle, or in the column of dates.
+func (l *layouter) entryHead(e *document.Entry, x float64) entryHead {
+	th, st := l.th, l.st
+	h := entryHead{title: st.EntryTitle, small: fontOf(st.Location.Font), dateFont: fontOf(st.Dates.Font)}
+	if e.Group {
+		h.title = st.GroupTitle
+	}
+	h.titleFont = fontOf(h.title.Font)
+	// dates in the column of dates at the left of the text (dates.column)
+	h.inCol = l.dateCol > 0 && x >= l.dateCol-0.01 && x <= l.dateCol+0.01 // not a numbered entry's
+	if e.Dates != "" && !h.inCol {
+		h.datesW = l.meas.width(h.dateFont, e.Dates) + 10
+	}
+	h.subtitle = e.Subtitle
+	h.location = e.Location
+	// compact: the location beside the dates on the title line ("Berlin ·
+	// 01/2020 – present"), not on a line of its own
+	if th.Compact && h.location != "" && e.Dates != "" && len(e.Title) > 0 && !h.inCol {
+		h.lineLoc, h.location = h.location, ""
+		h.datesW += l.meas.width(h.small, h.lineLoc+locSep)
+	}
+	// a location with no dates and no subtitle (an employer heading its
+	// roles) stands where dates would, not on a line of its own
+	if h.location != "" && e.Dates == "" && len(e.Title) > 0 && (len(h.subtitle) == 0 || th.Compact) {
+		h.lineLoc, h.location = h.location, ""
+		h.datesW = l.meas.width(h.small, h.lineLoc) + 10
+	}
+	return h
+}
+
+// entryTitle lays out an entry's title (a heading), leaving room for the
+// dates; the compact theme sets the subtitle on the title's line ("Title,
+// Subtitle"), and then none under it.
+func (l *layouter) entryTitle(e *document.Entry, h *entryHead, x, w, before float64) {
+	heading := l.open("H3")
+	if l.th.Compact && len(h.subtitle) > 0 && len(e.Title) > 0 {
+		// subtitle on the title line: "Title, Subtitle"
+		t := append(document.Text{}, e.Title...)
+		t = append(t, document.Run{Text: ", "})
+		for _, r := range h.subtitle {
+			r.Italic = true
+			t = append(t, r)
+		}
+		l.textLines(t, h.titleFont, h.title.Color, x, w-h.datesW, "left", before)
+		h.subtitle = nil
+	} else if len(e.Title) > 0 {
+		l.textLines(e.Title, h.titleFont, h.title.Color, x, w-h.datesW, "left", before)
+	}
+	l.close(heading)
+}
+
+// entryMarks are where an entry's dates and location go once its content
+// is laid out: the title's and subtitle's lines (-1: none), and the
+// structure elements they are read in.
+type entryMarks struct {
+	titleLine, subLine        int
+	datesEl, locEl, lineLocEl int
+}
+
+// entrySubtitle lays out an entry's subtitle line (or an empty line for
+// its location alone), and marks where the dates and location will go:
+// they are read after the title and subtitle they stand beside.
+func (l *layouter) entrySubtitle(e *document.Entry, h *entryHead, first int, x, w float64) entryMarks {
+	st := l.st
+	m := entryMarks{titleLine: -1, subLine: -1}
+	if (e.Dates != "" || h.lineLoc != "") && len(l.lines) > first {
+		m.titleLine = first
+		if h.lineLoc != "" {
+			m.lineLocEl = l.leaf("P") // read before the dates, as it stands
+		}
+		if e.Dates != "" {
+			m.datesEl = l.leaf("P")
+		}
+	}
+	if len(h.subtitle) > 0 || h.location != "" {
+		locW := 0.0
+		if h.location != "" {
+			locW = l.meas.width(h.small, h.location) + 10
+		}
+		sub := len(l.lines)
+		if len(h.subtitle) > 0 {
+			prev := l.open("P")
+			l.textLines(h.subtitle, fontOf(st.EntrySubtitle.Font), st.EntrySubtitle.Color, x, w-locW, "left", 0)
+			l.close(prev)
+		} else {
+			l.add(line{h: l.lineH(h.small.size)})
+		}
+		if h.location != "" {
+			m.subLine = sub
+			m.locEl = l.leaf("P")
+		}
+	}
+	return m
+}
+
+// entryAside sets an entry's dates and location flush right on the
+// baseline of its title and subtitle (or the dates in the column of
+// dates), after them in the content: extractors that read the content or
+// the tags get title, dates, content in that order.
+func (l *layouter) entryAside(e *document.Entry, h *entryHead, m entryMarks, first, contentStart int, x, w float64) {
+	st := l.st
+	cur := l.cur
+	if m.titleLine >= 0 {
+		switch {
+		case h.lineLoc != "" && e.Dates != "":
+			l.cur = m.lineLocEl
+			l.rightText(&l.lines[m.titleLine], h.lineLoc+locSep, h.small, st.Location.Color, x+w-l.meas.width(h.dateFont, e.Dates))
+		case h.lineLoc != "":
+			l.cur = m.lineLocEl
+			l.rightText(&l.lines[m.titleLine], h.lineLoc, h.small, st.Location.Color, x+w)
+		}
+		if e.Dates != "" && h.inCol {
+			l.cur = m.datesEl
+			l.columnDates(first, contentStart, e.Dates, h.dateFont, st.Dates.Color, x-st.Gutter*1.5)
+		} else if e.Dates != "" {
+			l.cur = m.datesEl
+			l.rightText(&l.lines[m.titleLine], e.Dates, h.dateFont, st.Dates.Color, x+w)
+		}
+	}
+	if m.subLine >= 0 {
+		l.cur = m.locEl
+		l.rightText(&l.lines[m.subLine], h.location, h.small, st.Location.Color, x+w)
+	}
+	l.cur = cur
+}
+
+// entryChildren lays out a group's entries (an employer's roles), each in
+// an element of its own, the first close under the group's head.
+func (l *layouter) entryChildren(children []*document.Entry, x, w float64) {
+	st := l.st
+	for i, c := range children {
 		gap := st.Space.Entry
 		if len(c.Blocks) == 0 {
 			gap = st.Space.Child // one-line children sit close

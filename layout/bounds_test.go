@@ -17,7 +17,7 @@ import (
 func TestPageLimitIsEnforced(t *testing.T) {
 	d := listOf(20_000)
 	for _, maxPages := range []int{0, 2} {
-		o := spec{MaxPages: maxPages}.options(t)
+		o := options(t, spec{MaxPages: maxPages})
 		_, err := Lay(d, o)
 		var pl *PageLimitError
 		if !errors.As(err, &pl) || pl.Pages != 0 && pl.Pages <= limits.Pages || fault.Of(err) != fault.Render {
@@ -49,7 +49,7 @@ func TestLongTokensBreakInLinearWork(t *testing.T) {
 	}
 	for name, d := range cases {
 		t.Run(name, func(t *testing.T) {
-			o := spec{}.options(t)
+			o := options(t, spec{})
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			r, pages, err := layOut(d, o)
@@ -88,7 +88,7 @@ func TestLongTokensBreakInLinearWork(t *testing.T) {
 // the 9,000 lines are laid out: the layout stops with its error.
 func TestCancelStopsTheLayout(t *testing.T) {
 	d := listOf(9_000)
-	o := spec{}.options(t)
+	o := options(t, spec{})
 	ctx := &doneLater{Context: context.Background(), after: 3}
 	o.Context = ctx
 	if _, err := Lay(d, o); !errors.Is(err, context.Canceled) || ctx.looks > 10 {

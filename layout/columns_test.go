@@ -9,6 +9,7 @@ import (
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/internal/testkit"
 	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/theme"
 )
@@ -103,7 +104,7 @@ func TestSidebarBreaksAcrossPages(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			o := spec{Theme: "sidebar"}.options(t)
+			o := options(t, spec{Theme: "sidebar"})
 			o.Theme.Sidebar.Pages = theme.SidebarPages(c.pages)
 			r, err := newTypesetter(sidebarDoc(c.lang, c.side, c.main, c.word), o.Theme, [2]float64{595.28, 841.89}, nil)
 			if err != nil {
@@ -136,7 +137,7 @@ func TestSidebarBreaksAcrossPages(t *testing.T) {
 // its column.
 func TestEveryThemeStaysOnThePage(t *testing.T) {
 	testenv.ScriptFonts(t)
-	scripts, _ := filepath.Glob(filepath.Join(examplesDir(), "testdata", "scripts", "*.yaml"))
+	scripts, _ := filepath.Glob(filepath.Join(testkit.ExamplesDir(), "testdata", "scripts", "*.yaml"))
 	if len(scripts) < 12 {
 		t.Fatalf("%d script résumés", len(scripts))
 	}

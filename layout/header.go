@@ -30,90 +30,110 @@ func (l *layouter) header(withContacts bool) {
 		width -= l.photo.w + l.st.PhotoGap
 	}
 	align := string(th.Header.Align) // the layout's alignment of the header's lines
-	name := h.Name
-	if th.Header.Uppercase {
-		name = typography.Upper(l.doc.Lang, name)
-	}
 	first := len(l.lines)
-	st := l.st
-	nameFont := fontOf(st.Name.Font)
-	if name != "" {
-		prev := l.open("H1")
-		l.balancedLines(document.Plain(name), nameFont, st.Name.Color, width, align, 0)
-		l.close(prev)
-	}
-	if h.Label != "" {
-		role := "P"
-		if name == "" {
-			role = "H1"
-		}
-		prev := l.open(role)
-		t := document.Plain(h.Label)
-		if name == "" { // an anonymised profile: the label is the title
-			l.balancedLines(t, fontOf(st.Title.Font), st.Title.Color, width, align, 0)
-		} else {
-			l.balancedLines(t, fontOf(st.Label.Font), st.Label.Color, width, align, st.Space.Label)
-		}
-		l.close(prev)
-	}
+	l.headerTitle(h.Name, h.Label, width, align)
 	if len(h.Contacts) > 0 && withContacts {
+		// the contact line's paragraph, open to the header's end: the
+		// photo is read in it
 		prev := l.open("P")
 		defer l.close(prev)
-		// The items fall into balanced lines, whole, the separator only
-		// between two items on a line (package paged: Word breaks the line
-		// at the same items).
-		f := fontOf(st.Contact.Font)
-		widths := make([]float64, len(h.Contacts))
-		for i, c := range h.Contacts {
-			widths[i] = l.textWidth(document.Plain(c.Text), f)
-		}
-		sepW := l.textWidth(document.Plain(strings.TrimSpace(th.Header.Separator)), f) + 2*l.meas.width(f, " ")
-		n := 0
-		l.contactLines = paged.ContactLines(widths, sepW, width)
-		for _, group := range l.contactLines {
-			var t document.Text
-			for k, i := range group {
-				if k > 0 {
-					t = append(t, document.Run{Text: th.Header.Separator})
-				}
-				t = append(t, document.Run{Text: h.Contacts[i].Text, URL: h.Contacts[i].URL})
-			}
-			for _, ws := range l.wrap(t, f, width) { // one line, unless an item is wider than the line
-				ws[0].space = false
-				ln := line{h: l.lineH(f.size)}
-				if n == 0 {
-					ln.before = st.Space.Contact
-				}
-				n++
-				l.place(&ln, ws, 0, st.Contact.Color, align, width)
-				l.add(ln)
-			}
-		}
+		l.contactLine(h.Contacts, width, align)
 	}
 	if l.photo != nil && len(l.lines) > first {
-		// The photo hangs from the first header line, on the right.
-		fig := l.leaf("Figure")
-		l.elems[fig-1].alt = "Photo"
-		if h.Name != "" {
-			l.elems[fig-1].alt = "Photo of " + h.Name
-		}
-		l.lines[first].ops = append(l.lines[first].ops, op{kind: opImage, x: l.x0 + l.w - l.photo.w, y: 0, w: l.photo.w, h: l.photo.h, text: l.photo.path, el: fig})
-		total := 0.0
-		for _, ln := range l.lines[first:] {
-			total += ln.h + ln.before
-		}
-		if extra := l.photo.h - total; extra > 0 {
-			l.add(line{h: extra})
-		}
+		l.hangPhoto(first, h.Name)
 	}
 	for i := first; i < len(l.lines); i++ {
 		l.lines[i].keep = true
 	}
 	l.banner(first)
 	if th.Header.Rule && len(l.lines) > first && th.Banner.Color == "" {
+		st := l.st
 		l.add(line{h: 0.8, before: st.Space.HeaderRule, ops: []op{{kind: opRule, x: l.x0, y: 0, w: l.w, h: 0.8, color: st.Rule}}})
 	}
 	l.keepLast(false)
+}
+
+// headerTitle lays out the header's name (the document's title, H1; in
+// capitals if the theme wants them) and label, in balanced lines of width;
+// with no name (an anonymised profile) the label is the title.
+func (l *layouter) headerTitle(name, label string, width float64, align string) {
+	st := l.st
+	if l.th.Header.Uppercase {
+		name = typography.Upper(l.doc.Lang, name)
+	}
+	if name != "" {
+		prev := l.open("H1")
+		l.balancedLines(document.Plain(name), fontOf(st.Name.Font), st.Name.Color, width, align, 0)
+		l.close(prev)
+	}
+	if label == "" {
+		return
+	}
+	role := "P"
+	if name == "" {
+		role = "H1"
+	}
+	prev := l.open(role)
+	t := document.Plain(label)
+	if name == "" { // an anonymised profile: the label is the title
+		l.balancedLines(t, fontOf(st.Title.Font), st.Title.Color, width, align, 0)
+	} else {
+		l.balancedLines(t, fontOf(st.Label.Font), st.Label.Color, width, align, st.Space.Label)
+	}
+	l.close(prev)
+}
+
+// contactLine lays out the header's contact items in width: they fall
+// into balanced lines, whole, the separator only between two items on a
+// line (package paged: Word breaks the line at the same items).
+func (l *layouter) contactLine(contacts []document.Contact, width float64, align string) {
+	st, sep := l.st, l.th.Header.Separator
+	f := fontOf(st.Contact.Font)
+	widths := make([]float64, len(contacts))
+	for i, c := range contacts {
+		widths[i] = l.textWidth(document.Plain(c.Text), f)
+	}
+	sepW := l.textWidth(document.Plain(strings.TrimSpace(sep)), f) + 2*l.meas.width(f, " ")
+	n := 0
+	l.contactLines = paged.ContactLines(widths, sepW, width)
+	for _, group := range l.contactLines {
+		var t document.Text
+		for k, i := range group {
+			if k > 0 {
+				t = append(t, document.Run{Text: sep})
+			}
+			t = append(t, document.Run{Text: contacts[i].Text, URL: contacts[i].URL})
+		}
+		for _, ws := range l.wrap(t, f, width) { // one line, unless an item is wider than the line
+			ws[0].space = false
+			ln := line{h: l.lineH(f.size)}
+			if n == 0 {
+				ln.before = st.Space.Contact
+			}
+			n++
+			l.place(&ln, ws, 0, st.Contact.Color, align, width)
+			l.add(ln)
+		}
+	}
+}
+
+// hangPhoto hangs the photo (a Figure, "Photo of" the person named) from
+// the header's first line, first, on the right, and adds room under the
+// header's lines when the photo is taller than they are.
+func (l *layouter) hangPhoto(first int, name string) {
+	fig := l.leaf("Figure")
+	l.elems[fig-1].alt = "Photo"
+	if name != "" {
+		l.elems[fig-1].alt = "Photo of " + name
+	}
+	l.lines[first].ops = append(l.lines[first].ops, op{kind: opImage, x: l.x0 + l.w - l.photo.w, y: 0, w: l.photo.w, h: l.photo.h, text: l.photo.path, el: fig})
+	total := 0.0
+	for _, ln := range l.lines[first:] {
+		total += ln.h + ln.before
+	}
+	if extra := l.photo.h - total; extra > 0 {
+		l.add(line{h: extra})
+	}
 }
 
 // balancedLines lays out a header line (name, label) in width, wrapped in

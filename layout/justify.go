@@ -103,106 +103,25 @@ func (l *layouter) breakJustified(ws []word, w float64) (lines [][]word, ok bool
 		l.hyph = hyphen.For(l.doc.Lang)
 	}
 	items := l.kpItems(ws)
-	var sumW, sumY, sumZ float64
+	var sum kpSums
 	active := []*kpNode{{pos: -1, fitness: 1}}
-	for i, it := range items {
-		isBreak := false
-		switch it.kind {
-		case kpGlue:
-			isBreak = i > 0 && items[i-1].kind == kpBox
-		case kpPenalty:
-			isBreak = it.penalty < kpInfinity
-		}
-		if isBreak {
-			var next []*kpNode
-			best := [4]*kpNode{}
-			for _, a := range active {
-				width := sumW - a.width
-				if it.kind == kpPenalty {
-					width += it.width
-				}
-				var r float64
-				switch {
-				case width < w:
-					st := sumY - a.stretch
-					if st > 0 {
-						r = (w - width) / st
-					} else {
-						r = kpInfinity
-					}
-				case width > w:
-					sh := sumZ - a.shrink
-					if sh > 0 {
-						r = (w - width) / sh
-					} else {
-						r = -kpInfinity
-					}
-				}
-				if r < -1 || (it.kind == kpPenalty && it.penalty == -kpInfinity) {
-					// a's line would be overfull from here on (or the
-					// paragraph ends): a is no longer active
-				} else {
-					next = append(next, a)
-				}
-				if r >= -1 && r <= kpTolerance {
-					d := math.Pow(1+100*math.Pow(math.Abs(r), 3), 2)
-					switch {
-					case it.kind == kpPenalty && it.penalty >= 0:
-						d += it.penalty * it.penalty
-					case it.kind == kpPenalty && it.penalty > -kpInfinity:
-						d -= it.penalty * it.penalty
-					}
-					if it.flagged && a.pos >= 0 && items[a.pos].flagged {
-						d += kpDoubleHyph
-					}
-					fit := 1
-					switch {
-					case r < -0.5:
-						fit = 0
-					case r > 1:
-						fit = 3
-					case r > 0.5:
-						fit = 2
-					}
-					if a.pos >= 0 && (fit-a.fitness > 1 || a.fitness-fit > 1) {
-						d += kpLooseDemote
-					}
-					d += a.demerits
-					if best[fit] == nil || d < best[fit].demerits {
-						best[fit] = &kpNode{pos: i, line: a.line + 1, fitness: fit, demerits: d, prev: a}
-					}
-				}
-			}
-			// totals after the break: glue and penalties that follow vanish
-			aw, ay, az := sumW, sumY, sumZ
-			for j := i; j < len(items); j++ {
-				if j > i && items[j].kind == kpBox || (items[j].kind == kpPenalty && items[j].penalty == -kpInfinity && j > i) {
-					break
-				}
-				if items[j].kind == kpGlue {
-					aw += items[j].width
-					ay += items[j].stretch
-					az += items[j].shrink
-				}
-			}
-			for _, b := range best {
-				if b != nil {
-					b.width, b.stretch, b.shrink = aw, ay, az
-					next = append(next, b)
-				}
-			}
-			active = next
+	var spare []*kpNode // the active list before the last break, reused
+	for i := range items {
+		it := &items[i]
+		if kpIsBreak(items, i) {
+			next := kpBreakAt(items, i, active, spare[:0], sum, w)
+			active, spare = next, active
 			if len(active) == 0 {
 				return nil, false
 			}
 		}
 		switch it.kind {
 		case kpBox:
-			sumW += it.width
+			sum.width += it.width
 		case kpGlue:
-			sumW += it.width
-			sumY += it.stretch
-			sumZ += it.shrink
+			sum.width += it.width
+			sum.stretch += it.stretch
+			sum.shrink += it.shrink
 		}
 	}
 	var end *kpNode
@@ -214,6 +133,136 @@ func (l *layouter) breakJustified(ws []word, w float64) (lines [][]word, ok bool
 	if end == nil {
 		return nil, false
 	}
+	return kpLines(items, end), true
+}
+
+// kpSums are the totals of the items' widths, stretch and shrink up to a
+// point of the paragraph.
+type kpSums struct{ width, stretch, shrink float64 }
+
+// kpIsBreak says whether the paragraph may break at item i: at glue that
+// follows a box, or at a penalty that does not forbid it.
+func kpIsBreak(items []kpItem, i int) bool {
+	switch it := &items[i]; it.kind {
+	case kpGlue:
+		return i > 0 && items[i-1].kind == kpBox
+	case kpPenalty:
+		return it.penalty < kpInfinity
+	}
+	return false
+}
+
+// kpBreakAt tries a break at item i (sum: the totals before it) after each
+// active node, for a line of width w. It returns the nodes active from
+// there on, appended to next (empty; not active's array): those whose line
+// can still grow, and the best new node of each fitness class.
+func kpBreakAt(items []kpItem, i int, active, next []*kpNode, sum kpSums, w float64) []*kpNode {
+	it := &items[i]
+	best := [4]*kpNode{}
+	for _, a := range active {
+		r := kpRatio(it, a, sum, w)
+		if r < -1 || (it.kind == kpPenalty && it.penalty == -kpInfinity) {
+			// a's line would be overfull from here on (or the
+			// paragraph ends): a is no longer active
+		} else {
+			next = append(next, a)
+		}
+		if r >= -1 && r <= kpTolerance {
+			d, fit := kpDemerits(items, i, a, r)
+			if best[fit] == nil || d < best[fit].demerits {
+				best[fit] = &kpNode{pos: i, line: a.line + 1, fitness: fit, demerits: d, prev: a}
+			}
+		}
+	}
+	after := kpAfter(items, i, sum)
+	for _, b := range best {
+		if b != nil {
+			b.width, b.stretch, b.shrink = after.width, after.stretch, after.shrink
+			next = append(next, b)
+		}
+	}
+	return next
+}
+
+// kpRatio is the adjustment ratio of the line from node a to a break at
+// item it (sum: the totals before it), set in width w: how much its spaces
+// stretch (> 0) or shrink (< 0) as a share of what they can; ±kpInfinity
+// when they cannot.
+func kpRatio(it *kpItem, a *kpNode, sum kpSums, w float64) float64 {
+	width := sum.width - a.width
+	if it.kind == kpPenalty {
+		width += it.width
+	}
+	var r float64
+	switch {
+	case width < w:
+		st := sum.stretch - a.stretch
+		if st > 0 {
+			r = (w - width) / st
+		} else {
+			r = kpInfinity
+		}
+	case width > w:
+		sh := sum.shrink - a.shrink
+		if sh > 0 {
+			r = (w - width) / sh
+		} else {
+			r = -kpInfinity
+		}
+	}
+	return r
+}
+
+// kpDemerits are the demerits of the paragraph up to a break at item i
+// after node a, the line between them set with adjustment ratio r, and
+// that line's fitness class (0 tight, 1 decent, 2 loose, 3 very loose).
+func kpDemerits(items []kpItem, i int, a *kpNode, r float64) (float64, int) {
+	it := &items[i]
+	d := math.Pow(1+100*math.Pow(math.Abs(r), 3), 2)
+	switch {
+	case it.kind == kpPenalty && it.penalty >= 0:
+		d += it.penalty * it.penalty
+	case it.kind == kpPenalty && it.penalty > -kpInfinity:
+		d -= it.penalty * it.penalty
+	}
+	if it.flagged && a.pos >= 0 && items[a.pos].flagged {
+		d += kpDoubleHyph
+	}
+	fit := 1
+	switch {
+	case r < -0.5:
+		fit = 0
+	case r > 1:
+		fit = 3
+	case r > 0.5:
+		fit = 2
+	}
+	if a.pos >= 0 && (fit-a.fitness > 1 || a.fitness-fit > 1) {
+		d += kpLooseDemote
+	}
+	d += a.demerits
+	return d, fit
+}
+
+// kpAfter are the totals after a break at item i (sum: the totals before
+// it): the glue and penalties that follow a break vanish with it.
+func kpAfter(items []kpItem, i int, sum kpSums) kpSums {
+	for j := i; j < len(items); j++ {
+		if j > i && items[j].kind == kpBox || (items[j].kind == kpPenalty && items[j].penalty == -kpInfinity && j > i) {
+			break
+		}
+		if items[j].kind == kpGlue {
+			sum.width += items[j].width
+			sum.stretch += items[j].stretch
+			sum.shrink += items[j].shrink
+		}
+	}
+	return sum
+}
+
+// kpLines are the lines of the breaks that lead to node end: the words of
+// the boxes between them, a hyphen added where a word breaks.
+func kpLines(items []kpItem, end *kpNode) (lines [][]word) {
 	var breaks []int
 	for n := end; n != nil && n.pos >= 0; n = n.prev {
 		breaks = append([]int{n.pos}, breaks...)
@@ -238,7 +287,7 @@ func (l *layouter) breakJustified(ws []word, w float64) (lines [][]word, ok bool
 		}
 		start = b + 1
 	}
-	return lines, true
+	return lines
 }
 
 // justifyLine spreads a line's words over width w (or, for a line a little

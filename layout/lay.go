@@ -304,6 +304,26 @@ func layOutAll(d *document.Document, opts Options) (*typesetter, [][]placed, err
 	contentH := size[1] - th.Margin.Top - th.Margin.Bottom // the footer sits in the bottom margin
 	contentH *= 1 - min(max(opts.Reserve, 0), 0.2)
 	r.maxHeight = float64(limits.Pages) * contentH
+	l, pages, err := r.fitPages(th, opts, contentH)
+	if err != nil {
+		return nil, nil, err
+	}
+	if l.mirror {
+		l.mirrorPages(pages)
+	}
+	r.decisions = Decisions{KeyColumn: l.keyW, ContactLines: l.contactLines}
+	r.elems = promoteHeadings(l.elems)
+	if err := r.missingGlyphs(opts.AllowMissingGlyphs); err != nil {
+		return nil, nil, err
+	}
+	return r, pages, nil
+}
+
+// fitPages lays the document out and breaks it into pages contentH tall:
+// at the theme's own metrics or, for opts.MaxPages, tightened step by step
+// until it fits (an OverflowError if it does not); a last page under a
+// fifth full is spared by a bounded squeeze when one brings the pages down.
+func (r *typesetter) fitPages(th *theme.Theme, opts Options, contentH float64) (*layouter, [][]placed, error) {
 	// Lay out at the theme's own metrics; with --max-pages, tighten step by
 	// step (leading and type size a little, then spacing) until it fits.
 	steps := []metrics{{1, th.Spacing.Leading, 1}}
@@ -343,23 +363,25 @@ func layOutAll(d *document.Document, opts Options) (*typesetter, [][]placed, err
 		}
 		return nil, nil, &OverflowError{MaxPages: opts.MaxPages, Pages: len(pages), Over: over, PageH: contentH}
 	}
-	if l.mirror {
-		l.mirrorPages(pages)
-	}
-	r.decisions = Decisions{KeyColumn: l.keyW, ContactLines: l.contactLines}
-	r.elems = promoteHeadings(l.elems)
+	return l, pages, nil
+}
+
+// missingGlyphs warns of each character none of the fonts has that may be
+// left out (an emoji, an unassigned code point, or any with allowMissing),
+// and is an error naming the others.
+func (r *typesetter) missingGlyphs(allowMissing bool) error {
 	var hard []rune
 	for _, ch := range r.missingOrder {
-		if emoji(ch) || opts.AllowMissingGlyphs || !assigned(ch) {
+		if emoji(ch) || allowMissing || !assigned(ch) {
 			r.warnings = append(r.warnings, fmt.Sprintf("character %q (U+%04X) is in none of the fonts and is left out", ch, ch))
 		} else {
 			hard = append(hard, ch)
 		}
 	}
 	if len(hard) > 0 {
-		return nil, nil, fault.New(fault.Render, &MissingGlyphsError{Chars: hard})
+		return fault.New(fault.Render, &MissingGlyphsError{Chars: hard})
 	}
-	return r, pages, nil
+	return nil
 }
 
 // face is the parsed font of a family and style.

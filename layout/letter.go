@@ -42,6 +42,76 @@ func (l *layouter) letterLine(t document.Text, f font, color string, x, w float6
 	l.keepLast(true)
 }
 
+// foldMarks adds fold and hole marks (marks: their places from the
+// sheet's top, the second the hole mark) at the sheet's left edge, on a
+// line of their own: their places measured from its top.
+func (l *layouter) foldMarks(marks []float64, top float64) {
+	at := l.used()
+	ln := line{h: 0.01, keep: true}
+	for i, m := range marks {
+		w := 4 * paged.MM
+		if i == 1 {
+			w = 6 * paged.MM // the hole mark
+		}
+		ln.ops = append(ln.ops, op{kind: opRule, x: 4 * paged.MM, y: m - top - at, w: w, h: 0.4, color: l.st.Rule})
+	}
+	l.add(ln)
+}
+
+// letterDate lays out the letter's date on a line of its own, on the
+// side its convention (plan) puts it.
+func (l *layouter) letterDate(plan *paged.LetterPlan, date string, body font, before float64) {
+	align := "left"
+	if plan.DateRight {
+		align = "end"
+	}
+	l.letterLine(document.Plain(date), body, l.st.Body.Color, 0, l.w, align, before)
+}
+
+// letterAddress lays out the recipient's address where the letter's
+// convention (plan) puts it — in a window, at the right, or under the
+// header — with the sender's return line above a window's; lh is the
+// body's line height and top the page's top margin (the plan measures from
+// the sheet's top). first is the index of the address's first line.
+func (l *layouter) letterAddress(plan *paged.LetterPlan, lt *document.Letter, body font, lh, top float64) (first int) {
+	st := l.st
+	ax, aw := 0.0, l.w
+	if plan.AddressLeft > 0 {
+		ax = max(0, plan.AddressLeft-l.x0)
+		aw = l.w - ax
+	}
+	if plan.AddressRight {
+		ax = l.w / 2
+		aw = l.w - ax
+	}
+	if lt.ReturnLine != "" && plan.ReturnTop > 0 {
+		small := fontOf(st.Meta.Font)
+		sh := l.lineH(small.size)
+		l.spaceTo(plan.AddressTop-top-sh-1.5*paged.MM, lh)
+		prev := l.open("P")
+		l.textLines(document.Plain(lt.ReturnLine), small, st.Meta.Color, ax, aw, "left", 0)
+		l.close(prev)
+		l.keepLast(true)
+		l.spaceTo(plan.AddressTop-top, 1.5*paged.MM)
+	} else if plan.AddressTop > 0 {
+		l.spaceTo(plan.AddressTop-top, 2*lh)
+	} else {
+		l.spaceTo(0, 2*lh)
+	}
+	first = len(l.lines)
+	prev := l.open("P")
+	for _, r := range lt.Recipient {
+		l.textLines(document.Plain(r), body, st.Body.Color, ax, aw, "left", 0)
+	}
+	l.close(prev)
+	l.keepLast(true)
+	return first
+}
+
+// letterTop lays out a letter's parts before its body, where its
+// convention puts them: fold marks, the address (with a return line above
+// a window's), the date, the subject and the salutation. A letter's body
+// is set larger than a résumé's (the sheet's body size changes here).
 func (l *layouter) letterTop() {
 	lt := l.doc.Letter
 	st := l.st
@@ -57,61 +127,14 @@ func (l *layouter) letterTop() {
 	l.pendingGap = 0
 
 	if len(plan.Marks) > 0 && !l.mirror {
-		// fold and hole marks at the sheet's left edge, on the first line
-		// added next: their places measured from its top
-		at := l.used()
-		ln := line{h: 0.01, keep: true}
-		for i, m := range plan.Marks {
-			w := 4 * paged.MM
-			if i == 1 {
-				w = 6 * paged.MM // the hole mark
-			}
-			ln.ops = append(ln.ops, op{kind: opRule, x: 4 * paged.MM, y: m - top - at, w: w, h: 0.4, color: st.Rule})
-		}
-		l.add(ln)
+		l.foldMarks(plan.Marks, top)
 	}
-	ax, aw := 0.0, l.w
-	if plan.AddressLeft > 0 {
-		ax = max(0, plan.AddressLeft-l.x0)
-		aw = l.w - ax
-	}
-	if plan.AddressRight {
-		ax = l.w / 2
-		aw = l.w - ax
-	}
-	dateAlign := "left"
-	if plan.DateRight {
-		dateAlign = "end"
-	}
-	date := func(before float64) {
-		l.letterLine(document.Plain(lt.Date), body, st.Body.Color, 0, l.w, dateAlign, before)
-	}
+	date := func(before float64) { l.letterDate(&plan, lt.Date, body, before) }
 	if plan.DateFirst {
 		l.spaceTo(0, 2*lh)
 		date(0)
 	}
-	// the address
-	if lt.ReturnLine != "" && plan.ReturnTop > 0 {
-		small := fontOf(st.Meta.Font)
-		sh := l.lineH(small.size)
-		l.spaceTo(plan.AddressTop-top-sh-1.5*paged.MM, lh)
-		prev := l.open("P")
-		l.textLines(document.Plain(lt.ReturnLine), small, st.Meta.Color, ax, aw, "left", 0)
-		l.close(prev)
-		l.keepLast(true)
-		l.spaceTo(plan.AddressTop-top, 1.5*paged.MM)
-	} else if plan.AddressTop > 0 {
-		l.spaceTo(plan.AddressTop-top, 2*lh)
-	} else {
-		l.spaceTo(0, 2*lh)
-	}
-	first := len(l.lines)
-	prev := l.open("P")
-	for _, r := range lt.Recipient {
-		l.textLines(document.Plain(r), body, st.Body.Color, ax, aw, "left", 0)
-	}
-	l.close(prev)
-	l.keepLast(true)
+	first := l.letterAddress(&plan, lt, body, lh, top)
 	if !plan.DateFirst {
 		// DIN 5008: the date in the information block, level with the
 		// address's first line, when it leaves room

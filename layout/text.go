@@ -424,9 +424,18 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 	case align == "end" && !rtl:
 		cx += width - total // against the right edge (mirrored pages: the left)
 	}
-	// Consecutive words in one face, link and direction become one text
-	// operation, so text extraction sees ordinary spaces. Right-to-left
-	// operations keep their text in logical order (shaping lays it out).
+	lastOp := l.placeWords(ln, words, order, levels, cx, color)
+	l.placeLinks(ln, color)
+	return lastOp
+}
+
+// placeWords puts words in ln from cx on, in the visual order given (with
+// their embedding levels), and returns the index in ln.ops of the
+// operation that holds the last word in logical order (-1: none).
+// Consecutive words in one face, link and direction become one text
+// operation, so text extraction sees ordinary spaces. Right-to-left
+// operations keep their text in logical order (shaping lays it out).
+func (l *layouter) placeWords(ln *line, words []word, order []int, levels []uint8, cx float64, color string) int {
 	var cur *op
 	var curLevel uint8
 	prev := -1
@@ -437,15 +446,7 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		gap := 0.0
 		trailOK := false
 		if k > 0 {
-			// the space between two words on screen is the later one's
-			if a, b := min(prev, i), max(prev, i); b == a+1 && words[b].space {
-				gap = words[b].sw
-			} else if b != a+1 && (words[a+1].space || wd.space) {
-				gap = wd.sw
-				if gap == 0 {
-					gap = words[prev].sw
-				}
-			}
+			gap = spaceBetween(words, prev, i)
 			joined := cur != nil && cur.font == wd.font && cur.url == wd.url && curLevel == lv && (i == prev+1 || i == prev-1) && !(l.spread && gap > 0)
 			// a space between this word and the last operation: at the end
 			// of that operation's text when its end faces this word (left
@@ -489,7 +490,28 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 			lastOp = len(ln.ops) - 1
 		}
 	}
-	// links
+	return lastOp
+}
+
+// spaceBetween is the space on screen between words prev and i, placed
+// one after the other in visual order: the later one's in logical order.
+func spaceBetween(words []word, prev, i int) float64 {
+	gap := 0.0
+	if a, b := min(prev, i), max(prev, i); b == a+1 && words[b].space {
+		gap = words[b].sw
+	} else if b != a+1 && (words[a+1].space || words[i].space) {
+		gap = words[i].sw
+		if gap == 0 {
+			gap = words[prev].sw
+		}
+	}
+	return gap
+}
+
+// placeLinks adds a link over each of ln's operations that links, and
+// (unless color is "": text drawn in a colour of its own) gives linked
+// text of the body's colour the theme's link colour.
+func (l *layouter) placeLinks(ln *line, color string) {
 	n := len(ln.ops)
 	for i := 0; i < n; i++ {
 		o := ln.ops[i]
@@ -498,14 +520,13 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		}
 	}
 	if color == "" {
-		return lastOp
+		return
 	}
 	for i := range ln.ops {
 		if ln.ops[i].kind == opText && ln.ops[i].url != "" && ln.ops[i].color == l.st.Body.Color {
 			ln.ops[i].color = l.st.Link
 		}
 	}
-	return lastOp
 }
 
 // mirrorPages flips laid-out pages left to right, for documents in a

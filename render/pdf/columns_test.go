@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/pdftest"
 	"github.com/vitae-dev/vitae/internal/seedcheck"
@@ -224,6 +223,5 @@ var columnGaps = map[string]string{
 // buildScript is a test résumé of examples/testdata/scripts (ar, he, zh …)
 // in a theme.
 func buildScript(t testing.TB, name, themeName string) (*document.Document, rOpts) {
-	o := spec{Theme: themeName}.options(t)
-	return testkit.Example(t, filepath.Join("testdata", "scripts", name+".yaml"), compose.Options{DateFormat: string(o.Theme.Dates.Format), Smart: o.Theme.Typography.Smart}), o
+	return buildExample(t, filepath.Join("testdata", "scripts", name+".yaml"), spec{Theme: themeName})
 }

@@ -16,7 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/vitae-dev/vitae/compose"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/document/documenttest"
 	"github.com/vitae-dev/vitae/fault"
@@ -32,14 +31,9 @@ import (
 
 var fixedTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
-func examplesDir() string { return testkit.ExamplesDir() }
-
-// spec says how a test document is to look, and where its photo is.
-type spec struct {
-	Theme, Page string
-	MaxPages    int
-	Dir         string
-}
+// spec says how a test document is to look, and where its photo is
+// (testkit.Spec, shared with the layout's tests).
+type spec = testkit.Spec
 
 // rOpts are what a test renders with: the layout's options and the file's.
 type rOpts struct {
@@ -63,33 +57,25 @@ func render(d *document.Document, o rOpts) (*Result, error) {
 }
 
 func buildExample(t testing.TB, file string, s spec) (*document.Document, rOpts) {
-	o := s.options(t)
-	return testkit.Example(t, file, compose.Options{DateFormat: string(o.Theme.Dates.Format), Smart: o.Theme.Typography.Smart}), o
+	d, th := s.Example(t, file)
+	return d, specOptions(s, th)
 }
 
 func buildYAML(t testing.TB, src string, s spec) (*document.Document, rOpts) {
-	o := s.options(t)
-	return testkit.YAMLAt(t, filepath.Join(s.Dir, "test.yaml"), src, compose.Options{DateFormat: string(o.Theme.Dates.Format)}), o
+	d, th := s.YAML(t, src)
+	return d, specOptions(s, th)
 }
 
-func (s spec) options(t testing.TB) rOpts {
-	name := s.Theme
-	if name == "" {
-		name = theme.Default
-	}
-	return rOpts{Theme: testkit.Theme(t, name), Page: s.Page, MaxPages: s.MaxPages, Time: fixedTime}
+// options are what a document built by s renders with.
+func options(t testing.TB, s spec) rOpts { return specOptions(s, s.LoadTheme(t)) }
+
+// specOptions are what a document built by s renders with, its theme
+// loaded (th), at a fixed time.
+func specOptions(s spec, th *theme.Theme) rOpts {
+	return rOpts{Theme: th, Page: s.Page, MaxPages: s.MaxPages, Time: fixedTime}
 }
 
-func examples(t testing.TB) []string {
-	files, _ := filepath.Glob(filepath.Join(examplesDir(), "*.yaml"))
-	if len(files) < 4 {
-		t.Fatalf("found %d examples", len(files))
-	}
-	for i, f := range files {
-		files[i] = filepath.Base(f)
-	}
-	return files
-}
+func examples(t testing.TB) []string { return testkit.Examples(t) }
 
 func pdftotext(t *testing.T, data []byte, args ...string) string {
 	t.Helper()
@@ -519,7 +505,7 @@ func TestLongLinkDrawsInLinearWork(t *testing.T) {
 	long := strings.Repeat("x", 100_000)
 	d := &document.Document{Lang: "en", Header: document.Header{Name: "Jane", Contacts: []document.Contact{
 		{Kind: document.ContactURL, Text: "https://" + long, URL: "https://" + long}}}}
-	o := spec{}.options(t)
+	o := options(t, spec{})
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	if _, err := render(d, o); err != nil {
