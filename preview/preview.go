@@ -132,30 +132,11 @@ func NewWithLetter(input, letterFile string, opts pipeline.Options, variant stri
 func (s *Server) Render() {
 	s.rendering.Lock()
 	defer s.rendering.Unlock()
-	defer func() { // whatever a save holds, the preview stays up and says so
-		if r := recover(); r != nil {
-			s.mu.Lock()
-			defer s.mu.Unlock()
-			s.state.Version++
-			s.state.Error = fmt.Sprintf("internal error: %v; please report this with the file", r)
-			s.wake()
-		}
-	}()
+	defer s.recoverRender()
 	s.mu.Lock()
 	c := s.controls
 	s.mu.Unlock()
-	opts := s.base
-	opts.Theme = first(c.Theme, opts.Theme)
-	opts.Page = first(c.Page, opts.Page)
-	opts.Locale = first(c.Locale, opts.Locale)
-	opts.Lang = first(c.Lang, opts.Lang)
-	if c.MaxPages > 0 {
-		opts.MaxPages = c.MaxPages
-	}
-	if c.Tags != "" {
-		opts.Tags = strings.Split(c.Tags, ",")
-	}
-	opts.Variant = c.Variant
+	opts := s.options(c)
 	if s.input == "" {
 		s.renderLetter(opts, c)
 		return
@@ -166,41 +147,22 @@ func (s *Server) Render() {
 		diags = append(diags, d.String())
 	}
 	files := b.Files
-	fail := func(err string) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		s.state.Version++
-		s.state.Diagnostics, s.state.Error = diags, err
-		if len(files) > 0 {
-			s.files = files
-		}
-		s.wake()
-	}
 	if !b.OK() {
-		fail("not rendered: the file has errors")
+		s.fail(diags, files, "not rendered: the file has errors")
 		return
 	}
 	p := b.Jobs[0]
 	ro := p.Render
 	svg, err := render.SVG(p.Doc, ro)
 	if err != nil {
-		fail(err.Error())
+		s.fail(diags, files, err.Error())
 		return
 	}
 	pages, fonts, letterPages := svg.Pages, svg.Fonts, 0
 	if s.letter != "" {
-		lb, res := letter.Build(s.letter, letter.Options{Batch: batch.Options{Pipeline: opts}, Resume: s.input})
-		for _, d := range res.Diagnostics {
-			diags = append(diags, d.String())
-		}
-		files = append(files, s.letter)
-		if lb == nil {
-			fail("the letter is not rendered: it has errors")
-			return
-		}
-		lsvg, err := render.SVG(lb.Doc, lb.Render)
-		if err != nil {
-			fail(s.letter + ": " + err.Error())
+		lsvg, why := s.letterBeside(opts, &diags, &files)
+		if lsvg == nil {
+			s.fail(diags, files, why)
 			return
 		}
 		pages, letterPages = append(slices.Clone(lsvg.Pages), pages...), len(lsvg.Pages)
@@ -214,6 +176,68 @@ func (s *Server) Render() {
 	s.files, s.doc, s.ro, s.outputs, s.resume = files, p.Doc, ro, map[string][]byte{}, p.Resume
 	s.name = p.Name("")
 	s.wake()
+}
+
+// recoverRender, deferred by Render, turns a panic into the page's error:
+// whatever a save holds, the preview stays up and says so.
+func (s *Server) recoverRender() {
+	if r := recover(); r != nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.state.Version++
+		s.state.Error = fmt.Sprintf("internal error: %v; please report this with the file", r)
+		s.wake()
+	}
+}
+
+// options are the preview's options: the command line's, with the page's
+// controls over them.
+func (s *Server) options(c Controls) pipeline.Options {
+	opts := s.base
+	opts.Theme = first(c.Theme, opts.Theme)
+	opts.Page = first(c.Page, opts.Page)
+	opts.Locale = first(c.Locale, opts.Locale)
+	opts.Lang = first(c.Lang, opts.Lang)
+	if c.MaxPages > 0 {
+		opts.MaxPages = c.MaxPages
+	}
+	if c.Tags != "" {
+		opts.Tags = strings.Split(c.Tags, ",")
+	}
+	opts.Variant = c.Variant
+	return opts
+}
+
+// fail shows why the résumé is not rendered, with its diagnostics, over
+// the last good pages; files (if any) are those to watch.
+func (s *Server) fail(diags, files []string, why string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.state.Version++
+	s.state.Diagnostics, s.state.Error = diags, why
+	if len(files) > 0 {
+		s.files = files
+	}
+	s.wake()
+}
+
+// letterBeside renders the cover letter shown beside the résumé, its
+// diagnostics added to diags and its file to files; nil and why when it
+// is not rendered.
+func (s *Server) letterBeside(opts pipeline.Options, diags, files *[]string) (*svg.SVG, string) {
+	lb, res := letter.Build(s.letter, letter.Options{Batch: batch.Options{Pipeline: opts}, Resume: s.input})
+	for _, d := range res.Diagnostics {
+		*diags = append(*diags, d.String())
+	}
+	*files = append(*files, s.letter)
+	if lb == nil {
+		return nil, "the letter is not rendered: it has errors"
+	}
+	lsvg, err := render.SVG(lb.Doc, lb.Render)
+	if err != nil {
+		return nil, s.letter + ": " + err.Error()
+	}
+	return lsvg, ""
 }
 
 // renderLetter renders a letter alone, in its résumé's look; its

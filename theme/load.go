@@ -94,6 +94,9 @@ type cachedTheme struct {
 	diags diag.Diagnostics
 }
 
+// load reads theme nameOrPath (a built-in theme's name or a theme file)
+// over the theme it extends, depth themes deep; the files read and the
+// values left out go to src.
 func load(nameOrPath string, depth int, src *Source, o LoadOptions) (*Theme, error) {
 	if depth > 8 {
 		return nil, fmt.Errorf("theme %s: extends chain is too long (a cycle?)", nameOrPath)
@@ -101,36 +104,13 @@ func load(nameOrPath string, depth int, src *Source, o LoadOptions) (*Theme, err
 	if nameOrPath == "" {
 		nameOrPath = Default
 	}
-	var data []byte
-	var err error
-	dir := ""
-	if IsFile(nameOrPath) {
-		data, err = fsutil.ReadFile(nameOrPath, limits.InputBytes)
-		if err != nil {
-			return nil, fmt.Errorf("theme file: %w", err)
-		}
-		src.Files = append(src.Files, nameOrPath)
-		dir = filepath.Dir(nameOrPath)
-	} else {
-		data, err = themeFiles.ReadFile("builtin/" + nameOrPath + ".yaml")
-		if err != nil {
-			msg := fmt.Sprintf("unknown theme %q; choose one of: %s, or give a theme file (.yaml)", nameOrPath, strings.Join(Names(), ", "))
-			if s := diag.Nearest(nameOrPath, Names()); s != "" {
-				msg = fmt.Sprintf("unknown theme %q; did you mean %q? Built-in themes: %s, or give a theme file (.yaml)", nameOrPath, s, strings.Join(Names(), ", "))
-			}
-			return nil, errors.New(msg)
-		}
+	data, dir, err := readTheme(nameOrPath, src)
+	if err != nil {
+		return nil, err
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("theme %s: YAML syntax error: %w", nameOrPath, err)
-	}
-	if err := yamlsize.Check(&root, Budget); err != nil {
-		return nil, fmt.Errorf("theme %s:%w", nameOrPath, err)
-	}
-	doc := &root
-	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
-		doc = doc.Content[0]
+	doc, err := parseTheme(nameOrPath, data)
+	if err != nil {
+		return nil, err
 	}
 	t := &Theme{}
 	if doc.Kind != yaml.MappingNode {
@@ -143,17 +123,7 @@ func load(nameOrPath string, depth int, src *Source, o LoadOptions) (*Theme, err
 	c.mapping(doc, reflect.TypeFor[Theme](), "")
 	defer func() { src.Diagnostics = append(src.Diagnostics, c.diags...) }()
 	if i := keyIndex(doc, "extends"); i >= 0 {
-		n := doc.Content[i+1]
-		base := n.Value
-		if dir != "" && IsFile(base) && !filepath.IsAbs(base) {
-			base = filepath.Join(dir, base)
-		}
-		if IsFile(base) && o.Confine != nil {
-			if err := o.Confine(base); err != nil {
-				return nil, fmt.Errorf("%s:%d:%d: extends: %w", nameOrPath, n.Line, n.Column, err)
-			}
-		}
-		if t, err = load(base, depth+1, src, o); err != nil {
+		if t, err = extend(doc.Content[i+1], nameOrPath, dir, depth, src, o); err != nil {
 			return nil, err
 		}
 	}
@@ -162,20 +132,82 @@ func load(nameOrPath string, depth int, src *Source, o LoadOptions) (*Theme, err
 	if err := doc.Decode(t); err != nil {
 		return nil, fmt.Errorf("theme %s: %w", nameOrPath, err)
 	}
-	if t.Font.Fallback == "" {
-		t.Font.Fallback = inherited
-	} else {
-		if dir != "" && !filepath.IsAbs(t.Font.Fallback) {
-			t.Font.Fallback = filepath.Join(dir, t.Font.Fallback)
+	c.fallback(t, inherited, doc, dir, o)
+	return t, nil
+}
+
+// readTheme reads a theme file (noted in src.Files; dir is its folder) or
+// a built-in theme (dir ""); an unknown built-in theme's error names the
+// nearest.
+func readTheme(nameOrPath string, src *Source) (data []byte, dir string, err error) {
+	if IsFile(nameOrPath) {
+		data, err = fsutil.ReadFile(nameOrPath, limits.InputBytes)
+		if err != nil {
+			return nil, "", fmt.Errorf("theme file: %w", err)
 		}
-		if o.Confine != nil {
-			if err := o.Confine(t.Font.Fallback); err != nil {
-				c.warn(valueAt(doc, "font", "fallback"), "font.fallback", "left out: %v", err)
-				t.Font.Fallback = inherited
-			}
+		src.Files = append(src.Files, nameOrPath)
+		return data, filepath.Dir(nameOrPath), nil
+	}
+	data, err = themeFiles.ReadFile("builtin/" + nameOrPath + ".yaml")
+	if err != nil {
+		msg := fmt.Sprintf("unknown theme %q; choose one of: %s, or give a theme file (.yaml)", nameOrPath, strings.Join(Names(), ", "))
+		if s := diag.Nearest(nameOrPath, Names()); s != "" {
+			msg = fmt.Sprintf("unknown theme %q; did you mean %q? Built-in themes: %s, or give a theme file (.yaml)", nameOrPath, s, strings.Join(Names(), ", "))
+		}
+		return nil, "", errors.New(msg)
+	}
+	return data, "", nil
+}
+
+// parseTheme parses a theme's YAML, within Budget: its document's node.
+func parseTheme(nameOrPath string, data []byte) (*yaml.Node, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("theme %s: YAML syntax error: %w", nameOrPath, err)
+	}
+	if err := yamlsize.Check(&root, Budget); err != nil {
+		return nil, fmt.Errorf("theme %s:%w", nameOrPath, err)
+	}
+	doc := &root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		doc = doc.Content[0]
+	}
+	return doc, nil
+}
+
+// extend loads the theme that theme nameOrPath (a file in dir, or a
+// built-in theme: dir "") extends, n being the value of its extends: a
+// file relative to dir, which must be one the options let it read.
+func extend(n *yaml.Node, nameOrPath, dir string, depth int, src *Source, o LoadOptions) (*Theme, error) {
+	base := n.Value
+	if dir != "" && IsFile(base) && !filepath.IsAbs(base) {
+		base = filepath.Join(dir, base)
+	}
+	if IsFile(base) && o.Confine != nil {
+		if err := o.Confine(base); err != nil {
+			return nil, fmt.Errorf("%s:%d:%d: extends: %w", nameOrPath, n.Line, n.Column, err)
 		}
 	}
-	return t, nil
+	return load(base, depth+1, src, o)
+}
+
+// fallback settles the theme's fallback font: the one the theme (doc)
+// names, relative to its folder dir, unless the options do not let it be
+// read (a warning), else the one it inherited.
+func (c *checker) fallback(t *Theme, inherited string, doc *yaml.Node, dir string, o LoadOptions) {
+	if t.Font.Fallback == "" {
+		t.Font.Fallback = inherited
+		return
+	}
+	if dir != "" && !filepath.IsAbs(t.Font.Fallback) {
+		t.Font.Fallback = filepath.Join(dir, t.Font.Fallback)
+	}
+	if o.Confine != nil {
+		if err := o.Confine(t.Font.Fallback); err != nil {
+			c.warn(valueAt(doc, "font", "fallback"), "font.fallback", "left out: %v", err)
+			t.Font.Fallback = inherited
+		}
+	}
 }
 
 // valueAt is the value node at a path of keys in a mapping (the mapping

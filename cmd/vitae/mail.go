@@ -52,57 +52,17 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 		return usageError(fmt.Errorf("mail takes one résumé file"))
 	}
 	input := cmd.Args().First()
-	var letter batch.Letter
-	var err error
-	if letter.To, err = mail.ParseAddressList(cmd.String("to")); err != nil {
-		return usageError(fmt.Errorf("--to %q is not an e-mail address: %v", cmd.String("to"), err))
-	}
-	if f := cmd.String("from"); f != "" {
-		if letter.From, err = mail.ParseAddress(f); err != nil {
-			return usageError(fmt.Errorf("--from %q is not an e-mail address: %v", f, err))
-		}
-	}
-	letter.Subject = cmd.String("subject")
-	if f := cmd.String("body"); f != "" {
-		b, err := fsutil.ReadFile(f, limits.TextBytes)
-		if err != nil {
-			return usageError(fmt.Errorf("--body: %w", err))
-		}
-		letter.Body = string(b)
+	letter, err := mailHeader(cmd)
+	if err != nil {
+		return err
 	}
 	opts, err := batchOptions(cmd)
 	if err != nil {
 		return err
 	}
 	if lf := cmd.String("letter"); lf != "" {
-		var job []byte
-		if j := cmd.String("job"); j != "" {
-			if job, err = readInput(j); err != nil {
-				return usageError(fmt.Errorf("--job: %w", err))
-			}
-		}
-		b, lres := letterpkg.Build(lf, letterpkg.Options{Batch: opts, Job: job, JobPath: cmd.String("job"), Resume: input})
-		report(cmd, lres.Diagnostics)
-		if b == nil {
-			if len(lres.Errors) > 0 {
-				return withCode(exitCodes[fault.Of(lres.Errors[0])], errors.Join(lres.Errors...))
-			}
-			return withCode(ExitInvalid, fmt.Errorf("%s is invalid; nothing written", lf))
-		}
-		formats, _ := render.LookupAll("pdf", "docx")
-		outs, errs := letterpkg.Render(ctx, b, formats)
-		for i, f := range formats {
-			if errs[i] != nil {
-				return withCode(ExitRender, fmt.Errorf("%s: %s: %s; nothing written", lf, f.Name, explain(errs[i])))
-			}
-			letter.Attach = append(letter.Attach, eml.Attachment{Name: b.Name + f.Ext, MediaType: f.MediaType, Data: outs[i].Data})
-		}
-		if letter.Body == "" {
-			letter.Body = string(markdown.LetterText(b.Doc))
-			letter.HTML = string(html.LetterMail(b.Doc))
-		}
-		if letter.Subject == "" {
-			letter.Subject = b.Doc.Subject
+		if err := attachLetter(ctx, cmd, &letter, lf, input, opts); err != nil {
+			return err
 		}
 	} else if cmd.String("job") != "" {
 		return usageError(fmt.Errorf("--job fills a letter's placeholders: give the letter with --letter"))
@@ -130,5 +90,67 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 		return withCode(ExitIO, err)
 	}
 	fmt.Fprintln(cmd.Root().Writer, path)
+	return nil
+}
+
+// mailHeader is the message as the flags give it: its addresses, subject
+// and body (--body's file).
+func mailHeader(cmd *cli.Command) (batch.Letter, error) {
+	var letter batch.Letter
+	var err error
+	if letter.To, err = mail.ParseAddressList(cmd.String("to")); err != nil {
+		return letter, usageError(fmt.Errorf("--to %q is not an e-mail address: %v", cmd.String("to"), err))
+	}
+	if f := cmd.String("from"); f != "" {
+		if letter.From, err = mail.ParseAddress(f); err != nil {
+			return letter, usageError(fmt.Errorf("--from %q is not an e-mail address: %v", f, err))
+		}
+	}
+	letter.Subject = cmd.String("subject")
+	if f := cmd.String("body"); f != "" {
+		b, err := fsutil.ReadFile(f, limits.TextBytes)
+		if err != nil {
+			return letter, usageError(fmt.Errorf("--body: %w", err))
+		}
+		letter.Body = string(b)
+	}
+	return letter, nil
+}
+
+// attachLetter builds the cover letter lf (for the résumé input, its
+// placeholders filled from --job) and attaches it to the message as PDF
+// and Word; its text is the message's body and its subject the message's
+// when the flags give none.
+func attachLetter(ctx context.Context, cmd *cli.Command, letter *batch.Letter, lf, input string, opts batch.Options) error {
+	var job []byte
+	if j := cmd.String("job"); j != "" {
+		var err error
+		if job, err = readInput(j); err != nil {
+			return usageError(fmt.Errorf("--job: %w", err))
+		}
+	}
+	b, lres := letterpkg.Build(lf, letterpkg.Options{Batch: opts, Job: job, JobPath: cmd.String("job"), Resume: input})
+	report(cmd, lres.Diagnostics)
+	if b == nil {
+		if len(lres.Errors) > 0 {
+			return withCode(exitCodes[fault.Of(lres.Errors[0])], errors.Join(lres.Errors...))
+		}
+		return withCode(ExitInvalid, fmt.Errorf("%s is invalid; nothing written", lf))
+	}
+	formats, _ := render.LookupAll("pdf", "docx")
+	outs, errs := letterpkg.Render(ctx, b, formats)
+	for i, f := range formats {
+		if errs[i] != nil {
+			return withCode(ExitRender, fmt.Errorf("%s: %s: %s; nothing written", lf, f.Name, explain(errs[i])))
+		}
+		letter.Attach = append(letter.Attach, eml.Attachment{Name: b.Name + f.Ext, MediaType: f.MediaType, Data: outs[i].Data})
+	}
+	if letter.Body == "" {
+		letter.Body = string(markdown.LetterText(b.Doc))
+		letter.HTML = string(html.LetterMail(b.Doc))
+	}
+	if letter.Subject == "" {
+		letter.Subject = b.Doc.Subject
+	}
 	return nil
 }

@@ -53,84 +53,16 @@ Examples:
 const defaultFormats = "pdf"
 
 func runRender(ctx context.Context, cmd *cli.Command) error {
-	if cmd.Args().Len() == 0 {
-		return usageError(fmt.Errorf("render needs at least one file or folder"))
-	}
-	opts, err := batchOptions(cmd)
+	opts, inputs, letterFile, err := renderSetup(cmd)
 	if err != nil {
 		return err
 	}
-	warm(opts.Pipeline.Theme, paged(opts.Formats))
-	shard, err := batch.ParseShard(cmd.String("shard"))
-	if err != nil {
-		return usageError(err)
-	}
-	inputs, err := batch.ExpandNoting(cmd.Args().Slice(), func(s string) { fmt.Fprintln(cmd.Root().ErrWriter, "vitae: warning: "+s) })
-	if err != nil {
-		return usageError(err)
-	}
-	fewCollections(len(inputs))
-	letterFile := cmd.String("letter")
-	if letterFile != "" && (len(inputs) != 1 || cmd.Bool("all-variants")) {
-		return usageError(fmt.Errorf("--letter goes with one résumé (and one variant); for many, use vitae letter"))
-	}
-	opts.Shard = shard
-	opts.Pipeline.AllVariants = cmd.Bool("all-variants")
-	opts.Pipeline.AllLanguages = cmd.Bool("all-languages")
-	if opts.Pipeline.AllLanguages && opts.Pipeline.Lang != "" {
-		return usageError(fmt.Errorf("--lang and --all-languages: give one of them"))
-	}
-	opts.Incremental = cmd.Bool("incremental")
-	opts.Progress = progressFunc(cmd)
 	results, err := batch.Run(ctx, inputs, opts)
-	var conflict *batch.ConflictError
-	interrupted := false
-	switch {
-	case errors.As(err, &conflict):
-		return usageError(err)
-	case errors.Is(err, context.Canceled):
-		interrupted = true // report what was done, then say so
-	case err != nil && results == nil:
-		return fault.New(fault.Write, err)
-	case err != nil:
-		fmt.Fprintf(cmd.Root().ErrWriter, "vitae: warning: %v\n", err) // e.g. the incremental cache: the outputs are written
+	interrupted, err := batchFailure(cmd, results, err)
+	if err != nil {
+		return err
 	}
-	stdout, stderr := cmd.Root().Writer, cmd.Root().ErrWriter
-	textMode := cmd.String("diagnostics") != "json"
-	worst := ExitOK
-	invalid, failed := 0, 0
-	for _, r := range results {
-		report(cmd, r.Diagnostics)
-		if cmd.Bool("verbose") {
-			for _, n := range r.Notes {
-				fmt.Fprintf(stderr, "%s: %s\n", r.Input, n)
-			}
-			for _, d := range r.Dropped {
-				fmt.Fprintf(stderr, "%s: tailoring left out %s\n", r.Input, d)
-			}
-		}
-		for _, w := range r.Warnings {
-			fmt.Fprintf(stderr, "%s: warning: %s\n", r.Input, w)
-		}
-		for _, e := range r.Errors {
-			fmt.Fprintf(stderr, "%s: %s\n", r.Input, explain(e))
-			worst = worse(worst, exitCodes[fault.Of(e)])
-		}
-		if r.Invalid() {
-			invalid++
-		}
-		if r.Failed() {
-			failed++
-		}
-		if cmd.Bool("verbose") && r.Skipped > 0 {
-			fmt.Fprintf(stderr, "%s: %s unchanged, not rendered again\n", r.Input, plural(r.Skipped, "output"))
-		}
-		if textMode {
-			for _, o := range r.Outputs {
-				fmt.Fprintln(stdout, o.Path)
-			}
-		}
-	}
+	worst, invalid, failed := reportResults(cmd, results)
 	if letterFile != "" && !interrupted && len(results) == 1 && !results[0].Invalid() && !results[0].Failed() {
 		lres, code, err := writeLetters(ctx, cmd, opts, []letterJob{{path: letterFile, resume: inputs[0]}})
 		if err != nil {
@@ -163,6 +95,104 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 		return withCode(worst, fmt.Errorf("%s of %d invalid, %s", plural(invalid, "input"), len(results), plural(failed, "render failure")))
 	}
 	return nil
+}
+
+// renderSetup reads render's flags and arguments: the batch's options, the
+// inputs (folders and globs expanded) and the cover letter to render with
+// them (""); the theme's fonts start warming up.
+func renderSetup(cmd *cli.Command) (opts batch.Options, inputs []string, letterFile string, err error) {
+	if cmd.Args().Len() == 0 {
+		return opts, nil, "", usageError(fmt.Errorf("render needs at least one file or folder"))
+	}
+	opts, err = batchOptions(cmd)
+	if err != nil {
+		return opts, nil, "", err
+	}
+	warm(opts.Pipeline.Theme, paged(opts.Formats))
+	shard, err := batch.ParseShard(cmd.String("shard"))
+	if err != nil {
+		return opts, nil, "", usageError(err)
+	}
+	inputs, err = batch.ExpandNoting(cmd.Args().Slice(), func(s string) { fmt.Fprintln(cmd.Root().ErrWriter, "vitae: warning: "+s) })
+	if err != nil {
+		return opts, nil, "", usageError(err)
+	}
+	fewCollections(len(inputs))
+	letterFile = cmd.String("letter")
+	if letterFile != "" && (len(inputs) != 1 || cmd.Bool("all-variants")) {
+		return opts, nil, "", usageError(fmt.Errorf("--letter goes with one résumé (and one variant); for many, use vitae letter"))
+	}
+	opts.Shard = shard
+	opts.Pipeline.AllVariants = cmd.Bool("all-variants")
+	opts.Pipeline.AllLanguages = cmd.Bool("all-languages")
+	if opts.Pipeline.AllLanguages && opts.Pipeline.Lang != "" {
+		return opts, nil, "", usageError(fmt.Errorf("--lang and --all-languages: give one of them"))
+	}
+	opts.Incremental = cmd.Bool("incremental")
+	opts.Progress = progressFunc(cmd)
+	return opts, inputs, letterFile, nil
+}
+
+// batchFailure is what batch.Run's error means for the command: an error
+// to return now (two inputs writing one file, nothing written), an
+// interrupted batch (whose results are still reported), or a warning
+// (the outputs are written).
+func batchFailure(cmd *cli.Command, results []*batch.Result, err error) (interrupted bool, _ error) {
+	var conflict *batch.ConflictError
+	switch {
+	case errors.As(err, &conflict):
+		return false, usageError(err)
+	case errors.Is(err, context.Canceled):
+		return true, nil // report what was done, then say so
+	case err != nil && results == nil:
+		return false, fault.New(fault.Write, err)
+	case err != nil:
+		fmt.Fprintf(cmd.Root().ErrWriter, "vitae: warning: %v\n", err) // e.g. the incremental cache: the outputs are written
+	}
+	return false, nil
+}
+
+// reportResults prints each input's diagnostics, notes (with --verbose),
+// warnings and errors on standard error and its outputs' paths on
+// standard output (in text mode), and returns the worst exit code of the
+// errors and how many inputs were invalid and how many failed.
+func reportResults(cmd *cli.Command, results []*batch.Result) (worst, invalid, failed int) {
+	stdout, stderr := cmd.Root().Writer, cmd.Root().ErrWriter
+	textMode := cmd.String("diagnostics") != "json"
+	worst = ExitOK
+	for _, r := range results {
+		report(cmd, r.Diagnostics)
+		if cmd.Bool("verbose") {
+			for _, n := range r.Notes {
+				fmt.Fprintf(stderr, "%s: %s\n", r.Input, n)
+			}
+			for _, d := range r.Dropped {
+				fmt.Fprintf(stderr, "%s: tailoring left out %s\n", r.Input, d)
+			}
+		}
+		for _, w := range r.Warnings {
+			fmt.Fprintf(stderr, "%s: warning: %s\n", r.Input, w)
+		}
+		for _, e := range r.Errors {
+			fmt.Fprintf(stderr, "%s: %s\n", r.Input, explain(e))
+			worst = worse(worst, exitCodes[fault.Of(e)])
+		}
+		if r.Invalid() {
+			invalid++
+		}
+		if r.Failed() {
+			failed++
+		}
+		if cmd.Bool("verbose") && r.Skipped > 0 {
+			fmt.Fprintf(stderr, "%s: %s unchanged, not rendered again\n", r.Input, plural(r.Skipped, "output"))
+		}
+		if textMode {
+			for _, o := range r.Outputs {
+				fmt.Fprintln(stdout, o.Path)
+			}
+		}
+	}
+	return worst, invalid, failed
 }
 
 // progressFunc shows "rendered N of M" on standard error: with --progress

@@ -32,13 +32,68 @@ func (w *writer) body(pageW float64) {
 		return
 	}
 	sb := th.Sidebar
+	t := w.sidebarTable()
+	if !sb.Header {
+		w.bannerHeader(pageW, !cols.Contacts)
+	}
+	w.tableStart(t)
+	sideCell := func() {
+		w.cell(t.sideCellW, t.sideMar, sb.Color, t.width-t.pad, t.full, func() {
+			w.stack = true
+			if sb.Header {
+				w.sidebarHeader()
+			} else if cols.Contacts {
+				w.contactList()
+			}
+			for _, s := range cols.Side {
+				w.section(s)
+			}
+			w.stack = false
+		})
+	}
+	mainCell := func() {
+		w.cell(t.mainCellW, t.mainMar, "", t.mainW, t.full, func() {
+			for _, s := range cols.Main {
+				w.section(s)
+			}
+		})
+	}
+	if t.sideFirst {
+		sideCell()
+		mainCell()
+	} else {
+		mainCell()
+		sideCell()
+	}
+	w.b.WriteString("</w:tr></w:tbl>\n")
+	// Word wants a paragraph after a table at the end of the body: one of
+	// no height
+	w.para("", `<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>`, "")
+}
+
+// sidebarTable is the geometry of the table holding a sidebar and the
+// main column, in points.
+type sidebarTable struct {
+	full       float64 // the page's text width
+	width, pad float64 // the sidebar's width (its text's and padding's) and padding
+	mainW      float64 // the main column's text width
+	// each cell's width and left and right margins
+	sideCellW, mainCellW float64
+	sideMar, mainMar     [2]float64
+	ind                  float64 // the table's indent
+	bidi                 string  // the table's bidiVisual, on right-to-left pages
+	sideFirst            bool    // the sidebar's cell comes first
+}
+
+// sidebarTable places the sidebar and the main column: the sidebar's tint
+// reaching the page's edge on its side, the gap in the main column's cell,
+// mirrored on right-to-left pages.
+func (w *writer) sidebarTable() sidebarTable {
+	th := w.th
+	sb := th.Sidebar
 	full := w.textW
 	width := min(sb.Width, full*0.6)
 	pad := min(sb.Padding, width/4)
-	mainS, sideS, contacts := cols.Main, cols.Side, cols.Contacts
-	if !sb.Header {
-		w.bannerHeader(pageW, !contacts)
-	}
 	rtl := paged.RightToLeft(w.doc.Lang)
 	left, right := th.Margin.Left, th.Margin.Right
 	if rtl { // mirrored: the page's margins change sides
@@ -72,63 +127,41 @@ func (w *writer) body(pageW float64) {
 			mainMar = [2]float64{sb.Gap, 0}
 		}
 	}
-	tblW := sideCellW + mainCellW
+	return sidebarTable{full: full, width: width, pad: pad, mainW: mainW, sideCellW: sideCellW, mainCellW: mainCellW,
+		sideMar: sideMar, mainMar: mainMar, ind: ind, bidi: bidi, sideFirst: sb.Side == "left"}
+}
+
+// tableStart opens the sidebar's table: its properties (no borders, no
+// cell margins, fixed widths), its grid and its one row.
+func (w *writer) tableStart(t sidebarTable) {
+	tblW := t.sideCellW + t.mainCellW
 	fmt.Fprintf(&w.b, `<w:tbl><w:tblPr>%s<w:tblW w:w="%d" w:type="dxa"/><w:tblInd w:w="%d" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>`,
-		bidi, tw(tblW), tw(ind))
-	sideFirst := sb.Side == "left"
-	grid := []float64{mainCellW, sideCellW}
-	if sideFirst {
+		t.bidi, tw(tblW), tw(t.ind))
+	grid := []float64{t.mainCellW, t.sideCellW}
+	if t.sideFirst {
 		grid[0], grid[1] = grid[1], grid[0]
 	}
 	fmt.Fprintf(&w.b, `<w:tblGrid><w:gridCol w:w="%d"/><w:gridCol w:w="%d"/></w:tblGrid><w:tr>`, tw(grid[0]), tw(grid[1]))
-	cell := func(cw float64, mar [2]float64, shade string, text float64, fill func()) {
-		shd := ""
-		if shade != "" {
-			shd = `<w:shd w:val="clear" w:color="auto" w:fill="` + hex(shade) + `"/>`
-		}
-		fmt.Fprintf(&w.b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s<w:tcMar><w:left w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tcMar></w:tcPr>`,
-			tw(cw), shd, tw(mar[0]), tw(mar[1]))
-		w.textW, w.inCell = text, true
-		start := w.b.Len()
-		fill()
-		if w.b.Len() == start {
-			w.para("", "", "") // a cell holds a paragraph at least
-		}
-		w.textW, w.inCell = full, false
-		w.b.WriteString("</w:tc>")
+}
+
+// cell writes a table cell cw points wide with margins mar, shaded (""
+// for none), what fill writes in it set text points wide (then full
+// again), and a paragraph at least.
+func (w *writer) cell(cw float64, mar [2]float64, shade string, text, full float64, fill func()) {
+	shd := ""
+	if shade != "" {
+		shd = `<w:shd w:val="clear" w:color="auto" w:fill="` + hex(shade) + `"/>`
 	}
-	sideCell := func() {
-		cell(sideCellW, sideMar, sb.Color, width-pad, func() {
-			w.stack = true
-			if sb.Header {
-				w.sidebarHeader()
-			} else if contacts {
-				w.contactList()
-			}
-			for _, s := range sideS {
-				w.section(s)
-			}
-			w.stack = false
-		})
+	fmt.Fprintf(&w.b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s<w:tcMar><w:left w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tcMar></w:tcPr>`,
+		tw(cw), shd, tw(mar[0]), tw(mar[1]))
+	w.textW, w.inCell = text, true
+	start := w.b.Len()
+	fill()
+	if w.b.Len() == start {
+		w.para("", "", "") // a cell holds a paragraph at least
 	}
-	mainCell := func() {
-		cell(mainCellW, mainMar, "", mainW, func() {
-			for _, s := range mainS {
-				w.section(s)
-			}
-		})
-	}
-	if sideFirst {
-		sideCell()
-		mainCell()
-	} else {
-		mainCell()
-		sideCell()
-	}
-	w.b.WriteString("</w:tr></w:tbl>\n")
-	// Word wants a paragraph after a table at the end of the body: one of
-	// no height
-	w.para("", `<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>`, "")
+	w.textW, w.inCell = full, false
+	w.b.WriteString("</w:tc>")
 }
 
 // cellTabs is a paragraph's tab stops in a table's cell: the style's stop

@@ -107,30 +107,56 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	w := &writer{doc: d, th: th, st: style.Resolve(th, fit), rels: map[string]string{}, bodyFont: th.Font.Body, onePage: opts.OnePage,
 		keyW: opts.KeyColumn, contacts: opts.ContactLines}
 	w.textW = float64(size[0])/20 - th.Margin.Left - th.Margin.Right
-	if err := w.photo(opts.Photo); err != nil {
-		w.warnings = append(w.warnings, "photo: "+err.Error())
-	}
-	w.fullW = w.textW
-	if d.Letter != nil {
-		// a letter is one column under the résumé's header (its banner
-		// too), whatever columns the theme gives a résumé
-		w.bannerHeader(float64(size[0])/20, true)
-		if err := w.signature(opts.Signature); err != nil {
-			w.warnings = append(w.warnings, "signature: "+err.Error())
-		}
-		w.letter(sheet.Height)
-	} else {
-		w.body(float64(size[0]) / 20)
-	}
+	w.content(float64(size[0])/20, sheet.Height, opts.Photo, opts.Signature)
 	w.sectPr(size)
 
 	t := opts.Time.UTC().Truncate(time.Second)
+	data, err := w.pack(w.parts(body.WordName, heading.WordName, t), t)
+	if err != nil {
+		return nil, err
+	}
+	if w.err != nil {
+		return nil, w.err
+	}
+	return &Result{Data: data, Warnings: w.warnings}, nil
+}
 
-	vals := styleValues(d, th, w.st, body.WordName, heading.WordName, w.textW)
-	files := []struct {
-		name, part string
-		data       any
-	}{
+// content writes the document's body on a page width points wide and
+// height high: the photo, then a letter under the résumé's header (with
+// its signature) or the résumé itself.
+func (w *writer) content(width, height float64, img, sig *photo.Image) {
+	if err := w.photo(img); err != nil {
+		w.warnings = append(w.warnings, "photo: "+err.Error())
+	}
+	w.fullW = w.textW
+	if w.doc.Letter != nil {
+		// a letter is one column under the résumé's header (its banner
+		// too), whatever columns the theme gives a résumé
+		w.bannerHeader(width, true)
+		if err := w.signature(sig); err != nil {
+			w.warnings = append(w.warnings, "signature: "+err.Error())
+		}
+		w.letter(height)
+	} else {
+		w.body(width)
+	}
+}
+
+// A part is one file of the package: name, the template of parts/ it is
+// written from with data ("" for the two written here: the document and
+// its relationships).
+type part struct {
+	name, template string
+	data           any
+}
+
+// parts lists the package's files, the fixed parts filled in with the
+// theme's and the document's values; body and heading are the Word names
+// of the theme's fonts, t the time the file is stamped with.
+func (w *writer) parts(body, heading string, t time.Time) []part {
+	d, th := w.doc, w.th
+	vals := styleValues(d, th, w.st, body, heading, w.textW)
+	return []part{
 		{"[Content_Types].xml", "content-types.xml", nil},
 		{"_rels/.rels", "rels.xml", nil},
 		{"docProps/core.xml", "core.xml", map[string]string{
@@ -140,7 +166,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		{"word/document.xml", "", nil},
 		{"word/styles.xml", "styles.xml", vals},
 		{"word/numbering.xml", "numbering.xml", map[string]any{
-			"Bullet": esc(th.Bullet), "Bullet2": "◦", "Font": body.WordName, "Muted": hex(w.st.Marker.Color),
+			"Bullet": esc(th.Bullet), "Bullet2": "◦", "Font": body, "Muted": hex(w.st.Marker.Color),
 			"Indent1": tw(w.st.ListIndent), "Indent2": tw(2 * w.st.ListIndent), "Hanging": tw(w.st.ListIndent * 0.75)}},
 		{"word/settings.xml", "settings.xml", map[string]any{"Lang": esc(d.Lang), "Hyphenate": th.Typography.Hyphenate,
 			// as the PDF: a word is hyphenated only where the line would
@@ -149,6 +175,11 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 		{"word/footer1.xml", "footer.xml", map[string]string{"Runs": footerRuns(d.Labels.Page)}},
 		{"word/_rels/document.xml.rels", "", nil},
 	}
+}
+
+// pack zips the parts and the images (photo, signature, a letter.s fold
+// marks) into the .docx file, every entry stamped with t.
+func (w *writer) pack(files []part, t time.Time) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, f := range files {
@@ -160,8 +191,8 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 			data = w.relsXML()
 		default:
 			var b bytes.Buffer
-			if err := parts().ExecuteTemplate(&b, f.part, f.data); err != nil {
-				return nil, fmt.Errorf("docx: %s: %w", f.part, err)
+			if err := parts().ExecuteTemplate(&b, f.template, f.data); err != nil {
+				return nil, fmt.Errorf("docx: %s: %w", f.template, err)
 			}
 			data = b.Bytes()
 		}
@@ -182,10 +213,7 @@ func Render(d *document.Document, opts Options) (*Result, error) {
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	if w.err != nil {
-		return nil, w.err
-	}
-	return &Result{Data: buf.Bytes(), Warnings: w.warnings}, nil
+	return buf.Bytes(), nil
 }
 
 // addFile adds a part, deflated (package deflate). A shared part — the same in every document of a batch with one theme — is

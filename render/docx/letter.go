@@ -65,19 +65,52 @@ func frame(x, y, wd, h float64) string {
 	return fmt.Sprintf(`<w:framePr w:w="%d"%s w:hSpace="0" w:wrap="notBeside" w:vAnchor="page" w:hAnchor="page" w:x="%d" w:y="%d"/>`, tw(wd), hr, tw(x), tw(y))
 }
 
+// letter writes a cover letter's body on a sheet sheetH points high: the
+// fold marks, the recipient's address and the date where the letter's
+// convention puts them, the subject, the text, the closing and the
+// signature.
 func (w *writer) letter(sheetH float64) {
-	lt := w.doc.Letter
-	st := w.st
-	lh := st.Body.Line * paged.LetterSize
-	plan := paged.PlanLetter(lt.Convention, sheetH)
-	left := w.th.Margin.Left
-	// line writes a paragraph of body text: pre are the properties the
-	// schema puts before the spacing (keepNext, framePr), post those after
-	// it (ind, jc)
-	line := func(pre, post, text string, before float64) {
-		sp, rPr := w.letterBody(before)
-		w.para("", pre+sp+post, w.runs(document.Plain(text), rPr))
+	plan := paged.PlanLetter(w.doc.Letter.Convention, sheetH)
+	lh := w.st.Body.Line * paged.LetterSize
+	if len(plan.Marks) > 0 && !paged.RightToLeft(w.doc.Lang) {
+		w.foldMarks(plan.Marks)
 	}
+	w.letterAddress(plan, lh)
+	w.letterText(plan, lh)
+	w.letterClosing(plan, lh)
+}
+
+// letterLine writes a paragraph of a letter's body text, before points
+// below the last: pre are the properties the schema puts before the
+// spacing (keepNext, framePr), post those after it (ind, jc).
+func (w *writer) letterLine(pre, post, text string, before float64) {
+	sp, rPr := w.letterBody(before)
+	w.para("", pre+sp+post, w.runs(document.Plain(text), rPr))
+}
+
+// foldMarks writes the fold and hole marks at heights ys, as the PDF draws
+// them: short grey lines at the sheet's left edge, anchored to the page,
+// behind the text.
+func (w *writer) foldMarks(ys []float64) {
+	w.mark = &imageRef{name: "mark.png", rel: "rIdMark", data: markPNG(hex(w.st.Rule))}
+	var runs strings.Builder
+	for i, y := range ys {
+		wd := 4 * paged.MM
+		if i == 1 {
+			wd = 6 * paged.MM // the hole mark
+		}
+		runs.WriteString(w.pageAnchor(w.mark, 10+i, "Fold mark", 4*paged.MM, y, wd, 0.4))
+	}
+	w.para("", `<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>`, runs.String())
+}
+
+// letterAddress writes the recipient's address and the letter's date
+// where plan puts them: in DIN 5008's window with the date level with it,
+// in the flow at the window's place, or under the header; lh is the
+// letter's line height.
+func (w *writer) letterAddress(plan paged.LetterPlan, lh float64) {
+	lt, st := w.doc.Letter, w.st
+	left := w.th.Margin.Left
 	ax, aw := left, w.textW
 	if plan.AddressLeft > 0 {
 		ax = max(left, plan.AddressLeft)
@@ -90,22 +123,8 @@ func (w *writer) letter(sheetH float64) {
 	if plan.DateRight {
 		jc = `<w:jc w:val="right"/>`
 	}
-	if len(plan.Marks) > 0 && !paged.RightToLeft(w.doc.Lang) {
-		// the fold and hole marks, as the PDF draws them: short grey lines
-		// at the sheet's left edge, anchored to the page, behind the text
-		w.mark = &imageRef{name: "mark.png", rel: "rIdMark", data: markPNG(hex(st.Rule))}
-		var runs strings.Builder
-		for i, y := range plan.Marks {
-			wd := 4 * paged.MM
-			if i == 1 {
-				wd = 6 * paged.MM // the hole mark
-			}
-			runs.WriteString(w.pageAnchor(w.mark, 10+i, "Fold mark", 4*paged.MM, y, wd, 0.4))
-		}
-		w.para("", `<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>`, runs.String())
-	}
 	if plan.DateFirst {
-		line("", jc, lt.Date, 2*lh)
+		w.letterLine("", jc, lt.Date, 2*lh)
 	}
 	switch {
 	case plan.ReturnTop > 0:
@@ -119,7 +138,7 @@ func (w *writer) letter(sheetH float64) {
 			w.runs(document.Plain(lt.ReturnLine), fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hex(st.Meta.Color), small, small)))
 		fr = frame(ax, plan.AddressTop, min(aw, 85*paged.MM), plan.ReturnTop+45*paged.MM-plan.AddressTop)
 		for _, r := range lt.Recipient {
-			line(fr, "", r, 0)
+			w.letterLine(fr, "", r, 0)
 		}
 		// the date in the information block, level with the address
 		dw := 75 * paged.MM
@@ -133,7 +152,7 @@ func (w *writer) letter(sheetH float64) {
 			if i > 0 {
 				before = 0
 			}
-			line("<w:keepNext/>", ind, r, before)
+			w.letterLine("<w:keepNext/>", ind, r, before)
 		}
 	default:
 		for i, r := range lt.Recipient {
@@ -141,12 +160,18 @@ func (w *writer) letter(sheetH float64) {
 			if i == 0 {
 				before = 2 * lh
 			}
-			line("", "", r, before)
+			w.letterLine("", "", r, before)
 		}
 	}
 	if !plan.DateFirst && plan.ReturnTop == 0 {
-		line("", jc, lt.Date, lh)
+		w.letterLine("", jc, lt.Date, lh)
 	}
+}
+
+// letterText writes a letter's subject, salutation and text (its
+// paragraphs justified as the theme says, other blocks as a résumé's).
+func (w *writer) letterText(plan paged.LetterPlan, lh float64) {
+	lt := w.doc.Letter
 	if len(lt.Subject) > 0 {
 		before := 1.5 * lh
 		if plan.SubjectTop > 0 {
@@ -155,7 +180,7 @@ func (w *writer) letter(sheetH float64) {
 		sp, rPr := w.letterBody(before)
 		w.para("", "<w:keepNext/>"+sp, w.runs(lt.Subject, rPr))
 	}
-	line("<w:keepNext/>", "", lt.Salutation, 1.5*lh)
+	w.letterLine("<w:keepNext/>", "", lt.Salutation, 1.5*lh)
 	first := true
 	for _, s := range w.doc.Sections {
 		for _, b := range s.Blocks {
@@ -172,6 +197,12 @@ func (w *writer) letter(sheetH float64) {
 			}
 		}
 	}
+}
+
+// letterClosing writes a letter's closing, the signature image if there
+// is one, the signer's name and the enclosures.
+func (w *writer) letterClosing(plan paged.LetterPlan, lh float64) {
+	lt := w.doc.Letter
 	ind := ""
 	if plan.SignRight {
 		ind = fmt.Sprintf(`<w:ind w:left="%d"/>`, tw(w.textW/2))
@@ -180,13 +211,13 @@ func (w *writer) letter(sheetH float64) {
 	if lt.Convention == "fr" {
 		closeInd = ""
 	}
-	line("<w:keepNext/>", closeInd, lt.Closing, lh)
+	w.letterLine("<w:keepNext/>", closeInd, lt.Closing, lh)
 	if w.sig != nil {
 		sp := fmt.Sprintf(`<w:spacing w:before="%d" w:after="0"/>`, tw(0.5*lh))
 		w.para("", "<w:keepNext/>"+sp+ind, w.inlineImage(w.sig, 2, "Signature"))
-		line("", ind, lt.Signer, 0.25*lh)
+		w.letterLine("", ind, lt.Signer, 0.25*lh)
 	} else {
-		line("", ind, lt.Signer, 3.5*lh)
+		w.letterLine("", ind, lt.Signer, 3.5*lh)
 	}
 	if lt.Enclosures != "" {
 		w.para("Small", fmt.Sprintf(`<w:spacing w:before="%d"/>`, tw(1.5*lh)), w.runs(document.Plain(lt.Enclosures), ""))

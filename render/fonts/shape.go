@@ -1,13 +1,15 @@
 package fonts
 
 import (
+	"slices"
+	"unicode/utf8"
+
 	"github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/language"
 	"github.com/go-text/typesetting/shaping"
 	"golang.org/x/image/math/fixed"
 	xbidi "golang.org/x/text/unicode/bidi"
-	"unicode/utf8"
 )
 
 // Glyph is one shaped glyph. Distances are in 1/64 font units.
@@ -77,106 +79,43 @@ func (f *Face) ShapeDir(text, lang string, dir int) *Run {
 	return r
 }
 
+// shape shapes text in the base direction dir (as ShapeDir), uncached:
+// the text cut in bidi runs laid in visual order, each cut in script runs,
+// each shaped by HarfBuzz and its glyphs given the text they stand for.
 func (f *Face) shape(text, lang string, dir int) *Run {
 	runes := []rune(text)
 	out := &Run{Glyphs: make([]Glyph, 0, len(runes))}
 	// at[i] is the byte offset of runes[i] in text: a glyph's Text is a
 	// slice of text, not a new string
 	at := make([]int32, len(runes)+1)
-	for i, b := 0, 0; i < len(runes); i++ {
-		at[i] = int32(b)
-		b += utf8.RuneLen(runes[i])
-		at[i+1] = int32(b)
-	}
-	if at[len(runes)] != int32(len(text)) { // invalid UTF-8: runes no longer map to bytes
+	if !byteOffsets(at, text, runes) { // invalid UTF-8: runes no longer map to bytes
 		at = nil
 	}
 	seen := make([]bool, len(runes)) // the clusters given their text
 	lg := language.NewLanguage(lang)
-	// Bidi (UAX #9): the text's levels, its direction taken from its first
-	// strong character; the runs are shaped one by one and laid in visual
-	// order. Text with no right-to-left character skips the algorithm.
-	type span struct {
-		start, end int
-		level      bidi.Level
-	}
+	// Text with no right-to-left character skips the bidi algorithm.
 	spans := []span{{0, len(runes), 0}}
 	if hasRTL(runes) || dir < 0 {
-		base := bidi.Neutral
-		switch dir {
-		case 1:
-			base = bidi.LeftToRight
-		case -1:
-			base = bidi.RightToLeft
-		}
-		var p bidi.Paragraph
-		rs := p.Segment(runes, base)
-		spans = spans[:0]
-		for i := 0; i < rs.NumRuns(); i++ {
-			r := rs.Run(i)
-			spans = append(spans, span{r.Start, r.End, r.Level})
-			if r.Level%2 == 1 {
-				out.RTL = true
-			}
-		}
-		// L2: from the highest level down to the lowest odd one, reverse
-		// every sequence of runs at that level or higher
-		hi, lo := bidi.Level(0), bidi.Level(127)
-		for _, sp := range spans {
-			hi = max(hi, sp.level)
-			if sp.level%2 == 1 {
-				lo = min(lo, sp.level)
-			}
-		}
-		for lvl := hi; lvl >= lo && lvl > 0; lvl-- {
-			for i := 0; i < len(spans); {
-				if spans[i].level < lvl {
-					i++
-					continue
-				}
-				j := i
-				for j < len(spans) && spans[j].level >= lvl {
-					j++
-				}
-				for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-					spans[a], spans[b] = spans[b], spans[a]
-				}
-				i = j
-			}
-		}
+		spans, out.RTL = bidiSpans(runes, dir, spans[:0])
 	}
+	var pieces [][2]int
+	var scripts []language.Script
 	for _, sp := range spans {
 		dir := di.DirectionLTR
 		if sp.level%2 == 1 {
 			dir = di.DirectionRTL
 		}
-		// one shaping call per script run; characters common to every
-		// script (spaces, digits, punctuation) go with the run around them
-		var pieces [][2]int
-		var scripts []language.Script
+		// one shaping call per script run
+		pieces, scripts = pieces[:0], scripts[:0]
 		for start := sp.start; start < sp.end; {
-			sc := language.Common
-			end := start
-			for ; end < sp.end; end++ {
-				s := language.LookupScript(runes[end])
-				if !s.Strong() {
-					continue
-				}
-				if sc == language.Common {
-					sc = s
-				} else if s != sc {
-					break
-				}
-			}
+			end, sc := scriptRun(runes, start, sp.end)
 			pieces = append(pieces, [2]int{start, end})
 			scripts = append(scripts, sc)
 			start = end
 		}
 		if dir == di.DirectionRTL { // pieces of a right-to-left run go right to left
-			for a, b := 0, len(pieces)-1; a < b; a, b = a+1, b-1 {
-				pieces[a], pieces[b] = pieces[b], pieces[a]
-				scripts[a], scripts[b] = scripts[b], scripts[a]
-			}
+			slices.Reverse(pieces)
+			slices.Reverse(scripts)
 		}
 		for k, pc := range pieces {
 			o := f.sh.hb.ShapeNoExtents(shaping.Input{Text: runes, RunStart: pc[0], RunEnd: pc[1], Direction: dir, Face: f.shaping,
@@ -192,6 +131,94 @@ func (f *Face) shape(text, lang string, dir int) *Run {
 		}
 	}
 	return out
+}
+
+// byteOffsets sets at[i] to the byte offset in text of runes[i], and
+// at[len(runes)] to the end; false when text is not valid UTF-8 (the
+// offsets do not add up to its length).
+func byteOffsets(at []int32, text string, runes []rune) bool {
+	for i, b := 0, 0; i < len(runes); i++ {
+		at[i] = int32(b)
+		b += utf8.RuneLen(runes[i])
+		at[i+1] = int32(b)
+	}
+	return at[len(runes)] == int32(len(text))
+}
+
+// A span is a bidi run of a text's runes: start to end, at its embedding
+// level (odd: right to left).
+type span struct {
+	start, end int
+	level      bidi.Level
+}
+
+// bidiSpans is the bidi runs of runes (UAX #9) in visual order, appended
+// to spans, and whether any runs right to left; dir is the base direction
+// (as ShapeDir's), 0 that of the first strong character.
+func bidiSpans(runes []rune, dir int, spans []span) ([]span, bool) {
+	base := bidi.Neutral
+	switch dir {
+	case 1:
+		base = bidi.LeftToRight
+	case -1:
+		base = bidi.RightToLeft
+	}
+	var p bidi.Paragraph
+	rs := p.Segment(runes, base)
+	rtl := false
+	for i := 0; i < rs.NumRuns(); i++ {
+		r := rs.Run(i)
+		spans = append(spans, span{r.Start, r.End, r.Level})
+		if r.Level%2 == 1 {
+			rtl = true
+		}
+	}
+	// L2: from the highest level down to the lowest odd one, reverse
+	// every sequence of runs at that level or higher
+	hi, lo := bidi.Level(0), bidi.Level(127)
+	for _, sp := range spans {
+		hi = max(hi, sp.level)
+		if sp.level%2 == 1 {
+			lo = min(lo, sp.level)
+		}
+	}
+	for lvl := hi; lvl >= lo && lvl > 0; lvl-- {
+		for i := 0; i < len(spans); {
+			if spans[i].level < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(spans) && spans[j].level >= lvl {
+				j++
+			}
+			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
+				spans[a], spans[b] = spans[b], spans[a]
+			}
+			i = j
+		}
+	}
+	return spans, rtl
+}
+
+// scriptRun is the end of the run of one script starting at runes[start]
+// (before end), and its script: characters common to every script
+// (spaces, digits, punctuation) go with the run around them.
+func scriptRun(runes []rune, start, end int) (int, language.Script) {
+	sc := language.Common
+	i := start
+	for ; i < end; i++ {
+		s := language.LookupScript(runes[i])
+		if !s.Strong() {
+			continue
+		}
+		if sc == language.Common {
+			sc = s
+		} else if s != sc {
+			break
+		}
+	}
+	return i, sc
 }
 
 // attribute gives each glyph of a shaped piece the characters it stands

@@ -58,6 +58,7 @@ func BenchmarkParseFace(b *testing.B) {
 }
 
 func BenchmarkShapeWord(b *testing.B) {
+	b.ReportAllocs()
 	f, _ := Builtin("liberation-serif", Regular)
 	words := []string{"Experienced", "engineer", "building", "distributed", "systems", "Kubernetes", "AVATAR", "office"}
 	for i := 0; i < b.N; i++ {
@@ -164,5 +165,31 @@ func TestRightToLeftIsTheBidiClass(t *testing.T) {
 		if got := RightToLeft(r); got != want {
 			t.Errorf("RightToLeft(%q U+%04X) = %v, want %v", r, r, got, want)
 		}
+	}
+}
+
+// BenchmarkShapeScripts shapes text the way a résumé in Arabic (mixed with
+// Latin and digits: the bidi algorithm), Hindi and Japanese is shaped, with
+// the system's Noto faces.
+func BenchmarkShapeScripts(b *testing.B) {
+	for _, c := range []struct{ name, file, lang, text string }{
+		{"arabic", "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf", "ar", "مهندس موثوقية المواقع في Avado Learning منذ 2019 (لندن)"},
+		{"devanagari", "/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf", "hi", "साइट विश्वसनीयता इंजीनियर, क्लाउड प्लेटफ़ॉर्म"},
+		{"cjk", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "ja", "職歴シニアエンジニア株式会社 Go, 2019年4月 – 現在"},
+	} {
+		data, err := os.ReadFile(c.file)
+		if err != nil {
+			b.Skipf("%s: %v", c.file, err)
+		}
+		f, err := Parse(c.file, data, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				f.shape(c.text, c.lang, 0)
+			}
+		})
 	}
 }

@@ -33,66 +33,10 @@ var errNoOutlines = errors.New("no glyph with an outline")
 // OFL 1.1) and names the subset apart from the font, as the licence asks
 // of a modified copy.
 func webFont(face *fonts.Face, runes []rune, shaped []uint16, layout bool, family string) ([]byte, error) {
-	runes = slices.Clone(runes)
-	slices.Sort(runes)
-	runes = slices.Compact(runes)
-	type mapping struct {
-		r   rune
-		old uint16
-	}
-	var cmap []mapping
-	gids := slices.Clone(shaped)
-	for _, r := range runes {
-		if g, ok := face.Glyph(r); ok {
-			cmap = append(cmap, mapping{r, g})
-			gids = append(gids, g)
-		}
-	}
-	slices.Sort(gids)
-	gids = slices.Compact(gids)
-	var tables map[string][]byte
-	newID := func(g uint16) uint16 { return g }
-	flavor := uint32(0x00010000)
-	switch {
-	case face.CFF:
-		order := []uint16{0}
-		for _, g := range gids {
-			if g != 0 && int(g) < face.NumGlyphs {
-				order = append(order, g)
-			}
-		}
-		cff, err := subset.CFF(face, order[1:])
-		if err != nil {
-			return nil, err
-		}
-		ids := map[uint16]uint16{}
-		for i, g := range order {
-			ids[g] = uint16(i)
-		}
-		newID = func(g uint16) uint16 { return ids[g] }
-		tables = cffTables(face, cff, order)
-		flavor = 0x4F54544F // OTTO
-	case layout:
-		t, err := subset.TrueTypeTables(face, gids, subset.KeptAll)
-		if err != nil {
-			return nil, err
-		}
-		tables = t.Tables
-		for _, tag := range []string{"GSUB", "GPOS", "GDEF"} {
-			if b := face.Table(tag); b != nil {
-				tables[tag] = b
-			}
-		}
-	default:
-		t, err := subset.TrueTypeTables(face, gids, subset.Renumbered)
-		if err != nil {
-			return nil, err
-		}
-		tables = t.Tables
-		newID = func(g uint16) uint16 { return t.New[g] }
-		if kern := kernTable(subset.Kerning(face, t.Old), newID); kern != nil {
-			tables["kern"] = kern
-		}
+	cmap, gids := charGlyphs(face, runes, shaped)
+	tables, newID, flavor, err := outlineTables(face, gids, layout)
+	if err != nil {
+		return nil, err
 	}
 	if g, ok := tables["glyf"]; ok && len(g) == 0 {
 		return nil, errNoOutlines
@@ -113,6 +57,77 @@ func webFont(face *fonts.Face, runes []rune, shaped []uint16, layout bool, famil
 	}
 	tables["cmap"] = cmapTable(chars)
 	return woff(flavor, tables), nil
+}
+
+// A mapping is a character and the face's glyph for it.
+type mapping struct {
+	r   rune
+	old uint16
+}
+
+// charGlyphs is the characters of runes the face has, each with its glyph
+// (in the order of the characters, each once), and the glyphs to keep:
+// those and shaped's, sorted, each once.
+func charGlyphs(face *fonts.Face, runes []rune, shaped []uint16) ([]mapping, []uint16) {
+	runes = slices.Clone(runes)
+	slices.Sort(runes)
+	runes = slices.Compact(runes)
+	var cmap []mapping
+	gids := slices.Clone(shaped)
+	for _, r := range runes {
+		if g, ok := face.Glyph(r); ok {
+			cmap = append(cmap, mapping{r, g})
+			gids = append(gids, g)
+		}
+	}
+	slices.Sort(gids)
+	return cmap, slices.Compact(gids)
+}
+
+// outlineTables subsets the face to gids as webFont says — a CFF face
+// renumbered, with layout the glyph numbers kept and the layout tables
+// whole, else renumbered with a kern table — and returns the tables, the
+// subset's number of each kept glyph of the face, and the sfnt's flavor.
+func outlineTables(face *fonts.Face, gids []uint16, layout bool) (tables map[string][]byte, newID func(uint16) uint16, flavor uint32, err error) {
+	switch {
+	case face.CFF:
+		order := []uint16{0}
+		for _, g := range gids {
+			if g != 0 && int(g) < face.NumGlyphs {
+				order = append(order, g)
+			}
+		}
+		cff, err := subset.CFF(face, order[1:])
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		ids := map[uint16]uint16{}
+		for i, g := range order {
+			ids[g] = uint16(i)
+		}
+		return cffTables(face, cff, order), func(g uint16) uint16 { return ids[g] }, 0x4F54544F, nil // OTTO
+	case layout:
+		t, err := subset.TrueTypeTables(face, gids, subset.KeptAll)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		for _, tag := range []string{"GSUB", "GPOS", "GDEF"} {
+			if b := face.Table(tag); b != nil {
+				t.Tables[tag] = b
+			}
+		}
+		return t.Tables, func(g uint16) uint16 { return g }, 0x00010000, nil
+	default:
+		t, err := subset.TrueTypeTables(face, gids, subset.Renumbered)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		newID := func(g uint16) uint16 { return t.New[g] }
+		if kern := kernTable(subset.Kerning(face, t.Old), newID); kern != nil {
+			t.Tables["kern"] = kern
+		}
+		return t.Tables, newID, 0x00010000, nil
+	}
 }
 
 // cffTables are an OpenType CFF font's tables for a CFF subset whose glyph

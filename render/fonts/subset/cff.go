@@ -521,17 +521,15 @@ func bias(n int) int {
 	return 32768
 }
 
+// errTruncated is a charstring ending inside an operand or an operator.
+var errTruncated = errors.New("charstring truncated")
+
 // run copies charstring cs to d.out, each subroutine call (callsubr,
 // callgsubr) replaced by the subroutine it calls, up to 10 deep; a return
 // ends a subroutine, endchar the glyph. It counts the stem hints, as the
-// hint and counter masks' sizes depend on them.
-//
-// It is one function, longer than the others, on purpose: it is the
-// charstring format's one loop over its bytes, a switch on each byte
-// (operand encodings, calls, return, operators) that shares the position
-// in cs and the operand stack, and reads against the format's table of
-// encodings (Adobe Technical Note 5177, section 4) as it is; split, each
-// case would be a function taking and returning the position.
+// hint and counter masks' sizes depend on them. The encodings are the
+// format's (Adobe Technical Note 5177, section 4): operands (operand),
+// calls (call), return, and the other operators (operator).
 func (d *desubr) run(cs []byte, depth int) error {
 	if depth > 10 {
 		return errors.New("subroutines nest too deep")
@@ -540,84 +538,113 @@ func (d *desubr) run(cs []byte, depth int) error {
 		return errors.New("charstring too long")
 	}
 	for i := 0; i < len(cs) && !d.ended; {
-		c := cs[i]
-		switch {
-		case c == 28:
-			if i+3 > len(cs) {
-				return errors.New("charstring truncated")
-			}
-			d.push(int(int16(binary.BigEndian.Uint16(cs[i+1:]))), cs[i:i+3])
-			i += 3
-		case c == 255:
-			if i+5 > len(cs) {
-				return errors.New("charstring truncated")
-			}
-			d.push(int(int32(binary.BigEndian.Uint32(cs[i+1:]))>>16), cs[i:i+5])
-			i += 5
-		case c >= 32 && c <= 246:
-			d.push(int(c)-139, cs[i:i+1])
-			i++
-		case c >= 247 && c <= 254:
-			if i+2 > len(cs) {
-				return errors.New("charstring truncated")
-			}
-			v := (int(c)-247)*256 + int(cs[i+1]) + 108
-			if c >= 251 {
-				v = -(int(c)-251)*256 - int(cs[i+1]) - 108
-			}
-			d.push(v, cs[i:i+2])
-			i += 2
-		case c == 10 || c == 29: // callsubr, callgsubr
-			if len(d.vals) == 0 {
-				return errors.New("subroutine call without an index")
-			}
-			idx := d.vals[len(d.vals)-1]
-			d.out = d.out[:d.stack[len(d.stack)-1]]
-			d.vals, d.stack = d.vals[:len(d.vals)-1], d.stack[:len(d.stack)-1]
-			subrs := d.local
-			if c == 29 {
-				subrs = d.global
-			}
-			idx += bias(len(subrs))
-			if idx < 0 || idx >= len(subrs) {
-				return errors.New("subroutine index out of range")
-			}
-			if err := d.run(subrs[idx], depth+1); err != nil {
+		v, n, err := operand(cs, i)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			d.push(v, cs[i:i+n])
+			i += n
+			continue
+		}
+		switch c := cs[i]; c {
+		case 10, 29: // callsubr, callgsubr
+			if err := d.call(c == 29, depth); err != nil {
 				return err
 			}
 			i++
-		case c == 11: // return
+		case 11: // return
 			return nil
-		default: // an operator
-			op := int(c)
-			n := 1
-			if c == 12 {
-				if i+1 >= len(cs) {
-					return errors.New("charstring truncated")
-				}
-				op, n = 12<<8|int(cs[i+1]), 2
+		default:
+			n, err := d.operator(cs, i)
+			if err != nil {
+				return err
 			}
-			switch op {
-			case 1, 3, 18, 23: // stem hints
-				d.stems += len(d.vals) / 2
-			case 19, 20: // hintmask, cntrmask: an implicit vstem, then mask bytes
-				d.stems += len(d.vals) / 2
-				n += (d.stems + 7) / 8
-			}
-			if i+n > len(cs) {
-				return errors.New("charstring truncated")
-			}
-			d.out = append(d.out, cs[i:i+n]...)
-			d.vals, d.stack = d.vals[:0], d.stack[:0]
 			i += n
-			if op == 14 {
-				d.ended = true
-			}
 		}
 	}
 	return nil
 }
 
+// operand decodes the operand at cs[i]: its value and its length in
+// bytes, 0 when cs[i] starts no operand.
+func operand(cs []byte, i int) (v, n int, err error) {
+	switch c := cs[i]; {
+	case c == 28:
+		if i+3 > len(cs) {
+			return 0, 0, errTruncated
+		}
+		return int(int16(binary.BigEndian.Uint16(cs[i+1:]))), 3, nil
+	case c == 255:
+		if i+5 > len(cs) {
+			return 0, 0, errTruncated
+		}
+		return int(int32(binary.BigEndian.Uint32(cs[i+1:])) >> 16), 5, nil
+	case c >= 32 && c <= 246:
+		return int(c) - 139, 1, nil
+	case c >= 247 && c <= 254:
+		if i+2 > len(cs) {
+			return 0, 0, errTruncated
+		}
+		if c >= 251 {
+			return -(int(c)-251)*256 - int(cs[i+1]) - 108, 2, nil
+		}
+		return (int(c)-247)*256 + int(cs[i+1]) + 108, 2, nil
+	}
+	return 0, 0, nil
+}
+
+// call replaces a subroutine call — its index, the last operand, taken
+// back from d.out — by the subroutine's charstring (a global one's if
+// global).
+func (d *desubr) call(global bool, depth int) error {
+	if len(d.vals) == 0 {
+		return errors.New("subroutine call without an index")
+	}
+	idx := d.vals[len(d.vals)-1]
+	d.out = d.out[:d.stack[len(d.stack)-1]]
+	d.vals, d.stack = d.vals[:len(d.vals)-1], d.stack[:len(d.stack)-1]
+	subrs := d.local
+	if global {
+		subrs = d.global
+	}
+	idx += bias(len(subrs))
+	if idx < 0 || idx >= len(subrs) {
+		return errors.New("subroutine index out of range")
+	}
+	return d.run(subrs[idx], depth+1)
+}
+
+// operator copies the operator at cs[i] (with a hint or counter mask's
+// bytes) to d.out, counting stem hints, clears the operand stack and
+// returns how many bytes it took; endchar ends the glyph.
+func (d *desubr) operator(cs []byte, i int) (int, error) {
+	op, n := int(cs[i]), 1
+	if op == 12 {
+		if i+1 >= len(cs) {
+			return 0, errTruncated
+		}
+		op, n = 12<<8|int(cs[i+1]), 2
+	}
+	switch op {
+	case 1, 3, 18, 23: // stem hints
+		d.stems += len(d.vals) / 2
+	case 19, 20: // hintmask, cntrmask: an implicit vstem, then mask bytes
+		d.stems += len(d.vals) / 2
+		n += (d.stems + 7) / 8
+	}
+	if i+n > len(cs) {
+		return 0, errTruncated
+	}
+	d.out = append(d.out, cs[i:i+n]...)
+	d.vals, d.stack = d.vals[:0], d.stack[:0]
+	if op == 14 {
+		d.ended = true
+	}
+	return n, nil
+}
+
+// push copies an operand (its bytes raw, its value v) to d.out.
 func (d *desubr) push(v int, raw []byte) {
 	d.stack = append(d.stack, len(d.out))
 	d.vals = append(d.vals, v)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/go-text/typesetting/font/cff"
@@ -161,4 +162,53 @@ func TestKerningIsTheShapers(t *testing.T) {
 			}
 		}
 	}
+}
+
+// BenchmarkSubset subsets a TrueType face (the PDF's numbering and the web
+// page's) and a CFF one to a résumé's worth of glyphs.
+func BenchmarkSubset(b *testing.B) {
+	face, err := fonts.Builtin("liberation-serif", fonts.Regular)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var gids []uint16
+	for _, g := range face.Shape("Experienced engineer building distributed systems: Kubernetes, AVATAR, office – 2019 (London) fiord Ŵ", "").Glyphs {
+		gids = append(gids, g.ID)
+	}
+	for _, c := range []struct {
+		name      string
+		numbering Numbering
+	}{{"truetype-kept", Kept}, {"truetype-renumbered", Renumbered}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := TrueTypeTables(face, gids, c.numbering); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	const file = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		b.Skipf("%s: %v", file, err)
+	}
+	cjk, err := fonts.Parse(file+"#1", data, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	gids = gids[:0]
+	for _, g := range cjk.Shape("職歴シニアエンジニア株式会社 Go, 2019年4月 – 現在 経験豊富なエンジニア", "ja").Glyphs {
+		if g.ID != 0 && !slices.Contains(gids, g.ID) {
+			gids = append(gids, g.ID)
+		}
+	}
+	b.Run("cff", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if _, err := CFF(cjk, gids); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
