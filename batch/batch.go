@@ -121,17 +121,16 @@ func (e *ConflictError) Error() string {
 }
 
 // Expand turns arguments into résumé files: a file as it is, a folder into
-// the .yaml, .yml and .json files in it, a glob into its matches. See
-// ExpandNoting.
-func Expand(args []string) ([]string, error) { return ExpandNoting(args, nil) }
-
-// ExpandNoting is Expand that says (to note, when not nil) what it left out
-// of a folder or a glob: a symbolic link to a file outside the folder it is
-// in. A folder stands for the files in it; a link would have a batch read,
-// and put into its outputs, any file the link names. A file named on the
-// command line is read as it is, link or not, and so is an existing file
-// whose name has glob characters (cv[1].yaml).
-func ExpandNoting(args []string, note func(string)) ([]string, error) {
+// the .yaml, .yml and .json files in it, a glob into its matches. It says
+// (to note, when not nil) what it left out of a folder or a glob: a
+// symbolic link to a file outside the folder it is in. A folder stands for
+// the files in it; a link would have a batch read, and put into its
+// outputs, any file the link names. A file named on the command line is
+// read as it is, link or not, and so is an existing file whose name has
+// glob characters (cv[1].yaml) — or a file that is not there: reading it
+// says so, as a problem of that input, and the others are rendered. A glob
+// that matches nothing and a folder with no résumé in it are errors.
+func Expand(args []string, note func(string)) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
 	add := func(p string) {
@@ -169,13 +168,7 @@ func ExpandNoting(args []string, note func(string)) ([]string, error) {
 			continue
 		}
 		st, err := os.Stat(a)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file or folder", a)
-			}
-			return nil, err
-		}
-		if !st.IsDir() {
+		if err != nil || !st.IsDir() {
 			add(a)
 			continue
 		}

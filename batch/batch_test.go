@@ -58,7 +58,7 @@ func TestThousandResumes(t *testing.T) {
 	in := filepath.Join(dir, "in")
 	os.Mkdir(in, 0o755)
 	generate(t, in, 1000, 0)
-	inputs, err := Expand([]string{in})
+	inputs, err := Expand([]string{in}, nil)
 	if err != nil || len(inputs) != 1000 {
 		t.Fatal(len(inputs), err)
 	}
@@ -101,7 +101,7 @@ func TestThousandResumes(t *testing.T) {
 func TestMixedBatch(t *testing.T) {
 	dir := t.TempDir()
 	generate(t, dir, 30, 7)
-	inputs, _ := Expand([]string{filepath.Join(dir, "*.yaml")})
+	inputs, _ := Expand([]string{filepath.Join(dir, "*.yaml")}, nil)
 	out := filepath.Join(dir, "out")
 	results, err := Run(context.Background(), inputs, Options{Formats: formats(t, "pdf", "md"), OutDir: out})
 	if err != nil {
@@ -137,7 +137,7 @@ func TestMixedBatch(t *testing.T) {
 func BenchmarkBatch100(b *testing.B) {
 	dir := b.TempDir()
 	generate(b, dir, 100, 0)
-	inputs, _ := Expand([]string{dir})
+	inputs, _ := Expand([]string{dir}, nil)
 	for b.Loop() {
 		if _, err := Run(context.Background(), inputs, Options{Formats: formats(b, "pdf", "docx"), OutDir: filepath.Join(dir, "out")}); err != nil {
 			b.Fatal(err)
@@ -184,7 +184,7 @@ func TestExpandSkipsWhatIsNotAResume(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
 		t.Skip("no FIFOs here:", err)
 	}
-	got, err := Expand([]string{dir})
+	got, err := Expand([]string{dir}, nil)
 	if err != nil || len(got) != 1 || filepath.Base(got[0]) != "a.yaml" {
 		t.Errorf("expanded to %v (%v)", got, err)
 	}

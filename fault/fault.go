@@ -10,16 +10,17 @@ import "errors"
 type Kind int
 
 const (
-	Unknown Kind = iota // not classified: treated as a bug
-	Input               // a résumé, theme, font or photo file is wrong or missing
-	Usage               // the command line is wrong
-	Render              // valid input that cannot be rendered (e.g. over --max-pages)
-	Write               // an output could not be written
-	Bug                 // vitae did something it should not
+	Unknown     Kind = iota // not classified: treated as a bug
+	Input                   // a résumé, theme, font or photo file is wrong or missing
+	Usage                   // the command line is wrong
+	Render                  // valid input that cannot be rendered (e.g. over --max-pages)
+	Write                   // an output could not be written
+	Bug                     // vitae did something it should not
+	Interrupted             // its user stopped it (Ctrl-C)
 )
 
 func (k Kind) String() string {
-	return [...]string{"unknown", "input", "usage", "render", "write", "bug"}[k]
+	return [...]string{"unknown", "input", "usage", "render", "write", "bug", "interrupted"}[k]
 }
 
 // Error is an error of a kind.

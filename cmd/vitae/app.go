@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"github.com/vitae-dev/vitae/diag"
 	"io"
@@ -35,7 +34,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "vitae: internal error: %v\nPlease report this with the input that caused it.\n", r)
-			code = ExitInternal
+			code = exitCodes[fault.Bug]
 		}
 	}()
 	stderr = printableWriter{stderr}
@@ -49,11 +48,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int
 	addShipping(app) // version, man page, completion (man.go)
 	if err := checkCommand(app, args); err != nil {
 		fmt.Fprintln(stderr, "vitae: "+err.Error())
-		return ExitUsage
+		return exitCodes[fault.Usage]
 	}
 	err := app.Run(ctx, args)
-	var ee *exitError
-	if out.err != nil && (err == nil || fault.Of(err) == fault.Unknown && !errors.As(err, &ee)) {
+	if out.err != nil && (err == nil || fault.Of(err) == fault.Unknown) {
 		// whatever else the command made of it (the shell completion
 		// returns the write's error as it is), output that could not be
 		// written is an output fault

@@ -107,7 +107,6 @@ func TestUsageErrors(t *testing.T) {
 		{"render"},
 		{"render", "--format", "bogus", "../../examples/minimal.yaml"},
 		{"validate", "--diagnostics", "xml", "x.yaml"},
-		{"render", "no-such-file.yaml"},
 		{"--no-such-flag"},
 		{"render", "--theme", "fancy", "../../examples/minimal.yaml"},
 		{"render", "--locale", "xx", "../../examples/minimal.yaml"},
@@ -848,5 +847,27 @@ func TestNothingWrittenWhenOneFormatFails(t *testing.T) {
 			names = append(names, e.Name())
 		}
 		t.Errorf("written although the PDF was refused: %v", names)
+	}
+}
+
+// A file named on the command line that is not there is a problem of that
+// input, as a file with errors is: the others render, and the exit code is
+// 1 (every command alike), not a usage error that renders nothing.
+func TestAMissingInputDoesNotStopTheOthers(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "cv.yaml", "basics:\n  name: Jane Doe\n  summary: Text.\n")
+	missing := filepath.Join(dir, "gone.yaml")
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "render", "--format", "md", "--out", out, p, missing)
+	if code != ExitInvalid || !strings.Contains(stderr, "gone.yaml: cannot read the file: no such file") {
+		t.Errorf("exit %d, want %d:\n%s", code, ExitInvalid, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "jane-doe.md")); err != nil {
+		t.Errorf("the other input was not rendered: %v", err)
+	}
+	for _, args := range [][]string{{"validate", missing}, {"export", missing}} {
+		if code, _, stderr := run(t, args...); code != ExitInvalid {
+			t.Errorf("%v: exit %d, want %d:\n%s", args, code, ExitInvalid, stderr)
+		}
 	}
 }

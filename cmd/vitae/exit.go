@@ -8,7 +8,7 @@ import (
 	"github.com/vitae-dev/vitae/fault"
 )
 
-// Exit codes, in one place. Scripts and CI rely on them.
+// Exit codes. Scripts and CI rely on them; exitCodes chooses them.
 const (
 	ExitOK       = 0 // everything rendered or valid
 	ExitInvalid  = 1 // an input file has errors (or warnings, with --strict)
@@ -21,44 +21,45 @@ const (
 	ExitInterrupted = 130
 )
 
-// exitError carries an exit code up to Run.
-type exitError struct {
-	code int
-	err  error
-}
-
-func (e *exitError) Error() string {
-	if e.err == nil {
-		return ""
+// as gives err the kind k, over any kind it had: the command says what its
+// failure is (a summary of several inputs, an interruption, its own checks
+// of the command line); exitCodes turns the kind into the exit code.
+func as(k fault.Kind, err error) error {
+	if err == nil {
+		return nil
 	}
-	return e.err.Error()
+	return &fault.Error{Kind: k, Err: err}
 }
 
-func (e *exitError) Unwrap() error { return e.err }
+func usageError(err error) error { return as(fault.Usage, err) }
 
-func withCode(code int, err error) error { return &exitError{code: code, err: err} }
-
-func usageError(err error) error { return withCode(ExitUsage, err) }
+// kindOf is the kind whose exit code is code: a summary's, the worst of
+// its inputs' codes.
+func kindOf(code int) fault.Kind {
+	for _, k := range []fault.Kind{fault.Input, fault.Usage, fault.Render, fault.Write, fault.Interrupted} {
+		if exitCodes[k] == code {
+			return k
+		}
+	}
+	return fault.Bug
+}
 
 // exitCodes maps each kind of error to its exit code: the one place where
 // exit codes are chosen.
 var exitCodes = map[fault.Kind]int{
-	fault.Input:   ExitInvalid,
-	fault.Usage:   ExitUsage,
-	fault.Render:  ExitRender,
-	fault.Write:   ExitIO,
-	fault.Bug:     ExitInternal,
-	fault.Unknown: ExitInternal, // an error nobody classified is vitae's fault
+	fault.Input:       ExitInvalid,
+	fault.Usage:       ExitUsage,
+	fault.Render:      ExitRender,
+	fault.Write:       ExitIO,
+	fault.Bug:         ExitInternal,
+	fault.Unknown:     ExitInternal, // an error nobody classified is vitae's fault
+	fault.Interrupted: ExitInterrupted,
 }
 
 // codeOf maps an error to its exit code.
 func codeOf(err error) int {
 	if err == nil {
 		return ExitOK
-	}
-	var ee *exitError
-	if errors.As(err, &ee) {
-		return ee.code
 	}
 	if k := fault.Of(err); k != fault.Unknown {
 		return exitCodes[k]

@@ -61,7 +61,7 @@ func runExport(ctx context.Context, cmd *cli.Command) error {
 	b := pipeline.Build(cmd.Args().First(), opts)
 	report(cmd, b.Diagnostics)
 	if !b.OK() {
-		return withCode(ExitInvalid, fmt.Errorf("%s is invalid", b.Path))
+		return as(fault.Input, fmt.Errorf("%s is invalid", b.Path))
 	}
 	first := b.Jobs[0]
 	langs := schema.Languages(first.Resume)

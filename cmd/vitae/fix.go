@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/fault"
 	"os"
 
 	"github.com/urfave/cli/v3"
@@ -69,16 +70,16 @@ Examples:
 						err = os.Chmod(path, info.Mode().Perm())
 					}
 					if err != nil {
-						return withCode(ExitIO, fmt.Errorf("%s: %w", path, err))
+						return as(fault.Write, fmt.Errorf("%s: %w", path, err))
 					}
 					fmt.Fprintf(out, "%s: %s\n", path, schema.Describe(n))
 				}
 			}
 			switch {
 			case failed > 0:
-				return withCode(ExitInvalid, fmt.Errorf("%s of %d could not be fixed", plural(failed, "file"), cmd.Args().Len()))
+				return as(fault.Input, fmt.Errorf("%s of %d could not be fixed", plural(failed, "file"), cmd.Args().Len()))
 			case cmd.Bool("check") && changed > 0:
-				return withCode(ExitInvalid, fmt.Errorf("%s would change; run vitae fix", plural(changed, "file")))
+				return as(fault.Input, fmt.Errorf("%s would change; run vitae fix", plural(changed, "file")))
 			}
 			return nil
 		},

@@ -112,7 +112,7 @@ func TestHostileInputsRoundTwo(t *testing.T) {
 		{"a file named like a glob", []string{"render", "--format", "md", "--out", "o", "cv[1].yaml"}, ExitOK, ""},
 		{"a FIFO and link loops among the fonts", []string{"render", "--allow-missing-glyphs", "--out", "o", "zh.yaml"}, ExitOK, ""},
 		{"a file name with escape sequences", []string{"validate", esc}, ExitInvalid, `esc\x1b[31mred.yaml:`},
-		{"a missing file with escape sequences", []string{"render", "--out", "o", "no\x1b]0;pwned\x07.yaml"}, ExitUsage, `no\x1b]0;pwned\a.yaml: no such file`},
+		{"a missing file with escape sequences", []string{"render", "--out", "o", "no\x1b]0;pwned\x07.yaml"}, ExitInvalid, `no\x1b]0;pwned\a.yaml: cannot read the file: no such file`},
 	}
 	t.Setenv("VITAE_FONT_DIRS", filepath.Join(dir, "fonts"))
 	for _, c := range cases {

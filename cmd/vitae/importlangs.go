@@ -51,7 +51,7 @@ func runImportLanguages(ctx context.Context, cmd *cli.Command) error {
 		r, ds, _ := schema.ReadWith(f, schema.ReadOptions{}) // the file as written: variants, tags and all
 		report(cmd, ds)
 		if r == nil {
-			return withCode(ExitInvalid, fmt.Errorf("%s is invalid; nothing imported", f))
+			return as(fault.Input, fmt.Errorf("%s is invalid; nothing imported", f))
 		}
 		if l := schema.Languages(r); len(l) > 0 {
 			return usageError(fmt.Errorf("%s is already written in several languages (%s); give files of one language each", f, strings.Join(l, ", ")))

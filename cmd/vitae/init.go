@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/vitae-dev/vitae/fault"
 	"os"
 	"path/filepath"
 
@@ -41,25 +42,25 @@ Examples:
 				path = cmd.Args().First()
 			}
 			if _, err := os.Stat(path); err == nil && !cmd.Bool("force") {
-				return withCode(ExitIO, fmt.Errorf("%s already exists; use --force to overwrite it", path))
+				return as(fault.Write, fmt.Errorf("%s already exists; use --force to overwrite it", path))
 			} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-				return withCode(ExitIO, err)
+				return as(fault.Write, err)
 			}
 			if cmd.Bool("letter") {
 				if err := fsutil.WriteAtomic(path, letter.Starter); err != nil {
-					return withCode(ExitIO, err)
+					return as(fault.Write, err)
 				}
 				fmt.Fprintf(cmd.Root().Writer, "wrote %s; it names the résumé cv.yaml: render it with: vitae letter %s\n", path, path)
 				return nil
 			}
 			if err := fsutil.WriteAtomic(path, schema.Starter); err != nil {
-				return withCode(ExitIO, err)
+				return as(fault.Write, err)
 			}
 			// The schema beside it, for the editor completion the first line asks for.
 			schemaPath := filepath.Join(filepath.Dir(path), "vitae.schema.json")
 			if _, err := os.Stat(schemaPath); errors.Is(err, os.ErrNotExist) {
 				if err := fsutil.WriteAtomic(schemaPath, schema.SchemaJSON); err != nil {
-					return withCode(ExitIO, err)
+					return as(fault.Write, err)
 				}
 			}
 			fmt.Fprintf(cmd.Root().Writer, "wrote %s (and %s for your editor); render it with: vitae render %s\n", path, schemaPath, path)

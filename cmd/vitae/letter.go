@@ -73,7 +73,7 @@ func writeLetters(ctx context.Context, cmd *cli.Command, opts batch.Options, tod
 		}
 		if b == nil {
 			if res.Invalid() {
-				worst = worse(worst, ExitInvalid)
+				worst = worse(worst, exitCodes[fault.Input])
 			}
 			continue
 		}
@@ -117,14 +117,14 @@ func writeLetters(ctx context.Context, cmd *cli.Command, opts batch.Options, tod
 	}
 	if len(dones) > 0 {
 		if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
-			return nil, 0, withCode(ExitIO, fmt.Errorf("cannot create the output folder: %w", err))
+			return nil, 0, as(fault.Write, fmt.Errorf("cannot create the output folder: %w", err))
 		}
 	}
 	var results []*batch.Result
 	for _, d := range dones {
 		for i, o := range d.outputs {
 			if err := fsutil.WriteAtomic(d.paths[i], o.Data); err != nil {
-				return nil, 0, withCode(ExitIO, err)
+				return nil, 0, as(fault.Write, err)
 			}
 			fmt.Fprintln(stdout, d.paths[i])
 		}
@@ -173,11 +173,11 @@ func runLetter(ctx context.Context, cmd *cli.Command) error {
 	}
 	if cmd.Bool("manifest") && len(results) > 0 {
 		if _, err := batch.WriteManifest(opts.OutDir, results); err != nil {
-			return withCode(ExitIO, fmt.Errorf("manifest: %w", err))
+			return as(fault.Write, fmt.Errorf("manifest: %w", err))
 		}
 	}
 	if worst != ExitOK {
-		return withCode(worst, fmt.Errorf("%d of %s not rendered", len(todo)-written(results), plural(len(todo), "letter")))
+		return as(kindOf(worst), fmt.Errorf("%d of %s not rendered", len(todo)-written(results), plural(len(todo), "letter")))
 	}
 	return nil
 }

@@ -69,7 +69,7 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 	}
 	msg, name, res := batch.Mail(ctx, input, opts, letter)
 	if ctx.Err() != nil {
-		return withCode(ExitInterrupted, fmt.Errorf("interrupted; nothing written"))
+		return as(fault.Interrupted, fmt.Errorf("interrupted; nothing written"))
 	}
 	report(cmd, res.Diagnostics)
 	for _, w := range res.Warnings {
@@ -77,17 +77,17 @@ func runMail(ctx context.Context, cmd *cli.Command) error {
 	}
 	switch {
 	case res.Invalid():
-		return withCode(ExitInvalid, fmt.Errorf("%s is invalid", input))
+		return as(fault.Input, fmt.Errorf("%s is invalid", input))
 	case msg == nil:
-		return withCode(exitCodes[fault.Of(res.Errors[0])], errors.Join(res.Errors...))
+		return as(fault.Of(res.Errors[0]), errors.Join(res.Errors...))
 	}
 	dir := cmd.String("out")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return withCode(ExitIO, err)
+		return as(fault.Write, err)
 	}
 	path := filepath.Join(dir, name+".eml")
 	if err := fsutil.WriteAtomic(path, msg.Bytes()); err != nil {
-		return withCode(ExitIO, err)
+		return as(fault.Write, err)
 	}
 	fmt.Fprintln(cmd.Root().Writer, path)
 	return nil
@@ -133,15 +133,15 @@ func attachLetter(ctx context.Context, cmd *cli.Command, letter *batch.Letter, l
 	report(cmd, lres.Diagnostics)
 	if b == nil {
 		if len(lres.Errors) > 0 {
-			return withCode(exitCodes[fault.Of(lres.Errors[0])], errors.Join(lres.Errors...))
+			return as(fault.Of(lres.Errors[0]), errors.Join(lres.Errors...))
 		}
-		return withCode(ExitInvalid, fmt.Errorf("%s is invalid; nothing written", lf))
+		return as(fault.Input, fmt.Errorf("%s is invalid; nothing written", lf))
 	}
 	formats, _ := render.LookupAll("pdf", "docx")
 	outs, errs := letterpkg.Render(ctx, b, formats)
 	for i, f := range formats {
 		if errs[i] != nil {
-			return withCode(ExitRender, fmt.Errorf("%s: %s: %s; nothing written", lf, f.Name, explain(errs[i])))
+			return as(fault.Render, fmt.Errorf("%s: %s: %s; nothing written", lf, f.Name, explain(errs[i])))
 		}
 		letter.Attach = append(letter.Attach, eml.Attachment{Name: b.Name + f.Ext, MediaType: f.MediaType, Data: outs[i].Data})
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/vitae-dev/vitae/fault"
 	"io"
 	"os"
 
@@ -51,7 +52,7 @@ Examples:
 			b := pipeline.Build(input, po)
 			report(cmd, b.Diagnostics)
 			if !b.OK() {
-				return withCode(ExitInvalid, fmt.Errorf("%s is invalid", input))
+				return as(fault.Input, fmt.Errorf("%s is invalid", input))
 			}
 			t := b.Jobs[0]
 			rep := match.Compare(t.Resume, string(posting))

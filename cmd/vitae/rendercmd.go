@@ -76,11 +76,11 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 	}
 	if cmd.Bool("manifest") {
 		if _, err := batch.WriteManifest(opts.OutDir, results); err != nil {
-			return withCode(ExitIO, fmt.Errorf("manifest: %w", err))
+			return as(fault.Write, fmt.Errorf("manifest: %w", err))
 		}
 	}
 	if invalid > 0 {
-		worst = worse(worst, ExitInvalid)
+		worst = worse(worst, exitCodes[fault.Input])
 	}
 	if interrupted {
 		done := 0
@@ -89,10 +89,10 @@ func runRender(ctx context.Context, cmd *cli.Command) error {
 				done++
 			}
 		}
-		return withCode(ExitInterrupted, fmt.Errorf("interrupted: %d of %d inputs rendered; nothing half-written is left", done, len(results)))
+		return as(fault.Interrupted, fmt.Errorf("interrupted: %d of %d inputs rendered; nothing half-written is left", done, len(results)))
 	}
 	if worst != ExitOK {
-		return withCode(worst, fmt.Errorf("%s of %d invalid, %s", plural(invalid, "input"), len(results), plural(failed, "render failure")))
+		return as(kindOf(worst), fmt.Errorf("%s of %d invalid, %s", plural(invalid, "input"), len(results), plural(failed, "render failure")))
 	}
 	return nil
 }
@@ -113,7 +113,7 @@ func renderSetup(cmd *cli.Command) (opts batch.Options, inputs []string, letterF
 	if err != nil {
 		return opts, nil, "", usageError(err)
 	}
-	inputs, err = batch.ExpandNoting(cmd.Args().Slice(), func(s string) { fmt.Fprintln(cmd.Root().ErrWriter, "vitae: warning: "+s) })
+	inputs, err = batch.Expand(cmd.Args().Slice(), func(s string) { fmt.Fprintln(cmd.Root().ErrWriter, "vitae: warning: "+s) })
 	if err != nil {
 		return opts, nil, "", usageError(err)
 	}

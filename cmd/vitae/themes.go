@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/vitae-dev/vitae/fault"
 	"html"
 	"os"
 	"path/filepath"
@@ -40,7 +41,7 @@ Examples:
 			for _, name := range theme.Names() {
 				t, _, err := theme.Load(name)
 				if err != nil {
-					return withCode(ExitInternal, err)
+					return as(fault.Bug, err)
 				}
 				fmt.Fprintf(cmd.Root().Writer, "%-8s %s\n", name, t.Description)
 			}
@@ -63,7 +64,7 @@ figure{margin:0;background:#fff;padding:8px;box-shadow:0 1px 3px #0003}embed{wid
 	for _, name := range theme.Names() {
 		t, _, err := theme.Load(name)
 		if err != nil {
-			return withCode(ExitInternal, err)
+			return as(fault.Bug, err)
 		}
 		dir := filepath.Join(out, name)
 		var stderr bytes.Buffer
@@ -74,7 +75,7 @@ figure{margin:0;background:#fff;padding:8px;box-shadow:0 1px 3px #0003}embed{wid
 			fmt.Fprint(cmd.Root().ErrWriter, stderr.String())
 			_ = os.Remove(dir)
 			_ = os.Remove(out) // when empty
-			return withCode(ExitInvalid, fmt.Errorf("%s is invalid: no theme can render it", file))
+			return as(fault.Input, fmt.Errorf("%s is invalid: no theme can render it", file))
 		}
 		if code != 0 {
 			fmt.Fprint(cmd.Root().ErrWriter, stderr.String())
@@ -92,18 +93,18 @@ figure{margin:0;background:#fff;padding:8px;box-shadow:0 1px 3px #0003}embed{wid
 	}
 	sheet.WriteString("</main></html>\n")
 	if shown == 0 { // nothing rendered: no sheet of nothing
-		return withCode(max(worst, ExitInvalid), fmt.Errorf("%s could not be rendered in any theme", file))
+		return as(kindOf(max(worst, exitCodes[fault.Input])), fmt.Errorf("%s could not be rendered in any theme", file))
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return withCode(ExitIO, err)
+		return as(fault.Write, err)
 	}
 	index := filepath.Join(out, "index.html")
 	if err := fsutil.WriteAtomic(index, sheet.Bytes()); err != nil {
-		return withCode(ExitIO, err)
+		return as(fault.Write, err)
 	}
 	fmt.Fprintln(cmd.Root().Writer, strings.TrimSpace(index))
 	if worst != 0 {
-		return withCode(worst, fmt.Errorf("some themes could not render %s", file))
+		return as(kindOf(worst), fmt.Errorf("some themes could not render %s", file))
 	}
 	return nil
 }

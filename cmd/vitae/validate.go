@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/fault"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/batch"
@@ -26,9 +27,9 @@ Examples:
 			if cmd.Args().Len() == 0 {
 				return usageError(fmt.Errorf("validate needs at least one file"))
 			}
-			files, err := batch.ExpandNoting(cmd.Args().Slice(), func(s string) { fmt.Fprintln(cmd.Root().ErrWriter, "vitae: warning: "+s) })
+			files, err := batch.Expand(cmd.Args().Slice(), func(s string) { fmt.Fprintln(cmd.Root().ErrWriter, "vitae: warning: "+s) })
 			if err != nil {
-				// a missing file is reported as a problem with that input
+				// a glob or folder with no résumé: each reported as an input
 				files = cmd.Args().Slice()
 			}
 			fewCollections(len(files))
@@ -43,7 +44,7 @@ Examples:
 				}
 			}
 			if failed > 0 {
-				return withCode(ExitInvalid, fmt.Errorf("%s of %d invalid", plural(failed, "file"), len(files)))
+				return as(fault.Input, fmt.Errorf("%s of %d invalid", plural(failed, "file"), len(files)))
 			}
 			return nil
 		},
