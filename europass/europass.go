@@ -1,5 +1,6 @@
-// Package europass reads Europass CVs — the XML of schema v3.x
-// (SkillsPassport), its JSON form, and the older V2.0 XML (learnerinfo) —
+// Package europass reads Europass CVs — the portal's XML since 2020 (an
+// HR-XML Candidate), the XML of schema v3.x (SkillsPassport), its JSON
+// form, and the older V2.0 XML (learnerinfo) —
 // as vitae résumés: identification, headline, work experience, education,
 // language skills with their CEFR levels, the other personal skills, the
 // driving licence, personal information and achievements. The result is a

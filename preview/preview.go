@@ -1,8 +1,8 @@
 // Package preview serves a live preview of a résumé on the local machine:
 // one page showing the pages as they print (drawn as SVG from the PDF's own
 // layout), redrawn on every save of the résumé, the files it extends, its
-// overlays or its theme, with its diagnostics; the PDF and Word files to
-// download; and a posting to match against.
+// overlays or its theme, with its diagnostics; the PDF, the Word file, the
+// web page, Markdown and text to download; and a posting to match against.
 package preview
 
 import (

@@ -1,6 +1,7 @@
-// Package reactiveresume reads Reactive Resume's JSON exports (v4: basics,
-// sections, metadata; v3: basics with profiles, sections with typed items,
-// date ranges as {start, end}) as vitae résumés. Sections keep their
+// Package reactiveresume reads Reactive Resume's JSON exports (v5: basics,
+// picture, summary and custom sections beside them; v4: basics, sections,
+// metadata; v3: basics with profiles, sections with typed items, date
+// ranges as {start, end}) as vitae résumés. Sections keep their
 // titles, order (metadata.layout) and visibility; rich text (HTML) becomes
 // Markdown; custom sections become custom sections; the template and page
 // format pick the nearest theme and paper. The result is a YAML node tree
