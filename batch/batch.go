@@ -80,15 +80,15 @@ func (s Shard) has(path string) bool {
 
 // Output is one written file.
 type Output struct {
-	Input   string `json:"input"`
-	Job     string `json:"job,omitempty"` // a letter's job posting
-	Variant string `json:"variant,omitempty"`
-	Lang    string `json:"lang,omitempty"` // of a résumé in several languages, rendered in one (--lang, --all-languages)
-	Format  string `json:"format"`
-	Path    string `json:"path"`
-	Bytes   int    `json:"bytes"`
-	SHA256  string `json:"sha256"`
-	Pages   int    `json:"pages,omitempty"`
+	Input   string      `json:"input"`
+	Job     string      `json:"job,omitempty"` // a letter's job posting
+	Variant string      `json:"variant,omitempty"`
+	Lang    string      `json:"lang,omitempty"` // of a résumé in several languages, rendered in one (--lang, --all-languages)
+	Format  render.Name `json:"format"`
+	Path    string      `json:"path"`
+	Bytes   int         `json:"bytes"`
+	SHA256  string      `json:"sha256"`
+	Pages   int         `json:"pages,omitempty"`
 }
 
 // Result is what became of one input.
@@ -374,14 +374,14 @@ func (r *run) render(i int, j *pipeline.Job, name string, res *Result) {
 	for k, f := range formats {
 		if out := outs[k]; out != nil {
 			for _, w := range out.Warnings {
-				res.Warnings = append(res.Warnings, f.Name+": "+w)
+				res.Warnings = append(res.Warnings, string(f.Name)+": "+w)
 			}
 		}
 		if err := errs[k]; err != nil {
 			res.Errors = append(res.Errors, fault.New(fault.Render, fmt.Errorf("%s: %w", f.Name, err)))
-			failed = append(failed, f.Name)
+			failed = append(failed, string(f.Name))
 		} else {
-			fine = append(fine, f.Name)
+			fine = append(fine, string(f.Name))
 		}
 	}
 	if len(failed) > 0 {
@@ -484,9 +484,10 @@ type writer struct {
 }
 
 type write struct {
-	input                            int
-	path, format, key, variant, lang string
-	out                              *render.Output
+	input                    int
+	path, key, variant, lang string
+	format                   render.Name
+	out                      *render.Output
 }
 
 // written is a file written under its temporary name, or why not.

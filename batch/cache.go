@@ -51,7 +51,7 @@ func (c *cache) save(dir string) error {
 // cacheKey hashes everything an output depends on: the finished document
 // model (content after tailoring, theme values, page size, locale words), the
 // photo's bytes (as the pipeline read them), the format, vitae's version and SOURCE_DATE_EPOCH.
-func cacheKey(p *pipeline.Job, format, version string, stamped bool) string {
+func cacheKey(p *pipeline.Job, format render.Name, version string, stamped bool) string {
 	h := sha256.New()
 	ro := p.Render
 	if !stamped {
@@ -68,7 +68,7 @@ func cacheKey(p *pipeline.Job, format, version string, stamped bool) string {
 		}
 	}
 	h.Write(ro.FallbackFont) // the theme's fallback font, as read for the render
-	h.Write([]byte("\x00" + format + "\x00" + version))
+	h.Write([]byte("\x00" + string(format) + "\x00" + version))
 	return hex.EncodeToString(h.Sum(nil))
 }
 

@@ -61,7 +61,7 @@ func Mail(ctx context.Context, input string, opts Options, letter Letter) (*eml.
 		}
 	}
 	name := p.Name(opts.Name)
-	formats, _ := render.LookupAll("pdf", "docx")
+	formats := []render.Format{render.Get(render.PDF), render.Get(render.DOCX)}
 	ro := p.Render
 	ro.Context = ctx
 	outs, errs := render.All(p.Doc, ro, formats) // one layout for both
@@ -75,7 +75,7 @@ func Mail(ctx context.Context, input string, opts Options, letter Letter) (*eml.
 			return nil, "", res
 		}
 		for _, w := range outs[i].Warnings {
-			res.Warnings = append(res.Warnings, f.Name+": "+w)
+			res.Warnings = append(res.Warnings, string(f.Name)+": "+w)
 		}
 		msg.Attachments = append(msg.Attachments, eml.Attachment{Name: name + f.Ext, MediaType: f.MediaType, Data: outs[i].Data})
 	}

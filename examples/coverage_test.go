@@ -154,7 +154,7 @@ func TestEveryFieldIsRendered(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s %s: %v", themeName, f.Name, err)
 			}
-			outs[f.Name] = o.Data
+			outs[string(f.Name)] = o.Data
 		}
 		// Case does not count: a themeName may set the name or headings in capitals.
 		order := tokenRE.FindAllString(strings.ToLower(string(outs["md"])), -1)

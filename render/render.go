@@ -70,9 +70,21 @@ type Options struct {
 	Context context.Context
 }
 
+// Name is a format's name, as --format takes it.
+type Name string
+
+// The formats' names.
+const (
+	PDF      Name = "pdf"
+	DOCX     Name = "docx"
+	HTML     Name = "html"
+	Markdown Name = "md"
+	Text     Name = "txt"
+)
+
 // Format is one output format.
 type Format struct {
-	Name      string // as given to --format
+	Name      Name   // as given to --format
 	Ext       string // file extension, with the dot
 	MediaType string
 	Paged     bool // lays out pages: uses the theme and the page size
@@ -88,11 +100,11 @@ func plain(f func(*document.Document) []byte) func(*document.Document, Options) 
 // Formats returns every format, in the order of their names in help texts.
 func Formats() []Format {
 	return []Format{
-		{Name: "pdf", Ext: ".pdf", MediaType: "application/pdf", Paged: true, Fits: true, Themed: true, Render: renderPDF},
-		{Name: "docx", Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Fits: true, Themed: true, Render: renderDOCX},
-		{Name: "html", Ext: ".html", MediaType: "text/html; charset=utf-8", Fits: true, Themed: true, Render: renderHTML},
-		{Name: "md", Ext: ".md", MediaType: "text/markdown; charset=utf-8", Render: plain(markdown.Markdown)},
-		{Name: "txt", Ext: ".txt", MediaType: "text/plain; charset=utf-8", Render: plain(markdown.Text)},
+		{Name: PDF, Ext: ".pdf", MediaType: "application/pdf", Paged: true, Fits: true, Themed: true, Render: renderPDF},
+		{Name: DOCX, Ext: ".docx", MediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Paged: true, Fits: true, Themed: true, Render: renderDOCX},
+		{Name: HTML, Ext: ".html", MediaType: "text/html; charset=utf-8", Fits: true, Themed: true, Render: renderHTML},
+		{Name: Markdown, Ext: ".md", MediaType: "text/markdown; charset=utf-8", Render: plain(markdown.Markdown)},
+		{Name: Text, Ext: ".txt", MediaType: "text/plain; charset=utf-8", Render: plain(markdown.Text)},
 	}
 }
 
@@ -100,19 +112,29 @@ func Formats() []Format {
 func Names() []string {
 	var out []string
 	for _, f := range Formats() {
-		out = append(out, f.Name)
+		out = append(out, string(f.Name))
 	}
 	return out
 }
 
+// Get is the format named by one of the constants (PDF, DOCX …).
+func Get(n Name) Format {
+	for _, f := range Formats() {
+		if f.Name == n {
+			return f
+		}
+	}
+	panic("render: no format " + string(n)) // a name that is not one of the constants
+}
+
 // Lookup finds a format by name (aliases: markdown, text).
 func Lookup(name string) (Format, error) {
-	n := strings.ToLower(strings.TrimPrefix(name, "."))
+	n := Name(strings.ToLower(strings.TrimPrefix(name, ".")))
 	switch n {
 	case "markdown":
-		n = "md"
+		n = Markdown
 	case "text":
-		n = "txt"
+		n = Text
 	}
 	for _, f := range Formats() {
 		if f.Name == n {

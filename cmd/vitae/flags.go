@@ -197,10 +197,10 @@ func warnUnused(cmd *cli.Command, opts batch.Options) {
 	var notFitted, notPaged []string
 	for _, f := range opts.Formats {
 		if !f.Fits {
-			notFitted = append(notFitted, f.Name)
+			notFitted = append(notFitted, string(f.Name))
 		}
 		if !f.Themed {
-			notPaged = append(notPaged, f.Name)
+			notPaged = append(notPaged, string(f.Name))
 		}
 	}
 	w := cmd.Root().ErrWriter
@@ -208,10 +208,10 @@ func warnUnused(cmd *cli.Command, opts batch.Options) {
 		fmt.Fprintf(w, "vitae: warning: --max-pages fits only %s; %s %s not fitted to it\n",
 			strings.Join(fitting(opts.Formats, true), ", "), strings.Join(notFitted, ", "), isAre(len(notFitted)))
 	}
-	if cmd.IsSet("html-fonts") && !slices.ContainsFunc(opts.Formats, func(f render.Format) bool { return f.Name == "html" }) {
+	if cmd.IsSet("html-fonts") && !slices.ContainsFunc(opts.Formats, func(f render.Format) bool { return f.Name == render.HTML }) {
 		fmt.Fprintf(w, "vitae: warning: --html-fonts applies to the web page; no html is written\n")
 	}
-	if opts.Pipeline.PDFA && !slices.ContainsFunc(opts.Formats, func(f render.Format) bool { return f.Name == "pdf" }) {
+	if opts.Pipeline.PDFA && !slices.ContainsFunc(opts.Formats, func(f render.Format) bool { return f.Name == render.PDF }) {
 		fmt.Fprintf(w, "vitae: warning: --pdfa applies to the PDF; no pdf is written\n")
 	}
 	if len(notPaged) == len(opts.Formats) && len(notPaged) > 0 {
@@ -227,7 +227,7 @@ func fitting(fs []render.Format, fits bool) []string {
 	var out []string
 	for _, f := range render.Formats() {
 		if f.Fits == fits {
-			out = append(out, f.Name)
+			out = append(out, string(f.Name))
 		}
 	}
 	return out
