@@ -197,7 +197,7 @@ func (b *builder) section(id string) []document.Block {
 				Title:    linked(markup.Inline(a.Title), a.URL),
 				Subtitle: document.Plain(a.Awarder),
 				Dates:    b.date(a.Date),
-				When:     b.when(a.Date, ""),
+				When:     b.when(a.Date, schema.Date{}),
 				Blocks:   markup.Blocks(a.Summary, document.StyleBody),
 			})
 		}
@@ -273,7 +273,7 @@ func (b *builder) person() document.Person {
 		return append(list, s)
 	}
 	for _, w := range b.r.Work {
-		if w.EndDate == "" && w.StartDate != "" {
+		if w.EndDate.IsZero() && !w.StartDate.IsZero() {
 			p.WorksFor = add(p.WorksFor, w.Name)
 		}
 	}
@@ -584,7 +584,7 @@ func (b *builder) certificates() []document.Block {
 	for _, c := range b.r.Certificates {
 		name := linked(markup.Inline(c.Name), c.URL)
 		if detailed {
-			e := &document.Entry{Title: name, Subtitle: document.Plain(c.Issuer), Dates: b.date(c.Date), When: b.when(c.Date, ""), Blocks: markup.Blocks(c.Summary, document.StyleBody)}
+			e := &document.Entry{Title: name, Subtitle: document.Plain(c.Issuer), Dates: b.date(c.Date), When: b.when(c.Date, schema.Date{}), Blocks: markup.Blocks(c.Summary, document.StyleBody)}
 			if len(e.Title) == 0 {
 				e.Title, e.Subtitle = e.Subtitle, nil
 			}
@@ -592,7 +592,7 @@ func (b *builder) certificates() []document.Block {
 			continue
 		}
 		// issuer first, as people list them (the key column wraps a long one)
-		row := document.Row{Key: document.Plain(c.Issuer), Value: name, Dates: b.date(c.Date), When: b.when(c.Date, "")}
+		row := document.Row{Key: document.Plain(c.Issuer), Value: name, Dates: b.date(c.Date), When: b.when(c.Date, schema.Date{})}
 		if c.Issuer == "" {
 			row.Key, row.Value = name, nil
 		}
@@ -615,7 +615,7 @@ func (b *builder) publications() []document.Block {
 	if compact {
 		var rows []document.Row
 		for _, p := range pubs {
-			rows = append(rows, document.Row{Key: markup.Inline(p.Name), Value: document.Text{{Text: p.URL, URL: p.URL}}, Dates: b.date(p.ReleaseDate), When: b.when(p.ReleaseDate, "")})
+			rows = append(rows, document.Row{Key: markup.Inline(p.Name), Value: document.Text{{Text: p.URL, URL: p.URL}}, Dates: b.date(p.ReleaseDate), When: b.when(p.ReleaseDate, schema.Date{})})
 		}
 		return rowsBlock(rows)
 	}
@@ -625,7 +625,7 @@ func (b *builder) publications() []document.Block {
 			Title:    markup.Inline(p.Name),
 			Subtitle: document.Plain(p.Publisher),
 			Dates:    b.date(p.ReleaseDate),
-			When:     b.when(p.ReleaseDate, ""),
+			When:     b.when(p.ReleaseDate, schema.Date{}),
 			Blocks:   markup.Blocks(p.Summary, document.StyleBody),
 		}
 		if p.URL != "" {
@@ -636,21 +636,22 @@ func (b *builder) publications() []document.Block {
 	return out
 }
 
-// date formats one date in the theme's date format.
-func (b *builder) date(s string) string {
-	d, err := schema.ParseDate(s)
-	if err != nil {
-		return s
+// date formats one date in the theme's date format; a date vitae cannot
+// read is shown as written.
+func (b *builder) date(d schema.Date) string {
+	c, ok := d.Calendar()
+	if !ok {
+		return d.String()
 	}
-	return formatDate(d, b.dateFormat, b.loc)
+	return formatDate(c, b.dateFormat, b.loc)
 }
 
 // when is a period in ISO 8601, for machines ("" for a date vitae cannot
 // read).
-func (b *builder) when(start, end string) document.Period {
-	iso := func(s string) string {
-		if d, err := schema.ParseDate(s); err == nil && s != "" {
-			return d.String()
+func (b *builder) when(start, end schema.Date) document.Period {
+	iso := func(d schema.Date) string {
+		if c, ok := d.Calendar(); ok {
+			return c.String()
 		}
 		return ""
 	}
@@ -658,7 +659,7 @@ func (b *builder) when(start, end string) document.Period {
 }
 
 // dateRange formats a period; a start without an end is ongoing.
-func (b *builder) dateRange(start, end string) string {
+func (b *builder) dateRange(start, end schema.Date) string {
 	s, e := b.date(start), b.date(end)
 	switch {
 	case s == "" && e == "":
@@ -675,7 +676,7 @@ func (b *builder) dateRange(start, end string) string {
 
 // formatDate writes a date as "Aug 2018" (short), "August 2018" (long),
 // "08/2018" (numeric) or "2018-08" (iso). Days are shown only in iso.
-func formatDate(d schema.Date, format string, loc *locale.Locale) string {
+func formatDate(d schema.Calendar, format string, loc *locale.Locale) string {
 	if d.Month == 0 {
 		return fmt.Sprintf("%d", d.Year)
 	}
@@ -736,7 +737,7 @@ func (b *builder) custom(id string) (schema.Custom, bool) {
 func (b *builder) customBlocks(c schema.Custom) []document.Block {
 	names, rows := true, true
 	for _, e := range c.Entries {
-		detail := e.Date != "" || e.StartDate != "" || e.EndDate != "" || e.Location != "" || e.Summary != "" || len(e.Highlights) > 0 || e.URL != ""
+		detail := !e.Date.IsZero() || !e.StartDate.IsZero() || !e.EndDate.IsZero() || e.Location != "" || e.Summary != "" || len(e.Highlights) > 0 || e.URL != ""
 		names = names && !detail && e.Subtitle == "" && len(e.Keywords) == 0
 		rows = rows && !detail && e.Name != ""
 	}
@@ -769,7 +770,7 @@ func (b *builder) customBlocks(c schema.Custom) []document.Block {
 	var out []document.Block
 	for _, e := range c.Entries {
 		dates := b.date(e.Date)
-		if e.StartDate != "" || e.EndDate != "" {
+		if !e.StartDate.IsZero() || !e.EndDate.IsZero() {
 			dates = strings.Join(nonEmpty(b.dateRange(e.StartDate, e.EndDate), dates), ", ")
 		}
 		blocks := markup.Blocks(e.Summary, document.StyleBody)
@@ -787,10 +788,10 @@ func (b *builder) customBlocks(c schema.Custom) []document.Block {
 		}
 		var when document.Period
 		switch {
-		case e.Date == "":
+		case e.Date.IsZero():
 			when = b.when(e.StartDate, e.EndDate)
-		case e.StartDate == "" && e.EndDate == "":
-			when = b.when(e.Date, "")
+		case e.StartDate.IsZero() && e.EndDate.IsZero():
+			when = b.when(e.Date, schema.Date{})
 		}
 		out = append(out, &document.Entry{
 			Title:    linked(title, e.URL),

@@ -110,7 +110,7 @@ func TestV4Export(t *testing.T) {
 	if r.Settings.Theme != "compact" || r.Settings.Page != "letter" {
 		t.Errorf("theme %q, page %q; want compact, letter", r.Settings.Theme, r.Settings.Page)
 	}
-	if r.Work[0].StartDate != "2021-03" || r.Work[0].EndDate != "" {
+	if r.Work[0].StartDate.String() != "2021-03" || r.Work[0].EndDate.String() != "" {
 		t.Errorf("dates: %q – %q", r.Work[0].StartDate, r.Work[0].EndDate)
 	}
 	got := diags.Error()
@@ -245,7 +245,7 @@ func TestV5Export(t *testing.T) {
 	if strings.Contains(md, "Secret Prize") {
 		t.Error("a hidden section is shown")
 	}
-	if len(r.Work) != 2 || r.Work[0].Name != "Fjord" || r.Work[1].Position != "Developer" || r.Work[1].EndDate != "2022" {
+	if len(r.Work) != 2 || r.Work[0].Name != "Fjord" || r.Work[1].Position != "Developer" || r.Work[1].EndDate.String() != "2022" {
 		t.Errorf("roles: %+v", r.Work)
 	}
 	if r.Settings.Page != "letter" || r.Settings.Locale != "no" {

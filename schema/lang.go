@@ -123,7 +123,7 @@ func perLanguage(t reflect.Type, loc []string) bool {
 		}
 	}
 	switch {
-	case t.Kind() == reflect.String, t == highlightType:
+	case kindOf(t) == reflect.String, t == highlightType:
 		return true
 	case t.Kind() == reflect.Slice:
 		return t.Elem().Kind() == reflect.String || t.Elem() == highlightType

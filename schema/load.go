@@ -224,7 +224,19 @@ func describe(n *yaml.Node) string {
 	return "empty"
 }
 
-var highlightType = reflect.TypeFor[Highlight]()
+var (
+	highlightType = reflect.TypeFor[Highlight]()
+	dateType      = reflect.TypeFor[Date]()
+)
+
+// kindOf is the kind of value a Go type holds as the résumé's text sees it:
+// a Date is text.
+func kindOf(t reflect.Type) reflect.Kind {
+	if t == dateType {
+		return reflect.String
+	}
+	return t.Kind()
+}
 
 // value converts a node into the value checked by the JSON Schema, guided by
 // the Go type it is meant to decode into. Along the way it reports what only
@@ -265,7 +277,7 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 	if isNull(n) {
 		return l.null(n, loc)
 	}
-	switch t.Kind() {
+	switch kindOf(t) {
 	case reflect.Struct:
 		switch {
 		case t == highlightType:
@@ -313,9 +325,10 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		if !ok {
 			return nil, true
 		}
-		switch tag.Get("format") {
-		case "date":
+		if t == dateType {
 			return l.date(n, s, loc)
+		}
+		switch tag.Get("format") {
 		case "uri":
 			return l.url(n, s, loc)
 		case "email":
