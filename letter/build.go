@@ -3,6 +3,7 @@ package letter
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/vitae-dev/vitae/schema/confine"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,7 +54,7 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 	if f == nil {
 		return nil, res
 	}
-	confine := schema.Confine(path, opts.Batch.Pipeline.AllowPaths)
+	confine := confine.Check(path, opts.Batch.Pipeline.AllowPaths)
 	rpath, bad := resumePath(path, f, opts, confine)
 	if bad != nil {
 		res.Diagnostics = append(res.Diagnostics, *bad)

@@ -2,6 +2,7 @@ package schema
 
 import (
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/schema/source"
 	"reflect"
 	"strings"
 
@@ -90,9 +91,9 @@ func customIDs(root *yaml.Node) map[string]bool {
 				if c.Kind != yaml.MappingNode {
 					continue
 				}
-				if j := keyIndex(c, "id"); j >= 0 {
+				if j := source.KeyIndex(c, "id"); j >= 0 {
 					ids[Slug(c.Content[j+1].Value)] = true
-				} else if j := keyIndex(c, "title"); j >= 0 {
+				} else if j := source.KeyIndex(c, "title"); j >= 0 {
 					ids[Slug(c.Content[j+1].Value)] = true
 				}
 			}

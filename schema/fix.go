@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/schema/source"
 	"reflect"
 	"sort"
 	"strconv"
@@ -55,7 +56,7 @@ func (l *loader) drop(n *yaml.Node) {
 // extends). The result is checked to load to the very same résumé; what
 // the warnings still say is for the author to decide.
 func Fix(file string, data []byte) (fixed []byte, changes int, left diag.Diagnostics) {
-	root, diags := parseAny(file, data)
+	root, diags := source.Parse(file, data)
 	switch {
 	case diags.HasErrors():
 		return nil, 0, diags
@@ -102,7 +103,7 @@ func verified(file string, data, src []byte, edits []edit, want []byte) ([]byte,
 	if len(src) != len(data) { // keep a byte-order mark
 		out = append([]byte("\xef\xbb\xbf"), out...)
 	}
-	root, d := parseSource(file, out)
+	root, d := source.ParseText(file, out)
 	if d.HasErrors() {
 		return nil, nil, false
 	}
@@ -129,7 +130,7 @@ func meaning(file string, data []byte, root *yaml.Node, inst any) []byte {
 	out := canonicalJSON(inst)
 	tags, _ := declaredLanguages(root)
 	for i := 1; i < len(tags); i++ {
-		l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: map[*yaml.Node]string{}}
+		l := &loader{file: file, json: source.IsJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: map[*yaml.Node]string{}}
 		l.setLanguages(root, tags[i])
 		out = append(out, canonicalJSON(l.value(root, reflect.TypeFor[Resume](), nil, ""))...)
 	}
@@ -139,7 +140,7 @@ func meaning(file string, data []byte, root *yaml.Node, inst any) []byte {
 // standalone converts one file's tree as the loader does, without
 // following extends.
 func standalone(file string, data []byte, root *yaml.Node, fixing bool) (any, *loader) {
-	l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{},
+	l := &loader{file: file, json: source.IsJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{},
 		fileOf: map[*yaml.Node]string{}, fixing: fixing}
 	l.setLanguages(root, "")
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
@@ -155,7 +156,7 @@ type edit struct {
 // edits turns the fixes into text edits on src. A fix whose place in the
 // text cannot be found exactly is left out (the warning stays).
 func (l *loader) edits(root *yaml.Node, src []byte) []edit {
-	pos := newPosition(src)
+	pos := source.NewPosition(src)
 	parent := map[*yaml.Node][2]*yaml.Node{} // value → {mapping, key}
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
@@ -226,11 +227,11 @@ func apply(src []byte, edits []edit) []byte {
 }
 
 // offset is the byte offset of a node's line and (character) column.
-func offset(src []byte, pos *position, n *yaml.Node) (int, bool) {
-	if n.Line < 1 || n.Line > len(pos.lineStarts) {
+func offset(src []byte, pos *source.Position, n *yaml.Node) (int, bool) {
+	off, ok := pos.LineStart(n.Line)
+	if !ok {
 		return 0, false
 	}
-	off := pos.lineStarts[n.Line-1]
 	for c := 1; c < n.Column; c++ {
 		if off >= len(src) || src[off] == '\n' {
 			return 0, false
@@ -243,7 +244,7 @@ func offset(src []byte, pos *position, n *yaml.Node) (int, bool) {
 
 // scalarExtent finds where a scalar stands in the text, quotes included;
 // ok only when the text there is exactly the scalar.
-func scalarExtent(src []byte, pos *position, n *yaml.Node) (from, to int, ok bool) {
+func scalarExtent(src []byte, pos *source.Position, n *yaml.Node) (from, to int, ok bool) {
 	if n.Kind != yaml.ScalarNode {
 		return 0, 0, false
 	}
@@ -295,7 +296,7 @@ func scalarExtent(src []byte, pos *position, n *yaml.Node) (from, to int, ok boo
 
 // pairExtent finds a key and its value in the text, with what must go with
 // them: the whole line(s) in block YAML, a comma in JSON.
-func pairExtent(src []byte, pos *position, k, v *yaml.Node, isJSON bool) (edit, bool) {
+func pairExtent(src []byte, pos *source.Position, k, v *yaml.Node, isJSON bool) (edit, bool) {
 	from, ok := offset(src, pos, k)
 	if !ok {
 		return edit{}, false
@@ -326,7 +327,7 @@ func pairExtent(src []byte, pos *position, k, v *yaml.Node, isJSON bool) (edit, 
 	default:
 		return edit{}, false
 	}
-	lineStart := pos.lineStarts[k.Line-1]
+	lineStart, _ := pos.LineStart(k.Line) // k was found above
 	lineEnd := bytes.IndexByte(src[to:], '\n')
 	if lineEnd < 0 {
 		lineEnd = len(src)

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"github.com/vitae-dev/vitae/schema/source"
 	"os"
 	"strings"
 	"testing"
@@ -100,7 +101,7 @@ func TestFixNeverChangesWhatAFileSays(t *testing.T) {
 		if r, _ := Load(f, data); r == nil {
 			continue
 		}
-		if root, _ := parseAny(f, data); root != nil && foreignFile(f, root) != nil {
+		if root, _ := source.Parse(f, data); root != nil && foreignFile(f, root) != nil {
 			continue // another tool's file: fix refuses it (TestFixLeavesForeignFilesAlone)
 		}
 		if _, _, left := Fix(f, data); left.HasErrors() {

@@ -3,6 +3,9 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/vitae-dev/vitae/schema/confine"
+	"github.com/vitae-dev/vitae/schema/overlay"
+	"github.com/vitae-dev/vitae/schema/source"
 	"reflect"
 	"slices"
 	"sort"
@@ -37,23 +40,10 @@ func Read(path string, overlays ...string) (*Resume, diag.Diagnostics, []string)
 // ReadWith is Read with options: overlays, and folders a résumé may name
 // files in besides its own.
 func ReadWith(path string, opts ReadOptions) (*Resume, diag.Diagnostics, []string) {
-	t := newTree()
-	t.fetch = opts.Fetch
-	t.lang = opts.Lang
-	t.roots = roots(path, opts.Allow)
-	root, diags := t.loadFile(path, nil, true)
-	for _, o := range opts.Overlays {
-		if diags.HasErrors() {
-			break
-		}
-		ov, d := t.loadOverlay(o)
-		diags = append(diags, d...)
-		if ov != nil && root != nil {
-			root = t.merge(root, ov)
-		}
-	}
-	r, diags := t.finish(path, root, diags)
-	return r, diags, t.files
+	roots := confine.Roots(path, opts.Allow)
+	t, diags := overlay.ReadFile(path, roots, opts.Overlays)
+	r, diags := finish(path, t, diags, roots, opts)
+	return r, diags, t.Files
 }
 
 // Load decodes a résumé from YAML or JSON (chosen by the file name's extension,
@@ -62,19 +52,22 @@ func ReadWith(path string, opts ReadOptions) (*Resume, diag.Diagnostics, []strin
 // with `extends: base.yaml` is merged on top of that file (read relative to
 // file's folder). Load never panics, whatever the input.
 func Load(file string, data []byte) (*Resume, diag.Diagnostics) {
-	t := newTree()
-	t.roots = roots(file, nil)
-	root, diags := t.load(file, data, nil, true)
-	return t.finish(file, root, diags)
+	roots := confine.Roots(file, nil)
+	t, diags := overlay.Read(file, data, roots)
+	return finish(file, t, diags, roots, ReadOptions{})
 }
 
-func (t *tree) finish(file string, root *yaml.Node, diags diag.Diagnostics) (*Resume, diag.Diagnostics) {
+// finish decodes a file's node tree into the résumé and validates it;
+// roots are the folders it may name files in, opts what to read it with
+// (its language, whether photos are fetched).
+func finish(file string, t *overlay.Tree, diags diag.Diagnostics, roots []string, opts ReadOptions) (*Resume, diag.Diagnostics) {
+	root := t.Root
 	if diags.HasErrors() || root == nil {
 		diags.Sort()
 		return nil, diags
 	}
-	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots, custom: customIDs(root), fetch: t.fetch || settingsFetch(root)}
-	l.setLanguages(root, t.lang)
+	l := &loader{file: file, json: t.JSON, at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.FileOf, diags: diags, roots: roots, custom: customIDs(root), fetch: opts.Fetch || settingsFetch(root)}
+	l.setLanguages(root, opts.Lang)
 	l.checkLanguageLocale(root)
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	l.shownAll()
@@ -204,26 +197,6 @@ func (l *loader) shownAll() {
 	l.unshown, l.firstUnshown = 0, nil
 }
 
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.ScalarNode:
-		switch n.Tag {
-		case "!!null":
-			return "null"
-		case "!!int", "!!float":
-			return "a number (" + n.Value + ")"
-		case "!!bool":
-			return "true/false"
-		}
-		return "text"
-	}
-	return "empty"
-}
-
 var (
 	highlightType = reflect.TypeFor[Highlight]()
 	dateType      = reflect.TypeFor[Date]()
@@ -287,12 +260,12 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 		case n.Kind == yaml.ScalarNode:
 			return l.structFromText(n, t, loc)
 		}
-		return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
+		return l.leftOut(n, loc, "%s where a mapping belongs", source.Describe(n))
 	case reflect.Map:
 		if n.Kind == yaml.MappingNode {
 			return l.mapping(n, t, loc, tag), false
 		}
-		return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
+		return l.leftOut(n, loc, "%s where a mapping belongs", source.Describe(n))
 	case reflect.Slice:
 		if l.tooMany(n, loc) {
 			return nil, true
@@ -454,7 +427,7 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 			k = k.Alias
 		}
 		if k.Kind != yaml.ScalarNode {
-			l.report(k, loc, diag.Warning, "a key must be plain text, not %s; left out", describe(k))
+			l.report(k, loc, diag.Warning, "a key must be plain text, not %s; left out", source.Describe(k))
 			continue
 		}
 		key := k.Value
@@ -510,7 +483,7 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 			if alias != "" {
 				cur = alias
 			}
-			idx := keyIndex(n, cur)
+			idx := source.KeyIndex(n, cur)
 			if idx >= 0 && isEmptyNode(n.Content[idx+1]) && !isEmptyNode(val) {
 				l.report(k, append(loc, key), diag.Warning, "%q is read as %q, which is given but empty: remove the empty %s and rename %s", key, cur, cur, key)
 				aliased[cur] = true
@@ -556,7 +529,7 @@ func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]a
 			out[key] = v
 		}
 		if l.htmlLink != "" {
-			if _, hasURL := fieldFor(t, "url"); hasURL && keyIndex(n, "url") < 0 && out["url"] == nil {
+			if _, hasURL := fieldFor(t, "url"); hasURL && source.KeyIndex(n, "url") < 0 && out["url"] == nil {
 				out["url"] = l.htmlLink // <a href> in a name links the entry
 			}
 			l.htmlLink = ""
@@ -607,15 +580,6 @@ func (l *loader) mapping(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 
 // sectionNames are the section names.
 func sectionNames() []string { return Sections }
-
-func keyIndex(n *yaml.Node, key string) int {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return i
-		}
-	}
-	return -1
-}
 
 func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
 	f := fieldByJSON(t, key)
@@ -753,7 +717,7 @@ func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
 		gotType, _ := e.got.(string)
 		got := typeWords[gotType]
 		if n != nil {
-			got = describe(n)
+			got = source.Describe(n)
 		}
 		fix := ""
 		switch {

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/schema/source"
 	"sort"
 	"strings"
 
@@ -137,7 +138,7 @@ func looksLike(root *yaml.Node) string {
 		return ""
 	}
 	has := func(m *yaml.Node, k string) *yaml.Node {
-		if i := keyIndex(m, k); i >= 0 {
+		if i := source.KeyIndex(m, k); i >= 0 {
 			return m.Content[i+1]
 		}
 		return nil

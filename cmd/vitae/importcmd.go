@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/vitae-dev/vitae/schema/source"
 	"strings"
 
 	"github.com/urfave/cli/v3"
@@ -44,7 +45,7 @@ Example:
 				if err := yaml.Unmarshal(data, &doc); err != nil {
 					return fault.New(fault.Input, fmt.Errorf("%s: YAML syntax error: %w", path, err))
 				}
-				if err := yamlsize.Check(&doc, schema.Budget); err != nil {
+				if err := yamlsize.Check(&doc, source.Budget); err != nil {
 					return fault.New(fault.Input, fmt.Errorf("%s:%w", path, err))
 				}
 				root := &doc

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/vitae-dev/vitae/schema/foreign"
+	"github.com/vitae-dev/vitae/schema/source"
 	"path/filepath"
 	"strings"
 
@@ -45,7 +47,7 @@ Example:
 // directly (RenderCV has its own, older command).
 func foreignImports() []*cli.Command {
 	var out []*cli.Command
-	for _, f := range schema.Foreign {
+	for _, f := range foreign.Formats {
 		help, ok := foreignHelp[f.Command]
 		if !ok {
 			continue
@@ -65,7 +67,7 @@ func foreignImports() []*cli.Command {
 				if err != nil {
 					return fault.New(fault.Input, err)
 				}
-				root, diags := schema.Parse(path, data)
+				root, diags := source.Parse(path, data)
 				if diags.HasErrors() {
 					return fault.New(fault.Input, fmt.Errorf("%s", diags.Error()))
 				}

@@ -1,43 +1,83 @@
-package schema
+// Package overlay reads a résumé file into one node tree with the files it
+// extends (`extends:`) and the overlays given with it (--overlay), each
+// node remembering the file it was written in; a document in another
+// tool's format (package foreign) is converted on the way.
+package overlay
 
 import (
 	"errors"
 	"fmt"
-	"github.com/vitae-dev/vitae/diag"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
+	"github.com/vitae-dev/vitae/schema/confine"
+	"github.com/vitae-dev/vitae/schema/foreign"
+	"github.com/vitae-dev/vitae/schema/source"
 	"go.yaml.in/yaml/v4"
 )
 
-// tree parses files into one node tree, following `extends:` and applying
-// overlays, and remembers which file each node came from, so that every
-// diagnostic names the file and line where the value was written.
-//
-// The merge rule: mappings merge key by key (the overlay's value wins, and
-// nested mappings merge the same way); lists and single values are replaced
-// whole.
-type tree struct {
-	roots  []string // folders the résumé may name files in (see paths.go)
+// reader parses files into one node tree, following `extends:` and
+// applying overlays, and remembers which file each node came from, so that
+// every diagnostic names the file and line where the value was written.
+type reader struct {
+	roots  []string // folders the résumé may name files in (package confine)
 	files  []string // every file read, in the order read
 	fileOf map[*yaml.Node]string
 	json   map[*yaml.Node]bool // roots read from JSON
 	nodes  int
-	// originals are the documents of other formats (RenderCV …) as
-	// written, before conversion; said marks their nodes whose loss a
-	// converter named in a warning.
-	originals []*yaml.Node
-	said      map[*yaml.Node]bool
-	fetch     bool   // photos at URLs will be fetched (ReadOptions.Fetch)
-	lang      string // the language to read (ReadOptions.Lang)
 }
 
-func newTree() *tree {
-	return &tree{fileOf: map[*yaml.Node]string{}, json: map[*yaml.Node]bool{}}
+func newReader(roots []string) *reader {
+	return &reader{roots: roots, fileOf: map[*yaml.Node]string{}, json: map[*yaml.Node]bool{}}
+}
+
+// Tree is a résumé's node tree: the file's own, laid over the files it
+// extends, with the overlays laid over it.
+//
+// The merge rule: mappings merge key by key (the overlay's value wins, and
+// nested mappings merge the same way); lists and single values are replaced
+// whole.
+type Tree struct {
+	Root   *yaml.Node            // nil when nothing could be read
+	FileOf map[*yaml.Node]string // the file each node was written in
+	JSON   bool                  // every file the root comes from is JSON
+	Files  []string              // every file read, in the order read (for watching them)
+}
+
+// ReadFile reads the résumé at path and what it extends; overlays, if
+// any, are laid over it in order, as if each named the one before with
+// `extends:` (their own extends ignored). Files the résumé names must lie in
+// roots (nil: anywhere). Reading stops at the first file with an error.
+func ReadFile(path string, roots, overlays []string) (*Tree, diag.Diagnostics) {
+	r := newReader(roots)
+	root, diags := r.loadFile(path, nil, true)
+	for _, o := range overlays {
+		if diags.HasErrors() {
+			break
+		}
+		ov, d := r.loadOverlay(o)
+		diags = append(diags, d...)
+		if ov != nil && root != nil {
+			root = r.merge(root, ov)
+		}
+	}
+	return r.tree(root), diags
+}
+
+// Read is ReadFile of a file's content, without overlays.
+func Read(file string, data []byte, roots []string) (*Tree, diag.Diagnostics) {
+	r := newReader(roots)
+	root, diags := r.load(file, data, nil, true)
+	return r.tree(root), diags
+}
+
+func (r *reader) tree(root *yaml.Node) *Tree {
+	return &Tree{Root: root, FileOf: r.fileOf, JSON: r.json[root], Files: r.files}
 }
 
 func absPath(p string) string {
@@ -49,13 +89,13 @@ func absPath(p string) string {
 
 // loadOverlay reads a file given with --overlay: its own values only (its
 // extends, if any, is ignored: the overlay applies to the file it is given with).
-func (t *tree) loadOverlay(path string) (*yaml.Node, diag.Diagnostics) {
+func (t *reader) loadOverlay(path string) (*yaml.Node, diag.Diagnostics) {
 	if !isResumeFile(path) {
 		return nil, diag.Diagnostics{{File: path, Severity: diag.Error, Message: "an overlay is a résumé file: .yaml, .yml or .json"}}
 	}
 	root, d := t.loadFile(path, nil, false)
 	if root != nil {
-		if i := keyIndex(root, "extends"); i >= 0 {
+		if i := source.KeyIndex(root, "extends"); i >= 0 {
 			own := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: root.Line, Column: root.Column}
 			own.Content = append(append(own.Content, root.Content[:i]...), root.Content[i+2:]...)
 			t.fileOf[own] = path
@@ -65,7 +105,7 @@ func (t *tree) loadOverlay(path string) (*yaml.Node, diag.Diagnostics) {
 	return root, d
 }
 
-func (t *tree) loadFile(path string, stack []string, follow bool) (*yaml.Node, diag.Diagnostics) {
+func (t *reader) loadFile(path string, stack []string, follow bool) (*yaml.Node, diag.Diagnostics) {
 	data, err := fsutil.ReadFile(path, limits.InputBytes)
 	if err != nil {
 		msg := err.Error()
@@ -83,26 +123,20 @@ func (t *tree) loadFile(path string, stack []string, follow bool) (*yaml.Node, d
 }
 
 // load parses one file and, when it extends another, merges it on top.
-func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yaml.Node, diag.Diagnostics) {
-	root, diags := parseAny(file, data)
+func (t *reader) load(file string, data []byte, stack []string, follow bool) (*yaml.Node, diag.Diagnostics) {
+	root, diags := source.Parse(file, data)
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	if root != nil {
-		for _, f := range Foreign {
-			if !f.Is(root) {
-				continue
-			}
+		if f, ok := foreign.Detect(root); ok {
 			converted, notes := f.Convert(root)
 			diags = append(diags, diag.Diagnostic{File: file, Line: root.Line, Column: root.Column, Severity: diag.Notice,
 				Message: fmt.Sprintf("read as a %s file; `vitae import %s` writes it as a vitae résumé to keep editing", f.Name, f.Command)})
 			for _, n := range notes {
 				diags = append(diags, diag.Diagnostic{File: file, Line: n.Node.Line, Column: n.Node.Column, Severity: diag.Warning, Message: n.Message})
-				t.noted(n.Node)
 			}
-			t.originals = append(t.originals, root)
 			root = converted
-			break
 		}
 	}
 	if root == nil {
@@ -114,13 +148,13 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 	}
 	if root.Kind != yaml.MappingNode {
 		return nil, diag.Diagnostics{{File: file, Line: root.Line, Column: root.Column, Severity: diag.Error,
-			Message: "this is not a résumé: the top level is " + describe(root) + "; it must be a mapping of sections such as basics:, work:, education:"}}
+			Message: "this is not a résumé: the top level is " + source.Describe(root) + "; it must be a mapping of sections such as basics:, work:, education:"}}
 	}
 	t.mark(root, file, 0)
-	if isJSON(file, data) {
+	if source.IsJSON(file, data) {
 		t.json[root] = true
 	}
-	i := keyIndex(root, "extends")
+	i := source.KeyIndex(root, "extends")
 	if i < 0 || !follow {
 		return root, diags
 	}
@@ -137,9 +171,9 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
 			Message: "extends names a résumé: a .yaml, .yml or .json file"}}
 	}
-	if t.roots != nil && !inside(base, t.roots) {
+	if t.roots != nil && !confine.Inside(base, t.roots) {
 		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
-			Message: outsideMessage(base)}}
+			Message: confine.Outside(base)}}
 	}
 	self := absPath(file)
 	chain := append(slices.Clone(stack), self)
@@ -177,8 +211,8 @@ func (t *tree) load(file string, data []byte, stack []string, follow bool) (*yam
 }
 
 // mark records the file of every node of a tree.
-func (t *tree) mark(n *yaml.Node, file string, depth int) {
-	if n == nil || depth > 1000 || t.nodes > maxNodes {
+func (t *reader) mark(n *yaml.Node, file string, depth int) {
+	if n == nil || depth > 1000 || t.nodes > limits.Values {
 		return
 	}
 	if _, seen := t.fileOf[n]; seen {
@@ -192,7 +226,7 @@ func (t *tree) mark(n *yaml.Node, file string, depth int) {
 }
 
 // merge lays b over a: mappings merge key by key, anything else is replaced.
-func (t *tree) merge(a, b *yaml.Node) *yaml.Node {
+func (t *reader) merge(a, b *yaml.Node) *yaml.Node {
 	if a.Kind == yaml.AliasNode && a.Alias != nil {
 		a = a.Alias
 	}
@@ -207,7 +241,7 @@ func (t *tree) merge(a, b *yaml.Node) *yaml.Node {
 	out.Content = append(out.Content, a.Content...)
 	for i := 0; i+1 < len(b.Content); i += 2 {
 		k, v := b.Content[i], b.Content[i+1]
-		if j := keyIndex(out, k.Value); j >= 0 {
+		if j := source.KeyIndex(out, k.Value); j >= 0 {
 			out.Content[j] = k
 			out.Content[j+1] = t.merge(out.Content[j+1], v)
 			continue

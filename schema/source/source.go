@@ -1,24 +1,30 @@
-package schema
+// Package source reads a résumé file into a node tree that keeps where
+// every value was written (line and column), whatever the syntax: YAML,
+// JSON (read into the same tree, so that both get the same checks and
+// messages) or XML (Europass). It checks the encoding and bounds the tree's
+// size before anything walks it. It knows nothing of the résumé's fields.
+package source
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/vitae-dev/vitae/diag"
 	"io"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/europass"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/internal/yamlsize"
 	"go.yaml.in/yaml/v4"
 )
 
-// position turns byte offsets into 1-based lines and character columns.
+// Position turns byte offsets into 1-based lines and character columns.
 // Offsets asked for in increasing order (as a parser goes) cost only the
 // characters between them, so that a long one-line file stays linear.
-type position struct {
+type Position struct {
 	lineStarts []int
 	lastOff    int // the offset of the last answer, and its line and column
 	lastLine   int
@@ -26,8 +32,8 @@ type position struct {
 	scanned    int // bytes counted over, all answers together (tests check it stays linear)
 }
 
-func newPosition(data []byte) *position {
-	p := &position{lineStarts: []int{0}}
+func NewPosition(data []byte) *Position {
+	p := &Position{lineStarts: []int{0}}
 	for i, b := range data {
 		if b == '\n' {
 			p.lineStarts = append(p.lineStarts, i+1)
@@ -36,7 +42,7 @@ func newPosition(data []byte) *position {
 	return p
 }
 
-func (p *position) at(data []byte, off int) (line, col int) {
+func (p *Position) At(data []byte, off int) (line, col int) {
 	if off > len(data) {
 		off = len(data)
 	}
@@ -60,8 +66,17 @@ func (p *position) at(data []byte, off int) (line, col int) {
 	return lo + 1, utf8.RuneCount(data[p.lineStarts[lo]:off]) + 1
 }
 
-// isJSON guesses the syntax from the file name, then from the first character.
-func isJSON(filename string, data []byte) bool {
+// LineStart is the offset where a line (1-based) starts; ok is false past
+// the last line.
+func (p *Position) LineStart(line int) (off int, ok bool) {
+	if line < 1 || line > len(p.lineStarts) {
+		return 0, false
+	}
+	return p.lineStarts[line-1], true
+}
+
+// IsJSON guesses the syntax from the file name, then from the first character.
+func IsJSON(filename string, data []byte) bool {
 	lower := strings.ToLower(filename)
 	if strings.HasSuffix(lower, ".json") {
 		return true
@@ -73,9 +88,9 @@ func isJSON(filename string, data []byte) bool {
 	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
 }
 
-// parseSource checks the encoding and parses YAML or JSON into a node tree
+// ParseText checks the encoding and parses YAML or JSON into a node tree
 // (the document's content node; nil when the file holds no document).
-func parseSource(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
+func ParseText(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		off := 0
@@ -86,7 +101,7 @@ func parseSource(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 			}
 			off += size
 		}
-		line, col := newPosition(data).at(data, off)
+		line, col := NewPosition(data).At(data, off)
 		hint := "save the file as UTF-8"
 		if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
 			hint = "the file is UTF-16; save it as UTF-8"
@@ -95,13 +110,13 @@ func parseSource(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 			Message: fmt.Sprintf("invalid UTF-8 (byte 0x%02x); %s", data[off], hint)}}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line, col := newPosition(data).at(data, i)
+		line, col := NewPosition(data).At(data, i)
 		return nil, diag.Diagnostics{{File: file, Line: line, Column: col, Severity: diag.Error,
 			Message: "a NUL byte (0x00): this is not a text file; save it as UTF-8 text"}}
 	}
 	var root *yaml.Node
 	var diags diag.Diagnostics
-	if isJSON(file, data) {
+	if IsJSON(file, data) {
 		root, diags = parseJSON(file, data)
 	} else {
 		root, diags = parseYAML(file, data)
@@ -170,7 +185,7 @@ func parseJSON(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil
 	}
-	pos := newPosition(data)
+	pos := NewPosition(data)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	// next returns the next token with the offset where it starts.
@@ -195,12 +210,12 @@ func parseJSON(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 			msg = "unexpected end of file; a closing } or ] is missing"
 			off = len(data)
 		}
-		line, col := pos.at(data, off)
+		line, col := pos.At(data, off)
 		return nil, diag.Diagnostics{{File: file, Line: line, Column: col, Severity: diag.Error, Message: "JSON syntax error: " + msg}}
 	}
 	var build func(tok json.Token, off, depth int) (*yaml.Node, int, error)
 	build = func(tok json.Token, off, depth int) (*yaml.Node, int, error) {
-		line, col := pos.at(data, off)
+		line, col := pos.At(data, off)
 		n := &yaml.Node{Line: line, Column: col}
 		if depth > 1000 {
 			return nil, off, fmt.Errorf("nesting is too deep")
@@ -222,7 +237,7 @@ func parseJSON(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 					return n, o, nil
 				}
 				if n.Kind == yaml.MappingNode {
-					kl, kc := pos.at(data, o)
+					kl, kc := pos.At(data, o)
 					n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.(string), Line: kl, Column: kc, Style: yaml.DoubleQuotedStyle})
 					if t, o, err = next(); err != nil {
 						return nil, o, err
@@ -262,4 +277,63 @@ func parseJSON(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 		return fail(err, o)
 	}
 	return root, nil
+}
+
+// Parse reads a file of any format vitae reads (YAML, JSON, Europass XML)
+// into a node tree, without converting it: YAML or JSON, or XML when the
+// file is XML.
+func Parse(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
+	if looksXML(data) {
+		root, err := xmlParser(data)
+		if err != nil {
+			return nil, diag.Diagnostics{{File: file, Line: 1, Column: 1, Severity: diag.Error, Message: err.Error()}}
+		}
+		return root, nil
+	}
+	return ParseText(file, data)
+}
+
+// xmlParser reads an XML résumé (Europass) into a node tree, located.
+var xmlParser = europass.ParseXML
+
+// looksXML: the first thing in the file, after a byte order mark and
+// white space, is a tag.
+func looksXML(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	data = bytes.TrimLeft(data, " \t\r\n")
+	return len(data) > 1 && data[0] == '<' && (data[1] == '?' || data[1] == '!' || isLetter(data[1]))
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// Describe names a node's kind in the words diagnostics use: a list, a
+// mapping, null, a number (3), true/false, text.
+func Describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "null"
+		case "!!int", "!!float":
+			return "a number (" + n.Value + ")"
+		case "!!bool":
+			return "true/false"
+		}
+		return "text"
+	}
+	return "empty"
+}
+
+// KeyIndex is the index in a mapping's Content of key's key node, or -1.
+func KeyIndex(n *yaml.Node, key string) int {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return i
+		}
+	}
+	return -1
 }
