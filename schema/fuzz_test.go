@@ -1,10 +1,13 @@
-package schema
+package schema_test
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/schema/fix"
 )
 
 // The loader never panics and never returns a résumé together with an error;
@@ -27,7 +30,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add("v2.xml", []byte(`<learnerinfo><skilllist><skill type="">x</skill></skilllist><misclist><misc>y</misc></misclist></learnerinfo>`))
 	f.Add("fresh.json", []byte(`{"name":"A","meta":{"format":"FRESH"},"skills":{"list":[{"name":"Go","years":3}]},"disposition":{"relocation":{"willing":true}}}`))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		r, diags := Load(name, data)
+		r, diags := schema.Load(name, data)
 		if diags.HasErrors() && r != nil {
 			t.Fatalf("résumé returned despite errors: %s", diags.Error())
 		}
@@ -39,7 +42,7 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("empty message in %#v", d)
 			}
 		}
-		if _, _, left := Fix(name, data); strings.Contains(left.Error(), "internal error") {
+		if _, _, left := fix.Fix(name, data); strings.Contains(left.Error(), "internal error") {
 			t.Fatalf("fix: %s", left.Error())
 		}
 	})

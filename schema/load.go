@@ -126,7 +126,7 @@ type loader struct {
 	// the JSON Schema's complaints about them are not repeated.
 	accepted map[string]bool
 	fixing   bool  // record fixes (vitae fix)
-	fixes    []fix // what would put each value in its canonical form
+	fixes    []Fix // what would put each value in its canonical form
 	nodes    int
 	// unshown counts the diagnostics past limits.Diagnostics; firstUnshown
 	// is the first of them, or the first error among them

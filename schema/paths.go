@@ -3,6 +3,7 @@ package schema
 import (
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/schema/confine"
+	"github.com/vitae-dev/vitae/schema/source"
 	"path/filepath"
 	"strings"
 
@@ -61,4 +62,19 @@ func (l *loader) path(n *yaml.Node, s string, loc []string, kind string) (any, b
 		return l.leftOut(n, loc, "%s", confine.Outside(p))
 	}
 	return p, false
+}
+
+// settingsFetch reads settings.fetch ahead of the loader (which reads the
+// photo before the settings).
+func settingsFetch(root *yaml.Node) bool {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return false
+	}
+	if i := source.KeyIndex(root, "settings"); i >= 0 {
+		s := root.Content[i+1]
+		if j := source.KeyIndex(s, "fetch"); j >= 0 && s.Kind == yaml.MappingNode {
+			return s.Content[j+1].Value == "true"
+		}
+	}
+	return false
 }

@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/schema/fix"
 	"os"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/internal/udiff"
-	"github.com/vitae-dev/vitae/schema"
 )
 
 func fixCommand() *cli.Command {
@@ -47,7 +47,7 @@ Examples:
 					failed++
 					continue
 				}
-				fixed, n, left := schema.Fix(path, data)
+				fixed, n, left := fix.Fix(path, data)
 				report(cmd, left)
 				if left.HasErrors() || fixed == nil {
 					failed++
@@ -71,7 +71,7 @@ Examples:
 					if err != nil {
 						return withCode(ExitIO, fmt.Errorf("%s: %w", path, err))
 					}
-					fmt.Fprintf(out, "%s: %s\n", path, schema.Describe(n))
+					fmt.Fprintf(out, "%s: %s\n", path, fix.Describe(n))
 				}
 			}
 			switch {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/vitae-dev/vitae/schema/fix"
 	"github.com/vitae-dev/vitae/schema/foreign"
 	"github.com/vitae-dev/vitae/schema/source"
 	"path/filepath"
@@ -82,7 +83,7 @@ func foreignImports() []*cli.Command {
 				if err != nil {
 					return fault.New(fault.Bug, err)
 				}
-				if fixed, changes, _ := schema.Fix("imported.yaml", out); changes > 0 {
+				if fixed, changes, _ := fix.Fix("imported.yaml", out); changes > 0 {
 					out = fixed // dates as YYYY-MM, ongoing without an end … as vitae fix writes them
 				}
 				if _, ds := schema.Load("imported.yaml", out); ds.HasErrors() {
