@@ -252,96 +252,115 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 	}
 	switch kindOf(t) {
 	case reflect.Struct:
-		switch {
-		case t == highlightType:
-			return l.highlight(n, loc)
-		case n.Kind == yaml.MappingNode:
-			return l.object(n, t, loc), false
-		case n.Kind == yaml.ScalarNode:
-			return l.structFromText(n, t, loc)
-		}
-		return l.leftOut(n, loc, "%s where a mapping belongs", source.Describe(n))
+		return l.structValue(n, t, loc)
 	case reflect.Map:
 		if n.Kind == yaml.MappingNode {
 			return l.mapping(n, t, loc, tag), false
 		}
 		return l.leftOut(n, loc, "%s where a mapping belongs", source.Describe(n))
 	case reflect.Slice:
-		if l.tooMany(n, loc) {
-			return nil, true
-		}
-		switch n.Kind {
-		case yaml.SequenceNode:
-			out := make([]any, 0, len(n.Content))
-			for i, c := range n.Content {
-				if l.exhausted {
-					break
-				}
-				v, drop := l.convert(c, t.Elem(), append(loc[:len(loc):len(loc)], strconv.Itoa(i)), tag)
-				if !drop {
-					out = append(out, v)
-				}
-			}
-			return out, false
-		case yaml.MappingNode:
-			return l.listFromMapping(n, t, loc, tag)
-		}
-		return l.listFromScalar(n, t, loc, tag)
+		return l.list(n, t, loc, tag)
 	case reflect.String:
-		if tag.Get("format") == "uri-reference" { // $schema: checked by the JSON Schema only
-			return l.generic(n, 0), false
-		}
-		if n.Kind != yaml.ScalarNode {
-			l.reach(n) // a list or mapping read as text: all its text is in it
-		}
-		s, ok := l.text(n, loc, tag)
-		if !ok {
-			return nil, true
-		}
-		if t == dateType {
-			return l.date(n, s, loc)
-		}
-		switch tag.Get("format") {
-		case "uri":
-			return l.url(n, s, loc)
-		case "email":
-			return l.email(n, s, loc)
-		}
-		if strings.TrimSpace(s) == "" {
-			return nil, true // an empty text: not given
-		}
-		if e := tag.Get("enum"); e != "" {
-			return l.choice(n, s, loc, e)
-		}
-		if kind := tag.Get("path"); kind != "" {
-			return l.path(n, s, loc, kind)
-		}
-		if tag.Get("markdown") == "" && len(s) > limits.LineBytes {
-			l.report(n, loc, diag.Error, "this text is %s long; a one-line field holds at most %s (%d bytes)", textSize(len(s)), fsutil.Size(limits.LineBytes), limits.LineBytes)
-			return nil, true
-		}
-		if tag.Get("markdown") == "" && markup.HasHTML(s) {
-			text, link := markup.PlainHTML(s)
-			if text == "" {
-				return l.leftOut(n, loc, "HTML with no text")
-			}
-			l.report(n, loc, diag.Warning, "HTML where plain text belongs; read as %q%s: write the text, and a link as url", short(text), map[bool]string{true: " linked to " + link}[link != ""])
-			l.replaceWith(n, text)
-			l.htmlLink = link
-			s = text
-		}
-		if tag.Get("markdown") != "" {
-			if msg := proseTooComplex(s); msg != "" {
-				l.report(n, loc, diag.Error, "%s", msg)
-				return nil, true
-			}
-			l.unsafeLinks(n, s, loc)
-		}
-		return s, false
+		return l.textValue(n, t, loc, tag)
 	case reflect.Int:
 		return l.integer(n, loc)
 	}
 	return l.generic(n, 0), false
+}
+
+// structValue converts a node into a struct's object: a bullet, a
+// mapping, or text where a mapping belongs (a location written as one line).
+func (l *loader) structValue(n *yaml.Node, t reflect.Type, loc []string) (any, bool) {
+	switch {
+	case t == highlightType:
+		return l.highlight(n, loc)
+	case n.Kind == yaml.MappingNode:
+		return l.object(n, t, loc), false
+	case n.Kind == yaml.ScalarNode:
+		return l.structFromText(n, t, loc)
+	}
+	return l.leftOut(n, loc, "%s where a mapping belongs", source.Describe(n))
+}
+
+// list converts a node into a list: a sequence item by item, or a mapping
+// or a text where a list belongs (coerce.go).
+func (l *loader) list(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) (any, bool) {
+	if l.tooMany(n, loc) {
+		return nil, true
+	}
+	switch n.Kind {
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for i, c := range n.Content {
+			if l.exhausted {
+				break
+			}
+			v, drop := l.convert(c, t.Elem(), append(loc[:len(loc):len(loc)], strconv.Itoa(i)), tag)
+			if !drop {
+				out = append(out, v)
+			}
+		}
+		return out, false
+	case yaml.MappingNode:
+		return l.listFromMapping(n, t, loc, tag)
+	}
+	return l.listFromScalar(n, t, loc, tag)
+}
+
+// textValue converts a node into text, by what the field holds: a date, a
+// link, an e-mail address, one of a list of words, a path, a line or
+// prose (Markdown). An empty text is not given.
+func (l *loader) textValue(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) (any, bool) {
+	if tag.Get("format") == "uri-reference" { // $schema: checked by the JSON Schema only
+		return l.generic(n, 0), false
+	}
+	if n.Kind != yaml.ScalarNode {
+		l.reach(n) // a list or mapping read as text: all its text is in it
+	}
+	s, ok := l.text(n, loc, tag)
+	if !ok {
+		return nil, true
+	}
+	if t == dateType {
+		return l.date(n, s, loc)
+	}
+	switch tag.Get("format") {
+	case "uri":
+		return l.url(n, s, loc)
+	case "email":
+		return l.email(n, s, loc)
+	}
+	if strings.TrimSpace(s) == "" {
+		return nil, true // an empty text: not given
+	}
+	if e := tag.Get("enum"); e != "" {
+		return l.choice(n, s, loc, e)
+	}
+	if kind := tag.Get("path"); kind != "" {
+		return l.path(n, s, loc, kind)
+	}
+	if tag.Get("markdown") == "" && len(s) > limits.LineBytes {
+		l.report(n, loc, diag.Error, "this text is %s long; a one-line field holds at most %s (%d bytes)", textSize(len(s)), fsutil.Size(limits.LineBytes), limits.LineBytes)
+		return nil, true
+	}
+	if tag.Get("markdown") == "" && markup.HasHTML(s) {
+		text, link := markup.PlainHTML(s)
+		if text == "" {
+			return l.leftOut(n, loc, "HTML with no text")
+		}
+		l.report(n, loc, diag.Warning, "HTML where plain text belongs; read as %q%s: write the text, and a link as url", short(text), map[bool]string{true: " linked to " + link}[link != ""])
+		l.replaceWith(n, text)
+		l.htmlLink = link
+		s = text
+	}
+	if tag.Get("markdown") != "" {
+		if msg := proseTooComplex(s); msg != "" {
+			l.report(n, loc, diag.Error, "%s", msg)
+			return nil, true
+		}
+		l.unsafeLinks(n, s, loc)
+	}
+	return s, false
 }
 
 // tooMany reports a list of more items than a list may hold (the entries
@@ -415,132 +434,185 @@ func (l *loader) fieldOrAlias(t reflect.Type, key string) (string, bool) {
 	return "", false
 }
 
+// object converts a mapping into the object of a struct type (or of a
+// map type's values), key by key: see pair.
 func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]any {
-	out := map[string]any{}
-	seen := map[string]*yaml.Node{}
-	aliased := map[string]bool{} // fields read from another name because they were empty
-	var extra []any              // custom sections (top level), profiles (basics) read from other keys
-	isMeta := t == reflect.TypeFor[Meta]()
+	o := &objectRead{n: n, t: t, loc: loc, out: map[string]any{}, seen: map[string]*yaml.Node{}, aliased: map[string]bool{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, val := n.Content[i], n.Content[i+1]
-		if k.Kind == yaml.AliasNode && k.Alias != nil {
-			k = k.Alias
-		}
-		if k.Kind != yaml.ScalarNode {
-			l.report(k, loc, diag.Warning, "a key must be plain text, not %s; left out", source.Describe(k))
-			continue
-		}
-		key := k.Value
-		if key == "<<" && k.Tag == "!!merge" {
-			l.report(k, loc, diag.Error, "merge keys (<<) are not supported; write the keys out")
-			continue
-		}
-		if aliased[key] && isEmptyNode(val) {
-			continue // an empty field whose other name holds the value
-		}
-		if first, dup := seen[key]; dup {
-			if isEmptyNode(val) {
-				l.report(k, append(loc, key), diag.Warning, "duplicate key %q (first at line %d); this empty one is left out: remove it", key, first.Line)
-				l.drop(val)
-				continue
-			}
-			if prev, ok := out[key].(string); ok && t == basicsType && key == "url" && prev != strings.TrimSpace(val.Value) && first.Value != key {
-				// website: then url: with another address: both are kept
-				l.report(k, append(loc, key), diag.Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", first.Value, key, first.Value)
-				extra = append(extra, map[string]any{"network": "Website", "url": prev})
-			} else {
-				l.report(k, append(loc, key), diag.Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
-			}
-		}
-		seen[key] = k
-		if t.Kind() == reflect.Map {
-			if v, drop := l.convert(val, t.Elem(), append(loc[:len(loc):len(loc)], key), ""); !drop {
-				out[key] = v
-			}
-			continue
-		}
-		if strings.HasPrefix(key, "x-") {
-			continue
-		}
-		f, ok := fieldFor(t, key)
-		if !ok {
-			cur, legacy := legacyKeys[t.Name()][key]
-			alias := ""
-			if !legacy {
-				alias = aliasKeys[t.Name()][key]
-			}
-			if !legacy && alias == "" {
-				switch {
-				case isMeta:
-					out[key] = l.generic(val, 0)
-				case t == resumeType && sectionLike(key, val):
-					extra = append(extra, l.ownSection(k, val, key, fmt.Sprintf("unknown section %q", key))...)
-				default:
-					l.unknownKey(k, t, loc, key)
-				}
-				continue
-			}
-			if alias != "" {
-				cur = alias
-			}
-			idx := source.KeyIndex(n, cur)
-			if idx >= 0 && isEmptyNode(n.Content[idx+1]) && !isEmptyNode(val) {
-				l.report(k, append(loc, key), diag.Warning, "%q is read as %q, which is given but empty: remove the empty %s and rename %s", key, cur, cur, key)
-				aliased[cur] = true
-				delete(out, cur)
-				l.drop(n.Content[idx+1])
-				l.renameTo(k, cur)
-			} else if idx >= 0 || out[cur] != nil {
-				if idx >= 0 && plainText(n.Content[idx+1], 0) == plainText(val, 0) {
-					l.report(k, append(loc, key), diag.Warning, "%q repeats %q; remove %s", key, cur, key)
-					l.drop(val)
-				} else if t == resumeType && sectionLike(key, val) {
-					extra = append(extra, l.ownSection(k, val, key, fmt.Sprintf("both %q and %q are given", cur, key))...)
-				} else if t == basicsType && cur == "url" {
-					if v, drop := l.convert(val, reflect.TypeFor[string](), append(loc[:len(loc):len(loc)], key), `format:"uri"`); !drop {
-						l.report(k, append(loc, key), diag.Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", cur, key, key)
-						extra = append(extra, map[string]any{"network": "Website", "url": v})
-					}
-				} else {
-					l.report(k, append(loc, key), diag.Warning, "both %q and %q are given; %s is used, %s left out: keep one", cur, key, cur, key)
-				}
-				continue
-			}
-			if aliased[cur] {
-				// said above
-			} else if legacy {
-				l.report(k, append(loc, key), diag.Warning, "%q is the old name of %q; read as %s: rename it", key, cur, cur)
-				l.renameTo(k, cur)
-			} else {
-				l.report(k, append(loc, key), diag.Warning, "%q is not a JSON Resume field; read as %q: rename it", key, cur)
-				l.renameTo(k, cur)
-			}
-			f, _ = fieldFor(t, cur)
-			key = cur
-			seen[cur] = k
-		}
-		if l.keyAt == nil {
-			l.keyAt = map[string]*yaml.Node{}
-		}
-		childLoc := append(loc[:len(loc):len(loc)], key)
-		l.keyAt[locKey(childLoc)] = k
-		v, drop := l.convert(val, f.Type, childLoc, f.Tag)
-		if !drop {
-			out[key] = v
-		}
-		if l.htmlLink != "" {
-			if _, hasURL := fieldFor(t, "url"); hasURL && source.KeyIndex(n, "url") < 0 && out["url"] == nil {
-				out["url"] = l.htmlLink // <a href> in a name links the entry
-			}
-			l.htmlLink = ""
-		}
+		l.pair(o, n.Content[i], n.Content[i+1])
 	}
-	if len(extra) > 0 {
+	if len(o.extra) > 0 {
 		field := map[reflect.Type]string{resumeType: "custom", basicsType: "profiles"}[t]
-		have, _ := out[field].([]any)
-		out[field] = append(have, extra...)
+		have, _ := o.out[field].([]any)
+		o.out[field] = append(have, o.extra...)
 	}
-	return out
+	return o.out
+}
+
+// objectRead is one mapping being read into an object.
+type objectRead struct {
+	n       *yaml.Node
+	t       reflect.Type
+	loc     []string
+	out     map[string]any
+	seen    map[string]*yaml.Node // key → its key node
+	aliased map[string]bool       // fields read from another name because they were empty
+	extra   []any                 // custom sections (top level), profiles (basics) read from other keys
+}
+
+// pair reads one key and its value into the object: duplicate keys, x-
+// keys, old and other names of fields, unknown keys and sections of the
+// file's own are told apart and reported on the way.
+func (l *loader) pair(o *objectRead, k, val *yaml.Node) {
+	key, ok := l.plainKey(k, o.loc)
+	if !ok {
+		return
+	}
+	if k.Kind == yaml.AliasNode && k.Alias != nil {
+		k = k.Alias
+	}
+	if o.aliased[key] && isEmptyNode(val) {
+		return // an empty field whose other name holds the value
+	}
+	if first, dup := o.seen[key]; dup && !l.duplicate(o, k, val, first, key) {
+		return
+	}
+	o.seen[key] = k
+	if o.t.Kind() == reflect.Map {
+		if v, drop := l.convert(val, o.t.Elem(), append(o.loc[:len(o.loc):len(o.loc)], key), ""); !drop {
+			o.out[key] = v
+		}
+		return
+	}
+	if strings.HasPrefix(key, "x-") {
+		return
+	}
+	f, ok := fieldFor(o.t, key)
+	if !ok {
+		if f, key, ok = l.otherName(o, k, val, key); !ok {
+			return
+		}
+	}
+	if l.keyAt == nil {
+		l.keyAt = map[string]*yaml.Node{}
+	}
+	childLoc := append(o.loc[:len(o.loc):len(o.loc)], key)
+	l.keyAt[locKey(childLoc)] = k
+	v, drop := l.convert(val, f.Type, childLoc, f.Tag)
+	if !drop {
+		o.out[key] = v
+	}
+	if l.htmlLink != "" {
+		if _, hasURL := fieldFor(o.t, "url"); hasURL && source.KeyIndex(o.n, "url") < 0 && o.out["url"] == nil {
+			o.out["url"] = l.htmlLink // <a href> in a name links the entry
+		}
+		l.htmlLink = ""
+	}
+}
+
+// plainKey is a key's text; ok is false for a key that is not plain text
+// or is YAML's merge key (<<), both reported.
+func (l *loader) plainKey(k *yaml.Node, loc []string) (string, bool) {
+	if k.Kind == yaml.AliasNode && k.Alias != nil {
+		k = k.Alias
+	}
+	if k.Kind != yaml.ScalarNode {
+		l.report(k, loc, diag.Warning, "a key must be plain text, not %s; left out", source.Describe(k))
+		return "", false
+	}
+	if k.Value == "<<" && k.Tag == "!!merge" {
+		l.report(k, loc, diag.Error, "merge keys (<<) are not supported; write the keys out")
+		return "", false
+	}
+	return k.Value, true
+}
+
+// duplicate reports a key given twice (first is the earlier key node); it
+// says whether the later value is read: an empty one is left out, a
+// second website is kept among the profiles, else the later one wins.
+func (l *loader) duplicate(o *objectRead, k, val, first *yaml.Node, key string) bool {
+	if isEmptyNode(val) {
+		l.report(k, append(o.loc, key), diag.Warning, "duplicate key %q (first at line %d); this empty one is left out: remove it", key, first.Line)
+		l.drop(val)
+		return false
+	}
+	if prev, ok := o.out[key].(string); ok && o.t == basicsType && key == "url" && prev != strings.TrimSpace(val.Value) && first.Value != key {
+		// website: then url: with another address: both are kept
+		l.report(k, append(o.loc, key), diag.Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", first.Value, key, first.Value)
+		o.extra = append(o.extra, map[string]any{"network": "Website", "url": prev})
+	} else {
+		l.report(k, append(o.loc, key), diag.Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
+	}
+	return true
+}
+
+// otherName reads a key that names no field: an old or common other name
+// of one (renamed, unless the field is given too), a section or profile of
+// the file's own, meta's free keys, or an unknown key. ok is true when the
+// value is to be read into field f under key cur.
+func (l *loader) otherName(o *objectRead, k, val *yaml.Node, key string) (f reflect.StructField, cur string, ok bool) {
+	cur, legacy := legacyKeys[o.t.Name()][key]
+	alias := ""
+	if !legacy {
+		alias = aliasKeys[o.t.Name()][key]
+	}
+	if !legacy && alias == "" {
+		switch {
+		case o.t == reflect.TypeFor[Meta]():
+			o.out[key] = l.generic(val, 0)
+		case o.t == resumeType && sectionLike(key, val):
+			o.extra = append(o.extra, l.ownSection(k, val, key, fmt.Sprintf("unknown section %q", key))...)
+		default:
+			l.unknownKey(k, o.t, o.loc, key)
+		}
+		return f, "", false
+	}
+	if alias != "" {
+		cur = alias
+	}
+	idx := source.KeyIndex(o.n, cur)
+	if idx >= 0 && isEmptyNode(o.n.Content[idx+1]) && !isEmptyNode(val) {
+		l.report(k, append(o.loc, key), diag.Warning, "%q is read as %q, which is given but empty: remove the empty %s and rename %s", key, cur, cur, key)
+		o.aliased[cur] = true
+		delete(o.out, cur)
+		l.drop(o.n.Content[idx+1])
+		l.renameTo(k, cur)
+	} else if idx >= 0 || o.out[cur] != nil {
+		l.bothNames(o, k, val, key, cur, idx)
+		return f, "", false
+	}
+	if o.aliased[cur] {
+		// said above
+	} else if legacy {
+		l.report(k, append(o.loc, key), diag.Warning, "%q is the old name of %q; read as %s: rename it", key, cur, cur)
+		l.renameTo(k, cur)
+	} else {
+		l.report(k, append(o.loc, key), diag.Warning, "%q is not a JSON Resume field; read as %q: rename it", key, cur)
+		l.renameTo(k, cur)
+	}
+	f, _ = fieldFor(o.t, cur)
+	o.seen[cur] = k
+	return f, cur, true
+}
+
+// bothNames reads a key whose field is given too under its own name (at
+// idx, or read already): a repeat is removed, a section or a second
+// website is kept, else the field's own name wins.
+func (l *loader) bothNames(o *objectRead, k, val *yaml.Node, key, cur string, idx int) {
+	switch {
+	case idx >= 0 && plainText(o.n.Content[idx+1], 0) == plainText(val, 0):
+		l.report(k, append(o.loc, key), diag.Warning, "%q repeats %q; remove %s", key, cur, key)
+		l.drop(val)
+	case o.t == resumeType && sectionLike(key, val):
+		o.extra = append(o.extra, l.ownSection(k, val, key, fmt.Sprintf("both %q and %q are given", cur, key))...)
+	case o.t == basicsType && cur == "url":
+		if v, drop := l.convert(val, reflect.TypeFor[string](), append(o.loc[:len(o.loc):len(o.loc)], key), `format:"uri"`); !drop {
+			l.report(k, append(o.loc, key), diag.Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", cur, key, key)
+			o.extra = append(o.extra, map[string]any{"network": "Website", "url": v})
+		}
+	default:
+		l.report(k, append(o.loc, key), diag.Warning, "both %q and %q are given; %s is used, %s left out: keep one", cur, key, cur, key)
+	}
 }
 
 // isEmptyNode: null, empty text, an empty list or mapping.
