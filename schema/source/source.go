@@ -185,98 +185,116 @@ func parseJSON(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil
 	}
-	pos := NewPosition(data)
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	// next returns the next token with the offset where it starts.
-	next := func() (json.Token, int, error) {
-		off := int(dec.InputOffset())
-		for off < len(data) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
-			off++
-		}
-		tok, err := dec.Token()
-		return tok, off, err
-	}
-	fail := func(err error, off int) (*yaml.Node, diag.Diagnostics) {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			off = int(se.Offset) - 1
-			if off < 0 {
-				off = 0
-			}
-		}
-		msg := err.Error()
-		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			msg = "unexpected end of file; a closing } or ] is missing"
-			off = len(data)
-		}
-		line, col := pos.At(data, off)
-		return nil, diag.Diagnostics{{File: file, Line: line, Column: col, Severity: diag.Error, Message: "JSON syntax error: " + msg}}
-	}
-	var build func(tok json.Token, off, depth int) (*yaml.Node, int, error)
-	build = func(tok json.Token, off, depth int) (*yaml.Node, int, error) {
-		line, col := pos.At(data, off)
-		n := &yaml.Node{Line: line, Column: col}
-		if depth > 1000 {
-			return nil, off, fmt.Errorf("nesting is too deep")
-		}
-		switch v := tok.(type) {
-		case json.Delim:
-			end := json.Delim('}')
-			n.Kind, n.Tag = yaml.MappingNode, "!!map"
-			if v == '[' {
-				end = ']'
-				n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
-			}
-			for {
-				t, o, err := next()
-				if err != nil {
-					return nil, o, err
-				}
-				if t == end {
-					return n, o, nil
-				}
-				if n.Kind == yaml.MappingNode {
-					kl, kc := pos.At(data, o)
-					n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.(string), Line: kl, Column: kc, Style: yaml.DoubleQuotedStyle})
-					if t, o, err = next(); err != nil {
-						return nil, o, err
-					}
-				}
-				child, o, err := build(t, o, depth+1)
-				if err != nil {
-					return nil, o, err
-				}
-				n.Content = append(n.Content, child)
-			}
-		case string:
-			n.Kind, n.Tag, n.Value, n.Style = yaml.ScalarNode, "!!str", v, yaml.DoubleQuotedStyle
-		case json.Number:
-			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!float", v.String()
-			if !strings.ContainsAny(v.String(), ".eE") {
-				n.Tag = "!!int"
-			}
-		case bool:
-			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", fmt.Sprint(v)
-		case nil:
-			n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
-		}
-		return n, off, nil
-	}
-	tok, off, err := next()
+	r := &jsonReader{file: file, data: data, pos: NewPosition(data), dec: json.NewDecoder(bytes.NewReader(data))}
+	r.dec.UseNumber()
+	tok, off, err := r.next()
 	if err != nil {
-		return fail(err, off)
+		return r.fail(err, off)
 	}
-	root, off, err := build(tok, off, 0)
+	root, off, err := r.build(tok, off, 0)
 	if err != nil {
-		return fail(err, off)
+		return r.fail(err, off)
 	}
-	if _, o, err := next(); err == nil {
-		return fail(fmt.Errorf("more content after the end of the document"), o)
+	if _, o, err := r.next(); err == nil {
+		return r.fail(fmt.Errorf("more content after the end of the document"), o)
 	} else if !errors.Is(err, io.EOF) {
-		return fail(err, o)
+		return r.fail(err, o)
 	}
 	return root, nil
+}
+
+// jsonReader reads a JSON document token by token into a node tree.
+type jsonReader struct {
+	file string
+	data []byte
+	pos  *Position
+	dec  *json.Decoder
+}
+
+// next returns the next token with the offset where it starts.
+func (r *jsonReader) next() (json.Token, int, error) {
+	off := int(r.dec.InputOffset())
+	for off < len(r.data) && strings.IndexByte(" \t\r\n,:", r.data[off]) >= 0 {
+		off++
+	}
+	tok, err := r.dec.Token()
+	return tok, off, err
+}
+
+// fail is the diagnostic of a syntax error, at the offset where it is.
+func (r *jsonReader) fail(err error, off int) (*yaml.Node, diag.Diagnostics) {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off = int(se.Offset) - 1
+		if off < 0 {
+			off = 0
+		}
+	}
+	msg := err.Error()
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		msg = "unexpected end of file; a closing } or ] is missing"
+		off = len(r.data)
+	}
+	line, col := r.pos.At(r.data, off)
+	return nil, diag.Diagnostics{{File: r.file, Line: line, Column: col, Severity: diag.Error, Message: "JSON syntax error: " + msg}}
+}
+
+// build makes the node of a value that starts with tok, at offset off;
+// on an error, the offset is where it is.
+func (r *jsonReader) build(tok json.Token, off, depth int) (*yaml.Node, int, error) {
+	line, col := r.pos.At(r.data, off)
+	n := &yaml.Node{Line: line, Column: col}
+	if depth > 1000 {
+		return nil, off, fmt.Errorf("nesting is too deep")
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		return r.container(n, v, depth)
+	case string:
+		n.Kind, n.Tag, n.Value, n.Style = yaml.ScalarNode, "!!str", v, yaml.DoubleQuotedStyle
+	case json.Number:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!float", v.String()
+		if !strings.ContainsAny(v.String(), ".eE") {
+			n.Tag = "!!int"
+		}
+	case bool:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!bool", fmt.Sprint(v)
+	case nil:
+		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
+	}
+	return n, off, nil
+}
+
+// container reads an object or array opened by delim into n, up to its
+// closing delimiter: keys as double-quoted scalars, each value built.
+func (r *jsonReader) container(n *yaml.Node, delim json.Delim, depth int) (*yaml.Node, int, error) {
+	end := json.Delim('}')
+	n.Kind, n.Tag = yaml.MappingNode, "!!map"
+	if delim == '[' {
+		end = ']'
+		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+	}
+	for {
+		t, o, err := r.next()
+		if err != nil {
+			return nil, o, err
+		}
+		if t == end {
+			return n, o, nil
+		}
+		if n.Kind == yaml.MappingNode {
+			kl, kc := r.pos.At(r.data, o)
+			n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: t.(string), Line: kl, Column: kc, Style: yaml.DoubleQuotedStyle})
+			if t, o, err = r.next(); err != nil {
+				return nil, o, err
+			}
+		}
+		child, o, err := r.build(t, o, depth+1)
+		if err != nil {
+			return nil, o, err
+		}
+		n.Content = append(n.Content, child)
+	}
 }
 
 // Parse reads a file of any format vitae reads (YAML, JSON, Europass XML)
