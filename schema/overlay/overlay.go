@@ -124,6 +124,49 @@ func (t *reader) loadFile(path string, stack []string, follow bool) (*yaml.Node,
 
 // load parses one file and, when it extends another, merges it on top.
 func (t *reader) load(file string, data []byte, stack []string, follow bool) (*yaml.Node, diag.Diagnostics) {
+	root, diags := parseRoot(file, data)
+	if root == nil {
+		return nil, diags
+	}
+	t.mark(root, file, 0)
+	if source.IsJSON(file, data) {
+		t.json[root] = true
+	}
+	i := source.KeyIndex(root, "extends")
+	if i < 0 || !follow {
+		return root, diags
+	}
+	v := root.Content[i+1]
+	base, chain, d := t.extends(file, v, stack)
+	if d != nil {
+		return nil, d
+	}
+	baseRoot, d := t.loadFile(base, chain, true)
+	if d.HasErrors() {
+		// name the line that pulled the broken base in, too
+		for i := range d {
+			if d[i].Line == 0 && strings.HasPrefix(d[i].Message, "cannot read the file") {
+				d[i] = diag.Diagnostic{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
+					Message: fmt.Sprintf("cannot read %s: %s", base, strings.TrimPrefix(d[i].Message, "cannot read the file: "))}
+			}
+		}
+		return nil, d
+	}
+	own := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: root.Line, Column: root.Column}
+	own.Content = append(append(own.Content, root.Content[:i]...), root.Content[i+2:]...)
+	t.fileOf[own] = file
+	merged := t.merge(baseRoot, own)
+	if t.json[baseRoot] && t.json[root] {
+		t.json[merged] = true
+	}
+	return merged, append(diags, d...)
+}
+
+// parseRoot parses one file into the mapping at its top, converting a
+// document in another tool's format (with a notice, and a warning for
+// each thing it could not carry over); the root is nil, and an error said,
+// when the file is empty or not a mapping.
+func parseRoot(file string, data []byte) (*yaml.Node, diag.Diagnostics) {
 	root, diags := source.Parse(file, data)
 	if diags.HasErrors() {
 		return nil, diags
@@ -150,64 +193,42 @@ func (t *reader) load(file string, data []byte, stack []string, follow bool) (*y
 		return nil, diag.Diagnostics{{File: file, Line: root.Line, Column: root.Column, Severity: diag.Error,
 			Message: "this is not a résumé: the top level is " + source.Describe(root) + "; it must be a mapping of sections such as basics:, work:, education:"}}
 	}
-	t.mark(root, file, 0)
-	if source.IsJSON(file, data) {
-		t.json[root] = true
+	return root, diags
+}
+
+// extends checks the file a file's extends (v) names: a résumé file, in
+// the folders allowed, not one of the files that led here (stack), at most
+// 16 deep. It returns the file's path and the chain of files that lead to
+// it, or the error.
+func (t *reader) extends(file string, v *yaml.Node, stack []string) (base string, chain []string, d diag.Diagnostics) {
+	at := func(msg string) diag.Diagnostics {
+		return diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error, Message: msg}}
 	}
-	i := source.KeyIndex(root, "extends")
-	if i < 0 || !follow {
-		return root, diags
-	}
-	v := root.Content[i+1]
 	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" || v.Value == "" {
-		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
-			Message: "extends names the résumé this file tailors: a path such as base.yaml, relative to this file"}}
+		return "", nil, at("extends names the résumé this file tailors: a path such as base.yaml, relative to this file")
 	}
-	base := v.Value
+	base = v.Value
 	if !filepath.IsAbs(base) {
 		base = filepath.Join(filepath.Dir(file), base)
 	}
 	if !isResumeFile(base) {
-		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
-			Message: "extends names a résumé: a .yaml, .yml or .json file"}}
+		return "", nil, at("extends names a résumé: a .yaml, .yml or .json file")
 	}
 	if t.roots != nil && !confine.Inside(base, t.roots) {
-		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
-			Message: confine.Outside(base)}}
+		return "", nil, at(confine.Outside(base))
 	}
-	self := absPath(file)
-	chain := append(slices.Clone(stack), self)
+	chain = append(slices.Clone(stack), absPath(file))
 	if slices.Contains(chain, absPath(base)) {
 		var names []string
 		for _, c := range append(chain, absPath(base)) {
 			names = append(names, filepath.Base(c))
 		}
-		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
-			Message: "extends makes a cycle: " + strings.Join(names, " → ") + "; a file cannot extend itself"}}
+		return "", nil, at("extends makes a cycle: " + strings.Join(names, " → ") + "; a file cannot extend itself")
 	}
 	if len(chain) > 16 {
-		return nil, diag.Diagnostics{{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
-			Message: "extends chain is longer than 16 files"}}
+		return "", nil, at("extends chain is longer than 16 files")
 	}
-	baseRoot, d := t.loadFile(base, chain, true)
-	if d.HasErrors() {
-		// name the line that pulled the broken base in, too
-		for i := range d {
-			if d[i].Line == 0 && strings.HasPrefix(d[i].Message, "cannot read the file") {
-				d[i] = diag.Diagnostic{File: file, Line: v.Line, Column: v.Column, Path: "extends", Severity: diag.Error,
-					Message: fmt.Sprintf("cannot read %s: %s", base, strings.TrimPrefix(d[i].Message, "cannot read the file: "))}
-			}
-		}
-		return nil, d
-	}
-	own := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: root.Line, Column: root.Column}
-	own.Content = append(append(own.Content, root.Content[:i]...), root.Content[i+2:]...)
-	t.fileOf[own] = file
-	merged := t.merge(baseRoot, own)
-	if t.json[baseRoot] && t.json[root] {
-		t.json[merged] = true
-	}
-	return merged, append(diags, d...)
+	return base, chain, nil
 }
 
 // mark records the file of every node of a tree.
