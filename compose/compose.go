@@ -148,104 +148,141 @@ type builder struct {
 	order      []string
 }
 
+// section is a section's blocks, by its id: one of vitae's sections or a
+// custom one.
 func (b *builder) section(id string) []document.Block {
-	r := b.r
 	switch id {
 	case "summary":
-		return markup.Blocks(r.Basics.Summary, document.StyleBody)
+		return markup.Blocks(b.r.Basics.Summary, document.StyleBody)
 	case "contact":
-		var rows []document.Row
-		for _, c := range b.contacts() {
-			rows = append(rows, document.Row{Key: document.Plain(c.Label), Value: document.Text{{Text: c.Text, URL: c.URL}}})
-		}
-		return rowsBlock(rows)
+		return b.contactRows()
 	case "work":
 		return b.work()
 	case "volunteer":
-		var out []document.Block
-		for _, v := range r.Volunteer {
-			e := &document.Entry{
-				Title:    b.atTitle(v.Position, v.Organization, v.URL),
-				Dates:    b.dateRange(v.StartDate, v.EndDate),
-				When:     b.when(v.StartDate, v.EndDate),
-				Location: v.Location,
-				Blocks:   append(markup.Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
-			}
-			out = append(out, e)
-		}
-		return out
+		return b.volunteer()
 	case "projects":
 		return b.projects()
 	case "education":
 		return b.education()
 	case "skills":
-		var rows []document.Row
-		for _, s := range r.Skills {
-			key := s.Name
-			if s.Level != "" {
-				key = strings.Join(nonEmpty(s.Name, "("+s.Level+")"), " ")
-			}
-			rows = append(rows, document.Row{Key: markup.Inline(key), Value: markup.InlineList(s.Keywords)})
-		}
-		return rowsBlock(rows)
+		return b.skills()
 	case "certificates":
 		return b.certificates()
 	case "awards":
-		var out []document.Block
-		for _, a := range r.Awards {
-			out = append(out, &document.Entry{
-				Title:    linked(markup.Inline(a.Title), a.URL),
-				Subtitle: document.Plain(a.Awarder),
-				Dates:    b.date(a.Date),
-				When:     b.when(a.Date, schema.Date{}),
-				Blocks:   markup.Blocks(a.Summary, document.StyleBody),
-			})
-		}
-		return out
+		return b.awards()
 	case "publications":
 		return b.publications()
 	case "languages":
-		var rows []document.Row
-		for _, l := range r.Languages {
-			rows = append(rows, document.Row{Key: document.Plain(l.Language), Value: document.Plain(l.Fluency)})
-		}
-		return rowsBlock(rows)
+		return b.languages()
 	case "interests":
-		detailed := false
-		for _, in := range r.Interests {
-			detailed = detailed || in.Summary != ""
-		}
-		var rows []document.Row
-		var out []document.Block
-		for _, in := range r.Interests {
-			if detailed { // a story about an interest: entries, as certificates with a summary
-				blocks := markup.Blocks(in.Summary, document.StyleBody)
-				if len(in.Keywords) > 0 {
-					blocks = append(blocks, document.Paragraph{Style: document.StyleMeta, Text: markup.InlineList(in.Keywords)})
-				}
-				out = append(out, &document.Entry{Title: document.Plain(in.Name), Blocks: blocks})
-				continue
-			}
-			rows = append(rows, document.Row{Key: document.Plain(in.Name), Value: markup.InlineList(in.Keywords)})
-		}
-		if detailed {
-			return out
-		}
-		return rowsBlock(rows)
+		return b.interests()
 	case "references":
-		var out []document.Block
-		for _, ref := range r.References {
-			out = append(out, markup.Blocks(ref.Reference, document.StyleQuote)...)
-			if ref.Name != "" {
-				out = append(out, document.Paragraph{Style: document.StyleMeta, Text: document.Plain("— " + ref.Name)})
-			}
-		}
-		return out
+		return b.references()
 	}
 	if c, ok := b.custom(id); ok {
 		return b.customBlocks(c)
 	}
 	return nil
+}
+
+// contactRows are the ways to reach the person as rows of a table.
+func (b *builder) contactRows() []document.Block {
+	var rows []document.Row
+	for _, c := range b.contacts() {
+		rows = append(rows, document.Row{Key: document.Plain(c.Label), Value: document.Text{{Text: c.Text, URL: c.URL}}})
+	}
+	return rowsBlock(rows)
+}
+
+// volunteer is an entry for each volunteering role.
+func (b *builder) volunteer() []document.Block {
+	var out []document.Block
+	for _, v := range b.r.Volunteer {
+		e := &document.Entry{
+			Title:    b.atTitle(v.Position, v.Organization, v.URL),
+			Dates:    b.dateRange(v.StartDate, v.EndDate),
+			When:     b.when(v.StartDate, v.EndDate),
+			Location: v.Location,
+			Blocks:   append(markup.Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// skills is a row for each skill: its name (and level), its keywords.
+func (b *builder) skills() []document.Block {
+	var rows []document.Row
+	for _, s := range b.r.Skills {
+		key := s.Name
+		if s.Level != "" {
+			key = strings.Join(nonEmpty(s.Name, "("+s.Level+")"), " ")
+		}
+		rows = append(rows, document.Row{Key: markup.Inline(key), Value: markup.InlineList(s.Keywords)})
+	}
+	return rowsBlock(rows)
+}
+
+// awards is an entry for each award.
+func (b *builder) awards() []document.Block {
+	var out []document.Block
+	for _, a := range b.r.Awards {
+		out = append(out, &document.Entry{
+			Title:    linked(markup.Inline(a.Title), a.URL),
+			Subtitle: document.Plain(a.Awarder),
+			Dates:    b.date(a.Date),
+			When:     b.when(a.Date, schema.Date{}),
+			Blocks:   markup.Blocks(a.Summary, document.StyleBody),
+		})
+	}
+	return out
+}
+
+// languages is a row for each language: the language, the fluency.
+func (b *builder) languages() []document.Block {
+	var rows []document.Row
+	for _, l := range b.r.Languages {
+		rows = append(rows, document.Row{Key: document.Plain(l.Language), Value: document.Plain(l.Fluency)})
+	}
+	return rowsBlock(rows)
+}
+
+// interests is a row for each interest with its keywords, or, when any
+// of them tells a story (a summary), an entry for each.
+func (b *builder) interests() []document.Block {
+	detailed := false
+	for _, in := range b.r.Interests {
+		detailed = detailed || in.Summary != ""
+	}
+	var rows []document.Row
+	var out []document.Block
+	for _, in := range b.r.Interests {
+		if detailed { // a story about an interest: entries, as certificates with a summary
+			blocks := markup.Blocks(in.Summary, document.StyleBody)
+			if len(in.Keywords) > 0 {
+				blocks = append(blocks, document.Paragraph{Style: document.StyleMeta, Text: markup.InlineList(in.Keywords)})
+			}
+			out = append(out, &document.Entry{Title: document.Plain(in.Name), Blocks: blocks})
+			continue
+		}
+		rows = append(rows, document.Row{Key: document.Plain(in.Name), Value: markup.InlineList(in.Keywords)})
+	}
+	if detailed {
+		return out
+	}
+	return rowsBlock(rows)
+}
+
+// references is each referee's words as a quote, signed with their name.
+func (b *builder) references() []document.Block {
+	var out []document.Block
+	for _, ref := range b.r.References {
+		out = append(out, markup.Blocks(ref.Reference, document.StyleQuote)...)
+		if ref.Name != "" {
+			out = append(out, document.Paragraph{Style: document.StyleMeta, Text: document.Plain("— " + ref.Name)})
+		}
+	}
+	return out
 }
 
 func rowsBlock(rows []document.Row) []document.Block {
