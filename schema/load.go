@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/vitae-dev/vitae/schema/confine"
+	"github.com/vitae-dev/vitae/schema/jsonschema"
 	"github.com/vitae-dev/vitae/schema/overlay"
 	"github.com/vitae-dev/vitae/schema/source"
 	"reflect"
@@ -724,12 +725,12 @@ func (l *loader) generic(n *yaml.Node, depth int) any {
 
 // schemaErrors turns the JSON Schema verdict into located, plain-language
 // diagnostics: one per failing value.
-func (l *loader) schemaErrors(errs []*schemaError) {
+func (l *loader) schemaErrors(errs []*jsonschema.Error) {
 	seen := map[string]bool{}
 	for _, e := range errs {
 		for _, leaf := range leaves(e) {
-			loc := leaf.loc
-			k := locKey(loc) + "\x00" + string(leaf.kind)
+			loc := leaf.Loc
+			k := locKey(loc) + "\x00" + string(leaf.Kind)
 			if l.accepted[locKey(loc)] || seen[k] {
 				continue
 			}
@@ -742,33 +743,33 @@ func (l *loader) schemaErrors(errs []*schemaError) {
 
 // leaves collects the innermost errors; alternatives (anyOf) whose branches
 // all fail on type are reported once.
-func leaves(e *schemaError) []*schemaError {
-	if e.kind == kwAnyOf {
+func leaves(e *jsonschema.Error) []*jsonschema.Error {
+	if e.Kind == jsonschema.AnyOf {
 		var want []string
 		var got any
-		for _, c := range e.causes {
-			if c.kind == kwType {
-				want = append(want, c.want...)
-				got = c.got
+		for _, c := range e.Causes {
+			if c.Kind == jsonschema.Type {
+				want = append(want, c.Want...)
+				got = c.Got
 			}
 		}
-		if len(want) > 0 && len(want) >= len(e.causes) {
-			return []*schemaError{{loc: e.loc, kind: kwType, got: got, want: want}}
+		if len(want) > 0 && len(want) >= len(e.Causes) {
+			return []*jsonschema.Error{{Loc: e.Loc, Kind: jsonschema.Type, Got: got, Want: want}}
 		}
 		// Some branch has the value's type: its complaints are the relevant ones.
-		var rest []*schemaError
-		for _, c := range e.causes {
-			if c.kind != kwType {
+		var rest []*jsonschema.Error
+		for _, c := range e.Causes {
+			if c.Kind != jsonschema.Type {
 				rest = append(rest, c)
 			}
 		}
-		e = &schemaError{loc: e.loc, kind: kwGroup, causes: rest}
+		e = &jsonschema.Error{Loc: e.Loc, Kind: jsonschema.Group, Causes: rest}
 	}
-	if e.kind != kwGroup {
-		return []*schemaError{e}
+	if e.Kind != jsonschema.Group {
+		return []*jsonschema.Error{e}
 	}
-	var out []*schemaError
-	for _, c := range e.causes {
+	var out []*jsonschema.Error
+	for _, c := range e.Causes {
 		out = append(out, leaves(c)...)
 	}
 	return out
@@ -779,14 +780,14 @@ var typeWords = map[string]string{
 	"null": "null", "number": "a number", "integer": "a whole number", "boolean": "true/false",
 }
 
-func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
-	switch e.kind {
-	case kwType:
+func (l *loader) message(e *jsonschema.Error, n *yaml.Node, loc []string) string {
+	switch e.Kind {
+	case jsonschema.Type:
 		var want []string
-		for _, w := range e.want {
+		for _, w := range e.Want {
 			want = append(want, typeWords[w])
 		}
-		gotType, _ := e.got.(string)
+		gotType, _ := e.Got.(string)
 		got := typeWords[gotType]
 		if n != nil {
 			got = source.Describe(n)
@@ -797,15 +798,15 @@ func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
 			fix = "; leave endDate out: a missing end date means ongoing"
 		case gotType == "null":
 			fix = "; give a value or remove the key"
-		case len(e.want) == 1 && e.want[0] == "array":
+		case len(e.Want) == 1 && e.Want[0] == "array":
 			fix = "; write one item a line, each starting with \"- \""
-		case len(e.want) == 1 && e.want[0] == "string" && n != nil && n.Kind == yaml.ScalarNode:
+		case len(e.Want) == 1 && e.Want[0] == "string" && n != nil && n.Kind == yaml.ScalarNode:
 			fix = fmt.Sprintf("; put it in quotes: \"%s\"", n.Value)
 		}
 		return fmt.Sprintf("expected %s, found %s%s", strings.Join(want, " or "), got, fix)
-	case kwFormat:
-		val := fmt.Sprint(e.got)
-		switch e.want[0] {
+	case jsonschema.Format:
+		val := fmt.Sprint(e.Got)
+		switch e.Want[0] {
 		case "email":
 			if val == "" {
 				return "the e-mail address is empty; write one, e.g. name@example.com, or remove the key"
@@ -820,18 +821,18 @@ func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
 			}
 			return fmt.Sprintf("%q is not a URL; write it as https://example.com/…", val)
 		}
-		return fmt.Sprintf("%q is not a valid %s", val, e.want[0])
-	case kwEnum:
-		return fmt.Sprintf("%s is not one of: %s", quoteValue(e.got), strings.Join(e.want, ", "))
-	case kwPattern:
-		if len(e.want) > 0 && e.want[0] == LangTagPattern {
-			return fmt.Sprintf("%q is not a language tag; write it as en, de or pt-BR", fmt.Sprint(e.got))
+		return fmt.Sprintf("%q is not a valid %s", val, e.Want[0])
+	case jsonschema.Enum:
+		return fmt.Sprintf("%s is not one of: %s", quoteValue(e.Got), strings.Join(e.Want, ", "))
+	case jsonschema.Pattern:
+		if len(e.Want) > 0 && e.Want[0] == LangTagPattern {
+			return fmt.Sprintf("%q is not a language tag; write it as en, de or pt-BR", fmt.Sprint(e.Got))
 		}
-		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(e.got))
-	case kwMinimum:
-		return fmt.Sprintf("must be at least %s", strconv.FormatFloat(e.minimum, 'f', -1, 64))
-	case kwRequired:
-		return fmt.Sprintf("missing %s; a bullet written as a mapping needs its text, e.g. text: Shipped the thing", strings.Join(e.want, ", "))
+		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(e.Got))
+	case jsonschema.Minimum:
+		return fmt.Sprintf("must be at least %s", strconv.FormatFloat(e.Minimum, 'f', -1, 64))
+	case jsonschema.Required:
+		return fmt.Sprintf("missing %s; a bullet written as a mapping needs its text, e.g. text: Shipped the thing", strings.Join(e.Want, ", "))
 	}
 	return e.String()
 }
