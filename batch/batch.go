@@ -12,8 +12,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/vitae-dev/vitae/diag"
-	"github.com/vitae-dev/vitae/internal/limits"
 	"hash/fnv"
 	"os"
 	"path/filepath"
@@ -23,8 +21,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
+	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/pipeline"
 	"github.com/vitae-dev/vitae/render"
 )

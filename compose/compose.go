@@ -148,104 +148,141 @@ type builder struct {
 	order      []string
 }
 
+// section is a section's blocks, by its id: one of vitae's sections or a
+// custom one.
 func (b *builder) section(id string) []document.Block {
-	r := b.r
 	switch id {
 	case "summary":
-		return markup.Blocks(r.Basics.Summary, document.StyleBody)
+		return markup.Blocks(b.r.Basics.Summary, document.StyleBody)
 	case "contact":
-		var rows []document.Row
-		for _, c := range b.contacts() {
-			rows = append(rows, document.Row{Key: document.Plain(c.Label), Value: document.Text{{Text: c.Text, URL: c.URL}}})
-		}
-		return rowsBlock(rows)
+		return b.contactRows()
 	case "work":
 		return b.work()
 	case "volunteer":
-		var out []document.Block
-		for _, v := range r.Volunteer {
-			e := &document.Entry{
-				Title:    b.atTitle(v.Position, v.Organization, v.URL),
-				Dates:    b.dateRange(v.StartDate, v.EndDate),
-				When:     b.when(v.StartDate, v.EndDate),
-				Location: v.Location,
-				Blocks:   append(markup.Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
-			}
-			out = append(out, e)
-		}
-		return out
+		return b.volunteer()
 	case "projects":
 		return b.projects()
 	case "education":
 		return b.education()
 	case "skills":
-		var rows []document.Row
-		for _, s := range r.Skills {
-			key := s.Name
-			if s.Level != "" {
-				key = strings.Join(nonEmpty(s.Name, "("+s.Level+")"), " ")
-			}
-			rows = append(rows, document.Row{Key: markup.Inline(key), Value: markup.InlineList(s.Keywords)})
-		}
-		return rowsBlock(rows)
+		return b.skills()
 	case "certificates":
 		return b.certificates()
 	case "awards":
-		var out []document.Block
-		for _, a := range r.Awards {
-			out = append(out, &document.Entry{
-				Title:    linked(markup.Inline(a.Title), a.URL),
-				Subtitle: document.Plain(a.Awarder),
-				Dates:    b.date(a.Date),
-				When:     b.when(a.Date, ""),
-				Blocks:   markup.Blocks(a.Summary, document.StyleBody),
-			})
-		}
-		return out
+		return b.awards()
 	case "publications":
 		return b.publications()
 	case "languages":
-		var rows []document.Row
-		for _, l := range r.Languages {
-			rows = append(rows, document.Row{Key: document.Plain(l.Language), Value: document.Plain(l.Fluency)})
-		}
-		return rowsBlock(rows)
+		return b.languages()
 	case "interests":
-		detailed := false
-		for _, in := range r.Interests {
-			detailed = detailed || in.Summary != ""
-		}
-		var rows []document.Row
-		var out []document.Block
-		for _, in := range r.Interests {
-			if detailed { // a story about an interest: entries, as certificates with a summary
-				blocks := markup.Blocks(in.Summary, document.StyleBody)
-				if len(in.Keywords) > 0 {
-					blocks = append(blocks, document.Paragraph{Style: document.StyleMeta, Text: markup.InlineList(in.Keywords)})
-				}
-				out = append(out, &document.Entry{Title: document.Plain(in.Name), Blocks: blocks})
-				continue
-			}
-			rows = append(rows, document.Row{Key: document.Plain(in.Name), Value: markup.InlineList(in.Keywords)})
-		}
-		if detailed {
-			return out
-		}
-		return rowsBlock(rows)
+		return b.interests()
 	case "references":
-		var out []document.Block
-		for _, ref := range r.References {
-			out = append(out, markup.Blocks(ref.Reference, document.StyleQuote)...)
-			if ref.Name != "" {
-				out = append(out, document.Paragraph{Style: document.StyleMeta, Text: document.Plain("— " + ref.Name)})
-			}
-		}
-		return out
+		return b.references()
 	}
 	if c, ok := b.custom(id); ok {
 		return b.customBlocks(c)
 	}
 	return nil
+}
+
+// contactRows are the ways to reach the person as rows of a table.
+func (b *builder) contactRows() []document.Block {
+	var rows []document.Row
+	for _, c := range b.contacts() {
+		rows = append(rows, document.Row{Key: document.Plain(c.Label), Value: document.Text{{Text: c.Text, URL: c.URL}}})
+	}
+	return rowsBlock(rows)
+}
+
+// volunteer is an entry for each volunteering role.
+func (b *builder) volunteer() []document.Block {
+	var out []document.Block
+	for _, v := range b.r.Volunteer {
+		e := &document.Entry{
+			Title:    b.atTitle(v.Position, v.Organization, v.URL),
+			Dates:    b.dateRange(v.StartDate, v.EndDate),
+			When:     b.when(v.StartDate, v.EndDate),
+			Location: v.Location,
+			Blocks:   append(markup.Blocks(v.Summary, document.StyleBody), highlights(v.Highlights)...),
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// skills is a row for each skill: its name (and level), its keywords.
+func (b *builder) skills() []document.Block {
+	var rows []document.Row
+	for _, s := range b.r.Skills {
+		key := s.Name
+		if s.Level != "" {
+			key = strings.Join(nonEmpty(s.Name, "("+s.Level+")"), " ")
+		}
+		rows = append(rows, document.Row{Key: markup.Inline(key), Value: markup.InlineList(s.Keywords)})
+	}
+	return rowsBlock(rows)
+}
+
+// awards is an entry for each award.
+func (b *builder) awards() []document.Block {
+	var out []document.Block
+	for _, a := range b.r.Awards {
+		out = append(out, &document.Entry{
+			Title:    linked(markup.Inline(a.Title), a.URL),
+			Subtitle: document.Plain(a.Awarder),
+			Dates:    b.date(a.Date),
+			When:     b.when(a.Date, schema.Date{}),
+			Blocks:   markup.Blocks(a.Summary, document.StyleBody),
+		})
+	}
+	return out
+}
+
+// languages is a row for each language: the language, the fluency.
+func (b *builder) languages() []document.Block {
+	var rows []document.Row
+	for _, l := range b.r.Languages {
+		rows = append(rows, document.Row{Key: document.Plain(l.Language), Value: document.Plain(l.Fluency)})
+	}
+	return rowsBlock(rows)
+}
+
+// interests is a row for each interest with its keywords, or, when any
+// of them tells a story (a summary), an entry for each.
+func (b *builder) interests() []document.Block {
+	detailed := false
+	for _, in := range b.r.Interests {
+		detailed = detailed || in.Summary != ""
+	}
+	var rows []document.Row
+	var out []document.Block
+	for _, in := range b.r.Interests {
+		if detailed { // a story about an interest: entries, as certificates with a summary
+			blocks := markup.Blocks(in.Summary, document.StyleBody)
+			if len(in.Keywords) > 0 {
+				blocks = append(blocks, document.Paragraph{Style: document.StyleMeta, Text: markup.InlineList(in.Keywords)})
+			}
+			out = append(out, &document.Entry{Title: document.Plain(in.Name), Blocks: blocks})
+			continue
+		}
+		rows = append(rows, document.Row{Key: document.Plain(in.Name), Value: markup.InlineList(in.Keywords)})
+	}
+	if detailed {
+		return out
+	}
+	return rowsBlock(rows)
+}
+
+// references is each referee's words as a quote, signed with their name.
+func (b *builder) references() []document.Block {
+	var out []document.Block
+	for _, ref := range b.r.References {
+		out = append(out, markup.Blocks(ref.Reference, document.StyleQuote)...)
+		if ref.Name != "" {
+			out = append(out, document.Paragraph{Style: document.StyleMeta, Text: document.Plain("— " + ref.Name)})
+		}
+	}
+	return out
 }
 
 func rowsBlock(rows []document.Row) []document.Block {
@@ -273,7 +310,7 @@ func (b *builder) person() document.Person {
 		return append(list, s)
 	}
 	for _, w := range b.r.Work {
-		if w.EndDate == "" && w.StartDate != "" {
+		if w.EndDate.IsZero() && !w.StartDate.IsZero() {
 			p.WorksFor = add(p.WorksFor, w.Name)
 		}
 	}
@@ -584,7 +621,7 @@ func (b *builder) certificates() []document.Block {
 	for _, c := range b.r.Certificates {
 		name := linked(markup.Inline(c.Name), c.URL)
 		if detailed {
-			e := &document.Entry{Title: name, Subtitle: document.Plain(c.Issuer), Dates: b.date(c.Date), When: b.when(c.Date, ""), Blocks: markup.Blocks(c.Summary, document.StyleBody)}
+			e := &document.Entry{Title: name, Subtitle: document.Plain(c.Issuer), Dates: b.date(c.Date), When: b.when(c.Date, schema.Date{}), Blocks: markup.Blocks(c.Summary, document.StyleBody)}
 			if len(e.Title) == 0 {
 				e.Title, e.Subtitle = e.Subtitle, nil
 			}
@@ -592,7 +629,7 @@ func (b *builder) certificates() []document.Block {
 			continue
 		}
 		// issuer first, as people list them (the key column wraps a long one)
-		row := document.Row{Key: document.Plain(c.Issuer), Value: name, Dates: b.date(c.Date), When: b.when(c.Date, "")}
+		row := document.Row{Key: document.Plain(c.Issuer), Value: name, Dates: b.date(c.Date), When: b.when(c.Date, schema.Date{})}
 		if c.Issuer == "" {
 			row.Key, row.Value = name, nil
 		}
@@ -615,7 +652,7 @@ func (b *builder) publications() []document.Block {
 	if compact {
 		var rows []document.Row
 		for _, p := range pubs {
-			rows = append(rows, document.Row{Key: markup.Inline(p.Name), Value: document.Text{{Text: p.URL, URL: p.URL}}, Dates: b.date(p.ReleaseDate), When: b.when(p.ReleaseDate, "")})
+			rows = append(rows, document.Row{Key: markup.Inline(p.Name), Value: document.Text{{Text: p.URL, URL: p.URL}}, Dates: b.date(p.ReleaseDate), When: b.when(p.ReleaseDate, schema.Date{})})
 		}
 		return rowsBlock(rows)
 	}
@@ -625,7 +662,7 @@ func (b *builder) publications() []document.Block {
 			Title:    markup.Inline(p.Name),
 			Subtitle: document.Plain(p.Publisher),
 			Dates:    b.date(p.ReleaseDate),
-			When:     b.when(p.ReleaseDate, ""),
+			When:     b.when(p.ReleaseDate, schema.Date{}),
 			Blocks:   markup.Blocks(p.Summary, document.StyleBody),
 		}
 		if p.URL != "" {
@@ -636,21 +673,22 @@ func (b *builder) publications() []document.Block {
 	return out
 }
 
-// date formats one date in the theme's date format.
-func (b *builder) date(s string) string {
-	d, err := schema.ParseDate(s)
-	if err != nil {
-		return s
+// date formats one date in the theme's date format; a date vitae cannot
+// read is shown as written.
+func (b *builder) date(d schema.Date) string {
+	c, ok := d.Calendar()
+	if !ok {
+		return d.String()
 	}
-	return formatDate(d, b.dateFormat, b.loc)
+	return formatDate(c, b.dateFormat, b.loc)
 }
 
 // when is a period in ISO 8601, for machines ("" for a date vitae cannot
 // read).
-func (b *builder) when(start, end string) document.Period {
-	iso := func(s string) string {
-		if d, err := schema.ParseDate(s); err == nil && s != "" {
-			return d.String()
+func (b *builder) when(start, end schema.Date) document.Period {
+	iso := func(d schema.Date) string {
+		if c, ok := d.Calendar(); ok {
+			return c.String()
 		}
 		return ""
 	}
@@ -658,7 +696,7 @@ func (b *builder) when(start, end string) document.Period {
 }
 
 // dateRange formats a period; a start without an end is ongoing.
-func (b *builder) dateRange(start, end string) string {
+func (b *builder) dateRange(start, end schema.Date) string {
 	s, e := b.date(start), b.date(end)
 	switch {
 	case s == "" && e == "":
@@ -675,7 +713,7 @@ func (b *builder) dateRange(start, end string) string {
 
 // formatDate writes a date as "Aug 2018" (short), "August 2018" (long),
 // "08/2018" (numeric) or "2018-08" (iso). Days are shown only in iso.
-func formatDate(d schema.Date, format string, loc *locale.Locale) string {
+func formatDate(d schema.Calendar, format string, loc *locale.Locale) string {
 	if d.Month == 0 {
 		return fmt.Sprintf("%d", d.Year)
 	}
@@ -736,7 +774,7 @@ func (b *builder) custom(id string) (schema.Custom, bool) {
 func (b *builder) customBlocks(c schema.Custom) []document.Block {
 	names, rows := true, true
 	for _, e := range c.Entries {
-		detail := e.Date != "" || e.StartDate != "" || e.EndDate != "" || e.Location != "" || e.Summary != "" || len(e.Highlights) > 0 || e.URL != ""
+		detail := !e.Date.IsZero() || !e.StartDate.IsZero() || !e.EndDate.IsZero() || e.Location != "" || e.Summary != "" || len(e.Highlights) > 0 || e.URL != ""
 		names = names && !detail && e.Subtitle == "" && len(e.Keywords) == 0
 		rows = rows && !detail && e.Name != ""
 	}
@@ -769,7 +807,7 @@ func (b *builder) customBlocks(c schema.Custom) []document.Block {
 	var out []document.Block
 	for _, e := range c.Entries {
 		dates := b.date(e.Date)
-		if e.StartDate != "" || e.EndDate != "" {
+		if !e.StartDate.IsZero() || !e.EndDate.IsZero() {
 			dates = strings.Join(nonEmpty(b.dateRange(e.StartDate, e.EndDate), dates), ", ")
 		}
 		blocks := markup.Blocks(e.Summary, document.StyleBody)
@@ -787,10 +825,10 @@ func (b *builder) customBlocks(c schema.Custom) []document.Block {
 		}
 		var when document.Period
 		switch {
-		case e.Date == "":
+		case e.Date.IsZero():
 			when = b.when(e.StartDate, e.EndDate)
-		case e.StartDate == "" && e.EndDate == "":
-			when = b.when(e.Date, "")
+		case e.StartDate.IsZero() && e.EndDate.IsZero():
+			when = b.when(e.Date, schema.Date{})
 		}
 		out = append(out, &document.Entry{
 			Title:    linked(title, e.URL),

@@ -54,7 +54,7 @@ func TestDateRangesInEveryLocale(t *testing.T) {
 	}
 	loc, _ := locale.Get("en")
 	for format, w := range map[string]string{"short": "Aug 2018", "long": "August 2018", "numeric": "08/2018", "iso": "2018-08-15"} {
-		if got := formatDate(schema.Date{Year: 2018, Month: 8, Day: 15}, format, loc); got != w {
+		if got := formatDate(schema.Calendar{Year: 2018, Month: 8, Day: 15}, format, loc); got != w {
 			t.Errorf("%s: %q, want %q", format, got, w)
 		}
 	}

@@ -115,7 +115,7 @@ func TestV3XML(t *testing.T) {
 	if strings.Contains(md, "Weiblich") {
 		t.Error("the sex is hidden in the CV's printing preferences but shown")
 	}
-	if r.Work[0].StartDate != "2019-05" || r.Work[0].EndDate != "" || r.Education[0].EndDate != "2014" || r.Settings.Locale != "de" {
+	if r.Work[0].StartDate.String() != "2019-05" || r.Work[0].EndDate.String() != "" || r.Education[0].EndDate.String() != "2014" || r.Settings.Locale != "de" {
 		t.Errorf("dates or locale: %+v %+v %q", r.Work[0], r.Education[0], r.Settings.Locale)
 	}
 	for _, want := range []string{"cv.xml:2:1: note: read as a Europass file",
@@ -142,7 +142,7 @@ func TestV3JSON(t *testing.T) {
 			t.Errorf("%q is missing from:\n%s", want, md)
 		}
 	}
-	if r.Work[0].StartDate != "2018-03" || r.Work[0].EndDate != "2020-01" {
+	if r.Work[0].StartDate.String() != "2018-03" || r.Work[0].EndDate.String() != "2020-01" {
 		t.Errorf("dates: %+v", r.Work[0])
 	}
 }
@@ -177,7 +177,7 @@ func TestV2XML(t *testing.T) {
 			t.Errorf("%q is missing from:\n%s", want, md)
 		}
 	}
-	if r.Work[0].StartDate != "2001-02" || r.Settings.Locale != "en" {
+	if r.Work[0].StartDate.String() != "2001-02" || r.Settings.Locale != "en" {
 		t.Errorf("dates or locale: %+v %q", r.Work[0], r.Settings.Locale)
 	}
 }
@@ -262,7 +262,7 @@ func TestCandidateXML(t *testing.T) {
 	if pub < 0 || work < 0 || pub > work {
 		t.Error("the sections are not in the design's order")
 	}
-	if r.Work[0].StartDate != "2021-10" || r.Work[0].EndDate != "" || r.Education[0].EndDate != "2022-11" || r.Education[0].Score != "1" {
+	if r.Work[0].StartDate.String() != "2021-10" || r.Work[0].EndDate.String() != "" || r.Education[0].EndDate.String() != "2022-11" || r.Education[0].Score != "1" {
 		t.Errorf("dates: %+v %+v", r.Work[0], r.Education[0])
 	}
 	if !strings.Contains(diags, "ProfilePicture is held in the file itself") {

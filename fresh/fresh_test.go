@@ -80,7 +80,7 @@ func TestEverySectionImports(t *testing.T) {
 	if strings.Contains(md, "Secret") {
 		t.Error("a private reference is shown")
 	}
-	if r.Work[0].EndDate != "" || r.Work[1].EndDate != "2019" {
+	if r.Work[0].EndDate.String() != "" || r.Work[1].EndDate.String() != "2019" {
 		t.Errorf("dates: %+v", r.Work)
 	}
 	got := diags.Error()

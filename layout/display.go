@@ -2,10 +2,10 @@ package layout
 
 import (
 	"fmt"
-	"github.com/vitae-dev/vitae/theme"
 
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/photo"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // Laid is a document laid out in pages: a display list a backend draws

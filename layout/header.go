@@ -1,13 +1,13 @@
 package layout
 
 import (
-	"github.com/vitae-dev/vitae/theme"
 	"slices"
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/render/style"
+	"github.com/vitae-dev/vitae/theme"
 	"github.com/vitae-dev/vitae/typography"
 )
 

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"context"
+
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/hyphen"

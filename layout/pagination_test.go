@@ -1,13 +1,13 @@
 package layout
 
 import (
-	"github.com/vitae-dev/vitae/internal/testenv"
-	"github.com/vitae-dev/vitae/internal/testkit"
-	"github.com/vitae-dev/vitae/render/fonts"
 	"strings"
 	"testing"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/internal/testkit"
+	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/theme"
 )
 

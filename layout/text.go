@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"github.com/vitae-dev/vitae/render/fonts"
 	"reflect"
 	"strings"
 	"unicode"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/hyphen"
+	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/paged"
 )
 

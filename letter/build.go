@@ -20,6 +20,7 @@ import (
 	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/schema/confine"
 	"github.com/vitae-dev/vitae/typography"
 )
 
@@ -54,7 +55,7 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 	if f == nil {
 		return nil, res
 	}
-	confine := schema.Confine(path, opts.Batch.Pipeline.AllowPaths)
+	confine := confine.Check(path, opts.Batch.Pipeline.AllowPaths)
 	rpath, bad := resumePath(path, f, opts, confine)
 	if bad != nil {
 		res.Diagnostics = append(res.Diagnostics, *bad)

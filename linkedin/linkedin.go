@@ -182,17 +182,17 @@ func readCSV(name string, r io.Reader, maxRows int) (*table, error) {
 
 // date reads LinkedIn's dates ("Mar 2019", "2019", "15 Mar 2019") in
 // canonical form; what it cannot read is kept as written.
-func date(s string, isEnd bool) string {
+func date(s string, isEnd bool) schema.Date {
 	if s == "" {
-		return ""
+		return schema.Date{}
 	}
 	if c, ongoing, ok := schema.ReadDate(s, isEnd); ok {
 		if ongoing {
-			return ""
+			return schema.Date{}
 		}
-		return c
+		return schema.DateOf(c)
 	}
-	return s
+	return schema.DateOf(s)
 }
 
 func join(sep string, parts ...string) string {

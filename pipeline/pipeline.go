@@ -23,6 +23,7 @@ import (
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/html"
 	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/schema/confine"
 	"github.com/vitae-dev/vitae/tailor"
 	"github.com/vitae-dev/vitae/theme"
 )
@@ -134,7 +135,7 @@ func prepare(in *source, t *tailored, opts Options) (*prepared, error) {
 		name = s.Theme // a file's path was read relative to the file that names it
 		if theme.IsFile(name) {
 			// what the résumé's theme names is confined as the résumé's own files are
-			lo.Confine = schema.Confine(in.Path, opts.AllowPaths)
+			lo.Confine = confine.Check(in.Path, opts.AllowPaths)
 		}
 	}
 	th, src, err := theme.LoadWith(name, lo)

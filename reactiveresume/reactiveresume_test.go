@@ -1,16 +1,17 @@
 package reactiveresume_test
 
 import (
-	"github.com/vitae-dev/vitae/diag"
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v4"
+
 	"github.com/vitae-dev/vitae/compose"
+	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/ynode"
 	"github.com/vitae-dev/vitae/reactiveresume"
 	"github.com/vitae-dev/vitae/render/markdown"
 	"github.com/vitae-dev/vitae/schema"
-	"go.yaml.in/yaml/v4"
 )
 
 // A Reactive Resume v4 export, written for this test in the shape the
@@ -110,7 +111,7 @@ func TestV4Export(t *testing.T) {
 	if r.Settings.Theme != "compact" || r.Settings.Page != "letter" {
 		t.Errorf("theme %q, page %q; want compact, letter", r.Settings.Theme, r.Settings.Page)
 	}
-	if r.Work[0].StartDate != "2021-03" || r.Work[0].EndDate != "" {
+	if r.Work[0].StartDate.String() != "2021-03" || r.Work[0].EndDate.String() != "" {
 		t.Errorf("dates: %q – %q", r.Work[0].StartDate, r.Work[0].EndDate)
 	}
 	got := diags.Error()
@@ -245,7 +246,7 @@ func TestV5Export(t *testing.T) {
 	if strings.Contains(md, "Secret Prize") {
 		t.Error("a hidden section is shown")
 	}
-	if len(r.Work) != 2 || r.Work[0].Name != "Fjord" || r.Work[1].Position != "Developer" || r.Work[1].EndDate != "2022" {
+	if len(r.Work) != 2 || r.Work[0].Name != "Fjord" || r.Work[1].Position != "Developer" || r.Work[1].EndDate.String() != "2022" {
 		t.Errorf("roles: %+v", r.Work)
 	}
 	if r.Settings.Page != "letter" || r.Settings.Locale != "no" {

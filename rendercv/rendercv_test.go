@@ -1,16 +1,17 @@
 package rendercv_test
 
 import (
-	"github.com/vitae-dev/vitae/diag"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"go.yaml.in/yaml/v4"
+
 	"github.com/vitae-dev/vitae/compose"
+	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/render/markdown"
 	"github.com/vitae-dev/vitae/rendercv"
 	"github.com/vitae-dev/vitae/schema"
-	"go.yaml.in/yaml/v4"
 )
 
 // A RenderCV file with every entry type, written for this test.

@@ -8,11 +8,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"go.yaml.in/yaml/v4"
+
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
-	"go.yaml.in/yaml/v4"
+	"github.com/vitae-dev/vitae/schema/source"
 )
 
 // Lenient reading: a value of the wrong shape is coerced where its meaning
@@ -76,7 +78,7 @@ func (l *loader) text(n *yaml.Node, loc []string, tag reflect.StructTag) (string
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if l.json && n.Tag != "!!str" {
-			l.report(n, loc, diag.Warning, "%s where text belongs; read as the text %q", describe(n), n.Value)
+			l.report(n, loc, diag.Warning, "%s where text belongs; read as the text %q", source.Describe(n), n.Value)
 			l.replaceWith(n, n.Value)
 		}
 		return n.Value, true
@@ -252,7 +254,7 @@ func nonEmptyStrings(ss ...string) []string {
 // is made from the text when the section has an obvious text field.
 func (l *loader) listFromScalar(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) (any, bool) {
 	if n.Tag != "!!str" && n.Tag != "!!int" && n.Tag != "!!float" || n.Tag != "!!str" && l.json {
-		return l.leftOut(n, loc, "%s where a list belongs", describe(n))
+		return l.leftOut(n, loc, "%s where a list belongs", source.Describe(n))
 	}
 	s := strings.TrimSpace(n.Value)
 	if s == "" {
@@ -393,7 +395,7 @@ func (l *loader) listFromMapping(n *yaml.Node, t reflect.Type, loc []string, tag
 		item.Content = []*yaml.Node{l.synth(k, yaml.ScalarNode, "!!str", nf), k}
 		switch {
 		case v.Kind == yaml.MappingNode:
-			if keyIndex(v, nf) < 0 {
+			if source.KeyIndex(v, nf) < 0 {
 				item.Content = append(item.Content, v.Content...)
 			} else {
 				item = v
@@ -425,7 +427,7 @@ func (l *loader) structFromText(n *yaml.Node, t reflect.Type, loc []string) (any
 		item.Content = []*yaml.Node{l.synth(n, yaml.ScalarNode, "!!str", field), n}
 		return l.object(item, t, loc), false
 	}
-	return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
+	return l.leftOut(n, loc, "%s where a mapping belongs", source.Describe(n))
 }
 
 // highlight reads a bullet: text, or a mapping with text, tags and
@@ -439,7 +441,7 @@ func (l *loader) highlight(n *yaml.Node, loc []string) (any, bool) {
 		}
 		return s, false
 	case yaml.MappingNode:
-		if keyIndex(n, "text") >= 0 {
+		if source.KeyIndex(n, "text") >= 0 {
 			return l.object(n, highlightType, loc), false
 		}
 		rest := l.synth(n, yaml.MappingNode, "!!map", "")
@@ -483,7 +485,7 @@ func (l *loader) integer(n *yaml.Node, loc []string) (any, bool) {
 			return int(f), false
 		}
 	}
-	return l.leftOut(n, loc, "%s where a whole number belongs", describe(n))
+	return l.leftOut(n, loc, "%s where a whole number belongs", source.Describe(n))
 }
 
 var (

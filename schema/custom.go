@@ -1,13 +1,14 @@
 package schema
 
 import (
-	"github.com/vitae-dev/vitae/diag"
 	"reflect"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
 
+	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/ynode"
+	"github.com/vitae-dev/vitae/schema/source"
 )
 
 // Sections of a résumé's own: custom: in the file, and the top-level keys
@@ -90,9 +91,9 @@ func customIDs(root *yaml.Node) map[string]bool {
 				if c.Kind != yaml.MappingNode {
 					continue
 				}
-				if j := keyIndex(c, "id"); j >= 0 {
+				if j := source.KeyIndex(c, "id"); j >= 0 {
 					ids[Slug(c.Content[j+1].Value)] = true
-				} else if j := keyIndex(c, "title"); j >= 0 {
+				} else if j := source.KeyIndex(c, "title"); j >= 0 {
 					ids[Slug(c.Content[j+1].Value)] = true
 				}
 			}

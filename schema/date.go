@@ -12,17 +12,58 @@ import (
 	"github.com/vitae-dev/vitae/locale"
 )
 
-// Date is a calendar date of year, month or day precision (Month and Day are 0
-// when not given).
+// Date is one of the résumé's dates (startDate, endDate, date,
+// releaseDate): the text it holds, and the calendar date that text is, read
+// once, when the résumé is decoded. A loaded résumé's text is canonical
+// (2019, 2019-03, 2019-03-15), or, for a date vitae cannot read ("Spring
+// 2020"), as written; such a date has no calendar date and is shown as
+// written. JSON, YAML and the JSON Schema see the text alone.
 type Date struct {
+	text string
+	cal  Calendar // zero when text is not a date in canonical form
+}
+
+// DateOf is the date a text stands for: its calendar date when the text is
+// in canonical form, else none (the text is kept either way).
+func DateOf(text string) Date {
+	d := Date{text: text}
+	if c, err := ParseDate(text); err == nil {
+		d.cal = c
+	}
+	return d
+}
+
+// String is the date's text.
+func (d Date) String() string { return d.text }
+
+// IsZero reports whether no date is given.
+func (d Date) IsZero() bool { return d.text == "" }
+
+// Calendar is the calendar date the text is; ok is false when there is no
+// date or it is not one vitae can read ("Spring 2020").
+func (d Date) Calendar() (c Calendar, ok bool) { return d.cal, !d.cal.IsZero() }
+
+// MarshalText writes the date as its text (JSON and YAML alike).
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.text), nil }
+
+// UnmarshalText reads a date from its text; a text that is not a date in
+// canonical form is kept, without a calendar date.
+func (d *Date) UnmarshalText(b []byte) error {
+	*d = DateOf(string(b))
+	return nil
+}
+
+// Calendar is a calendar date of year, month or day precision (Month and
+// Day are 0 when not given).
+type Calendar struct {
 	Year, Month, Day int
 }
 
 // IsZero reports whether the date is unset.
-func (d Date) IsZero() bool { return d.Year == 0 }
+func (d Calendar) IsZero() bool { return d.Year == 0 }
 
 // String returns the canonical form: YYYY, YYYY-MM or YYYY-MM-DD.
-func (d Date) String() string {
+func (d Calendar) String() string {
 	switch {
 	case d.Year == 0:
 		return ""
@@ -38,32 +79,32 @@ var isoDate = lazyRegexp(`^([12][0-9]{3})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$`)
 
 // ParseDate reads a date in the canonical form YYYY, YYYY-MM or YYYY-MM-DD and
 // checks that the month and day exist.
-func ParseDate(s string) (Date, error) {
+func ParseDate(s string) (Calendar, error) {
 	m := isoDate().FindStringSubmatch(s)
 	if m == nil {
-		return Date{}, fmt.Errorf("%q is not a date", s)
+		return Calendar{}, fmt.Errorf("%q is not a date", s)
 	}
 	return makeDate(m[1], m[2], m[3])
 }
 
-func makeDate(ys, ms, ds string) (Date, error) {
-	var d Date
+func makeDate(ys, ms, ds string) (Calendar, error) {
+	var d Calendar
 	d.Year, _ = strconv.Atoi(ys)
 	if ms != "" {
 		d.Month, _ = strconv.Atoi(ms)
 		if d.Month < 1 || d.Month > 12 {
-			return Date{}, fmt.Errorf("month %d does not exist", d.Month)
+			return Calendar{}, fmt.Errorf("month %d does not exist", d.Month)
 		}
 	}
 	if ds != "" {
 		d.Day, _ = strconv.Atoi(ds)
 		last := time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 		if d.Day < 1 || d.Day > last {
-			return Date{}, fmt.Errorf("day %d does not exist in %04d-%02d", d.Day, d.Year, d.Month)
+			return Calendar{}, fmt.Errorf("day %d does not exist in %04d-%02d", d.Day, d.Year, d.Month)
 		}
 	}
 	if d.Year < 1000 {
-		return Date{}, fmt.Errorf("year %d is out of range", d.Year)
+		return Calendar{}, fmt.Errorf("year %d is out of range", d.Year)
 	}
 	return d, nil
 }
@@ -116,7 +157,7 @@ func judgeDate(s string, isEnd bool) dateVerdict {
 		}
 		return dateVerdict{drop: true, warning: fmt.Sprintf("%q is not a start date; left out: write when it started, e.g. 2021-03", s)}
 	}
-	read := func(d Date, fixed string) dateVerdict {
+	read := func(d Calendar, fixed string) dateVerdict {
 		msg := fmt.Sprintf("%q read as %s: write dates as YYYY, YYYY-MM or YYYY-MM-DD", s, d)
 		if fixed != "" {
 			msg = fmt.Sprintf("%q is not a date: %s; read as %s", s, fixed, d)
@@ -169,7 +210,7 @@ func judgeDate(s string, isEnd bool) dateVerdict {
 
 // lenientDate makes a date from its parts, dropping a day or month that
 // does not exist (2024-09-31 → 2024-09) and saying what it dropped.
-func lenientDate(ys, ms, ds string) (Date, string) {
+func lenientDate(ys, ms, ds string) (Calendar, string) {
 	d, err := makeDate(ys, ms, ds)
 	if err == nil {
 		return d, ""
@@ -180,7 +221,7 @@ func lenientDate(ys, ms, ds string) (Date, string) {
 		}
 	}
 	y, _ := strconv.Atoi(ys)
-	return Date{Year: y}, err.Error()
+	return Calendar{Year: y}, err.Error()
 }
 
 func pad2(s string) string {

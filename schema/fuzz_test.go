@@ -1,12 +1,13 @@
-package schema
+package schema_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/schema/fix"
 )
 
 // The loader never panics and never returns a résumé together with an error;
@@ -29,7 +30,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add("v2.xml", []byte(`<learnerinfo><skilllist><skill type="">x</skill></skilllist><misclist><misc>y</misc></misclist></learnerinfo>`))
 	f.Add("fresh.json", []byte(`{"name":"A","meta":{"format":"FRESH"},"skills":{"list":[{"name":"Go","years":3}]},"disposition":{"relocation":{"willing":true}}}`))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		r, diags := Load(name, data)
+		r, diags := schema.Load(name, data)
 		if diags.HasErrors() && r != nil {
 			t.Fatalf("résumé returned despite errors: %s", diags.Error())
 		}
@@ -41,34 +42,8 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("empty message in %#v", d)
 			}
 		}
-		if _, _, left := Fix(name, data); strings.Contains(left.Error(), "internal error") {
+		if _, _, left := fix.Fix(name, data); strings.Contains(left.Error(), "internal error") {
 			t.Fatalf("fix: %s", left.Error())
 		}
 	})
-}
-
-// Finding the line and column of every token of a one-line JSON file counts
-// over each byte a bounded number of times, not once per token.
-func TestPositionsOfAOneLineFileCostLinearWork(t *testing.T) {
-	var b strings.Builder
-	b.WriteString(`{"work":[`)
-	for i := 0; i < 3000; i++ {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString(`{"name":"Ünïcode Company","position":"Dev"}`)
-	}
-	b.WriteString(`]}`)
-	data := []byte(b.String())
-	pos := newPosition(data)
-	dec := json.NewDecoder(bytes.NewReader(data))
-	for {
-		if _, err := dec.Token(); err != nil {
-			break
-		}
-		pos.at(data, int(dec.InputOffset()))
-	}
-	if pos.scanned > 3*len(data) {
-		t.Errorf("counted over %d bytes for a %d-byte file", pos.scanned, len(data))
-	}
 }

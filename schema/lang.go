@@ -1,13 +1,17 @@
 package schema
 
 import (
-	"github.com/vitae-dev/vitae/diag"
 	"reflect"
 	"regexp"
 	"strings"
 
-	"github.com/vitae-dev/vitae/locale"
 	"go.yaml.in/yaml/v4"
+
+	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/locale"
+	"github.com/vitae-dev/vitae/schema/confine"
+	"github.com/vitae-dev/vitae/schema/overlay"
+	"github.com/vitae-dev/vitae/schema/source"
 )
 
 // One résumé in several languages (docs/decisions/0014). A file declares
@@ -39,12 +43,12 @@ func declaredLanguages(root *yaml.Node) ([]string, *yaml.Node) {
 	if root == nil || root.Kind != yaml.MappingNode {
 		return nil, nil
 	}
-	i := keyIndex(root, "settings")
+	i := source.KeyIndex(root, "settings")
 	if i < 0 || root.Content[i+1].Kind != yaml.MappingNode {
 		return nil, nil
 	}
 	s := root.Content[i+1]
-	j := keyIndex(s, "languages")
+	j := source.KeyIndex(s, "languages")
 	if j < 0 {
 		return nil, nil
 	}
@@ -123,7 +127,7 @@ func perLanguage(t reflect.Type, loc []string) bool {
 		}
 	}
 	switch {
-	case t.Kind() == reflect.String, t == highlightType:
+	case kindOf(t) == reflect.String, t == highlightType:
 		return true
 	case t.Kind() == reflect.Slice:
 		return t.Elem().Kind() == reflect.String || t.Elem() == highlightType
@@ -250,9 +254,9 @@ func settingsLocaleNode(root *yaml.Node) *yaml.Node {
 	if root == nil || root.Kind != yaml.MappingNode {
 		return nil
 	}
-	if i := keyIndex(root, "settings"); i >= 0 && root.Content[i+1].Kind == yaml.MappingNode {
+	if i := source.KeyIndex(root, "settings"); i >= 0 && root.Content[i+1].Kind == yaml.MappingNode {
 		s := root.Content[i+1]
-		if j := keyIndex(s, "locale"); j >= 0 {
+		if j := source.KeyIndex(s, "locale"); j >= 0 {
 			return s.Content[j+1]
 		}
 	}
@@ -281,9 +285,7 @@ func Languages(r *Resume) []string {
 // LoadIn is Load of a file written in several languages, in one of them
 // ("" its default).
 func LoadIn(file string, data []byte, lang string) (*Resume, diag.Diagnostics) {
-	t := newTree()
-	t.roots = roots(file, nil)
-	t.lang = lang
-	root, diags := t.load(file, data, nil, true)
-	return t.finish(file, root, diags)
+	roots := confine.Roots(file, nil)
+	t, diags := overlay.Read(file, data, roots)
+	return finish(file, t, diags, roots, ReadOptions{Lang: lang})
 }

@@ -3,6 +3,8 @@ package schema
 import (
 	"strings"
 	"testing"
+
+	"github.com/vitae-dev/vitae/schema/overlay"
 )
 
 // Without settings.languages a mapping of languages where text belongs is
@@ -18,10 +20,8 @@ func TestTranslationsOnlyWhereLanguagesAreDeclared(t *testing.T) {
 	several := `{"settings": {"languages": ["en", "de"]}, "basics": {"name": "Jana", "label": {"en": "Engineer", "de": "Ingenieurin"},
   "location": {"city": "Berlin", "countryCode": "DE"}}}`
 	for lang, want := range map[string]string{"": "Engineer", "en": "Engineer", "de": "Ingenieurin"} {
-		tr := newTree()
-		tr.lang = lang
-		root, diags := tr.load("cv.json", []byte(several), nil, true)
-		r, diags := tr.finish("cv.json", root, diags)
+		tr, diags := overlay.Read("cv.json", []byte(several), nil)
+		r, diags := finish("cv.json", tr, diags, nil, ReadOptions{Lang: lang})
 		if r == nil || len(diags) != 0 || r.Basics.Label != want || r.Basics.Location.City != "Berlin" {
 			t.Fatalf("lang %q: %+v\n%s", lang, r, diags.Error())
 		}

@@ -9,11 +9,16 @@ import (
 	"strconv"
 	"strings"
 
+	"go.yaml.in/yaml/v4"
+
 	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/markup"
-	"go.yaml.in/yaml/v4"
+	"github.com/vitae-dev/vitae/schema/confine"
+	"github.com/vitae-dev/vitae/schema/jsonschema"
+	"github.com/vitae-dev/vitae/schema/overlay"
+	"github.com/vitae-dev/vitae/schema/source"
 )
 
 // maxNodes bounds the work done on one file, aliases expanded (a guard
@@ -37,23 +42,10 @@ func Read(path string, overlays ...string) (*Resume, diag.Diagnostics, []string)
 // ReadWith is Read with options: overlays, and folders a résumé may name
 // files in besides its own.
 func ReadWith(path string, opts ReadOptions) (*Resume, diag.Diagnostics, []string) {
-	t := newTree()
-	t.fetch = opts.Fetch
-	t.lang = opts.Lang
-	t.roots = roots(path, opts.Allow)
-	root, diags := t.loadFile(path, nil, true)
-	for _, o := range opts.Overlays {
-		if diags.HasErrors() {
-			break
-		}
-		ov, d := t.loadOverlay(o)
-		diags = append(diags, d...)
-		if ov != nil && root != nil {
-			root = t.merge(root, ov)
-		}
-	}
-	r, diags := t.finish(path, root, diags)
-	return r, diags, t.files
+	roots := confine.Roots(path, opts.Allow)
+	t, diags := overlay.ReadFile(path, roots, opts.Overlays)
+	r, diags := finish(path, t, diags, roots, opts)
+	return r, diags, t.Files
 }
 
 // Load decodes a résumé from YAML or JSON (chosen by the file name's extension,
@@ -62,19 +54,22 @@ func ReadWith(path string, opts ReadOptions) (*Resume, diag.Diagnostics, []strin
 // with `extends: base.yaml` is merged on top of that file (read relative to
 // file's folder). Load never panics, whatever the input.
 func Load(file string, data []byte) (*Resume, diag.Diagnostics) {
-	t := newTree()
-	t.roots = roots(file, nil)
-	root, diags := t.load(file, data, nil, true)
-	return t.finish(file, root, diags)
+	roots := confine.Roots(file, nil)
+	t, diags := overlay.Read(file, data, roots)
+	return finish(file, t, diags, roots, ReadOptions{})
 }
 
-func (t *tree) finish(file string, root *yaml.Node, diags diag.Diagnostics) (*Resume, diag.Diagnostics) {
+// finish decodes a file's node tree into the résumé and validates it;
+// roots are the folders it may name files in, opts what to read it with
+// (its language, whether photos are fetched).
+func finish(file string, t *overlay.Tree, diags diag.Diagnostics, roots []string, opts ReadOptions) (*Resume, diag.Diagnostics) {
+	root := t.Root
 	if diags.HasErrors() || root == nil {
 		diags.Sort()
 		return nil, diags
 	}
-	l := &loader{file: file, json: t.json[root], at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.fileOf, diags: diags, roots: t.roots, custom: customIDs(root), fetch: t.fetch || settingsFetch(root)}
-	l.setLanguages(root, t.lang)
+	l := &loader{file: file, json: t.JSON, at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: t.FileOf, diags: diags, roots: roots, custom: customIDs(root), fetch: opts.Fetch || settingsFetch(root)}
+	l.setLanguages(root, opts.Lang)
 	l.checkLanguageLocale(root)
 	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
 	l.shownAll()
@@ -133,7 +128,7 @@ type loader struct {
 	// the JSON Schema's complaints about them are not repeated.
 	accepted map[string]bool
 	fixing   bool  // record fixes (vitae fix)
-	fixes    []fix // what would put each value in its canonical form
+	fixes    []Fix // what would put each value in its canonical form
 	nodes    int
 	// unshown counts the diagnostics past limits.Diagnostics; firstUnshown
 	// is the first of them, or the first error among them
@@ -204,27 +199,19 @@ func (l *loader) shownAll() {
 	l.unshown, l.firstUnshown = 0, nil
 }
 
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.ScalarNode:
-		switch n.Tag {
-		case "!!null":
-			return "null"
-		case "!!int", "!!float":
-			return "a number (" + n.Value + ")"
-		case "!!bool":
-			return "true/false"
-		}
-		return "text"
-	}
-	return "empty"
-}
+var (
+	highlightType = reflect.TypeFor[Highlight]()
+	dateType      = reflect.TypeFor[Date]()
+)
 
-var highlightType = reflect.TypeFor[Highlight]()
+// kindOf is the kind of value a Go type holds as the résumé's text sees it:
+// a Date is text.
+func kindOf(t reflect.Type) reflect.Kind {
+	if t == dateType {
+		return reflect.String
+	}
+	return t.Kind()
+}
 
 // value converts a node into the value checked by the JSON Schema, guided by
 // the Go type it is meant to decode into. Along the way it reports what only
@@ -265,97 +252,117 @@ func (l *loader) convert(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 	if isNull(n) {
 		return l.null(n, loc)
 	}
-	switch t.Kind() {
+	switch kindOf(t) {
 	case reflect.Struct:
-		switch {
-		case t == highlightType:
-			return l.highlight(n, loc)
-		case n.Kind == yaml.MappingNode:
-			return l.object(n, t, loc), false
-		case n.Kind == yaml.ScalarNode:
-			return l.structFromText(n, t, loc)
-		}
-		return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
+		return l.structValue(n, t, loc)
 	case reflect.Map:
 		if n.Kind == yaml.MappingNode {
 			return l.mapping(n, t, loc, tag), false
 		}
-		return l.leftOut(n, loc, "%s where a mapping belongs", describe(n))
+		return l.leftOut(n, loc, "%s where a mapping belongs", source.Describe(n))
 	case reflect.Slice:
-		if l.tooMany(n, loc) {
-			return nil, true
-		}
-		switch n.Kind {
-		case yaml.SequenceNode:
-			out := make([]any, 0, len(n.Content))
-			for i, c := range n.Content {
-				if l.exhausted {
-					break
-				}
-				v, drop := l.convert(c, t.Elem(), append(loc[:len(loc):len(loc)], strconv.Itoa(i)), tag)
-				if !drop {
-					out = append(out, v)
-				}
-			}
-			return out, false
-		case yaml.MappingNode:
-			return l.listFromMapping(n, t, loc, tag)
-		}
-		return l.listFromScalar(n, t, loc, tag)
+		return l.list(n, t, loc, tag)
 	case reflect.String:
-		if tag.Get("format") == "uri-reference" { // $schema: checked by the JSON Schema only
-			return l.generic(n, 0), false
-		}
-		if n.Kind != yaml.ScalarNode {
-			l.reach(n) // a list or mapping read as text: all its text is in it
-		}
-		s, ok := l.text(n, loc, tag)
-		if !ok {
-			return nil, true
-		}
-		switch tag.Get("format") {
-		case "date":
-			return l.date(n, s, loc)
-		case "uri":
-			return l.url(n, s, loc)
-		case "email":
-			return l.email(n, s, loc)
-		}
-		if strings.TrimSpace(s) == "" {
-			return nil, true // an empty text: not given
-		}
-		if e := tag.Get("enum"); e != "" {
-			return l.choice(n, s, loc, e)
-		}
-		if kind := tag.Get("path"); kind != "" {
-			return l.path(n, s, loc, kind)
-		}
-		if tag.Get("markdown") == "" && len(s) > limits.LineBytes {
-			l.report(n, loc, diag.Error, "this text is %s long; a one-line field holds at most %s (%d bytes)", textSize(len(s)), fsutil.Size(limits.LineBytes), limits.LineBytes)
-			return nil, true
-		}
-		if tag.Get("markdown") == "" && markup.HasHTML(s) {
-			text, link := markup.PlainHTML(s)
-			if text == "" {
-				return l.leftOut(n, loc, "HTML with no text")
-			}
-			l.report(n, loc, diag.Warning, "HTML where plain text belongs; read as %q%s: write the text, and a link as url", short(text), map[bool]string{true: " linked to " + link}[link != ""])
-			l.replaceWith(n, text)
-			l.htmlLink = link
-			s = text
-		}
-		if tag.Get("markdown") != "" {
-			if msg := proseTooComplex(s); msg != "" {
-				l.report(n, loc, diag.Error, "%s", msg)
-				return nil, true
-			}
-			l.unsafeLinks(n, s, loc)
-		}
-		return s, false
+		return l.textValue(n, t, loc, tag)
 	case reflect.Int:
 		return l.integer(n, loc)
 	}
 	return l.generic(n, 0), false
+}
+
+// structValue converts a node into a struct's object: a bullet, a
+// mapping, or text where a mapping belongs (a location written as one line).
+func (l *loader) structValue(n *yaml.Node, t reflect.Type, loc []string) (any, bool) {
+	switch {
+	case t == highlightType:
+		return l.highlight(n, loc)
+	case n.Kind == yaml.MappingNode:
+		return l.object(n, t, loc), false
+	case n.Kind == yaml.ScalarNode:
+		return l.structFromText(n, t, loc)
+	}
+	return l.leftOut(n, loc, "%s where a mapping belongs", source.Describe(n))
+}
+
+// list converts a node into a list: a sequence item by item, or a mapping
+// or a text where a list belongs (coerce.go).
+func (l *loader) list(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) (any, bool) {
+	if l.tooMany(n, loc) {
+		return nil, true
+	}
+	switch n.Kind {
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for i, c := range n.Content {
+			if l.exhausted {
+				break
+			}
+			v, drop := l.convert(c, t.Elem(), append(loc[:len(loc):len(loc)], strconv.Itoa(i)), tag)
+			if !drop {
+				out = append(out, v)
+			}
+		}
+		return out, false
+	case yaml.MappingNode:
+		return l.listFromMapping(n, t, loc, tag)
+	}
+	return l.listFromScalar(n, t, loc, tag)
+}
+
+// textValue converts a node into text, by what the field holds: a date, a
+// link, an e-mail address, one of a list of words, a path, a line or
+// prose (Markdown). An empty text is not given.
+func (l *loader) textValue(n *yaml.Node, t reflect.Type, loc []string, tag reflect.StructTag) (any, bool) {
+	if tag.Get("format") == "uri-reference" { // $schema: checked by the JSON Schema only
+		return l.generic(n, 0), false
+	}
+	if n.Kind != yaml.ScalarNode {
+		l.reach(n) // a list or mapping read as text: all its text is in it
+	}
+	s, ok := l.text(n, loc, tag)
+	if !ok {
+		return nil, true
+	}
+	if t == dateType {
+		return l.date(n, s, loc)
+	}
+	switch tag.Get("format") {
+	case "uri":
+		return l.url(n, s, loc)
+	case "email":
+		return l.email(n, s, loc)
+	}
+	if strings.TrimSpace(s) == "" {
+		return nil, true // an empty text: not given
+	}
+	if e := tag.Get("enum"); e != "" {
+		return l.choice(n, s, loc, e)
+	}
+	if kind := tag.Get("path"); kind != "" {
+		return l.path(n, s, loc, kind)
+	}
+	if tag.Get("markdown") == "" && len(s) > limits.LineBytes {
+		l.report(n, loc, diag.Error, "this text is %s long; a one-line field holds at most %s (%d bytes)", textSize(len(s)), fsutil.Size(limits.LineBytes), limits.LineBytes)
+		return nil, true
+	}
+	if tag.Get("markdown") == "" && markup.HasHTML(s) {
+		text, link := markup.PlainHTML(s)
+		if text == "" {
+			return l.leftOut(n, loc, "HTML with no text")
+		}
+		l.report(n, loc, diag.Warning, "HTML where plain text belongs; read as %q%s: write the text, and a link as url", short(text), map[bool]string{true: " linked to " + link}[link != ""])
+		l.replaceWith(n, text)
+		l.htmlLink = link
+		s = text
+	}
+	if tag.Get("markdown") != "" {
+		if msg := proseTooComplex(s); msg != "" {
+			l.report(n, loc, diag.Error, "%s", msg)
+			return nil, true
+		}
+		l.unsafeLinks(n, s, loc)
+	}
+	return s, false
 }
 
 // tooMany reports a list of more items than a list may hold (the entries
@@ -429,132 +436,185 @@ func (l *loader) fieldOrAlias(t reflect.Type, key string) (string, bool) {
 	return "", false
 }
 
+// object converts a mapping into the object of a struct type (or of a
+// map type's values), key by key: see pair.
 func (l *loader) object(n *yaml.Node, t reflect.Type, loc []string) map[string]any {
-	out := map[string]any{}
-	seen := map[string]*yaml.Node{}
-	aliased := map[string]bool{} // fields read from another name because they were empty
-	var extra []any              // custom sections (top level), profiles (basics) read from other keys
-	isMeta := t == reflect.TypeFor[Meta]()
+	o := &objectRead{n: n, t: t, loc: loc, out: map[string]any{}, seen: map[string]*yaml.Node{}, aliased: map[string]bool{}}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, val := n.Content[i], n.Content[i+1]
-		if k.Kind == yaml.AliasNode && k.Alias != nil {
-			k = k.Alias
-		}
-		if k.Kind != yaml.ScalarNode {
-			l.report(k, loc, diag.Warning, "a key must be plain text, not %s; left out", describe(k))
-			continue
-		}
-		key := k.Value
-		if key == "<<" && k.Tag == "!!merge" {
-			l.report(k, loc, diag.Error, "merge keys (<<) are not supported; write the keys out")
-			continue
-		}
-		if aliased[key] && isEmptyNode(val) {
-			continue // an empty field whose other name holds the value
-		}
-		if first, dup := seen[key]; dup {
-			if isEmptyNode(val) {
-				l.report(k, append(loc, key), diag.Warning, "duplicate key %q (first at line %d); this empty one is left out: remove it", key, first.Line)
-				l.drop(val)
-				continue
-			}
-			if prev, ok := out[key].(string); ok && t == basicsType && key == "url" && prev != strings.TrimSpace(val.Value) && first.Value != key {
-				// website: then url: with another address: both are kept
-				l.report(k, append(loc, key), diag.Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", first.Value, key, first.Value)
-				extra = append(extra, map[string]any{"network": "Website", "url": prev})
-			} else {
-				l.report(k, append(loc, key), diag.Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
-			}
-		}
-		seen[key] = k
-		if t.Kind() == reflect.Map {
-			if v, drop := l.convert(val, t.Elem(), append(loc[:len(loc):len(loc)], key), ""); !drop {
-				out[key] = v
-			}
-			continue
-		}
-		if strings.HasPrefix(key, "x-") {
-			continue
-		}
-		f, ok := fieldFor(t, key)
-		if !ok {
-			cur, legacy := legacyKeys[t.Name()][key]
-			alias := ""
-			if !legacy {
-				alias = aliasKeys[t.Name()][key]
-			}
-			if !legacy && alias == "" {
-				switch {
-				case isMeta:
-					out[key] = l.generic(val, 0)
-				case t == resumeType && sectionLike(key, val):
-					extra = append(extra, l.ownSection(k, val, key, fmt.Sprintf("unknown section %q", key))...)
-				default:
-					l.unknownKey(k, t, loc, key)
-				}
-				continue
-			}
-			if alias != "" {
-				cur = alias
-			}
-			idx := keyIndex(n, cur)
-			if idx >= 0 && isEmptyNode(n.Content[idx+1]) && !isEmptyNode(val) {
-				l.report(k, append(loc, key), diag.Warning, "%q is read as %q, which is given but empty: remove the empty %s and rename %s", key, cur, cur, key)
-				aliased[cur] = true
-				delete(out, cur)
-				l.drop(n.Content[idx+1])
-				l.renameTo(k, cur)
-			} else if idx >= 0 || out[cur] != nil {
-				if idx >= 0 && plainText(n.Content[idx+1], 0) == plainText(val, 0) {
-					l.report(k, append(loc, key), diag.Warning, "%q repeats %q; remove %s", key, cur, key)
-					l.drop(val)
-				} else if t == resumeType && sectionLike(key, val) {
-					extra = append(extra, l.ownSection(k, val, key, fmt.Sprintf("both %q and %q are given", cur, key))...)
-				} else if t == basicsType && cur == "url" {
-					if v, drop := l.convert(val, reflect.TypeFor[string](), append(loc[:len(loc):len(loc)], key), `format:"uri"`); !drop {
-						l.report(k, append(loc, key), diag.Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", cur, key, key)
-						extra = append(extra, map[string]any{"network": "Website", "url": v})
-					}
-				} else {
-					l.report(k, append(loc, key), diag.Warning, "both %q and %q are given; %s is used, %s left out: keep one", cur, key, cur, key)
-				}
-				continue
-			}
-			if aliased[cur] {
-				// said above
-			} else if legacy {
-				l.report(k, append(loc, key), diag.Warning, "%q is the old name of %q; read as %s: rename it", key, cur, cur)
-				l.renameTo(k, cur)
-			} else {
-				l.report(k, append(loc, key), diag.Warning, "%q is not a JSON Resume field; read as %q: rename it", key, cur)
-				l.renameTo(k, cur)
-			}
-			f, _ = fieldFor(t, cur)
-			key = cur
-			seen[cur] = k
-		}
-		if l.keyAt == nil {
-			l.keyAt = map[string]*yaml.Node{}
-		}
-		childLoc := append(loc[:len(loc):len(loc)], key)
-		l.keyAt[locKey(childLoc)] = k
-		v, drop := l.convert(val, f.Type, childLoc, f.Tag)
-		if !drop {
-			out[key] = v
-		}
-		if l.htmlLink != "" {
-			if _, hasURL := fieldFor(t, "url"); hasURL && keyIndex(n, "url") < 0 && out["url"] == nil {
-				out["url"] = l.htmlLink // <a href> in a name links the entry
-			}
-			l.htmlLink = ""
-		}
+		l.pair(o, n.Content[i], n.Content[i+1])
 	}
-	if len(extra) > 0 {
+	if len(o.extra) > 0 {
 		field := map[reflect.Type]string{resumeType: "custom", basicsType: "profiles"}[t]
-		have, _ := out[field].([]any)
-		out[field] = append(have, extra...)
+		have, _ := o.out[field].([]any)
+		o.out[field] = append(have, o.extra...)
 	}
-	return out
+	return o.out
+}
+
+// objectRead is one mapping being read into an object.
+type objectRead struct {
+	n       *yaml.Node
+	t       reflect.Type
+	loc     []string
+	out     map[string]any
+	seen    map[string]*yaml.Node // key → its key node
+	aliased map[string]bool       // fields read from another name because they were empty
+	extra   []any                 // custom sections (top level), profiles (basics) read from other keys
+}
+
+// pair reads one key and its value into the object: duplicate keys, x-
+// keys, old and other names of fields, unknown keys and sections of the
+// file's own are told apart and reported on the way.
+func (l *loader) pair(o *objectRead, k, val *yaml.Node) {
+	key, ok := l.plainKey(k, o.loc)
+	if !ok {
+		return
+	}
+	if k.Kind == yaml.AliasNode && k.Alias != nil {
+		k = k.Alias
+	}
+	if o.aliased[key] && isEmptyNode(val) {
+		return // an empty field whose other name holds the value
+	}
+	if first, dup := o.seen[key]; dup && !l.duplicate(o, k, val, first, key) {
+		return
+	}
+	o.seen[key] = k
+	if o.t.Kind() == reflect.Map {
+		if v, drop := l.convert(val, o.t.Elem(), append(o.loc[:len(o.loc):len(o.loc)], key), ""); !drop {
+			o.out[key] = v
+		}
+		return
+	}
+	if strings.HasPrefix(key, "x-") {
+		return
+	}
+	f, ok := fieldFor(o.t, key)
+	if !ok {
+		if f, key, ok = l.otherName(o, k, val, key); !ok {
+			return
+		}
+	}
+	if l.keyAt == nil {
+		l.keyAt = map[string]*yaml.Node{}
+	}
+	childLoc := append(o.loc[:len(o.loc):len(o.loc)], key)
+	l.keyAt[locKey(childLoc)] = k
+	v, drop := l.convert(val, f.Type, childLoc, f.Tag)
+	if !drop {
+		o.out[key] = v
+	}
+	if l.htmlLink != "" {
+		if _, hasURL := fieldFor(o.t, "url"); hasURL && source.KeyIndex(o.n, "url") < 0 && o.out["url"] == nil {
+			o.out["url"] = l.htmlLink // <a href> in a name links the entry
+		}
+		l.htmlLink = ""
+	}
+}
+
+// plainKey is a key's text; ok is false for a key that is not plain text
+// or is YAML's merge key (<<), both reported.
+func (l *loader) plainKey(k *yaml.Node, loc []string) (string, bool) {
+	if k.Kind == yaml.AliasNode && k.Alias != nil {
+		k = k.Alias
+	}
+	if k.Kind != yaml.ScalarNode {
+		l.report(k, loc, diag.Warning, "a key must be plain text, not %s; left out", source.Describe(k))
+		return "", false
+	}
+	if k.Value == "<<" && k.Tag == "!!merge" {
+		l.report(k, loc, diag.Error, "merge keys (<<) are not supported; write the keys out")
+		return "", false
+	}
+	return k.Value, true
+}
+
+// duplicate reports a key given twice (first is the earlier key node); it
+// says whether the later value is read: an empty one is left out, a
+// second website is kept among the profiles, else the later one wins.
+func (l *loader) duplicate(o *objectRead, k, val, first *yaml.Node, key string) bool {
+	if isEmptyNode(val) {
+		l.report(k, append(o.loc, key), diag.Warning, "duplicate key %q (first at line %d); this empty one is left out: remove it", key, first.Line)
+		l.drop(val)
+		return false
+	}
+	if prev, ok := o.out[key].(string); ok && o.t == basicsType && key == "url" && prev != strings.TrimSpace(val.Value) && first.Value != key {
+		// website: then url: with another address: both are kept
+		l.report(k, append(o.loc, key), diag.Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", first.Value, key, first.Value)
+		o.extra = append(o.extra, map[string]any{"network": "Website", "url": prev})
+	} else {
+		l.report(k, append(o.loc, key), diag.Warning, "duplicate key %q (first at line %d); this later one is used, as JSON Resume's tools do: remove one of them", key, first.Line)
+	}
+	return true
+}
+
+// otherName reads a key that names no field: an old or common other name
+// of one (renamed, unless the field is given too), a section or profile of
+// the file's own, meta's free keys, or an unknown key. ok is true when the
+// value is to be read into field f under key cur.
+func (l *loader) otherName(o *objectRead, k, val *yaml.Node, key string) (f reflect.StructField, cur string, ok bool) {
+	cur, legacy := legacyKeys[o.t.Name()][key]
+	alias := ""
+	if !legacy {
+		alias = aliasKeys[o.t.Name()][key]
+	}
+	if !legacy && alias == "" {
+		switch {
+		case o.t == reflect.TypeFor[Meta]():
+			o.out[key] = l.generic(val, 0)
+		case o.t == resumeType && sectionLike(key, val):
+			o.extra = append(o.extra, l.ownSection(k, val, key, fmt.Sprintf("unknown section %q", key))...)
+		default:
+			l.unknownKey(k, o.t, o.loc, key)
+		}
+		return f, "", false
+	}
+	if alias != "" {
+		cur = alias
+	}
+	idx := source.KeyIndex(o.n, cur)
+	if idx >= 0 && isEmptyNode(o.n.Content[idx+1]) && !isEmptyNode(val) {
+		l.report(k, append(o.loc, key), diag.Warning, "%q is read as %q, which is given but empty: remove the empty %s and rename %s", key, cur, cur, key)
+		o.aliased[cur] = true
+		delete(o.out, cur)
+		l.drop(o.n.Content[idx+1])
+		l.renameTo(k, cur)
+	} else if idx >= 0 || o.out[cur] != nil {
+		l.bothNames(o, k, val, key, cur, idx)
+		return f, "", false
+	}
+	if o.aliased[cur] {
+		// said above
+	} else if legacy {
+		l.report(k, append(o.loc, key), diag.Warning, "%q is the old name of %q; read as %s: rename it", key, cur, cur)
+		l.renameTo(k, cur)
+	} else {
+		l.report(k, append(o.loc, key), diag.Warning, "%q is not a JSON Resume field; read as %q: rename it", key, cur)
+		l.renameTo(k, cur)
+	}
+	f, _ = fieldFor(o.t, cur)
+	o.seen[cur] = k
+	return f, cur, true
+}
+
+// bothNames reads a key whose field is given too under its own name (at
+// idx, or read already): a repeat is removed, a section or a second
+// website is kept, else the field's own name wins.
+func (l *loader) bothNames(o *objectRead, k, val *yaml.Node, key, cur string, idx int) {
+	switch {
+	case idx >= 0 && plainText(o.n.Content[idx+1], 0) == plainText(val, 0):
+		l.report(k, append(o.loc, key), diag.Warning, "%q repeats %q; remove %s", key, cur, key)
+		l.drop(val)
+	case o.t == resumeType && sectionLike(key, val):
+		o.extra = append(o.extra, l.ownSection(k, val, key, fmt.Sprintf("both %q and %q are given", cur, key))...)
+	case o.t == basicsType && cur == "url":
+		if v, drop := l.convert(val, reflect.TypeFor[string](), append(o.loc[:len(o.loc):len(o.loc)], key), `format:"uri"`); !drop {
+			l.report(k, append(o.loc, key), diag.Warning, "both %q and %q are given; %s is shown as a second website, among the profiles: move it to profiles", cur, key, key)
+			o.extra = append(o.extra, map[string]any{"network": "Website", "url": v})
+		}
+	default:
+		l.report(k, append(o.loc, key), diag.Warning, "both %q and %q are given; %s is used, %s left out: keep one", cur, key, cur, key)
+	}
 }
 
 // isEmptyNode: null, empty text, an empty list or mapping.
@@ -594,15 +654,6 @@ func (l *loader) mapping(n *yaml.Node, t reflect.Type, loc []string, tag reflect
 
 // sectionNames are the section names.
 func sectionNames() []string { return Sections }
-
-func keyIndex(n *yaml.Node, key string) int {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return i
-		}
-	}
-	return -1
-}
 
 func fieldFor(t reflect.Type, key string) (reflect.StructField, bool) {
 	f := fieldByJSON(t, key)
@@ -675,12 +726,12 @@ func (l *loader) generic(n *yaml.Node, depth int) any {
 
 // schemaErrors turns the JSON Schema verdict into located, plain-language
 // diagnostics: one per failing value.
-func (l *loader) schemaErrors(errs []*schemaError) {
+func (l *loader) schemaErrors(errs []*jsonschema.Error) {
 	seen := map[string]bool{}
 	for _, e := range errs {
 		for _, leaf := range leaves(e) {
-			loc := leaf.loc
-			k := locKey(loc) + "\x00" + string(leaf.kind)
+			loc := leaf.Loc
+			k := locKey(loc) + "\x00" + string(leaf.Kind)
 			if l.accepted[locKey(loc)] || seen[k] {
 				continue
 			}
@@ -693,33 +744,33 @@ func (l *loader) schemaErrors(errs []*schemaError) {
 
 // leaves collects the innermost errors; alternatives (anyOf) whose branches
 // all fail on type are reported once.
-func leaves(e *schemaError) []*schemaError {
-	if e.kind == kwAnyOf {
+func leaves(e *jsonschema.Error) []*jsonschema.Error {
+	if e.Kind == jsonschema.AnyOf {
 		var want []string
 		var got any
-		for _, c := range e.causes {
-			if c.kind == kwType {
-				want = append(want, c.want...)
-				got = c.got
+		for _, c := range e.Causes {
+			if c.Kind == jsonschema.Type {
+				want = append(want, c.Want...)
+				got = c.Got
 			}
 		}
-		if len(want) > 0 && len(want) >= len(e.causes) {
-			return []*schemaError{{loc: e.loc, kind: kwType, got: got, want: want}}
+		if len(want) > 0 && len(want) >= len(e.Causes) {
+			return []*jsonschema.Error{{Loc: e.Loc, Kind: jsonschema.Type, Got: got, Want: want}}
 		}
 		// Some branch has the value's type: its complaints are the relevant ones.
-		var rest []*schemaError
-		for _, c := range e.causes {
-			if c.kind != kwType {
+		var rest []*jsonschema.Error
+		for _, c := range e.Causes {
+			if c.Kind != jsonschema.Type {
 				rest = append(rest, c)
 			}
 		}
-		e = &schemaError{loc: e.loc, kind: kwGroup, causes: rest}
+		e = &jsonschema.Error{Loc: e.Loc, Kind: jsonschema.Group, Causes: rest}
 	}
-	if e.kind != kwGroup {
-		return []*schemaError{e}
+	if e.Kind != jsonschema.Group {
+		return []*jsonschema.Error{e}
 	}
-	var out []*schemaError
-	for _, c := range e.causes {
+	var out []*jsonschema.Error
+	for _, c := range e.Causes {
 		out = append(out, leaves(c)...)
 	}
 	return out
@@ -730,17 +781,17 @@ var typeWords = map[string]string{
 	"null": "null", "number": "a number", "integer": "a whole number", "boolean": "true/false",
 }
 
-func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
-	switch e.kind {
-	case kwType:
+func (l *loader) message(e *jsonschema.Error, n *yaml.Node, loc []string) string {
+	switch e.Kind {
+	case jsonschema.Type:
 		var want []string
-		for _, w := range e.want {
+		for _, w := range e.Want {
 			want = append(want, typeWords[w])
 		}
-		gotType, _ := e.got.(string)
+		gotType, _ := e.Got.(string)
 		got := typeWords[gotType]
 		if n != nil {
-			got = describe(n)
+			got = source.Describe(n)
 		}
 		fix := ""
 		switch {
@@ -748,15 +799,15 @@ func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
 			fix = "; leave endDate out: a missing end date means ongoing"
 		case gotType == "null":
 			fix = "; give a value or remove the key"
-		case len(e.want) == 1 && e.want[0] == "array":
+		case len(e.Want) == 1 && e.Want[0] == "array":
 			fix = "; write one item a line, each starting with \"- \""
-		case len(e.want) == 1 && e.want[0] == "string" && n != nil && n.Kind == yaml.ScalarNode:
+		case len(e.Want) == 1 && e.Want[0] == "string" && n != nil && n.Kind == yaml.ScalarNode:
 			fix = fmt.Sprintf("; put it in quotes: \"%s\"", n.Value)
 		}
 		return fmt.Sprintf("expected %s, found %s%s", strings.Join(want, " or "), got, fix)
-	case kwFormat:
-		val := fmt.Sprint(e.got)
-		switch e.want[0] {
+	case jsonschema.Format:
+		val := fmt.Sprint(e.Got)
+		switch e.Want[0] {
 		case "email":
 			if val == "" {
 				return "the e-mail address is empty; write one, e.g. name@example.com, or remove the key"
@@ -771,18 +822,18 @@ func (l *loader) message(e *schemaError, n *yaml.Node, loc []string) string {
 			}
 			return fmt.Sprintf("%q is not a URL; write it as https://example.com/…", val)
 		}
-		return fmt.Sprintf("%q is not a valid %s", val, e.want[0])
-	case kwEnum:
-		return fmt.Sprintf("%s is not one of: %s", quoteValue(e.got), strings.Join(e.want, ", "))
-	case kwPattern:
-		if len(e.want) > 0 && e.want[0] == LangTagPattern {
-			return fmt.Sprintf("%q is not a language tag; write it as en, de or pt-BR", fmt.Sprint(e.got))
+		return fmt.Sprintf("%q is not a valid %s", val, e.Want[0])
+	case jsonschema.Enum:
+		return fmt.Sprintf("%s is not one of: %s", quoteValue(e.Got), strings.Join(e.Want, ", "))
+	case jsonschema.Pattern:
+		if len(e.Want) > 0 && e.Want[0] == LangTagPattern {
+			return fmt.Sprintf("%q is not a language tag; write it as en, de or pt-BR", fmt.Sprint(e.Got))
 		}
-		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(e.got))
-	case kwMinimum:
-		return fmt.Sprintf("must be at least %s", strconv.FormatFloat(e.minimum, 'f', -1, 64))
-	case kwRequired:
-		return fmt.Sprintf("missing %s; a bullet written as a mapping needs its text, e.g. text: Shipped the thing", strings.Join(e.want, ", "))
+		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(e.Got))
+	case jsonschema.Minimum:
+		return fmt.Sprintf("must be at least %s", strconv.FormatFloat(e.Minimum, 'f', -1, 64))
+	case jsonschema.Required:
+		return fmt.Sprintf("missing %s; a bullet written as a mapping needs its text, e.g. text: Shipped the thing", strings.Join(e.Want, ", "))
 	}
 	return e.String()
 }

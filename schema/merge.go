@@ -75,7 +75,8 @@ func (m *merger) note(path, format string, args ...any) {
 }
 
 // isText tells a field that is said in a language from one that is the
-// same in every language (a date, a link, an address, a tag, an id).
+// same in every language (a link, an address, a tag, an id; a date is one
+// by its type).
 func isText(f reflect.StructTag) bool {
 	name, _, _ := strings.Cut(f.Get("json"), ",")
 	return f.Get("format") == "" && f.Get("enum") == "" && f.Get("path") == "" && f.Get("pattern") == "" &&
@@ -85,13 +86,16 @@ func isText(f reflect.StructTag) bool {
 // tree turns a value of one language into the merger's tree: nil for what
 // is not given, texts for text, *object, []any, or the value itself.
 func (m *merger) tree(v reflect.Value, t reflect.Type, tag reflect.StructTag, path string) any {
-	switch t.Kind() {
+	switch kindOf(t) {
 	case reflect.String:
 		s := v.String()
+		if t == dateType {
+			s = v.Interface().(Date).String()
+		}
 		if strings.TrimSpace(s) == "" {
 			return nil
 		}
-		if isText(tag) {
+		if t != dateType && isText(tag) {
 			return texts{m.lang: s}
 		}
 		return s
@@ -151,7 +155,7 @@ func (m *merger) merge(a, b any, t reflect.Type, tag reflect.StructTag, path str
 	if b == nil {
 		return a
 	}
-	switch t.Kind() {
+	switch kindOf(t) {
 	case reflect.String, reflect.Bool, reflect.Int:
 		if at, ok := a.(texts); ok {
 			maps := b.(texts)

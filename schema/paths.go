@@ -1,22 +1,18 @@
 package schema
 
 import (
-	"errors"
-	"fmt"
-	"github.com/vitae-dev/vitae/diag"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/schema/confine"
+	"github.com/vitae-dev/vitae/schema/source"
 )
 
-// Files a résumé names — the file it extends, its photo, its theme — are
-// read relative to the file that names them, and only from the résumé's own
-// folder (and those below it), the current folder, or a folder allowed with
-// --allow-path: a résumé someone sent must not make vitae read
-// /etc/shadow or ~/.ssh. Files named on the command line are the user's own
-// choice and are not confined.
+// Files a résumé names are read only from the folders package confine
+// allows (the résumé's own, the current one, --allow-path).
 
 // ReadOptions say what else to read with a résumé.
 type ReadOptions struct {
@@ -27,66 +23,6 @@ type ReadOptions struct {
 	// "" is its default language, and then every language's missing
 	// translations are reported, not only the default's.
 	Lang string
-}
-
-// roots are the folders a résumé may name files in: its own, the current
-// one, and the allowed ones, absolute and with links resolved.
-func roots(input string, allow []string) []string {
-	var out []string
-	add := func(dir string) {
-		if a, err := filepath.Abs(dir); err == nil {
-			if r, err := filepath.EvalSymlinks(a); err == nil {
-				a = r
-			}
-			out = append(out, a)
-		}
-	}
-	add(filepath.Dir(input))
-	if wd, err := os.Getwd(); err == nil {
-		add(wd)
-	}
-	for _, d := range allow {
-		add(d)
-	}
-	return out
-}
-
-// inside reports whether path lies in one of the folders (links resolved,
-// so that a link cannot lead out).
-func inside(path string, folders []string) bool {
-	a, err := filepath.Abs(path)
-	if err != nil {
-		return false
-	}
-	if r, err := filepath.EvalSymlinks(a); err == nil {
-		a = r
-	} else if r, err := filepath.EvalSymlinks(filepath.Dir(a)); err == nil {
-		a = filepath.Join(r, filepath.Base(a)) // the file may not exist yet: its folder decides
-	}
-	for _, f := range folders {
-		if a == f || strings.HasPrefix(a, f+string(filepath.Separator)) {
-			return true
-		}
-	}
-	return false
-}
-
-// Confine says whether a file named by what a résumé names (the theme
-// file's own `extends:` and fallback font) may be read: nil inside the
-// folders the résumé at input may name files in (its own, the current one,
-// allow), else the error to show.
-func Confine(input string, allow []string) func(path string) error {
-	folders := roots(input, allow)
-	return func(path string) error {
-		if inside(path, folders) {
-			return nil
-		}
-		return errors.New(outsideMessage(path))
-	}
-}
-
-func outsideMessage(path string) string {
-	return fmt.Sprintf("%s is outside the résumé's folder and the current folder; vitae reads only files there: move it, or allow its folder with --allow-path %s", path, filepath.Dir(path))
 }
 
 // resolve reads a path a résumé names relative to the file that names it.
@@ -123,8 +59,23 @@ func (l *loader) path(n *yaml.Node, s string, loc []string, kind string) (any, b
 		}
 	}
 	p = l.resolve(n, p)
-	if l.roots != nil && !inside(p, l.roots) {
-		return l.leftOut(n, loc, "%s", outsideMessage(p))
+	if l.roots != nil && !confine.Inside(p, l.roots) {
+		return l.leftOut(n, loc, "%s", confine.Outside(p))
 	}
 	return p, false
+}
+
+// settingsFetch reads settings.fetch ahead of the loader (which reads the
+// photo before the settings).
+func settingsFetch(root *yaml.Node) bool {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return false
+	}
+	if i := source.KeyIndex(root, "settings"); i >= 0 {
+		s := root.Content[i+1]
+		if j := source.KeyIndex(s, "fetch"); j >= 0 && s.Kind == yaml.MappingNode {
+			return s.Content[j+1].Value == "true"
+		}
+	}
+	return false
 }

@@ -2,11 +2,13 @@ package schema
 
 import (
 	"fmt"
-	"github.com/vitae-dev/vitae/diag"
 	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
+
+	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/schema/source"
 )
 
 // Never a near-empty document with exit 0: when most of a file's text does
@@ -59,56 +61,78 @@ func (l *loader) checkReach(root *yaml.Node) {
 	for n := range l.reached {
 		read[n] = true
 	}
-	total, got := 0, 0
-	lost := map[string]int{}
-	var count func(n *yaml.Node, top string, depth int)
-	count = func(n *yaml.Node, top string, depth int) {
-		if n == nil || depth > 64 {
-			return
-		}
-		if n.Kind == yaml.AliasNode && n.Alias != nil {
-			n = n.Alias
-		}
-		switch n.Kind {
-		case yaml.ScalarNode:
-			if n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" {
-				return
-			}
-			total++
-			if read[n] {
-				got++
-			} else {
-				lost[top]++
-			}
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				k := n.Content[i].Value
-				if strings.HasPrefix(k, "x-") || depth == 0 && notContentKeys[k] {
-					continue
-				}
-				t := top
-				if depth == 0 {
-					t = k
-				}
-				count(n.Content[i+1], t, depth+1)
-			}
-		case yaml.SequenceNode:
-			for _, c := range n.Content {
-				count(c, top, depth+1)
-			}
-		}
-	}
-	count(root, "", 0)
-	if total < minValues || float64(got) >= minReach*float64(total) {
+	c := &reachCount{read: read, lost: map[string]int{}}
+	c.count(root, "", 0)
+	if c.total < minValues || float64(c.got) >= minReach*float64(c.total) {
 		return
 	}
-	keys := make([]string, 0, len(lost))
-	for k := range lost {
+	msg := fmt.Sprintf("most of this file's text would not reach the document (%d of %d values are read): not read are the values under %s",
+		c.got, c.total, c.lostUnder())
+	if hint := looksLike(root); hint != "" {
+		msg += "; " + hint
+	} else {
+		msg += "; write them under JSON Resume's sections (basics, work, education, skills …), or see vitae import --help for the formats vitae reads"
+	}
+	l.report(root.Content[0], nil, diag.Error, "%s", msg)
+}
+
+// reachCount counts a file's text values: all of them, those read, and
+// those not read by the top-level key they are under.
+type reachCount struct {
+	read       map[*yaml.Node]bool
+	total, got int
+	lost       map[string]int
+}
+
+// count counts the text values in n, under the top-level key top; keys
+// with x- and the top-level keys that hold no content are not counted.
+func (c *reachCount) count(n *yaml.Node, top string, depth int) {
+	if n == nil || depth > 64 {
+		return
+	}
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" {
+			return
+		}
+		c.total++
+		if c.read[n] {
+			c.got++
+		} else {
+			c.lost[top]++
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i].Value
+			if strings.HasPrefix(k, "x-") || depth == 0 && notContentKeys[k] {
+				continue
+			}
+			t := top
+			if depth == 0 {
+				t = k
+			}
+			c.count(n.Content[i+1], t, depth+1)
+		}
+	case yaml.SequenceNode:
+		for _, child := range n.Content {
+			c.count(child, top, depth+1)
+		}
+	}
+}
+
+// lostUnder lists the top-level keys whose values were not read, most
+// first, with how many: "cv (12), sections (3)"; six at most.
+func (c *reachCount) lostUnder() string {
+	keys := make([]string, 0, len(c.lost))
+	for k := range c.lost {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		if lost[keys[i]] != lost[keys[j]] {
-			return lost[keys[i]] > lost[keys[j]]
+		if c.lost[keys[i]] != c.lost[keys[j]] {
+			return c.lost[keys[i]] > c.lost[keys[j]]
 		}
 		return keys[i] < keys[j]
 	})
@@ -118,16 +142,9 @@ func (l *loader) checkReach(root *yaml.Node) {
 			parts = append(parts, "…")
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s (%d)", k, lost[k]))
+		parts = append(parts, fmt.Sprintf("%s (%d)", k, c.lost[k]))
 	}
-	msg := fmt.Sprintf("most of this file's text would not reach the document (%d of %d values are read): not read are the values under %s",
-		got, total, strings.Join(parts, ", "))
-	if hint := looksLike(root); hint != "" {
-		msg += "; " + hint
-	} else {
-		msg += "; write them under JSON Resume's sections (basics, work, education, skills …), or see vitae import --help for the formats vitae reads"
-	}
-	l.report(root.Content[0], nil, diag.Error, "%s", msg)
+	return strings.Join(parts, ", ")
 }
 
 // looksLike says what a file that vitae cannot read as it is looks like,
@@ -137,7 +154,7 @@ func looksLike(root *yaml.Node) string {
 		return ""
 	}
 	has := func(m *yaml.Node, k string) *yaml.Node {
-		if i := keyIndex(m, k); i >= 0 {
+		if i := source.KeyIndex(m, k); i >= 0 {
 			return m.Content[i+1]
 		}
 		return nil

@@ -63,18 +63,3 @@ func TestMostlyReadFileIsRendered(t *testing.T) {
 		t.Fatal(diags.Error())
 	}
 }
-
-// vitae fix never rewrites another tool's file into vitae's format (the
-// tool could no longer read it): it says which import command to use.
-func TestFixLeavesForeignFilesAlone(t *testing.T) {
-	for file, src := range map[string]string{
-		"rr.json": `{"basics": {"name": "A", "headline": "B"}, "sections": {"experience": {"visible": true, "items": []}}}`,
-		"cv.yaml": "cv:\n  name: A\n",
-		"cv.xml":  "<SkillsPassport><LearnerInfo/></SkillsPassport>",
-	} {
-		out, n, left := Fix(file, []byte(src))
-		if out != nil || n != 0 || !strings.Contains(left.Error(), "does not rewrite: `vitae import ") {
-			t.Errorf("%s: fixed (%d changes): %s\n%s", file, n, out, left.Error())
-		}
-	}
-}

@@ -35,7 +35,10 @@ func eachText(v reflect.Value, f func(string)) {
 		for _, sf := range fields(v.Type()) {
 			name := jsonName(sf)
 			switch sf.Tag.Get("format") {
-			case "uri", "uri-reference", "email", "date":
+			case "uri", "uri-reference", "email":
+				continue
+			}
+			if sf.Type == dateType {
 				continue
 			}
 			if name == "" || notText[name] {

@@ -19,7 +19,9 @@ var Sections = []string{"summary", "contact", "work", "projects", "education", "
 // Resume is a JSON Resume document with vitae's extensions.
 //
 // Struct tags drive both decoding (json) and the generated JSON Schema:
-// `doc` is the field's description, `format` one of date, email, uri.
+// `doc` is the field's description, `format` one of email, uri,
+// uri-reference. A field of type Date is a date (read leniently, see
+// judgeDate); it is left out of JSON when not given (omitzero).
 type Resume struct {
 	Schema       string             `json:"$schema,omitempty" format:"uri-reference" doc:"The JSON Schema this document follows (editors use it for completion)."`
 	Extends      string             `json:"extends,omitempty" doc:"vitae: the résumé this file tailors, a path relative to this file. This file's values are laid over it: mappings merge key by key, lists and single values replace."`
@@ -89,8 +91,8 @@ type Work struct {
 	Description string      `json:"description,omitempty" markdown:"block" doc:"What the employer does. Markdown."`
 	Position    string      `json:"position,omitempty" doc:"Your role."`
 	URL         string      `json:"url,omitempty" format:"uri" doc:"The employer's website."`
-	StartDate   string      `json:"startDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
-	EndDate     string      `json:"endDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
+	StartDate   Date        `json:"startDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
+	EndDate     Date        `json:"endDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
 	Summary     string      `json:"summary,omitempty" markdown:"block" doc:"What the role was. Markdown."`
 	Highlights  []Highlight `json:"highlights,omitempty" doc:"Achievements, one bullet each."`
 	Keywords    []string    `json:"keywords,omitempty" markdown:"inline" doc:"Technologies used."`
@@ -103,8 +105,8 @@ type Volunteer struct {
 	Position     string      `json:"position,omitempty" doc:"Your role."`
 	Location     string      `json:"location,omitempty" doc:"vitae: where it was."`
 	URL          string      `json:"url,omitempty" format:"uri" doc:"The organisation's website."`
-	StartDate    string      `json:"startDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
-	EndDate      string      `json:"endDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
+	StartDate    Date        `json:"startDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
+	EndDate      Date        `json:"endDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
 	Summary      string      `json:"summary,omitempty" markdown:"block" doc:"What you did. Markdown."`
 	Highlights   []Highlight `json:"highlights,omitempty" doc:"Achievements, one bullet each."`
 	Tags         []string    `json:"tags,omitempty" doc:"vitae: tags for tailoring (--tags)."`
@@ -117,8 +119,8 @@ type Education struct {
 	URL         string   `json:"url,omitempty" format:"uri" doc:"The institution's website."`
 	Area        string   `json:"area,omitempty" doc:"Subject, e.g. Computer Science."`
 	StudyType   string   `json:"studyType,omitempty" doc:"Kind of qualification, e.g. Bachelor, Level 3 Diploma."`
-	StartDate   string   `json:"startDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
-	EndDate     string   `json:"endDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
+	StartDate   Date     `json:"startDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
+	EndDate     Date     `json:"endDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
 	Score       string   `json:"score,omitempty" doc:"Grade or GPA."`
 	Courses     []string `json:"courses,omitempty" markdown:"inline" doc:"Notable courses."`
 	Description string   `json:"description,omitempty" markdown:"block" doc:"vitae: what the course or institution was. Markdown."`
@@ -128,7 +130,7 @@ type Education struct {
 // Award is an award or prize.
 type Award struct {
 	Title   string   `json:"title,omitempty" doc:"The award."`
-	Date    string   `json:"date,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
+	Date    Date     `json:"date,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
 	Awarder string   `json:"awarder,omitempty" doc:"Who gave it."`
 	URL     string   `json:"url,omitempty" format:"uri" doc:"vitae: where to read about it."`
 	Summary string   `json:"summary,omitempty" markdown:"block" doc:"What it was for. Markdown."`
@@ -138,7 +140,7 @@ type Award struct {
 // Certificate is a professional certification.
 type Certificate struct {
 	Name    string   `json:"name,omitempty" doc:"The certificate."`
-	Date    string   `json:"date,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
+	Date    Date     `json:"date,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
 	URL     string   `json:"url,omitempty" format:"uri" doc:"Where it can be verified."`
 	Issuer  string   `json:"issuer,omitempty" doc:"Who issued it."`
 	Summary string   `json:"summary,omitempty" markdown:"block" doc:"vitae: what it covers. Markdown."`
@@ -149,7 +151,7 @@ type Certificate struct {
 type Publication struct {
 	Name        string   `json:"name,omitempty" doc:"Title."`
 	Publisher   string   `json:"publisher,omitempty" doc:"Publisher."`
-	ReleaseDate string   `json:"releaseDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
+	ReleaseDate Date     `json:"releaseDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
 	URL         string   `json:"url,omitempty" format:"uri" doc:"Where to read it; shown in full."`
 	Summary     string   `json:"summary,omitempty" markdown:"block" doc:"What it is about. Markdown."`
 	Tags        []string `json:"tags,omitempty" doc:"vitae: tags for tailoring (--tags)."`
@@ -188,8 +190,8 @@ type Project struct {
 	Description string      `json:"description,omitempty" markdown:"block" doc:"What it was and what you did: paragraphs and lists. Markdown."`
 	Highlights  []Highlight `json:"highlights,omitempty" doc:"Achievements, one bullet each."`
 	Keywords    []string    `json:"keywords,omitempty" markdown:"inline" doc:"Technologies used."`
-	StartDate   string      `json:"startDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
-	EndDate     string      `json:"endDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
+	StartDate   Date        `json:"startDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
+	EndDate     Date        `json:"endDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
 	Duration    string      `json:"duration,omitempty" doc:"vitae: how long it took, in words (e.g. 2 months), when exact dates are not given."`
 	URL         string      `json:"url,omitempty" format:"uri" doc:"Link to the project."`
 	Roles       []string    `json:"roles,omitempty" doc:"Your roles."`
@@ -210,9 +212,9 @@ type Custom struct {
 type CustomEntry struct {
 	Name       string      `json:"name,omitempty" markdown:"inline" doc:"The entry's title. Inline Markdown."`
 	Subtitle   string      `json:"subtitle,omitempty" markdown:"inline" doc:"A line under the title: who, where or what kind. Inline Markdown."`
-	Date       string      `json:"date,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD: one date (or use startDate and endDate)."`
-	StartDate  string      `json:"startDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
-	EndDate    string      `json:"endDate,omitempty" format:"date" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
+	Date       Date        `json:"date,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD: one date (or use startDate and endDate)."`
+	StartDate  Date        `json:"startDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD."`
+	EndDate    Date        `json:"endDate,omitzero" doc:"YYYY, YYYY-MM or YYYY-MM-DD; leave out while ongoing."`
 	Location   string      `json:"location,omitempty" doc:"Where."`
 	URL        string      `json:"url,omitempty" format:"uri" doc:"A link for the title."`
 	Summary    string      `json:"summary,omitempty" markdown:"block" doc:"Markdown."`

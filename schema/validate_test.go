@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/vitae-dev/vitae/internal/testenv"
+	ours "github.com/vitae-dev/vitae/schema/jsonschema"
 )
 
 var (
@@ -114,11 +115,11 @@ func TestValidatorAgreesWithTheLibrary(t *testing.T) {
 		got := map[string]bool{}
 		for _, e := range validate(doc) {
 			for _, l := range leaves(e) {
-				if l.kind == kwPropertyNames {
+				if l.Kind == ours.PropertyNames {
 					got["(a property name)"] = true
 					continue
 				}
-				got["/"+strings.Join(l.loc, "/")] = true
+				got["/"+strings.Join(l.Loc, "/")] = true
 			}
 		}
 		if a, b := keys(want), keys(got); strings.Join(a, " ") != strings.Join(b, " ") {

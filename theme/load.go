@@ -53,7 +53,7 @@ func Load(nameOrPath string) (*Theme, Source, error) {
 type LoadOptions struct {
 	// Confine, when set, says whether a file the theme file names may be
 	// read (nil) or not (the error to show). A theme a résumé names is
-	// confined like the résumé's own files (schema.Confine): a theme that
+	// confined like the résumé's own files (confine.Check): a theme that
 	// extends a file outside is an error, a fallback font outside is left
 	// out with a warning.
 	Confine func(path string) error

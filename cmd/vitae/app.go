@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/vitae-dev/vitae/diag"
 	"io"
 	"os"
 	"runtime/debug"
@@ -11,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v3"
+
+	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/fault"
 )
 

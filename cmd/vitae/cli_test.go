@@ -8,8 +8,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"github.com/vitae-dev/vitae/internal/testenv"
-	"github.com/vitae-dev/vitae/theme"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -21,7 +19,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // run runs vitae in-process and returns its exit code and outputs.

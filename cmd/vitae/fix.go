@@ -3,15 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/vitae-dev/vitae/diag"
-	"github.com/vitae-dev/vitae/fault"
 	"os"
 
 	"github.com/urfave/cli/v3"
+
+	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/internal/udiff"
-	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/schema/fix"
 )
 
 func fixCommand() *cli.Command {
@@ -48,7 +49,7 @@ Examples:
 					failed++
 					continue
 				}
-				fixed, n, left := schema.Fix(path, data)
+				fixed, n, left := fix.Fix(path, data)
 				report(cmd, left)
 				if left.HasErrors() || fixed == nil {
 					failed++
@@ -72,7 +73,7 @@ Examples:
 					if err != nil {
 						return as(fault.Write, fmt.Errorf("%s: %w", path, err))
 					}
-					fmt.Fprintf(out, "%s: %s\n", path, schema.Describe(n))
+					fmt.Fprintf(out, "%s: %s\n", path, fix.Describe(n))
 				}
 			}
 			switch {

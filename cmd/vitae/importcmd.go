@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v3"
+	"go.yaml.in/yaml/v4"
+
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
@@ -13,7 +15,7 @@ import (
 	"github.com/vitae-dev/vitae/linkedin"
 	"github.com/vitae-dev/vitae/rendercv"
 	"github.com/vitae-dev/vitae/schema"
-	"go.yaml.in/yaml/v4"
+	"github.com/vitae-dev/vitae/schema/source"
 )
 
 func importCommand() *cli.Command {
@@ -44,7 +46,7 @@ Example:
 				if err := yaml.Unmarshal(data, &doc); err != nil {
 					return fault.New(fault.Input, fmt.Errorf("%s: YAML syntax error: %w", path, err))
 				}
-				if err := yamlsize.Check(&doc, schema.Budget); err != nil {
+				if err := yamlsize.Check(&doc, source.Budget); err != nil {
 					return fault.New(fault.Input, fmt.Errorf("%s:%w", path, err))
 				}
 				root := &doc

@@ -7,13 +7,17 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v3"
+	"go.yaml.in/yaml/v4"
+
 	"github.com/vitae-dev/vitae/europass"
 	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/internal/limits"
 	"github.com/vitae-dev/vitae/internal/ynode"
 	"github.com/vitae-dev/vitae/schema"
-	"go.yaml.in/yaml/v4"
+	"github.com/vitae-dev/vitae/schema/fix"
+	"github.com/vitae-dev/vitae/schema/foreign"
+	"github.com/vitae-dev/vitae/schema/source"
 )
 
 // foreignHelp describes each format read directly, for its import command.
@@ -45,7 +49,7 @@ Example:
 // directly (RenderCV has its own, older command).
 func foreignImports() []*cli.Command {
 	var out []*cli.Command
-	for _, f := range schema.Foreign {
+	for _, f := range foreign.Formats {
 		help, ok := foreignHelp[f.Command]
 		if !ok {
 			continue
@@ -65,7 +69,7 @@ func foreignImports() []*cli.Command {
 				if err != nil {
 					return fault.New(fault.Input, err)
 				}
-				root, diags := schema.Parse(path, data)
+				root, diags := source.Parse(path, data)
 				if diags.HasErrors() {
 					return fault.New(fault.Input, fmt.Errorf("%s", diags.Error()))
 				}
@@ -80,7 +84,7 @@ func foreignImports() []*cli.Command {
 				if err != nil {
 					return fault.New(fault.Bug, err)
 				}
-				if fixed, changes, _ := schema.Fix("imported.yaml", out); changes > 0 {
+				if fixed, changes, _ := fix.Fix("imported.yaml", out); changes > 0 {
 					out = fixed // dates as YYYY-MM, ongoing without an end … as vitae fix writes them
 				}
 				if _, ds := schema.Load("imported.yaml", out); ds.HasErrors() {

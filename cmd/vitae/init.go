@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/vitae-dev/vitae/fault"
 	"os"
 	"path/filepath"
 
 	"github.com/urfave/cli/v3"
+
+	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/internal/fsutil"
 	"github.com/vitae-dev/vitae/letter"
 	"github.com/vitae-dev/vitae/schema"

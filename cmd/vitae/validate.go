@@ -3,11 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/vitae-dev/vitae/diag"
-	"github.com/vitae-dev/vitae/fault"
 
 	"github.com/urfave/cli/v3"
+
 	"github.com/vitae-dev/vitae/batch"
+	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/fault"
 	"github.com/vitae-dev/vitae/pipeline"
 )
 

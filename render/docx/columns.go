@@ -2,13 +2,13 @@ package docx
 
 import (
 	"fmt"
-	"github.com/vitae-dev/vitae/theme"
 	"strconv"
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/paged"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // The theme's layout capabilities in Word, as the PDF lays them out

@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"github.com/vitae-dev/vitae/internal/testkit"
 	"image"
 	"image/png"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/vitae-dev/vitae/document"
+	"github.com/vitae-dev/vitae/internal/testkit"
 	"github.com/vitae-dev/vitae/theme"
 )
 

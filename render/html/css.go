@@ -2,7 +2,6 @@ package html
 
 import (
 	"fmt"
-	"github.com/vitae-dev/vitae/theme"
 	"strings"
 
 	"github.com/vitae-dev/vitae/document"
@@ -10,6 +9,7 @@ import (
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/paged"
 	"github.com/vitae-dev/vitae/render/style"
+	"github.com/vitae-dev/vitae/theme"
 )
 
 // systemStack is the fonts a family falls back to: the metric-compatible

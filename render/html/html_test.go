@@ -3,7 +3,6 @@ package html
 import (
 	"bytes"
 	"fmt"
-	"github.com/vitae-dev/vitae/internal/testkit"
 	"image"
 	"image/png"
 	"os"
@@ -18,6 +17,7 @@ import (
 	"github.com/vitae-dev/vitae/document"
 	"github.com/vitae-dev/vitae/document/documenttest"
 	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/internal/testkit"
 	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/fonts/subset"
 	"github.com/vitae-dev/vitae/theme"

@@ -1,52 +1,24 @@
-package schema
+// Package fix rewrites a résumé file in its canonical form (vitae fix): the
+// changes the loader reports it would read anyway (schema.Fix), made as
+// text edits that keep everything else as written, and checked to read as
+// the very same résumé.
+package fix
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/vitae-dev/vitae/diag"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/vitae-dev/vitae/diag"
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/schema/foreign"
+	"github.com/vitae-dev/vitae/schema/source"
 	"go.yaml.in/yaml/v4"
 )
-
-// A fix is one change that puts a value in its canonical form: what the
-// loader reads anyway, written so that it no longer needs a warning.
-type fix struct {
-	node *yaml.Node // the value (or key) to change
-	kind fixKind
-	text string // the new value or key name
-}
-
-type fixKind int
-
-const (
-	fixValue  fixKind = iota // replace a scalar value
-	fixRename                // rename a key
-	fixDrop                  // remove a key and its value
-)
-
-func (l *loader) replaceWith(n *yaml.Node, text string) {
-	if l.fixing {
-		l.fixes = append(l.fixes, fix{node: n, kind: fixValue, text: text})
-	}
-}
-
-func (l *loader) renameTo(k *yaml.Node, name string) {
-	if l.fixing {
-		l.fixes = append(l.fixes, fix{node: k, kind: fixRename, text: name})
-	}
-}
-
-func (l *loader) drop(n *yaml.Node) {
-	if l.fixing {
-		l.fixes = append(l.fixes, fix{node: n, kind: fixDrop})
-	}
-}
 
 // Fix rewrites a résumé file in its canonical form — old and other key
 // names renamed, schemes added to links, dates written YYYY-MM, empty and
@@ -55,7 +27,7 @@ func (l *loader) drop(n *yaml.Node) {
 // extends). The result is checked to load to the very same résumé; what
 // the warnings still say is for the author to decide.
 func Fix(file string, data []byte) (fixed []byte, changes int, left diag.Diagnostics) {
-	root, diags := parseAny(file, data)
+	root, diags := source.Parse(file, data)
 	switch {
 	case diags.HasErrors():
 		return nil, 0, diags
@@ -65,16 +37,16 @@ func Fix(file string, data []byte) (fixed []byte, changes int, left diag.Diagnos
 	if d := foreignFile(file, root); d != nil { // another tool's file: it is that tool's to write
 		return nil, 0, diag.Diagnostics{*d}
 	}
-	before, l := standalone(file, data, root, true)
-	if l.diags.HasErrors() {
-		return nil, 0, l.diags
+	before := schema.ReadAlone(file, data, root, true)
+	if before.Diagnostics().HasErrors() {
+		return nil, 0, before.Diagnostics()
 	}
 	src := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	edits := l.edits(root, src)
+	edits := textEdits(before.Fixes(), root, src, source.IsJSON(file, data))
 	if len(edits) == 0 {
-		return data, 0, l.diags
+		return data, 0, before.Diagnostics()
 	}
-	want := meaning(file, data, root, before)
+	want := before.Meaning()
 	out, left, ok := verified(file, data, src, edits, want)
 	if !ok {
 		// Some edit changes what the file says (e.g. removing the last key of
@@ -90,7 +62,7 @@ func Fix(file string, data []byte) (fixed []byte, changes int, left diag.Diagnos
 		}
 		edits = kept
 		if out, left, ok = verified(file, data, src, edits, want); !ok || len(edits) == 0 {
-			return data, 0, l.diags
+			return data, 0, before.Diagnostics()
 		}
 	}
 	return out, len(edits), left
@@ -102,49 +74,12 @@ func verified(file string, data, src []byte, edits []edit, want []byte) ([]byte,
 	if len(src) != len(data) { // keep a byte-order mark
 		out = append([]byte("\xef\xbb\xbf"), out...)
 	}
-	root, d := parseSource(file, out)
+	root, d := source.ParseText(file, out)
 	if d.HasErrors() {
 		return nil, nil, false
 	}
-	if root == nil { // every key was empty: nothing is left
-		return out, nil, bytes.Equal(want, canonicalJSON(map[string]any{}))
-	}
-	after, l := standalone(file, out, root, false)
-	return out, l.diags, bytes.Equal(want, meaning(file, out, root, after))
-}
-
-// canonicalJSON is what a converted file means: the résumé it decodes to.
-func canonicalJSON(inst any) []byte {
-	var r Resume
-	j, _ := json.Marshal(inst)
-	_ = json.Unmarshal(j, &r)
-	out, _ := json.Marshal(r)
-	return out
-}
-
-// meaning is what a converted file means in every language it is
-// written in: inst (its default language's) and each other's, so that a
-// fix in a translation is checked as every other fix is.
-func meaning(file string, data []byte, root *yaml.Node, inst any) []byte {
-	out := canonicalJSON(inst)
-	tags, _ := declaredLanguages(root)
-	for i := 1; i < len(tags); i++ {
-		l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{}, fileOf: map[*yaml.Node]string{}}
-		l.setLanguages(root, tags[i])
-		out = append(out, canonicalJSON(l.value(root, reflect.TypeFor[Resume](), nil, ""))...)
-	}
-	return out
-}
-
-// standalone converts one file's tree as the loader does, without
-// following extends.
-func standalone(file string, data []byte, root *yaml.Node, fixing bool) (any, *loader) {
-	l := &loader{file: file, json: isJSON(file, data), at: map[string]*yaml.Node{}, accepted: map[string]bool{},
-		fileOf: map[*yaml.Node]string{}, fixing: fixing}
-	l.setLanguages(root, "")
-	inst := l.value(root, reflect.TypeFor[Resume](), nil, "")
-	l.diags.Sort()
-	return inst, l
+	after := schema.ReadAlone(file, out, root, false) // a nil root (every key was empty): nothing is left
+	return out, after.Diagnostics(), bytes.Equal(want, after.Meaning())
 }
 
 type edit struct {
@@ -152,10 +87,11 @@ type edit struct {
 	text     string
 }
 
-// edits turns the fixes into text edits on src. A fix whose place in the
-// text cannot be found exactly is left out (the warning stays).
-func (l *loader) edits(root *yaml.Node, src []byte) []edit {
-	pos := newPosition(src)
+// textEdits turns the fixes into text edits on src (JSON when isJSON). A
+// fix whose place in the text cannot be found exactly is left out (the
+// warning stays).
+func textEdits(fixes []schema.Fix, root *yaml.Node, src []byte, isJSON bool) []edit {
+	pos := source.NewPosition(src)
 	parent := map[*yaml.Node][2]*yaml.Node{} // value → {mapping, key}
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
@@ -174,24 +110,24 @@ func (l *loader) edits(root *yaml.Node, src []byte) []edit {
 	walk(root, 0)
 	var out []edit
 	seen := map[*yaml.Node]bool{}
-	for _, f := range l.fixes {
-		if seen[f.node] {
+	for _, f := range fixes {
+		if seen[f.Node] {
 			continue
 		}
-		seen[f.node] = true
-		switch f.kind {
-		case fixValue, fixRename:
-			from, to, ok := scalarExtent(src, pos, f.node)
+		seen[f.Node] = true
+		switch f.Kind {
+		case schema.FixValue, schema.FixRename:
+			from, to, ok := scalarExtent(src, pos, f.Node)
 			if !ok {
 				continue
 			}
-			out = append(out, edit{from, to, l.quote(f.node, f.text)})
-		case fixDrop:
-			p, ok := parent[f.node]
+			out = append(out, edit{from, to, quote(f.Node, f.Text, isJSON)})
+		case schema.FixDrop:
+			p, ok := parent[f.Node]
 			if !ok {
 				continue
 			}
-			if e, ok := pairExtent(src, pos, p[1], f.node, l.json); ok {
+			if e, ok := pairExtent(src, pos, p[1], f.Node, isJSON); ok {
 				out = append(out, e)
 			}
 		}
@@ -226,11 +162,11 @@ func apply(src []byte, edits []edit) []byte {
 }
 
 // offset is the byte offset of a node's line and (character) column.
-func offset(src []byte, pos *position, n *yaml.Node) (int, bool) {
-	if n.Line < 1 || n.Line > len(pos.lineStarts) {
+func offset(src []byte, pos *source.Position, n *yaml.Node) (int, bool) {
+	off, ok := pos.LineStart(n.Line)
+	if !ok {
 		return 0, false
 	}
-	off := pos.lineStarts[n.Line-1]
 	for c := 1; c < n.Column; c++ {
 		if off >= len(src) || src[off] == '\n' {
 			return 0, false
@@ -243,7 +179,7 @@ func offset(src []byte, pos *position, n *yaml.Node) (int, bool) {
 
 // scalarExtent finds where a scalar stands in the text, quotes included;
 // ok only when the text there is exactly the scalar.
-func scalarExtent(src []byte, pos *position, n *yaml.Node) (from, to int, ok bool) {
+func scalarExtent(src []byte, pos *source.Position, n *yaml.Node) (from, to int, ok bool) {
 	if n.Kind != yaml.ScalarNode {
 		return 0, 0, false
 	}
@@ -295,7 +231,7 @@ func scalarExtent(src []byte, pos *position, n *yaml.Node) (from, to int, ok boo
 
 // pairExtent finds a key and its value in the text, with what must go with
 // them: the whole line(s) in block YAML, a comma in JSON.
-func pairExtent(src []byte, pos *position, k, v *yaml.Node, isJSON bool) (edit, bool) {
+func pairExtent(src []byte, pos *source.Position, k, v *yaml.Node, isJSON bool) (edit, bool) {
 	from, ok := offset(src, pos, k)
 	if !ok {
 		return edit{}, false
@@ -326,7 +262,7 @@ func pairExtent(src []byte, pos *position, k, v *yaml.Node, isJSON bool) (edit, 
 	default:
 		return edit{}, false
 	}
-	lineStart := pos.lineStarts[k.Line-1]
+	lineStart, _ := pos.LineStart(k.Line) // k was found above
 	lineEnd := bytes.IndexByte(src[to:], '\n')
 	if lineEnd < 0 {
 		lineEnd = len(src)
@@ -368,8 +304,8 @@ func pairExtent(src []byte, pos *position, k, v *yaml.Node, isJSON bool) (edit, 
 
 // quote writes a new value as the old one was written: in JSON a JSON
 // string; in YAML in the same quotes, or plain when plain is safe.
-func (l *loader) quote(n *yaml.Node, s string) string {
-	if l.json {
+func quote(n *yaml.Node, s string, isJSON bool) string {
+	if isJSON {
 		b, _ := json.Marshal(s)
 		return string(b)
 	}
@@ -394,4 +330,16 @@ func Describe(changes int) string {
 		return "1 change"
 	}
 	return fmt.Sprintf("%d changes", changes)
+}
+
+// foreignFile says, for vitae fix, that a file is another tool's: fix
+// writes vitae's format, which would make the other tool's file unreadable
+// to that tool.
+func foreignFile(file string, root *yaml.Node) *diag.Diagnostic {
+	f, ok := foreign.Detect(root)
+	if !ok {
+		return nil
+	}
+	return &diag.Diagnostic{File: file, Line: root.Line, Column: root.Column, Severity: diag.Error,
+		Message: fmt.Sprintf("this is a %s file, which vitae reads as it is but does not rewrite: `vitae import %s %s -o cv.yaml` writes it as a vitae résumé", f.Name, f.Command, file)}
 }

@@ -1,4 +1,4 @@
-package schema
+package fix
 
 import (
 	"os"
@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/vitae-dev/vitae/internal/testenv"
+	"github.com/vitae-dev/vitae/schema"
+	"github.com/vitae-dev/vitae/schema/source"
 )
 
 // vitae fix writes what the loader reads, changing nothing else: comments,
@@ -91,20 +93,35 @@ func TestFixJSON(t *testing.T) {
 
 // Each golden input that loads also fixes without changing what it reads as.
 func TestFixNeverChangesWhatAFileSays(t *testing.T) {
-	files := testenv.Glob(t, "testdata/invalid/*", 80)
+	files := testenv.Glob(t, "../testdata/invalid/*", 80)
 	for _, f := range files {
 		if strings.HasSuffix(f, ".golden") {
 			continue
 		}
 		data, _ := os.ReadFile(f)
-		if r, _ := Load(f, data); r == nil {
+		if r, _ := schema.Load(f, data); r == nil {
 			continue
 		}
-		if root, _ := parseAny(f, data); root != nil && foreignFile(f, root) != nil {
+		if root, _ := source.Parse(f, data); root != nil && foreignFile(f, root) != nil {
 			continue // another tool's file: fix refuses it (TestFixLeavesForeignFilesAlone)
 		}
 		if _, _, left := Fix(f, data); left.HasErrors() {
 			t.Errorf("%s: %s", f, left.Error())
+		}
+	}
+}
+
+// vitae fix never rewrites another tool's file into vitae's format (the
+// tool could no longer read it): it says which import command to use.
+func TestFixLeavesForeignFilesAlone(t *testing.T) {
+	for file, src := range map[string]string{
+		"rr.json": `{"basics": {"name": "A", "headline": "B"}, "sections": {"experience": {"visible": true, "items": []}}}`,
+		"cv.yaml": "cv:\n  name: A\n",
+		"cv.xml":  "<SkillsPassport><LearnerInfo/></SkillsPassport>",
+	} {
+		out, n, left := Fix(file, []byte(src))
+		if out != nil || n != 0 || !strings.Contains(left.Error(), "does not rewrite: `vitae import ") {
+			t.Errorf("%s: fixed (%d changes): %s\n%s", file, n, out, left.Error())
 		}
 	}
 }

@@ -105,11 +105,12 @@ func objectSchema(t reflect.Type, defs map[string]any) map[string]any {
 }
 
 func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map[string]any {
-	switch t.Kind() {
+	switch kindOf(t) {
 	case reflect.String:
-		switch tag.Get("format") {
-		case "date":
+		if t == dateType {
 			return map[string]any{"$ref": "#/$defs/date"}
+		}
+		switch tag.Get("format") {
 		case "":
 		default:
 			s := map[string]any{"type": "string", "format": tag.Get("format")}
