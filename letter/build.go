@@ -87,36 +87,58 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 		res.Diagnostics = append(res.Diagnostics, ds...)
 		return nil, res
 	}
-	sig, bad := signaturePath(path, f, confine)
-	if bad != nil {
-		res.Diagnostics = append(res.Diagnostics, *bad)
+	sig, sigImg, ok := signature(path, f, confine, bo.Pipeline.Strict, res)
+	if !ok {
 		return nil, res
-	}
-	var sigImg *photo.Image // read once, here: no renderer reads a file
-	if sig != "" {
-		res.Files = append(res.Files, sig)
-		var err error
-		if sigImg, err = photo.Read(sig); err != nil {
-			sev := diag.Warning
-			if bo.Pipeline.Strict {
-				sev = diag.Error
-			}
-			res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{File: path, Path: "signature", Severity: sev,
-				Message: fmt.Sprintf("the signature cannot be shown: %v; left out (give a PNG or JPEG file)", err)})
-			if bo.Pipeline.Strict {
-				return nil, res
-			}
-			sig = ""
-		}
 	}
 	lt := parts(f, r, tag, sig, opts.Batch.Pipeline.Time)
 	d := letterDocument(f, p, lt)
-	ro := p.Render
+	ro := renderOptions(p.Render, lt, f.MaxPages, opts.Batch.Pipeline.MaxPages)
 	ro.Photo, ro.Signature = nil, sigImg // the photo is the CV's
+	name := pipeline.FileSlug(strings.Join(nonEmpty(r.Basics.Name, "cover letter", vals.Text["company"]), " "))
+	if v := bo.Pipeline.Variant; v != "" {
+		name += "-" + pipeline.FileSlug(v)
+	}
+	if len(name) > 120 {
+		name = strings.TrimRight(name[:120], "-")
+	}
+	return &Built{File: f, Resume: p, Doc: d, Render: ro, Name: name, Company: vals.Text["company"], Result: res}, res
+}
+
+// signature is the letter's signature, its file and the picture read once
+// here (no renderer reads a file), or none. A signature that is not there
+// or outside the letter's folders stops the letter (ok false); one that
+// cannot be shown is left out with a warning (an error with strict).
+func signature(path string, f *File, confine func(string) error, strict bool, res *batch.Result) (string, *photo.Image, bool) {
+	sig, bad := signaturePath(path, f, confine)
+	if bad != nil {
+		res.Diagnostics = append(res.Diagnostics, *bad)
+		return "", nil, false
+	}
+	if sig == "" {
+		return "", nil, true
+	}
+	res.Files = append(res.Files, sig)
+	img, err := photo.Read(sig)
+	if err != nil {
+		sev := diag.Warning
+		if strict {
+			sev = diag.Error
+		}
+		res.Diagnostics = append(res.Diagnostics, diag.Diagnostic{File: path, Path: "signature", Severity: sev,
+			Message: fmt.Sprintf("the signature cannot be shown: %v; left out (give a PNG or JPEG file)", err)})
+		return "", nil, !strict
+	}
+	return sig, img, true
+}
+
+// renderOptions are the résumé's render options made a letter's: a
+// letter's measure — margins of at least 20 mm, the left one 25 mm in DIN
+// 5008, where the address in the window then lines up with the text (a
+// résumé's narrow margins make lines too long for prose) — and its page
+// limit (the command line's over the letter's).
+func renderOptions(ro render.Options, lt *document.Letter, letterMax, flagMax int) render.Options {
 	if ro.Theme != nil {
-		// a letter's measure: margins of at least 20 mm, the left one 25 mm
-		// in DIN 5008, where the address in the window then lines up with
-		// the text (a résumé's narrow margins make lines too long for prose)
 		th := *ro.Theme
 		left := 20 * paged.MM
 		if lt.Convention == "din5008" {
@@ -126,18 +148,11 @@ func Build(path string, opts Options) (*Built, *batch.Result) {
 		th.Margin.Right = max(th.Margin.Right, 20*paged.MM)
 		ro.Theme = &th
 	}
-	ro.MaxPages = f.MaxPages
-	if opts.Batch.Pipeline.MaxPages > 0 {
-		ro.MaxPages = opts.Batch.Pipeline.MaxPages
+	ro.MaxPages = letterMax
+	if flagMax > 0 {
+		ro.MaxPages = flagMax
 	}
-	name := pipeline.FileSlug(strings.Join(nonEmpty(r.Basics.Name, "cover letter", vals.Text["company"]), " "))
-	if v := bo.Pipeline.Variant; v != "" {
-		name += "-" + pipeline.FileSlug(v)
-	}
-	if len(name) > 120 {
-		name = strings.TrimRight(name[:120], "-")
-	}
-	return &Built{File: f, Resume: p, Doc: d, Render: ro, Name: name, Company: vals.Text["company"], Result: res}, res
+	return ro
 }
 
 // resumePath is the résumé a letter goes with: the command line's, else
