@@ -501,7 +501,7 @@ func (r *typesetter) pick(ch rune, f font) (string, bool) {
 	case r.fallback != "" && r.faces["fallback"].Has(ch):
 		fam = r.fallback
 	default:
-		for _, b := range fonts.Families {
+		for _, b := range fonts.Families() {
 			if b.Key != f.family && r.face(b.Key, f.style).Has(ch) {
 				fam = b.Key
 				break

@@ -10,7 +10,7 @@ import (
 // Kerning: "AVATAR" is narrower shaped than the sum of its glyphs' own
 // advances (the font's GPOS/kern pairs AV, VA, TA are applied).
 func TestShapingKerns(t *testing.T) {
-	for _, fam := range Families {
+	for _, fam := range Families() {
 		if fam.Key == "liberation-mono" {
 			continue // monospaced: every glyph as wide as the next, nothing to kern
 		}
@@ -71,7 +71,7 @@ func BenchmarkShapeWord(b *testing.B) {
 // the system's fonts found in the standard folders.
 func TestRawCmapAgrees(t *testing.T) {
 	var faces []*Face
-	for _, fam := range Families {
+	for _, fam := range Families() {
 		for _, st := range []Style{Regular, Bold} {
 			f, err := Builtin(fam.Key, st)
 			if err != nil {

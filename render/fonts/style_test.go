@@ -20,7 +20,7 @@ func TestStyles(t *testing.T) {
 	if s := Italic | Bold; s != BoldItalic || s.Code() != "BI" || !s.IsBold() || !s.IsItalic() || Regular.IsBold() || Bold.IsItalic() {
 		t.Errorf("bold | italic = %v (%q)", s, s.Code())
 	}
-	for _, fam := range Families {
+	for _, fam := range Families() {
 		for _, s := range Styles() {
 			if _, err := Bytes(fam, s); err != nil {
 				t.Error(err)

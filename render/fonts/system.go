@@ -17,12 +17,11 @@ import (
 	"github.com/vitae-dev/vitae/internal/fsutil"
 )
 
-// SystemDirs are the folders searched for fonts that have characters the
+// searchDirs are the folders searched for fonts that have characters the
 // theme's and the built-in fonts lack: the standard font folders of Linux,
 // macOS and Windows (no fontconfig needed). VITAE_FONT_DIRS, a list like
-// PATH, replaces them (empty: no system fonts). Tests may replace the
-// function.
-var SystemDirs = func() []string {
+// PATH, replaces them (empty: no system fonts).
+func searchDirs() []string {
 	if v, ok := os.LookupEnv("VITAE_FONT_DIRS"); ok {
 		return filepath.SplitList(v)
 	}
@@ -196,7 +195,7 @@ func System(r rune, style Style, serif bool, lang string) *Face {
 	k := pickKey{r, style, lang, kind}
 	systemMu.Lock()
 	defer systemMu.Unlock()
-	dirs := SystemDirs()
+	dirs := searchDirs()
 	key := strings.Join(dirs, "\x00")
 	idx := systemDirs[key]
 	if idx == nil {

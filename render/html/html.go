@@ -664,7 +664,7 @@ func (w *writer) fallbacks(embedded bool) {
 		slices.Sort(runes)
 	next:
 		for _, r := range runes {
-			for _, b := range fonts.Families {
+			for _, b := range fonts.Families() {
 				if b.Key == f.family {
 					continue
 				}

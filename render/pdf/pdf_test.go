@@ -24,7 +24,6 @@ import (
 	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/internal/testkit"
 	"github.com/vitae-dev/vitae/layout"
-	"github.com/vitae-dev/vitae/render/fonts"
 	"github.com/vitae-dev/vitae/render/photo"
 	"github.com/vitae-dev/vitae/theme"
 )
@@ -253,9 +252,7 @@ func TestMaxPages(t *testing.T) {
 
 // noSystemFonts makes the test see no fonts on the machine.
 func noSystemFonts(t *testing.T) {
-	old := fonts.SystemDirs
-	fonts.SystemDirs = func() []string { return nil }
-	t.Cleanup(func() { fonts.SystemDirs = old })
+	t.Setenv("VITAE_FONT_DIRS", "")
 }
 
 // A character no font has is an error naming it and what to install (exit
