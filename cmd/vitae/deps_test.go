@@ -11,7 +11,7 @@ import (
 
 // Every command pays at start-up for every package the binary links: the
 // HTTP stack (net/http, and the crypto/tls and x509 it brings) cost each run
-// ~0.5 ms (docs/decisions/0006). It is linked for two things, fetching a
+// ~0.4 ms (docs/decisions/0006). It is linked for two things, fetching a
 // photo on request (internal/fetch) and serving the preview (preview,
 // decisions/0008); any other of vitae's packages importing it must be a
 // decision, not an accident.
