@@ -145,7 +145,7 @@ func prepare(in *source, t *tailored, opts Options) (*prepared, error) {
 	// a font that is not a built-in one (a path, a typo) is the theme's fault,
 	// said before anything is laid out
 	for _, f := range [][2]string{{"font.body", th.Font.Body}, {"font.heading", th.Font.Heading}} {
-		if _, err := fonts.Lookup(f[1]); err != nil && f[1] != "" {
+		if _, err := fonts.Lookup(f[1]); err != nil {
 			return nil, fault.New(fault.Input, fmt.Errorf("theme %s: %s: %w", name, f[0], err))
 		}
 	}

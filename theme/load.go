@@ -126,6 +126,12 @@ func load(nameOrPath string, depth int, src *Source, o LoadOptions) (*Theme, err
 		if t, err = extend(doc.Content[i+1], nameOrPath, dir, depth, src, o); err != nil {
 			return nil, err
 		}
+	} else if IsFile(nameOrPath) {
+		// a theme file that names no base changes the default theme (a
+		// built-in theme is whole)
+		if t, err = load(Default, depth+1, src, o); err != nil {
+			return nil, err
+		}
 	}
 	inherited := t.Font.Fallback // the base's, resolved against its own folder
 	t.Font.Fallback = ""

@@ -34,6 +34,14 @@ func TestUserThemeExtendsABuiltIn(t *testing.T) {
 	if _, _, err := Load("fancy"); err == nil || !strings.Contains(err.Error(), "academic, banner, classic, compact, dense, modern, sidebar, timeline") {
 		t.Errorf("unknown theme: %v", err)
 	}
+	// a theme file that names no base changes the default theme, whole
+	if err := os.WriteFile(p, []byte("size: {body: 11}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	def, _, _ := Load(Default)
+	if th, _, err := Load(p); err != nil || th.Size.Body != 11 || th.Font.Body != def.Font.Body || th.Font.Body == "" || th.Size.Name != def.Size.Name {
+		t.Errorf("a theme file without extends: %v %+v", err, th)
+	}
 	for _, name := range Names() {
 		th, src, err := Load(name)
 		if err != nil || th.Name != name || th.Size.Body == 0 || th.Fit.MinScale == 0 || len(src.Diagnostics) > 0 {
