@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/vitae-dev/vitae/internal/testenv"
 	"github.com/vitae-dev/vitae/render"
 )
 
@@ -138,6 +139,29 @@ func BenchmarkBatch100(b *testing.B) {
 	dir := b.TempDir()
 	generate(b, dir, 100, 0)
 	inputs, _ := Expand([]string{dir}, nil)
+	for b.Loop() {
+		if _, err := Run(context.Background(), inputs, Options{Formats: formats(b, "pdf", "docx"), OutDir: filepath.Join(dir, "out")}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBatchSample is tools/bench's batch in process, a hundred copies
+// of the JSON Resume sample (each with its own name) to PDF and Word: the
+// work a thousand résumés repeat, without the process's start.
+func BenchmarkBatchSample(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join(testenv.Shared(b, "jsonresume-schema"), "sample.resume.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for i := 0; i < 100; i++ {
+		named := strings.ReplaceAll(string(data), "Richard Hendriks", fmt.Sprintf("Richard Hendriks %d", i))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("r%04d.json", i)), []byte(named), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	inputs, _ := Expand([]string{dir})
 	for b.Loop() {
 		if _, err := Run(context.Background(), inputs, Options{Formats: formats(b, "pdf", "docx"), OutDir: filepath.Join(dir, "out")}); err != nil {
 			b.Fatal(err)

@@ -135,11 +135,24 @@ func (r *typesetter) laid(pages [][]placed) *Laid {
 	if r.signature != nil {
 		l.Signature = r.signature.data
 	}
+	if len(r.elems) > 0 {
+		l.Elements = make([]Element, 0, len(r.elems))
+	}
 	for _, e := range r.elems {
 		l.Elements = append(l.Elements, Element{Role: e.role, Parent: e.parent, Alt: e.alt})
 	}
+	if len(pages) > 0 {
+		l.Pages = make([]Page, 0, len(pages))
+	}
 	for pi, lines := range pages {
 		var p Page
+		n := 0 // the page's items, to hold them in one allocation (a Laid lasts while the PDF and Word are made)
+		for _, pl := range lines {
+			n += len(pl.line.ops)
+		}
+		if n > 0 {
+			p.Items = make([]Item, 0, n)
+		}
 		for _, pl := range lines {
 			top := th.Margin.Top + pl.y
 			if pl.line.outline != "" {

@@ -490,13 +490,16 @@ func ignorable(ch rune) bool {
 
 // pick chooses the family (a key into r.faces) for a character in face f.
 func (r *typesetter) pick(ch rune, f font) (string, bool) {
+	if ch <= 0x7e { // ASCII, every family has it: not worth the memo's lookup
+		return f.family, f.family != ""
+	}
 	k := pickKey{ch, f.family, f.style}
 	if v, ok := r.picked[k]; ok {
 		return v, v != ""
 	}
 	fam := ""
 	switch {
-	case ch <= 0x7e || r.face(f.family, f.style).Has(ch):
+	case r.face(f.family, f.style).Has(ch):
 		fam = f.family
 	case r.fallback != "" && r.faces["fallback"].Has(ch):
 		fam = r.fallback

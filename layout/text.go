@@ -59,7 +59,11 @@ func runFont(base font, r document.Run) font {
 // (between ideographs, after slashes and dashes; not after hyphens, see
 // lineBreaks); a word after one of the latter is marked brk.
 func (l *layouter) words(t document.Text, base font) []word {
-	var out []word
+	n := 1 // words ahead: about one a space (a word cut in faces or at a break adds one)
+	for _, r := range t {
+		n += strings.Count(r.Text, " ")
+	}
+	out := make([]word, 0, n)
 	breaks := lineBreaks(t)
 	pos := 0 // rune index in the whole text
 	pendingSpace, pendingBreak := false, false

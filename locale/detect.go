@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // FromFileName finds a locale code in a file name: resume.fr.json,
@@ -33,6 +34,12 @@ func Detect(text string) string {
 	loadOnce.Do(load)
 	var han, kana, hangul, cyr, latin, ukr, greek, hebrew, arabic, deva int
 	for _, r := range text {
+		if r < utf8.RuneSelf { // ASCII, most of a résumé: in none of the scripts below
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				latin++
+			}
+			continue
+		}
 		switch {
 		case unicode.Is(unicode.Hangul, r):
 			hangul++

@@ -428,13 +428,24 @@ func (w *objWriter) object(n int, body string) {
 func (w *objWriter) finish(root, info int) {
 	if len(w.packed) > 0 {
 		stm := w.reserve()
-		var head, body strings.Builder
+		// the header (each object's number and offset in the body), then
+		// the bodies, each ending in a newline: made in one buffer
+		var head []byte
+		size := 0
 		for _, p := range w.packed {
-			fmt.Fprintf(&head, "%d %d ", p.num, body.Len())
-			body.WriteString(p.body)
-			body.WriteByte('\n')
+			head = strconv.AppendInt(head, int64(p.num), 10)
+			head = append(head, ' ')
+			head = strconv.AppendInt(head, int64(size), 10)
+			head = append(head, ' ')
+			size += len(p.body) + 1
 		}
-		w.stream(stm, fmt.Sprintf(" /Type /ObjStm /N %d /First %d", len(w.packed), head.Len()), []byte(head.String()+body.String()), true)
+		data := make([]byte, 0, len(head)+size)
+		data = append(data, head...)
+		for _, p := range w.packed {
+			data = append(data, p.body...)
+			data = append(data, '\n')
+		}
+		w.stream(stm, fmt.Sprintf(" /Type /ObjStm /N %d /First %d", len(w.packed), len(head)), data, true)
 	}
 	index := map[int]int{}
 	stmNum := len(w.offsets)
