@@ -161,7 +161,7 @@ func BenchmarkBatchSample(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	inputs, _ := Expand([]string{dir})
+	inputs, _ := Expand([]string{dir}, nil)
 	for b.Loop() {
 		if _, err := Run(context.Background(), inputs, Options{Formats: formats(b, "pdf", "docx"), OutDir: filepath.Join(dir, "out")}); err != nil {
 			b.Fatal(err)
