@@ -220,16 +220,25 @@ func fieldByJSON(t reflect.Type, name string) reflect.StructField {
 var jsonFields sync.Map
 
 // fields are a struct's fields, those of embedded structs among them (as
-// encoding/json sees them).
+// encoding/json sees them), found once for each type (the loader, the
+// merge and Text ask for them at every value): read them, never change
+// them.
 func fields(t reflect.Type) []reflect.StructField {
+	if fs, ok := structFields.Load(t); ok {
+		return fs.([]reflect.StructField)
+	}
 	var out []reflect.StructField
 	for _, f := range reflect.VisibleFields(t) {
 		if !f.Anonymous && f.IsExported() {
 			out = append(out, f)
 		}
 	}
-	return out
+	fs, _ := structFields.LoadOrStore(t, out)
+	return fs.([]reflect.StructField)
 }
+
+// structFields caches fields by struct type.
+var structFields sync.Map
 
 // customIDPattern is what a custom section's id looks like.
 const customIDPattern = `^[\p{Ll}\p{Lo}0-9]+(-[\p{Ll}\p{Lo}0-9]+)*$`
