@@ -396,8 +396,10 @@ func (l *layouter) baseline(h, size float64) float64 {
 
 // place puts a line of words at x in the line (within width for alignment).
 // A line with right-to-left text is put in visual order (UAX #9 at the level
-// of words: each word's own glyphs are ordered when it is shaped) and, when
-// its paragraph runs right to left, set against the right edge.
+// of words: each word's own glyphs are ordered when it is shaped); a
+// right-to-left document's page is laid out as if left to right and
+// mirrored afterwards (mirror), so no line here is set against the right
+// edge for its direction.
 //
 // It returns the index in ln.ops of the operation that holds the line's
 // last word (in logical order), -1 if none.
@@ -410,22 +412,18 @@ func (l *layouter) place(ln *line, words []word, x float64, color string, align 
 		total += wd.w
 	}
 	order, levels := visualOrder(words)
-	rtl := false
 	if l.mirror {
 		// the page is mirrored once laid out (mirror): lay the words out
 		// in the reverse of their visual order, from the left
 		for a, b := 0, len(order)-1; a < b; a, b = a+1, b-1 {
 			order[a], order[b] = order[b], order[a]
 		}
-		rtl = false
 	}
 	cx := l.x0 + x
-	switch {
-	case align == "center":
+	switch align {
+	case "center":
 		cx += (width - total) / 2
-	case rtl && align != "right":
-		cx += width - total
-	case align == "end" && !rtl:
+	case "end":
 		cx += width - total // against the right edge (mirrored pages: the left)
 	}
 	lastOp := l.placeWords(ln, words, order, levels, cx, color)
