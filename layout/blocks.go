@@ -52,7 +52,7 @@ func (l *layouter) blocks(bs []document.Block, x, w float64, top bool) {
 			if l.number > 0 && top {
 				l.numberedEntry(b, x, w)
 			} else {
-				l.entry(b, x, w, l.takeGap(l.st.Space.Entry), false)
+				l.entry(b, x, w, l.takeGap(l.st.Space.Entry))
 			}
 			l.close(prev)
 		}
@@ -301,7 +301,7 @@ func (l *layouter) numberedEntry(e *document.Entry, x, w float64) {
 	numW := l.meas.width(f, "[00]") + st.Gutter*1.5
 	lbl := l.leaf("Lbl")
 	first := len(l.lines)
-	l.entry(e, x+numW, w-numW, l.takeGap(st.Space.Entry), false)
+	l.entry(e, x+numW, w-numW, l.takeGap(st.Space.Entry))
 	if len(l.lines) > first {
 		ln := &l.lines[first]
 		label := "[" + strconv.Itoa(l.number) + "]"
@@ -367,7 +367,7 @@ const locSep = " · "
 // the location on the right, then the content. Its lines stay together
 // (pagination breaks an entry only when it is taller than a page). A group
 // (employer with roles) keeps its head with its first child.
-func (l *layouter) entry(e *document.Entry, x, w float64, before float64, child bool) {
+func (l *layouter) entry(e *document.Entry, x, w float64, before float64) {
 	first := len(l.lines)
 	h := l.entryHead(e, x)
 	l.entryTitle(e, &h, x, w, before)
@@ -548,7 +548,7 @@ func (l *layouter) entryChildren(children []*document.Entry, x, w float64) {
 			gap = st.Space.FirstChild
 		}
 		prev := l.open("Div")
-		l.entry(c, x, w, gap, true)
+		l.entry(c, x, w, gap)
 		l.close(prev)
 	}
 }
