@@ -51,11 +51,12 @@ func (p *prepared) photo(in *source, opts Options, setting bool) *photo.Image {
 	return im
 }
 
-// warn adds a warning about the résumé's photo (an error with Strict).
+// warn adds a warning about the résumé's photo where basics.image stands
+// (an error with Strict).
 func (p *prepared) warn(in *source, opts Options, msg string) {
 	sev := diag.Warning
 	if opts.Strict {
 		sev = diag.Error
 	}
-	p.Diagnostics = append(p.Diagnostics, diag.Diagnostic{File: in.Path, Path: "basics.image", Severity: sev, Message: msg})
+	p.Diagnostics = append(p.Diagnostics, in.Resume.Locate(diag.Diagnostic{File: in.Path, Path: "basics.image", Severity: sev, Message: msg}))
 }

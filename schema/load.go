@@ -103,6 +103,18 @@ func finish(file string, t *overlay.Tree, diags diag.Diagnostics, roots []string
 		return nil, append(l.diags, diag.Diagnostic{File: file, Severity: diag.Error, Message: "internal error decoding a valid document: " + err.Error()})
 	}
 	r.Extends = ""
+	for _, loc := range locatedPaths {
+		if n := l.at[locKey(loc)]; n != nil {
+			file := l.file
+			if f, ok := l.fileOf[n]; ok {
+				file = f
+			}
+			if r.positions == nil {
+				r.positions = map[string]position{}
+			}
+			r.positions[displayPath(loc)] = position{file, n.Line, n.Column}
+		}
+	}
 	if len(l.langs.tags) > 0 {
 		r.Lang = l.langs.lang
 		r.Settings.Languages = l.langs.tags

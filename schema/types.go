@@ -8,6 +8,7 @@ package schema
 import (
 	"encoding/json"
 
+	"github.com/vitae-dev/vitae/diag"
 	"github.com/vitae-dev/vitae/internal/ynode"
 )
 
@@ -44,6 +45,30 @@ type Resume struct {
 	// Lang is the language this résumé was read in, of those its file
 	// declares (settings.languages); "" for a file of one language.
 	Lang string `json:"-"`
+	// positions are where the files a résumé names stand in its files
+	// (locatedPaths), for the diagnostics of stages after reading.
+	positions map[string]position
+}
+
+// position is a value's file, line and column.
+type position struct {
+	file         string
+	line, column int
+}
+
+// locatedPaths are the values whose positions a Resume keeps: the files a
+// later stage reads (the photo) or loads (the theme).
+var locatedPaths = [][]string{{"basics", "image"}, {"settings", "theme"}}
+
+// Locate gives d, a diagnostic about the value at d.Path found after
+// reading (a photo that cannot be shown), the file, line and column of
+// that value, when the résumé was read from a file and keeps them (the
+// files it names); else d as it is.
+func (r *Resume) Locate(d diag.Diagnostic) diag.Diagnostic {
+	if p, ok := r.positions[d.Path]; ok {
+		d.File, d.Line, d.Column = p.file, p.line, p.column
+	}
+	return d
 }
 
 // Variant is a named way to render the résumé: a tailoring kept with it.
