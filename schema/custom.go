@@ -44,10 +44,10 @@ func sectionLike(key string, v *yaml.Node) bool {
 	return false
 }
 
-// TitleFromKey writes a key as a section title: invited_talks → Invited
+// titleFromKey writes a key as a section title: invited_talks → Invited
 // talks, volunteerExperience → Volunteer experience (as the importers do,
 // with ynode.Title).
-func TitleFromKey(key string) string { return ynode.Title(key) }
+func titleFromKey(key string) string { return ynode.Title(key) }
 
 // ownSection reads a top-level key vitae has no section for as a custom
 // section titled from its key, so that what the person wrote is shown.
@@ -55,7 +55,7 @@ func (l *loader) ownSection(k, val *yaml.Node, key, why string) []any {
 	if val.Kind == yaml.AliasNode && val.Alias != nil {
 		val = val.Alias
 	}
-	title := TitleFromKey(key)
+	title := titleFromKey(key)
 	entries := val
 	if val.Kind == yaml.ScalarNode {
 		entry := l.synth(val, yaml.MappingNode, "!!map", "")

@@ -27,7 +27,7 @@ type Date struct {
 // in canonical form, else none (the text is kept either way).
 func DateOf(text string) Date {
 	d := Date{text: text}
-	if c, err := ParseDate(text); err == nil {
+	if c, err := parseDate(text); err == nil {
 		d.cal = c
 	}
 	return d
@@ -77,9 +77,9 @@ func (d Calendar) String() string {
 
 var isoDate = lazyRegexp(`^([12][0-9]{3})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$`)
 
-// ParseDate reads a date in the canonical form YYYY, YYYY-MM or YYYY-MM-DD and
+// parseDate reads a date in the canonical form YYYY, YYYY-MM or YYYY-MM-DD and
 // checks that the month and day exist.
-func ParseDate(s string) (Calendar, error) {
+func parseDate(s string) (Calendar, error) {
 	m := isoDate().FindStringSubmatch(s)
 	if m == nil {
 		return Calendar{}, fmt.Errorf("%q is not a date", s)

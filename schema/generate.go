@@ -13,14 +13,14 @@ import (
 )
 
 // SchemaJSON is the JSON Schema (draft 2020-12) of the format, generated from
-// the Go types by Generate and committed as vitae.schema.json; a test keeps the
+// the Go types by generate and committed as vitae.schema.json; a test keeps the
 // two equal.
 //
 //go:embed vitae.schema.json
 var SchemaJSON []byte
 
-// SchemaID is the schema's $id.
-const SchemaID = "https://vitae.dev/schema/vitae.schema.json"
+// schemaID is the schema's $id.
+const schemaID = "https://vitae.dev/schema/vitae.schema.json"
 
 // legacyKeys maps old JSON Resume key names, still common in real files, to
 // the current ones, by the Go type of the object they appear in.
@@ -50,8 +50,8 @@ func enumWords(tag string) []string {
 	return strings.Split(tag, ",")
 }
 
-// Generate builds the JSON Schema from the Go types.
-func Generate() []byte {
+// generate builds the JSON Schema from the Go types.
+func generate() []byte {
 	defs := map[string]any{
 		"date": map[string]any{
 			"type":        "string",
@@ -61,7 +61,7 @@ func Generate() []byte {
 	}
 	root := objectSchema(reflect.TypeFor[Resume](), defs)
 	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-	root["$id"] = SchemaID
+	root["$id"] = schemaID
 	root["title"] = "vitae résumé"
 	root["description"] = "A résumé for vitae: JSON Resume with a few extensions. See the README's format reference."
 	root["$defs"] = defs
@@ -118,7 +118,7 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 		}
 		s := map[string]any{"type": "string"}
 		if tag.Get("pattern") == "lang" {
-			s["pattern"] = LangTagPattern
+			s["pattern"] = langTagPattern
 			return s
 		}
 		if e := tag.Get("enum"); e == "sections" {
@@ -142,7 +142,7 @@ func fieldSchema(t reflect.Type, tag reflect.StructTag, defs map[string]any) map
 			return map[string]any{"anyOf": []any{list, map[string]any{
 				"type":                 "object",
 				"description":          "vitae: a list per language, in a file that declares settings.languages, e.g. {en: [Shipped it.], de: [Geliefert.]}.",
-				"propertyNames":        map[string]any{"pattern": LangTagPattern},
+				"propertyNames":        map[string]any{"pattern": langTagPattern},
 				"additionalProperties": list,
 			}}}
 		}
@@ -185,7 +185,7 @@ func translatable(text map[string]any, defs map[string]any) map[string]any {
 		defs[translationsDef] = map[string]any{
 			"type":                 "object",
 			"description":          "vitae: a text per language, in a file that declares settings.languages, e.g. {en: Platform Engineer, de: Plattform-Ingenieurin}. Keys are language tags; a language left out falls back to the first of settings.languages (with a warning).",
-			"propertyNames":        map[string]any{"pattern": LangTagPattern},
+			"propertyNames":        map[string]any{"pattern": langTagPattern},
 			"additionalProperties": map[string]any{"type": "string"},
 		}
 	}

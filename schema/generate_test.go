@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite generated and golden files")
 
 // The committed schema is what the Go types generate; `make schema` rewrites it.
 func TestSchemaFileMatchesTypes(t *testing.T) {
-	got := Generate()
+	got := generate()
 	if *update {
 		if err := os.WriteFile("vitae.schema.json", got, 0o644); err != nil {
 			t.Fatal(err)

@@ -58,9 +58,9 @@ func TestJSONResumeFixtures(t *testing.T) {
 				if err := json.Unmarshal(doc, &s); err != nil {
 					t.Fatal(err)
 				}
-				_, err := ParseDate(s)
+				_, err := parseDate(s)
 				if (err == nil) != (c.Expected == "valid") {
-					t.Fatalf("ParseDate(%q) = %v, want %s", s, err, c.Expected)
+					t.Fatalf("parseDate(%q) = %v, want %s", s, err, c.Expected)
 				}
 				return
 			}

@@ -31,11 +31,11 @@ import (
 // as before: a mapping of language tags where text belongs is then an
 // ordinary value of the wrong shape (the English text, with a warning).
 
-// LangTagPattern is what a language tag in settings.languages looks like: a
+// langTagPattern is what a language tag in settings.languages looks like: a
 // BCP 47 primary subtag, optionally with region or script subtags.
-const LangTagPattern = `^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`
+const langTagPattern = `^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`
 
-var langTag = regexp.MustCompile(LangTagPattern)
+var langTag = regexp.MustCompile(langTagPattern)
 
 // languageSettings reads settings.languages from a file's tree: the tags
 // declared (well-formed ones, each once) and the node they are in.

@@ -838,7 +838,7 @@ func (l *loader) message(e *jsonschema.Error, n *yaml.Node, loc []string) string
 	case jsonschema.Enum:
 		return fmt.Sprintf("%s is not one of: %s", quoteValue(e.Got), strings.Join(e.Want, ", "))
 	case jsonschema.Pattern:
-		if len(e.Want) > 0 && e.Want[0] == LangTagPattern {
+		if len(e.Want) > 0 && e.Want[0] == langTagPattern {
 			return fmt.Sprintf("%q is not a language tag; write it as en, de or pt-BR", fmt.Sprint(e.Got))
 		}
 		return fmt.Sprintf("%q is not a date; write YYYY, YYYY-MM or YYYY-MM-DD", fmt.Sprint(e.Got))
@@ -866,10 +866,10 @@ func (l *loader) checkDateOrder(inst any) {
 			m, _ := it.(map[string]any)
 			start, _ := m["startDate"].(string)
 			end, _ := m["endDate"].(string)
-			if _, err := ParseDate(start); err != nil {
+			if _, err := parseDate(start); err != nil {
 				continue
 			}
-			if _, err := ParseDate(end); err != nil {
+			if _, err := parseDate(end); err != nil {
 				continue
 			}
 			// canonical dates compare as text, at the precision both give

@@ -33,10 +33,10 @@ func validator() *jsonschema.Schema {
 		}
 		c := jsonschema.NewCompiler()
 		c.AssertFormat()
-		if err := c.AddResource(SchemaID, doc); err != nil {
+		if err := c.AddResource(schemaID, doc); err != nil {
 			panic(err)
 		}
-		lib = c.MustCompile(SchemaID)
+		lib = c.MustCompile(schemaID)
 	})
 	return lib
 }

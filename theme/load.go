@@ -83,9 +83,9 @@ func LoadWith(nameOrPath string, o LoadOptions) (*Theme, Source, error) {
 	return t, src, err
 }
 
-// Budget bounds a theme file's node tree, aliases expanded: a theme has
+// budget bounds a theme file's node tree, aliases expanded: a theme has
 // about a hundred keys, and each unknown one is looked up for a did you mean.
-var Budget = yamlsize.Budget{Values: limits.ThemeValues, Bytes: limits.ThemeValues * 64}
+var budget = yamlsize.Budget{Values: limits.ThemeValues, Bytes: limits.ThemeValues * 64}
 
 var builtins sync.Map // built-in theme name → cachedTheme
 
@@ -165,13 +165,13 @@ func readTheme(nameOrPath string, src *Source) (data []byte, dir string, err err
 	return data, "", nil
 }
 
-// parseTheme parses a theme's YAML, within Budget: its document's node.
+// parseTheme parses a theme's YAML, within budget: its document's node.
 func parseTheme(nameOrPath string, data []byte) (*yaml.Node, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, fmt.Errorf("theme %s: YAML syntax error: %w", nameOrPath, err)
 	}
-	if err := yamlsize.Check(&root, Budget); err != nil {
+	if err := yamlsize.Check(&root, budget); err != nil {
 		return nil, fmt.Errorf("theme %s:%w", nameOrPath, err)
 	}
 	doc := &root

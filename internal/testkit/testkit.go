@@ -26,12 +26,6 @@ func Example(t testing.TB, file string, opts compose.Options) *document.Document
 	return build(t, r, opts)
 }
 
-// YAML builds the document of a résumé given as YAML.
-func YAML(t testing.TB, src string, opts compose.Options) *document.Document {
-	t.Helper()
-	return YAMLAt(t, "test.yaml", src, opts)
-}
-
 // YAMLAt builds the document of a résumé given as YAML, read as if it were
 // the file named (its photo is found beside it).
 func YAMLAt(t testing.TB, file, src string, opts compose.Options) *document.Document {
