@@ -77,7 +77,8 @@ func (l *loader) checkReach(root *yaml.Node) {
 }
 
 // reachCount counts a file's text values: all of them, those read, and
-// those not read by the top-level key they are under.
+// those not read by the top-level key they are under (with no read set,
+// all of them only).
 type reachCount struct {
 	read       map[*yaml.Node]bool
 	total, got int
@@ -99,6 +100,9 @@ func (c *reachCount) count(n *yaml.Node, top string, depth int) {
 			return
 		}
 		c.total++
+		if c.read == nil { // counting only (mostlyRead)
+			return
+		}
 		if c.read[n] {
 			c.got++
 		} else {
@@ -188,33 +192,8 @@ func (l *loader) mostlyRead(root *yaml.Node) bool {
 			read++
 		}
 	}
-	total := 0
-	var count func(n *yaml.Node, depth int)
-	count = func(n *yaml.Node, depth int) {
-		if n == nil || depth > 64 {
-			return
-		}
-		if n.Kind == yaml.AliasNode && n.Alias != nil {
-			n = n.Alias
-		}
-		switch n.Kind {
-		case yaml.ScalarNode:
-			if n.Tag != "!!null" && strings.TrimSpace(n.Value) != "" {
-				total++
-			}
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if k := n.Content[i].Value; strings.HasPrefix(k, "x-") || depth == 0 && notContentKeys[k] {
-					continue
-				}
-				count(n.Content[i+1], depth+1)
-			}
-		case yaml.SequenceNode:
-			for _, c := range n.Content {
-				count(c, depth+1)
-			}
-		}
-	}
-	count(root, 0)
+	c := &reachCount{} // no read set: it counts the text values only
+	c.count(root, "", 0)
+	total := c.total
 	return total < minValues || float64(read) >= 1.2*minReach*float64(total)
 }
