@@ -76,7 +76,7 @@ func FuzzEndToEnd(f *testing.F) {
 					t.Fatalf("%s: %d pages, over the limit", fm.Name, out.Pages)
 				}
 				switch fm.Name {
-				case "md":
+				case render.Markdown:
 					// rendered, the Markdown links only to http, https, mailto and tel
 					var html bytes.Buffer
 					if err := goldmark.Convert(out.Data, &html); err == nil {
@@ -86,11 +86,11 @@ func FuzzEndToEnd(f *testing.F) {
 							}
 						}
 					}
-				case "pdf":
+				case render.PDF:
 					if !bytes.HasPrefix(out.Data, []byte("%PDF-")) || !bytes.Contains(out.Data[max(0, len(out.Data)-32):], []byte("%%EOF")) {
 						t.Fatalf("a PDF that is not whole (%d bytes)", len(out.Data))
 					}
-				case "docx":
+				case render.DOCX:
 					if _, err := zip.NewReader(bytes.NewReader(out.Data), int64(len(out.Data))); err != nil {
 						t.Fatalf("a Word file that does not unzip: %v", err)
 					}
